@@ -1,0 +1,83 @@
+"""The one database proxy and how to open it.
+
+Every model binds to `database`; `open_database(path)` initialises it with the pragmas the
+house style asks for. Tests call the same function on a file in `tmp_path`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+from pathlib import Path
+
+import peewee
+
+from clientdesk.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+database = peewee.DatabaseProxy()
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": "normal",
+    "cache_size": -64000,
+    "busy_timeout": 5000,
+}
+
+
+class BaseModel(peewee.Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+def open_database(path: Path | str) -> peewee.SqliteDatabase:
+    """Open (creating if needed) the SQLite file at `path`, bring its schema up to date, and bind it."""
+    from clientdesk import migrations
+
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(f"Cannot create the folder {path.parent}: {exc.strerror}") from exc
+    db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, thread_safe=True)
+    database.initialize(db)
+    with storage_errors():
+        db.connect(reuse_if_open=True)
+        db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+        migrations.upgrade(db, path)
+    return db
+
+
+def close_database() -> None:
+    """Close the current connection, if any."""
+    obj = database.obj
+    if obj is not None and not obj.is_closed():
+        obj.close()
+
+
+@contextlib.contextmanager
+def storage_errors():
+    """Turn SQLite and OS failures into a StorageError with a message a shopkeeper can act on."""
+    try:
+        yield
+    except (peewee.OperationalError, sqlite3.OperationalError) as exc:
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            raise StorageError(
+                "The database is in use by another program. Close other ClientDesk windows and try again."
+            ) from exc
+        if "full" in text:
+            raise StorageError("The disk is full. Free some space and try again; nothing was saved.") from exc
+        raise StorageError(f"The database could not be used: {text}") from exc
+    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+        if isinstance(exc, peewee.IntegrityError):
+            raise
+        raise StorageError(
+            f"The database file is damaged or is not a ClientDesk database ({exc}). Restore a backup."
+        ) from exc
+    except OSError as exc:
+        raise StorageError(f"The database file could not be used: {exc.strerror or exc}") from exc

@@ -1,0 +1,40 @@
+"""The Desk: one open database and every service over it. The window and the command line
+both build one with `Desk.open(path)` and call the same services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from clientdesk.backup import backup_database
+from clientdesk.clock import Clock
+from clientdesk.db import close_database, open_database
+from clientdesk.services.clients import ClientService
+from clientdesk.services.history import HistoryService
+from clientdesk.services.settings import SettingsService
+
+
+@dataclass
+class Desk:
+    path: Path
+    db: object
+    clock: Clock
+    settings: SettingsService
+    clients: ClientService
+    history: HistoryService
+
+    @classmethod
+    def open(cls, path: Path | str, clock: Clock | None = None, backup: bool = False) -> "Desk":
+        """Open the database at `path` (backing it up first when `backup`), and build the services."""
+        path = Path(path)
+        if backup:
+            backup_database(path, reason="start")
+        clock = clock or Clock()
+        db = open_database(path)
+        settings = SettingsService(db)
+        clients = ClientService(db, settings, clock)
+        history = HistoryService(db, clients, clock)
+        return cls(path=path, db=db, clock=clock, settings=settings, clients=clients, history=history)
+
+    def close(self) -> None:
+        close_database()

@@ -1,0 +1,176 @@
+"""Core tables: clients, their phones, tags and consent, purchases, interactions, settings.
+
+Feature areas (loyalty, greetings, insights, import batches) keep their own models in their
+own modules and list them in `clientdesk.schema`. Money is integer paise; partial dates
+(day, month, optional year) are three integer columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee as pw
+from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
+
+from clientdesk.db import BaseModel, database
+
+STATUSES = ("prospect", "active", "lapsed")
+SOURCES = ("walk_in", "referral", "trade_fair", "advertisement", "online", "other")
+CHANNELS = ("whatsapp", "sms", "email", "post")
+INTERACTION_CHANNELS = ("visit", "phone", "whatsapp", "sms", "email", "letter", "social", "other")
+DIRECTIONS = ("in", "out")
+CONSENT_METHODS = ("counter_form", "verbal", "import", "online", "other")
+GENDERS = ("", "female", "male", "other")
+LANGUAGES = ("hi", "en")
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class Client(BaseModel):
+    honorific = pw.CharField(default="")
+    name = pw.CharField(index=True)
+    father_name = pw.CharField(default="")
+    father_relation = pw.CharField(default="father")  # father | husband
+    gender = pw.CharField(default="")
+    email = pw.CharField(null=True, unique=True)
+    postal_line = pw.CharField(default="")
+    postal_city = pw.CharField(default="", index=True)
+    postal_state = pw.CharField(default="")
+    postal_pin = pw.CharField(default="")
+    work_line = pw.CharField(default="")
+    work_city = pw.CharField(default="")
+    work_state = pw.CharField(default="")
+    work_pin = pw.CharField(default="")
+    business_name = pw.CharField(default="")
+    gstin = pw.CharField(null=True, index=True)
+    birth_day = pw.SmallIntegerField(null=True)
+    birth_month = pw.SmallIntegerField(null=True)
+    birth_year = pw.SmallIntegerField(null=True)
+    anniversary_day = pw.SmallIntegerField(null=True)
+    anniversary_month = pw.SmallIntegerField(null=True)
+    anniversary_year = pw.SmallIntegerField(null=True)
+    founded_day = pw.SmallIntegerField(null=True)
+    founded_month = pw.SmallIntegerField(null=True)
+    founded_year = pw.SmallIntegerField(null=True)
+    likelihood = pw.SmallIntegerField(null=True)  # 0-100, manual
+    source = pw.CharField(default="walk_in")
+    referred_by = pw.ForeignKeyField("self", null=True, backref="referrals", on_delete="SET NULL")
+    language = pw.CharField(default="hi")
+    notes = pw.TextField(default="")
+    archived = pw.BooleanField(default=False, index=True)
+    erased = pw.BooleanField(default=False)
+    # Denormalised so the list sorts and filters in SQL: kept by ClientService / PurchaseService.
+    primary_phone = pw.CharField(null=True, index=True)
+    tags_text = pw.CharField(default="")
+    first_purchase_on = pw.DateField(null=True)
+    last_purchase_on = pw.DateField(null=True, index=True)
+    visit_count = pw.IntegerField(default=0)
+    total_spent_paise = pw.BigIntegerField(default=0, index=True)
+    last_visit_on = pw.DateField(null=True, index=True)
+    created_at = pw.DateTimeField(default=_now)
+    updated_at = pw.DateTimeField(default=_now)
+
+
+class Phone(BaseModel):
+    client = pw.ForeignKeyField(Client, backref="phones", on_delete="CASCADE")
+    number = pw.CharField(unique=True)  # E.164
+    is_primary = pw.BooleanField(default=False)
+    is_whatsapp = pw.BooleanField(default=False)
+
+
+class Tag(BaseModel):
+    name = pw.CharField(unique=True)
+
+
+class ClientTag(BaseModel):
+    client = pw.ForeignKeyField(Client, backref="client_tags", on_delete="CASCADE")
+    tag = pw.ForeignKeyField(Tag, backref="client_tags", on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("client", "tag"), True),)
+
+
+class Consent(BaseModel):
+    """Current consent per client and channel; every change is also a ConsentEvent."""
+
+    client = pw.ForeignKeyField(Client, backref="consents", on_delete="CASCADE")
+    channel = pw.CharField()
+    granted = pw.BooleanField(default=False)
+    changed_at = pw.DateTimeField(default=_now)
+    method = pw.CharField(default="counter_form")
+    guardian = pw.BooleanField(default=False)  # given by a parent/guardian for a minor
+
+    class Meta:
+        indexes = ((("client", "channel"), True),)
+
+
+class ConsentEvent(BaseModel):
+    """Proof of consent (DPDP): who, which channel, given or withdrawn, when and how."""
+
+    client = pw.ForeignKeyField(Client, backref="consent_events", on_delete="CASCADE")
+    channel = pw.CharField()
+    granted = pw.BooleanField()
+    at = pw.DateTimeField(default=_now)
+    method = pw.CharField(default="counter_form")
+    note = pw.CharField(default="")
+
+
+class Purchase(BaseModel):
+    client = pw.ForeignKeyField(Client, backref="purchases", on_delete="RESTRICT")
+    date = pw.DateField(index=True)
+    bill_no = pw.CharField(default="")
+    amount_paise = pw.BigIntegerField()
+    note = pw.CharField(default="")
+    created_at = pw.DateTimeField(default=_now)
+
+    class Meta:
+        indexes = ((("client", "date"), False), (("bill_no", "date"), False))
+
+
+class PurchaseLine(BaseModel):
+    purchase = pw.ForeignKeyField(Purchase, backref="lines", on_delete="CASCADE")
+    product = pw.CharField(default="", index=True)
+    category = pw.CharField(default="", index=True)
+    qty = pw.DecimalField(max_digits=12, decimal_places=3, default=1, auto_round=True)
+    amount_paise = pw.BigIntegerField(default=0)
+
+
+class Interaction(BaseModel):
+    client = pw.ForeignKeyField(Client, backref="interactions", on_delete="CASCADE")
+    at = pw.DateTimeField(default=_now)
+    channel = pw.CharField(default="visit")
+    direction = pw.CharField(default="in")
+    summary = pw.TextField(default="")
+    kind = pw.CharField(default="")  # e.g. "greeting", "purchase"; empty for a manual note
+
+    class Meta:
+        indexes = ((("client", "at"), False),)
+
+
+class Setting(BaseModel):
+    key = pw.CharField(primary_key=True)
+    value = pw.TextField()  # JSON
+
+
+class ClientSearch(FTS5Model):
+    """Full-text index of each client (rowid = client id): folded name keys in both scripts,
+    every suffix of each phone's national number (so any part of a number is a prefix),
+    email words, GSTIN. Kept by ClientService.reindex()."""
+
+    rowid = RowIDField()
+    name = SearchField()
+    father = SearchField()
+    business = SearchField()
+    phones = SearchField()
+    email = SearchField()
+    gstin = SearchField()
+
+    class Meta:
+        database = database
+        table_name = "client_search"
+        options = {"tokenize": "unicode61 remove_diacritics 2", "prefix": "'1 2 3'"}
+
+
+CORE_MODELS = [Client, Phone, Tag, ClientTag, Consent, ConsentEvent, Purchase, PurchaseLine, Interaction, Setting, ClientSearch]

@@ -1,0 +1,21 @@
+"""Every table of the current schema, and the search index beside them.
+
+A feature area adds its models here (one import, one list entry) and a numbered migration in
+`clientdesk.migrations` that creates them in databases written by an older version.
+"""
+
+from __future__ import annotations
+
+from clientdesk.models import CORE_MODELS
+
+SEARCH_TABLE = "client_search"
+
+
+def all_models() -> list:
+    """All peewee models of the current schema, in creation order."""
+    return list(CORE_MODELS)
+
+
+def create_all(db) -> None:
+    """Create every table and index of the current schema in an empty database."""
+    db.create_tables(all_models(), safe=True)

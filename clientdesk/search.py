@@ -1,0 +1,124 @@
+"""The client search index (FTS5) and how typed text becomes a query on it.
+
+One box finds clients by any part of the name in either script, by any part of a phone
+number, by email, business name or GSTIN. Names are stored and queried as folded keys
+(clientdesk.textkey); phones as every suffix of the national number, so a fragment from
+anywhere in the number is a prefix of one token.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+
+from clientdesk.schema import SEARCH_TABLE
+from clientdesk.textkey import fold_words
+from clientdesk.validate import ascii_digits
+
+_RAW_TOKEN = re.compile(r"\w+", re.UNICODE)
+_PHONEISH = re.compile(r"^[\d\s+\-().]+$")
+MIN_SUFFIX = 3
+# bm25 weights, in column order: name, father, business, phones, email, gstin
+BM25_WEIGHTS = (10.0, 2.0, 4.0, 6.0, 6.0, 6.0)
+
+
+def national_digits(e164: str) -> str:
+    try:
+        return str(phonenumbers.parse(e164).national_number)
+    except phonenumbers.NumberParseException:
+        return re.sub(r"\D", "", e164)
+
+
+def phone_tokens(numbers: list[str]) -> str:
+    """Every suffix (3+ digits) of each national number, space separated."""
+    tokens = []
+    for number in numbers:
+        digits = national_digits(number)
+        tokens.extend(digits[i:] for i in range(0, max(1, len(digits) - MIN_SUFFIX + 1)))
+    return " ".join(tokens)
+
+
+def _raw_words(text: str) -> list[str]:
+    return [w.lower() for w in _RAW_TOKEN.findall(text or "")]
+
+
+def index_row(name: str, father: str, business: str, phones: list[str], email: str | None,
+              gstin: str | None) -> tuple[str, str, str, str, str, str]:
+    """The six indexed columns for one client."""
+    business_words = " ".join(fold_words(business)) + " " + " ".join(_raw_words(business))
+    name_words = " ".join(fold_words(name)) + " " + " ".join(w for w in _raw_words(name) if w.isascii())
+    return (
+        name_words.strip(),
+        " ".join(fold_words(father)),
+        business_words.strip(),
+        phone_tokens(phones),
+        " ".join(_raw_words(email or "")),
+        (gstin or "").lower(),
+    )
+
+
+def replace_rows(db, rows: list[tuple]) -> None:
+    """Write (client_id, *index_row) tuples into the index, replacing what was there."""
+    if not rows:
+        return
+    ids = [(r[0],) for r in rows]
+    db.cursor().executemany(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = ?", ids)
+    db.cursor().executemany(
+        f"INSERT INTO {SEARCH_TABLE}(rowid, name, father, business, phones, email, gstin) VALUES (?,?,?,?,?,?,?)",
+        rows,
+    )
+
+
+def delete_rows(db, client_ids: list[int]) -> None:
+    db.cursor().executemany(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = ?", [(i,) for i in client_ids])
+
+
+def _quote(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """What typed text means: an FTS5 MATCH expression plus exact keys for ranking."""
+
+    text: str
+    match: str | None
+    phone_digits: str = ""
+    exact_phone: str | None = None
+    exact_email: str | None = None
+    name_key: str = ""
+
+
+def parse_query(text: str) -> SearchQuery:
+    """Turn what was typed into a SearchQuery (match is None when nothing searchable was typed)."""
+    text = (text or "").strip()
+    if not text:
+        return SearchQuery(text, None)
+    plain = ascii_digits(text)
+    if _PHONEISH.match(plain) and re.search(r"\d", plain):
+        digits = re.sub(r"\D", "", plain)
+        exact = None
+        try:
+            from clientdesk.validate import normalize_phone
+
+            exact = normalize_phone(plain)
+            digits = national_digits(exact)
+        except Exception:  # a fragment is not a whole number; search it as typed
+            digits = digits.lstrip("0") or digits
+        return SearchQuery(text, f"phones : {_quote(digits)} *", phone_digits=digits, exact_phone=exact)
+    lowered = text.lower()
+    exact_email = lowered if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", lowered) else None
+    raw = _raw_words(text)
+    folded = [w for w in fold_words(text) if w]
+    parts = []
+    if folded and "@" not in text:
+        parts.append("{name father business} : (" + " AND ".join(_quote(w) + " *" for w in folded) + ")")
+    if raw:
+        if "@" in text:
+            parts.append("email : " + _quote(" ".join(raw)) + " *")
+        else:
+            parts.append("{business email gstin} : (" + " AND ".join(_quote(w) + " *" for w in raw) + ")")
+    match = " OR ".join(f"({p})" for p in parts) if parts else None
+    return SearchQuery(text, match, exact_email=exact_email, name_key=" ".join(folded))

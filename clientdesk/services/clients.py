@@ -1,0 +1,629 @@
+"""Clients: create, edit, archive, erase, merge, find and list (paged, sorted and searched in SQL)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence
+
+import peewee as pw
+from rapidfuzz import fuzz
+
+from clientdesk import search
+from clientdesk.clock import Clock
+from clientdesk.db import storage_errors
+from clientdesk.errors import DuplicateError, NotFoundError, ValidationError
+from clientdesk.models import (
+    CHANNELS, CONSENT_METHODS, GENDERS, LANGUAGES, SOURCES, Client, ClientTag, Consent, ConsentEvent,
+    ClientSearch, Interaction, Phone, Purchase, Tag,
+)
+from clientdesk.schema import SEARCH_TABLE
+from clientdesk.textkey import name_key
+from clientdesk.validate import normalize_email, normalize_gstin, normalize_phone, normalize_pin
+
+log = logging.getLogger(__name__)
+
+SORT_KEYS = ("relevance", "name", "phone", "city", "status", "last_visit", "total_spent", "tags", "created")
+PARTIAL_DATES = ("birth", "anniversary", "founded")
+ADDRESS_KINDS = ("postal", "work")
+
+
+@dataclass
+class PhoneEntry:
+    number: str  # E.164 once saved; what was typed before validation
+    is_primary: bool = False
+    is_whatsapp: bool = False
+
+
+@dataclass
+class ConsentState:
+    granted: bool = False
+    changed_at: dt.datetime | None = None
+    method: str = "counter_form"
+    guardian: bool = False
+
+
+@dataclass
+class ClientData:
+    """Every editable field of a client, plus read-only figures when loaded."""
+
+    name: str = ""
+    honorific: str = ""
+    father_name: str = ""
+    father_relation: str = "father"
+    gender: str = ""
+    phones: list[PhoneEntry] = field(default_factory=list)
+    email: str = ""
+    postal_line: str = ""
+    postal_city: str = ""
+    postal_state: str = ""
+    postal_pin: str = ""
+    work_line: str = ""
+    work_city: str = ""
+    work_state: str = ""
+    work_pin: str = ""
+    business_name: str = ""
+    gstin: str = ""
+    birth_day: int | None = None
+    birth_month: int | None = None
+    birth_year: int | None = None
+    anniversary_day: int | None = None
+    anniversary_month: int | None = None
+    anniversary_year: int | None = None
+    founded_day: int | None = None
+    founded_month: int | None = None
+    founded_year: int | None = None
+    likelihood: int | None = None
+    source: str = "walk_in"
+    referred_by: int | None = None
+    language: str = "hi"
+    tags: list[str] = field(default_factory=list)
+    notes: str = ""
+    consents: dict[str, ConsentState] = field(default_factory=dict)
+    # read-only, filled by get()
+    id: int | None = None
+    status: str = "prospect"
+    archived: bool = False
+    erased: bool = False
+    referred_by_name: str = ""
+    first_purchase_on: dt.date | None = None
+    last_purchase_on: dt.date | None = None
+    last_visit_on: dt.date | None = None
+    visit_count: int = 0
+    total_spent_paise: int = 0
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+
+    @property
+    def primary_phone(self) -> str | None:
+        for phone in self.phones:
+            if phone.is_primary:
+                return phone.number
+        return self.phones[0].number if self.phones else None
+
+    @property
+    def whatsapp_phone(self) -> str | None:
+        for phone in self.phones:
+            if phone.is_whatsapp:
+                return phone.number
+        return self.primary_phone
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.honorific} {self.name}".strip()
+
+
+# Plain fields copied between ClientData and the Client row as they are.
+_SCALAR_FIELDS = [
+    "name", "honorific", "father_name", "father_relation", "gender", "postal_line", "postal_city",
+    "postal_state", "postal_pin", "work_line", "work_city", "work_state", "work_pin", "business_name",
+    *[f"{p}_{part}" for p in PARTIAL_DATES for part in ("day", "month", "year")],
+    "likelihood", "source", "language", "notes",
+]
+
+
+@dataclass(frozen=True)
+class ClientRow:
+    """One line of the client list."""
+
+    id: int
+    name: str
+    honorific: str
+    father_name: str
+    phone: str | None
+    email: str | None
+    city: str
+    status: str
+    last_visit_on: dt.date | None
+    total_spent_paise: int
+    tags: str
+
+
+@dataclass(frozen=True)
+class ClientFilter:
+    """What the list shows: search text, status, tag, archived or not, or an explicit id set."""
+
+    text: str = ""
+    status: str = ""
+    tag: str = ""
+    include_archived: bool = False
+    ids: frozenset[int] | None = None
+
+
+MergeHook = Callable[[int, int], None]
+
+
+class ClientService:
+    """All client reads and writes. `merge_hooks` let other areas (loyalty) move their rows on merge."""
+
+    def __init__(self, db, settings, clock: Clock | None = None):
+        self.db = db
+        self.settings = settings
+        self.clock = clock or Clock()
+        self.merge_hooks: list[MergeHook] = []
+
+    # ----- validation --------------------------------------------------------------------
+    def clean(self, data: ClientData) -> ClientData:
+        """Validated, normalised copy of `data`; raises ValidationError on the first bad field."""
+        data = dataclasses.replace(data, phones=[dataclasses.replace(p) for p in data.phones],
+                                   tags=list(data.tags), consents=dict(data.consents))
+        data.name = " ".join((data.name or "").split())
+        if not data.name:
+            raise ValidationError("name", "empty", "Name is required")
+        for attr in ("honorific", "father_name", "business_name", "postal_city", "work_city",
+                     "postal_state", "work_state", "postal_line", "work_line"):
+            setattr(data, attr, " ".join((getattr(data, attr) or "").split()))
+        phones: list[PhoneEntry] = []
+        for entry in data.phones:
+            if not str(entry.number).strip():
+                continue
+            number = normalize_phone(entry.number)
+            if any(p.number == number for p in phones):
+                continue
+            phones.append(PhoneEntry(number, entry.is_primary, entry.is_whatsapp))
+        if phones and not any(p.is_primary for p in phones):
+            phones[0].is_primary = True
+        seen_primary = False
+        for p in phones:
+            if p.is_primary and seen_primary:
+                p.is_primary = False
+            seen_primary = seen_primary or p.is_primary
+        data.phones = phones
+        data.email = normalize_email(data.email) if (data.email or "").strip() else ""
+        data.gstin = normalize_gstin(data.gstin) if (data.gstin or "").strip() else ""
+        for kind in ADDRESS_KINDS:
+            pin = getattr(data, f"{kind}_pin")
+            if (pin or "").strip():
+                try:
+                    setattr(data, f"{kind}_pin", normalize_pin(pin))
+                except ValidationError as exc:
+                    raise ValidationError(f"{kind}_pin", exc.reason, exc.message) from exc
+            else:
+                setattr(data, f"{kind}_pin", "")
+        for prefix in PARTIAL_DATES:
+            self._check_partial_date(prefix, data)
+        if data.likelihood is not None and not 0 <= int(data.likelihood) <= 100:
+            raise ValidationError("likelihood", "range", "Likelihood is a number from 0 to 100")
+        if data.source not in SOURCES:
+            raise ValidationError("source", "invalid", f"Unknown source {data.source}")
+        if data.language not in LANGUAGES:
+            raise ValidationError("language", "invalid", f"Unknown language {data.language}")
+        if data.gender not in GENDERS:
+            raise ValidationError("gender", "invalid", f"Unknown gender {data.gender}")
+        if data.father_relation not in ("father", "husband"):
+            raise ValidationError("father_relation", "invalid", "Father or husband")
+        for channel, state in data.consents.items():
+            if channel not in CHANNELS:
+                raise ValidationError("consent", "invalid", f"Unknown channel {channel}")
+            if state.method not in CONSENT_METHODS:
+                raise ValidationError("consent", "invalid", f"Unknown consent method {state.method}")
+        data.tags = sorted({" ".join(t.split()) for t in data.tags if t and t.strip()}, key=str.casefold)
+        return data
+
+    @staticmethod
+    def _check_partial_date(prefix: str, data: ClientData) -> None:
+        day, month, year = (getattr(data, f"{prefix}_{p}") for p in ("day", "month", "year"))
+        if day is None and month is None and year is None:
+            return
+        if day is None or month is None:
+            raise ValidationError(prefix, "incomplete", "Give at least the day and the month")
+        try:
+            dt.date(year or 2000, int(month), int(day))  # 2000 is a leap year: 29 Feb is fine without a year
+        except (ValueError, TypeError) as exc:
+            raise ValidationError(prefix, "invalid", "Not a real date") from exc
+        if year is not None and not 1900 <= int(year) <= dt.date.today().year + 1:
+            raise ValidationError(prefix, "invalid", "The year is out of range")
+
+    def _check_unique(self, data: ClientData, client_id: int | None) -> None:
+        for phone in data.phones:
+            owner = (Client.select(Client.id, Client.name).join(Phone)
+                     .where(Phone.number == phone.number).first())
+            if owner and owner.id != client_id:
+                raise DuplicateError("phone", phone.number, owner.id, owner.name)
+        if data.email:
+            owner = Client.get_or_none(Client.email == data.email)
+            if owner and owner.id != client_id:
+                raise DuplicateError("email", data.email, owner.id, owner.name)
+
+    # ----- writes ------------------------------------------------------------------------
+    def create(self, data: ClientData) -> int:
+        """Validate and save a new client; returns its id."""
+        data = self.clean(data)
+        with storage_errors(), self.db.atomic():
+            self._check_unique(data, None)
+            now = self.clock.now()
+            client = Client.create(created_at=now, updated_at=now, **self._row_values(data))
+            self._write_children(client.id, data, now)
+            self.reindex([client.id])
+        log.info("Created client %s", client.id)
+        return client.id
+
+    def update(self, client_id: int, data: ClientData) -> None:
+        """Validate and save changes to an existing client."""
+        data = self.clean(data)
+        with storage_errors(), self.db.atomic():
+            self._require(client_id)
+            self._check_unique(data, client_id)
+            now = self.clock.now()
+            Client.update(updated_at=now, **self._row_values(data)).where(Client.id == client_id).execute()
+            self._write_children(client_id, data, now)
+            self.reindex([client_id])
+
+    def _row_values(self, data: ClientData) -> dict:
+        values = {name: getattr(data, name) for name in _SCALAR_FIELDS}
+        values["email"] = data.email or None
+        values["gstin"] = data.gstin or None
+        values["referred_by"] = data.referred_by
+        values["primary_phone"] = data.primary_phone
+        values["tags_text"] = ", ".join(data.tags)
+        return values
+
+    def _write_children(self, client_id: int, data: ClientData, now: dt.datetime) -> None:
+        Phone.delete().where(Phone.client == client_id).execute()
+        for p in data.phones:
+            Phone.create(client=client_id, number=p.number, is_primary=p.is_primary, is_whatsapp=p.is_whatsapp)
+        self._set_tags(client_id, data.tags)
+        for channel, state in data.consents.items():
+            self._apply_consent(client_id, channel, state.granted, state.method, now, guardian=state.guardian)
+
+    def _set_tags(self, client_id: int, tags: Iterable[str]) -> None:
+        ClientTag.delete().where(ClientTag.client == client_id).execute()
+        for name in tags:
+            tag, _ = Tag.get_or_create(name=name)
+            ClientTag.insert(client=client_id, tag=tag).on_conflict_ignore().execute()
+
+    def _apply_consent(self, client_id: int, channel: str, granted: bool, method: str, when: dt.datetime,
+                       guardian: bool = False, note: str = "") -> None:
+        current = Consent.get_or_none(Consent.client == client_id, Consent.channel == channel)
+        if current and current.granted == granted and current.guardian == guardian:
+            return
+        if current is None and not granted:
+            return
+        (Consent.insert(client=client_id, channel=channel, granted=granted, changed_at=when, method=method,
+                        guardian=guardian)
+         .on_conflict(conflict_target=[Consent.client, Consent.channel],
+                      update={Consent.granted: granted, Consent.changed_at: when, Consent.method: method,
+                              Consent.guardian: guardian})
+         .execute())
+        ConsentEvent.create(client=client_id, channel=channel, granted=granted, at=when, method=method, note=note)
+
+    def set_consent(self, client_id: int, channel: str, granted: bool, method: str = "counter_form",
+                    note: str = "", guardian: bool = False) -> None:
+        """Give or withdraw consent for one channel; the change is kept as proof (ConsentEvent)."""
+        if channel not in CHANNELS:
+            raise ValidationError("consent", "invalid", f"Unknown channel {channel}")
+        with storage_errors(), self.db.atomic():
+            self._require(client_id)
+            self._apply_consent(client_id, channel, granted, method, self.clock.now(), guardian=guardian, note=note)
+
+    def withdraw_all_consent(self, client_id: int, note: str = "") -> None:
+        """Withdraw marketing consent on every channel in one action."""
+        with storage_errors(), self.db.atomic():
+            for channel in CHANNELS:
+                self._apply_consent(client_id, channel, False, "other", self.clock.now(), note=note)
+
+    def archive(self, client_id: int, archived: bool = True) -> None:
+        with storage_errors():
+            self._require(client_id)
+            Client.update(archived=archived, updated_at=self.clock.now()).where(Client.id == client_id).execute()
+
+    def delete(self, client_id: int) -> str:
+        """Delete a client. With bills on record (GST books are kept 72 months) the marketing
+        profile is erased and the bills kept: returns "erased"; otherwise "deleted"."""
+        with storage_errors(), self.db.atomic():
+            client = self._require(client_id)
+            if Purchase.select().where(Purchase.client == client_id).exists():
+                blank = {name: Client._meta.fields[name].default for name in _SCALAR_FIELDS
+                         if name not in ("name", "business_name")}
+                blank = {k: (v() if callable(v) else v) for k, v in blank.items()}
+                Client.update(email=None, archived=True, erased=True, referred_by=None, tags_text="",
+                              updated_at=self.clock.now(), **blank).where(Client.id == client_id).execute()
+                ClientTag.delete().where(ClientTag.client == client_id).execute()
+                Interaction.delete().where(Interaction.client == client_id).execute()
+                for channel in CHANNELS:
+                    self._apply_consent(client_id, channel, False, "other", self.clock.now(), note="erased")
+                self.reindex([client_id])
+                log.info("Erased marketing profile of client %s (bills kept)", client_id)
+                return "erased"
+            search.delete_rows(self.db, [client_id])
+            client.delete_instance()
+            log.info("Deleted client %s", client_id)
+            return "deleted"
+
+    def merge(self, keep_id: int, other_id: int) -> None:
+        """Fold client `other_id` into `keep_id` in one transaction: history, phones, tags, consents,
+        and the richer value of each field. `other_id` is deleted."""
+        if keep_id == other_id:
+            raise ValidationError("merge", "same", "A client cannot be merged with itself")
+        with storage_errors(), self.db.atomic():
+            keep, other = self.get(keep_id), self.get(other_id)
+            merged = self._richer(keep, other)
+            Purchase.update(client=keep_id).where(Purchase.client == other_id).execute()
+            Interaction.update(client=keep_id).where(Interaction.client == other_id).execute()
+            ConsentEvent.update(client=keep_id).where(ConsentEvent.client == other_id).execute()
+            Client.update(referred_by=keep_id).where(Client.referred_by == other_id).execute()
+            for hook in self.merge_hooks:
+                hook(keep_id, other_id)
+            Phone.delete().where(Phone.client == other_id).execute()
+            Consent.delete().where(Consent.client == other_id).execute()
+            ClientTag.delete().where(ClientTag.client == other_id).execute()
+            search.delete_rows(self.db, [other_id])
+            Client.delete().where(Client.id == other_id).execute()
+            Client.update(**self._row_values(merged), updated_at=self.clock.now()).where(Client.id == keep_id).execute()
+            self._write_children(keep_id, merged, self.clock.now())
+            self.refresh_stats([keep_id])
+            self.reindex([keep_id])
+        log.info("Merged client %s into %s", other_id, keep_id)
+
+    @staticmethod
+    def _richer(keep: ClientData, other: ClientData) -> ClientData:
+        merged = dataclasses.replace(keep)
+        for name in _SCALAR_FIELDS + ["email", "gstin", "referred_by"]:
+            a, b = getattr(keep, name), getattr(other, name)
+            if name == "notes":
+                value = "\n".join(x for x in (a, b) if x)
+            elif a in (None, "") or (name == "source" and a == "walk_in" and b not in (None, "")):
+                value = b
+            elif isinstance(a, str) and isinstance(b, str) and len(b) > len(a) and name not in ("source", "language", "gender", "father_relation"):
+                value = b
+            else:
+                value = a
+            setattr(merged, name, value)
+        if merged.referred_by in (keep.id, other.id):
+            merged.referred_by = None
+        for prefix in PARTIAL_DATES:  # a date moves as a whole, never day from one and month from the other
+            parts = [f"{prefix}_{p}" for p in ("day", "month", "year")]
+            source = keep if getattr(keep, parts[0]) is not None else other
+            for part in parts:
+                setattr(merged, part, getattr(source, part))
+        numbers = {p.number for p in keep.phones}
+        merged.phones = [dataclasses.replace(p) for p in keep.phones] + [
+            PhoneEntry(p.number, False, p.is_whatsapp and not any(k.is_whatsapp for k in keep.phones))
+            for p in other.phones if p.number not in numbers]
+        merged.tags = sorted(set(keep.tags) | set(other.tags), key=str.casefold)
+        consents = dict(other.consents)
+        for channel, state in keep.consents.items():
+            theirs = consents.get(channel)
+            if theirs is None or (state.changed_at or dt.datetime.min) >= (theirs.changed_at or dt.datetime.min):
+                consents[channel] = state
+        merged.consents = consents
+        return merged
+
+    def refresh_stats(self, client_ids: Sequence[int]) -> None:
+        """Recompute first/last purchase, visit count and total spent from the purchases."""
+        for start in range(0, len(client_ids), 500):
+            chunk = list(client_ids[start:start + 500])
+            marks = ",".join("?" * len(chunk))
+            self.db.execute_sql(
+                f"""UPDATE client SET
+                    first_purchase_on = (SELECT min(date) FROM purchase p WHERE p.client_id = client.id),
+                    last_purchase_on = (SELECT max(date) FROM purchase p WHERE p.client_id = client.id),
+                    visit_count = (SELECT count(DISTINCT date) FROM purchase p WHERE p.client_id = client.id),
+                    total_spent_paise = (SELECT coalesce(sum(amount_paise), 0) FROM purchase p WHERE p.client_id = client.id),
+                    last_visit_on = (SELECT max(d) FROM (
+                        SELECT max(date) AS d FROM purchase p WHERE p.client_id = client.id
+                        UNION ALL SELECT max(date(at)) FROM interaction i
+                        WHERE i.client_id = client.id AND i.channel = 'visit'))
+                    WHERE id IN ({marks})""",
+                chunk,
+            )
+
+    def reindex(self, client_ids: Sequence[int]) -> None:
+        """Rebuild the search index rows of these clients (call inside the writing transaction)."""
+        rows = []
+        for start in range(0, len(client_ids), 500):
+            chunk = list(client_ids[start:start + 500])
+            phones: dict[int, list[str]] = {}
+            for client_id, number in Phone.select(Phone.client, Phone.number).where(Phone.client.in_(chunk)).tuples():
+                phones.setdefault(client_id, []).append(number)
+            query = (Client.select(Client.id, Client.name, Client.father_name, Client.business_name,
+                                   Client.email, Client.gstin).where(Client.id.in_(chunk)).tuples())
+            for cid, name, father, business, email, gstin in query:
+                rows.append((cid, *search.index_row(name, father, business, phones.get(cid, []), email, gstin)))
+        search.replace_rows(self.db, rows)
+
+    def rebuild_index(self) -> None:
+        """Rebuild the whole search index (after a bulk load)."""
+        with self.db.atomic():
+            self.db.execute_sql(f"DELETE FROM {SEARCH_TABLE}")
+            ids = [cid for (cid,) in Client.select(Client.id).tuples()]
+            self.reindex(ids)
+
+    # ----- reads -------------------------------------------------------------------------
+    def _require(self, client_id: int) -> Client:
+        client = Client.get_or_none(Client.id == client_id)
+        if client is None:
+            raise NotFoundError(f"There is no client #{client_id}")
+        return client
+
+    def exists(self, client_id: int) -> bool:
+        return Client.select().where(Client.id == client_id).exists()
+
+    def get(self, client_id: int) -> ClientData:
+        """Everything about one client."""
+        with storage_errors():
+            row = self._require(client_id)
+            data = ClientData(**{name: getattr(row, name) for name in _SCALAR_FIELDS})
+            data.email = row.email or ""
+            data.gstin = row.gstin or ""
+            data.referred_by = row.referred_by_id
+            data.referred_by_name = row.referred_by.name if row.referred_by_id else ""
+            data.phones = [PhoneEntry(p.number, p.is_primary, p.is_whatsapp)
+                           for p in Phone.select().where(Phone.client == client_id).order_by(Phone.is_primary.desc(), Phone.id)]
+            data.tags = [t.name for t in Tag.select().join(ClientTag).where(ClientTag.client == client_id).order_by(Tag.name)]
+            data.consents = {c.channel: ConsentState(c.granted, c.changed_at, c.method, c.guardian)
+                             for c in Consent.select().where(Consent.client == client_id)}
+            for name in ("id", "archived", "erased", "first_purchase_on", "last_purchase_on", "last_visit_on",
+                         "visit_count", "total_spent_paise", "created_at", "updated_at"):
+                setattr(data, name, getattr(row, name))
+            data.status = self.status_of(row.first_purchase_on, row.last_purchase_on)
+            return data
+
+    def lapse_cutoff(self) -> dt.date:
+        return self.clock.today() - dt.timedelta(days=int(self.settings.get("lapse_days")))
+
+    def status_of(self, first: dt.date | None, last: dt.date | None) -> str:
+        if first is None:
+            return "prospect"
+        return "lapsed" if last < self.lapse_cutoff() else "active"
+
+    def _status_sql(self):
+        cutoff = self.lapse_cutoff()
+        return pw.Case(None, [(Client.first_purchase_on.is_null(), "prospect"),
+                              (Client.last_purchase_on < cutoff, "lapsed")], "active")
+
+    def find_by_phone(self, text) -> int | None:
+        """The client who has this phone number, however it was typed; None if nobody."""
+        try:
+            number = normalize_phone(text)
+        except ValidationError:
+            return None
+        row = Phone.get_or_none(Phone.number == number)
+        return row.client_id if row else None
+
+    def find_by_email(self, text: str) -> int | None:
+        try:
+            email = normalize_email(text)
+        except ValidationError:
+            return None
+        row = Client.get_or_none(Client.email == email)
+        return row.id if row else None
+
+    def find_by_gstin(self, text: str) -> int | None:
+        row = Client.get_or_none(Client.gstin == (text or "").strip().upper())
+        return row.id if row else None
+
+    def tags(self) -> list[str]:
+        """All tag names in use."""
+        return [t for (t,) in Tag.select(Tag.name).order_by(Tag.name).tuples()]
+
+    def _filtered(self, flt: ClientFilter, fields=(Client.id,)):
+        query = Client.select(*fields)
+        q = search.parse_query(flt.text)
+        if flt.text.strip():
+            if q.match is None:
+                return query.where(pw.SQL("0")), q
+            query = (query.join(ClientSearch, on=(ClientSearch.rowid == Client.id))
+                     .where(ClientSearch.match(q.match)))
+        if not flt.include_archived:
+            query = query.where(Client.archived == False)  # noqa: E712
+        if flt.status:
+            query = query.where(self._status_sql() == flt.status)
+        if flt.tag:
+            query = query.where(Client.id.in_(
+                ClientTag.select(ClientTag.client).join(Tag).where(Tag.name == flt.tag)))
+        if flt.ids is not None:
+            query = query.where(Client.id.in_(list(flt.ids)))
+        return query, q
+
+    def count(self, flt: ClientFilter = ClientFilter()) -> int:
+        """How many clients match the filter."""
+        with storage_errors():
+            query, _ = self._filtered(flt)
+            return query.count()
+
+    def _exact_ids(self, q: search.SearchQuery) -> list[int]:
+        ids = []
+        if q.exact_phone:
+            row = Phone.get_or_none(Phone.number == q.exact_phone)
+            if row:
+                ids.append(row.client_id)
+        if q.exact_email:
+            row = Client.get_or_none(Client.email == q.exact_email)
+            if row:
+                ids.append(row.id)
+        return ids
+
+    def _order(self, sort: str, descending: bool, q: search.SearchQuery, searching: bool):
+        if sort not in SORT_KEYS:
+            raise ValidationError("sort", "invalid", f"Unknown sort {sort}")
+        column = {
+            "name": Client.name, "phone": Client.primary_phone, "city": Client.postal_city,
+            "status": self._status_sql(), "last_visit": Client.last_visit_on,
+            "total_spent": Client.total_spent_paise, "tags": Client.tags_text, "created": Client.created_at,
+        }.get(sort)
+        order = []
+        if column is None:  # relevance
+            if searching:
+                exact = self._exact_ids(q)
+                if exact:
+                    order.append(Client.id.in_(exact).desc())
+                order.append(ClientSearch.bm25(*search.BM25_WEIGHTS))
+            order.append(Client.name)
+        else:
+            order.append(column.desc(nulls="LAST") if descending else column.asc(nulls="LAST"))
+        order.append(Client.id.desc() if descending and column is not None else Client.id)
+        return order
+
+    def ids(self, flt: ClientFilter = ClientFilter(), sort: str = "relevance", descending: bool = False,
+            offset: int = 0, limit: int = 200) -> list[int]:
+        """One page of matching client ids, sorted in SQL."""
+        with storage_errors():
+            query, q = self._filtered(flt)
+            query = query.order_by(*self._order(sort, descending, q, bool(flt.text.strip())))
+            return [cid for (cid,) in query.offset(offset).limit(limit).tuples()]
+
+    def rows(self, client_ids: Sequence[int]) -> list[ClientRow]:
+        """List rows for these ids, in the same order."""
+        if not client_ids:
+            return []
+        with storage_errors():
+            status = self._status_sql().alias("status")
+            query = (Client.select(Client.id, Client.name, Client.honorific, Client.father_name, Client.primary_phone,
+                                   Client.email, Client.postal_city, status, Client.last_visit_on,
+                                   Client.total_spent_paise, Client.tags_text)
+                     .where(Client.id.in_(list(client_ids))).tuples())
+            by_id = {r[0]: ClientRow(*r) for r in query}
+            return [by_id[i] for i in client_ids if i in by_id]
+
+    def page(self, flt: ClientFilter = ClientFilter(), sort: str = "relevance", descending: bool = False,
+             offset: int = 0, limit: int = 200) -> list[ClientRow]:
+        """One page of list rows."""
+        return self.rows(self.ids(flt, sort, descending, offset, limit))
+
+    def search(self, text: str, limit: int = 20) -> list[ClientRow]:
+        """The best matches for what was typed: exact phone/email first, then by name similarity."""
+        q = search.parse_query(text)
+        if q.match is None:
+            return []
+        candidates = self.ids(ClientFilter(text=text, include_archived=False), "relevance", offset=0,
+                              limit=max(limit * 5, 100))
+        rows = self.rows(candidates)
+        exact = set(self._exact_ids(q))
+        if not q.name_key:
+            return rows[:limit]
+
+        def score(pos_row):
+            pos, row = pos_row
+            if row.id in exact:
+                return (0, 0.0, pos)
+            similarity = fuzz.WRatio(q.name_key, name_key(row.name))
+            return (1, -similarity, pos)
+
+        ranked = sorted(enumerate(rows), key=score)
+        return [row for _, row in ranked[:limit]]
+
+    def names(self, client_ids: Sequence[int]) -> dict[int, str]:
+        return dict(Client.select(Client.id, Client.name).where(Client.id.in_(list(client_ids))).tuples())
