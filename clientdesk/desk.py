@@ -9,6 +9,7 @@ from pathlib import Path
 from clientdesk.backup import backup_database
 from clientdesk.clock import Clock
 from clientdesk.db import close_database, open_database
+from clientdesk.loyalty.service import LoyaltyService
 from clientdesk.services.clients import ClientService
 from clientdesk.services.history import HistoryService
 from clientdesk.services.settings import SettingsService
@@ -22,6 +23,7 @@ class Desk:
     settings: SettingsService
     clients: ClientService
     history: HistoryService
+    loyalty: LoyaltyService
 
     @classmethod
     def open(cls, path: Path | str, clock: Clock | None = None, backup: bool = False) -> "Desk":
@@ -34,7 +36,10 @@ class Desk:
         settings = SettingsService(db)
         clients = ClientService(db, settings, clock)
         history = HistoryService(db, clients, clock)
-        return cls(path=path, db=db, clock=clock, settings=settings, clients=clients, history=history)
+        loyalty = LoyaltyService(db, settings, clients, history, clock)
+        clients.merge_hooks.append(loyalty.merge_hook)
+        return cls(path=path, db=db, clock=clock, settings=settings, clients=clients, history=history,
+                   loyalty=loyalty)
 
     def close(self) -> None:
         close_database()

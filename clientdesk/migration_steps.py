@@ -8,3 +8,10 @@ columns with `migrator.migrate(migrator.add_column(...))`.
 from __future__ import annotations
 
 from clientdesk.migrations import migration  # noqa: F401
+
+
+@migration(3)
+def _loyalty_tables(db, migrator):
+    from clientdesk.loyalty.models import LOYALTY_MODELS
+
+    db.create_tables(LOYALTY_MODELS, safe=True)

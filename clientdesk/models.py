@@ -12,17 +12,10 @@ import datetime as dt
 import peewee as pw
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
+from clientdesk.codes import (  # noqa: F401  (re-exported for the services)
+    CHANNELS, CONSENT_METHODS, DIRECTIONS, GENDERS, INTERACTION_CHANNELS, LANGUAGES, SOURCES, STATUSES,
+)
 from clientdesk.db import BaseModel, database
-
-STATUSES = ("prospect", "active", "lapsed")
-SOURCES = ("walk_in", "referral", "trade_fair", "advertisement", "online", "other")
-CHANNELS = ("whatsapp", "sms", "email", "post")
-INTERACTION_CHANNELS = ("visit", "phone", "whatsapp", "sms", "email", "letter", "social", "other")
-DIRECTIONS = ("in", "out")
-CONSENT_METHODS = ("counter_form", "verbal", "import", "online", "other")
-GENDERS = ("", "female", "male", "other")
-LANGUAGES = ("hi", "en")
-
 
 def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)

@@ -6,6 +6,7 @@ A feature area adds its models here (one import, one list entry) and a numbered 
 
 from __future__ import annotations
 
+from clientdesk.loyalty.models import LOYALTY_MODELS
 from clientdesk.models import CORE_MODELS
 
 SEARCH_TABLE = "client_search"
@@ -13,7 +14,7 @@ SEARCH_TABLE = "client_search"
 
 def all_models() -> list:
     """All peewee models of the current schema, in creation order."""
-    return list(CORE_MODELS)
+    return list(CORE_MODELS) + LOYALTY_MODELS
 
 
 def create_all(db) -> None:

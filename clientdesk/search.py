@@ -25,6 +25,9 @@ BM25_WEIGHTS = (10.0, 2.0, 4.0, 6.0, 6.0, 6.0)
 
 
 def national_digits(e164: str) -> str:
+    """The national significant number of an E.164 phone (9876543210 for +919876543210)."""
+    if e164.startswith("+91") and len(e164) == 13:
+        return e164[3:]
     try:
         return str(phonenumbers.parse(e164).national_number)
     except phonenumbers.NumberParseException:

@@ -625,5 +625,14 @@ class ClientService:
         ranked = sorted(enumerate(rows), key=score)
         return [row for _, row in ranked[:limit]]
 
+    def phones_of(self, client_ids: Sequence[int]) -> dict[int, list[str]]:
+        """Each client's phone numbers (E.164), primary first."""
+        result: dict[int, list[str]] = {}
+        query = (Phone.select(Phone.client, Phone.number).where(Phone.client.in_(list(client_ids)))
+                 .order_by(Phone.client, Phone.is_primary.desc(), Phone.id).tuples())
+        for client_id, number in query:
+            result.setdefault(client_id, []).append(number)
+        return result
+
     def names(self, client_ids: Sequence[int]) -> dict[int, str]:
         return dict(Client.select(Client.id, Client.name).where(Client.id.in_(list(client_ids))).tuples())

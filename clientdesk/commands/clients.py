@@ -1,0 +1,90 @@
+"""Commands: demo, add, show, search."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+import time
+
+from clientdesk.cli import emit_json, fail
+from clientdesk.errors import NotFoundError
+from clientdesk.services.clients import ClientData, PhoneEntry
+
+
+def register(sub) -> None:
+    p = sub.add_parser("demo", help="fill the database with realistic Indian demo data")
+    p.add_argument("--clients", type=int, default=1000)
+    p.add_argument("--seed", type=int, default=1)
+    p.set_defaults(run=run_demo)
+
+    p = sub.add_parser("add", help="add one client; prints the new id")
+    p.add_argument("--name", required=True)
+    p.add_argument("--phone", required=True)
+    p.add_argument("--email", default="")
+    p.add_argument("--father-name", default="")
+    p.add_argument("--city", default="")
+    p.set_defaults(run=run_add)
+
+    p = sub.add_parser("show", help="every field of one client")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_show)
+
+    p = sub.add_parser("search", help="find clients by name (either script), phone, email, business or GSTIN")
+    p.add_argument("text")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_search)
+
+
+def run_demo(desk, args) -> int:
+    from clientdesk.demo import generate
+
+    if args.clients < 1:
+        return fail("--clients must be at least 1")
+    started = time.perf_counter()
+    summary = generate(desk, args.clients, seed=args.seed,
+                       progress=lambda done, total: sys.stderr.write(f"\r{done}/{total} clients") and None)
+    sys.stderr.write("\n")
+    print(f"{summary['clients']} clients, {summary['purchases']} bills, {summary['lines']} purchase lines, "
+          f"{summary['interactions']} interactions in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def run_add(desk, args) -> int:
+    data = ClientData(name=args.name, phones=[PhoneEntry(args.phone, is_primary=True)], email=args.email,
+                      father_name=args.father_name, postal_city=args.city)
+    print(desk.clients.create(data))
+    return 0
+
+
+def client_json(data: ClientData) -> dict:
+    """Every field of a client as JSON-ready values."""
+    value = dataclasses.asdict(data)
+    value["phones"] = [p.number for p in data.phones]
+    value["phone_details"] = [dataclasses.asdict(p) for p in data.phones]
+    value["consents"] = {k: dataclasses.asdict(v) for k, v in data.consents.items()}
+    return value
+
+
+def run_show(desk, args) -> int:
+    data = desk.clients.get(args.id)
+    if args.json:
+        emit_json(client_json(data))
+    else:
+        for key, value in client_json(data).items():
+            print(f"{key}: {value}")
+    return 0
+
+
+def run_search(desk, args) -> int:
+    rows = desk.clients.search(args.text, limit=args.limit)
+    phones = desk.clients.phones_of([r.id for r in rows])
+    result = [{"id": r.id, "name": r.name, "father_name": r.father_name, "phones": phones.get(r.id, []),
+               "email": r.email, "city": r.city, "status": r.status} for r in rows]
+    if args.json:
+        emit_json(result)
+    else:
+        for r in result:
+            print(f"{r['id']}\t{r['name']}\t{', '.join(r['phones'])}\t{r['city']}")
+    return 0

@@ -1,0 +1,515 @@
+"""Occasions: the festival calendar (the `holidays` package for India, rules, a small table, the
+user's own changes) and the personal dates of clients (birthday, wedding anniversary, founding
+day, first-purchase anniversary, custom dates), found in SQL so "Coming up" stays fast.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import holidays
+import peewee as pw
+
+from clientdesk.db import storage_errors
+from clientdesk.errors import NotFoundError, ValidationError
+from clientdesk.greetings.models import ClientDate, ClientFestivals, FestivalChange, UserFestival
+from clientdesk.models import Client
+
+PERSONAL_KINDS = ("birthday", "anniversary", "founded", "first_purchase", "custom")
+KINDS = (*PERSONAL_KINDS, "festival", "any")
+CATEGORIES = ("public", "optional")
+
+# English / Hindi names of the personal occasions (the domain keeps both: cards and messages use them).
+PERSONAL_NAMES = {
+    "birthday": ("Birthday", "जन्मदिन"),
+    "anniversary": ("Wedding anniversary", "विवाह की वर्षगाँठ"),
+    "founded": ("Founding day", "स्थापना दिवस"),
+    "first_purchase": ("Years with us", "हमारे साथ के वर्ष"),
+    "custom": ("Special day", "विशेष दिन"),
+    "any": ("Message", "संदेश"),
+}
+
+# Festivals greeted by default (Settings → "greet_festivals" replaces this list).
+DEFAULT_FESTIVALS = [
+    "new-years-day", "makar-sankranti", "holi", "raksha-bandhan", "navratri", "dussehra",
+    "dhanteras", "diwali-deepavali", "bhai-duj", "independence-day", "republic-day",
+    "mothers-day", "fathers-day", "friendship-day",
+]
+# Short names people type for festivals whose `holidays` names differ.
+ALIASES = {
+    "diwali": "diwali-deepavali", "deepavali": "diwali-deepavali", "eid": "id-ul-fitr", "id": "id-ul-fitr",
+    "bakrid": "id-ul-zuha-bakrid", "rakhi": "raksha-bandhan", "new-year": "new-years-day",
+    "ganesh-chaturthi": "ganesh-chaturthi-vinayak-chaturthi", "karwa-chauth": "karaka-chaturthi-karwa-chouth",
+    "chhath": "pratihar-shashthi-or-surya-shashthi-chhath-puja", "janmashtami": "janmashtami-vaishnava",
+    "guru-nanak-jayanti": "guru-nanaks-jayanti", "dussera": "dussehra", "dasara": "dussehra",
+}
+
+
+@dataclass(frozen=True)
+class Occasion:
+    """What a greeting is for: a kind and, for festivals, the festival's key and names."""
+
+    kind: str
+    key: str
+    name_en: str
+    name_hi: str
+
+    def name(self, language: str) -> str:
+        return self.name_hi if language == "hi" else self.name_en
+
+
+def personal(kind: str) -> Occasion:
+    """The Occasion of one personal kind (birthday, anniversary, ...) or "any"."""
+    if kind not in PERSONAL_NAMES:
+        raise ValidationError("occasion", "invalid", f"Unknown occasion kind {kind}")
+    return Occasion(kind, kind, *PERSONAL_NAMES[kind])
+
+
+@dataclass(frozen=True)
+class FestivalDay:
+    """One festival on one date, with where the date came from."""
+
+    key: str
+    name_en: str
+    name_hi: str
+    date: dt.date
+    source: str  # holidays | rule | table | user
+    estimated: bool = False
+    moved: bool = False
+    hidden: bool = False
+
+    @property
+    def occasion(self) -> Occasion:
+        return Occasion("festival", self.key, self.name_en, self.name_hi)
+
+
+def slug(text: str) -> str:
+    """A stable key for a festival name: "Diwali (Deepavali)" -> "diwali-deepavali"."""
+    text = text.lower().replace("'", "").replace("’", "")
+    return re.sub(r"[^0-9a-z\u0900-\u097f]+", "-", text).strip("-")
+
+
+def on_day(month: int, day: int, year: int) -> dt.date:
+    """The date of a yearly (month, day) in `year`; 29 February becomes 28 February in other years."""
+    if month == 2 and day == 29 and not calendar.isleap(year):
+        return dt.date(year, 2, 28)
+    return dt.date(year, month, day)
+
+
+def next_on_or_after(month: int, day: int, start: dt.date) -> dt.date:
+    """The first date on or after `start` that is this yearly (month, day)."""
+    date = on_day(month, day, start.year)
+    return date if date >= start else on_day(month, day, start.year + 1)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th `weekday` (Monday=0) of a month."""
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+# Occasions that are not holidays, computed by rule (DOMAIN.md).
+RULES = {
+    "mothers-day": ("Mother's Day", "मातृ दिवस", lambda y: nth_weekday(y, 5, 6, 2)),
+    "fathers-day": ("Father's Day", "पितृ दिवस", lambda y: nth_weekday(y, 6, 6, 3)),
+    "friendship-day": ("Friendship Day", "मित्रता दिवस", lambda y: nth_weekday(y, 8, 6, 1)),
+    "lohri": ("Lohri", "लोहड़ी", lambda y: dt.date(y, 1, 13)),
+}
+# Festivals the package lacks: (English, Hindi, anchor festival key, days after it, known dates).
+TABLE = {
+    "navratri": ("Navratri", "नवरात्रि", "dussehra", -9, {2025: dt.date(2025, 9, 22), 2026: dt.date(2026, 10, 11)}),
+    "chaitra-navratri": ("Chaitra Navratri", "चैत्र नवरात्रि", "chaitra-sukladi", 0, {}),
+    "dhanteras": ("Dhanteras", "धनतेरस", "diwali-deepavali", -2, {}),
+}
+
+
+@functools.lru_cache(maxsize=64)
+def _package_festivals(year: int, state: str) -> tuple[tuple[str, str, str, dt.date, bool], ...]:
+    """(key, English, Hindi, date, estimated) for every festival `holidays` knows in one year."""
+    kwargs = {"years": year, "categories": CATEGORIES}
+    if state:
+        kwargs["subdiv"] = state
+    english = holidays.India(language="en_IN", **kwargs)
+    hindi = holidays.India(language="hi", **kwargs)
+    estimated_en = " (estimated)"
+    found = []
+    for date, joined in sorted(english.items()):
+        for name in joined.split("; "):
+            estimated = name.endswith(estimated_en)
+            base = name[: -len(estimated_en)] if estimated else name
+            found.append((slug(base), base, hindi.tr(base), date, estimated))
+    return tuple(found)
+
+
+def _package_with_rules(year: int, state: str) -> list[FestivalDay]:
+    days = [FestivalDay(key, en, hi, date, "holidays", estimated)
+            for key, en, hi, date, estimated in _package_festivals(year, state)]
+    by_key = {d.key: d.date for d in days}
+    for key, (en, hi, rule) in RULES.items():
+        if key not in by_key:
+            days.append(FestivalDay(key, en, hi, rule(year), "rule"))
+    for key, (en, hi, anchor, offset, known) in TABLE.items():
+        if key in by_key:
+            continue
+        if year in known:
+            days.append(FestivalDay(key, en, hi, known[year], "table"))
+        elif anchor in by_key:
+            days.append(FestivalDay(key, en, hi, by_key[anchor] + dt.timedelta(days=offset), "table"))
+    return days
+
+
+class FestivalCalendar:
+    """Festivals of the shop's state with the user's additions and corrections applied."""
+
+    def __init__(self, db, settings):
+        self.db = db
+        self.settings = settings
+
+    @property
+    def state(self) -> str:
+        state = self.settings.get("shop_state") or ""
+        return state if state in holidays.India.subdivisions else ""
+
+    def year(self, year: int, include_hidden: bool = False) -> list[FestivalDay]:
+        """Every festival of `year`, sorted by date (hidden ones only when asked)."""
+        with storage_errors():
+            changes = {(c.key, c.year): c for c in FestivalChange.select().where(FestivalChange.year.in_([0, year]))}
+            users = list(UserFestival.select())
+        days = _package_with_rules(year, self.state)
+        for u in users:
+            if u.year in (None, year):
+                days.append(FestivalDay(u.key, u.name_en, u.name_hi, on_day(u.month, u.day, year), "user"))
+        result = []
+        for day in days:
+            always, this_year = changes.get((day.key, 0)), changes.get((day.key, year))
+            hidden = bool((always and always.hidden) or (this_year and this_year.hidden))
+            if this_year is not None and this_year.moved_to is not None:
+                day = FestivalDay(day.key, day.name_en, day.name_hi, this_year.moved_to, day.source,
+                                  day.estimated, moved=True, hidden=hidden)
+            elif hidden:
+                day = FestivalDay(day.key, day.name_en, day.name_hi, day.date, day.source, day.estimated, hidden=True)
+            if include_hidden or not hidden:
+                result.append(day)
+        return sorted(result, key=lambda d: (d.date, d.name_en))
+
+    def between(self, start: dt.date, end: dt.date, include_hidden: bool = False) -> list[FestivalDay]:
+        """Festivals from start to end inclusive."""
+        days = []
+        for year in range(start.year, end.year + 1):
+            days.extend(d for d in self.year(year, include_hidden) if start <= d.date <= end)
+        return days
+
+    def next_of(self, key: str, start: dt.date) -> FestivalDay | None:
+        """The next date of festival `key` on or after `start`, within a year."""
+        for day in self.between(start, start + dt.timedelta(days=366)):
+            if day.key == key:
+                return day
+        return None
+
+    def known(self, start: dt.date | None = None) -> list[FestivalDay]:
+        """One entry per festival over the coming year and the one after (for pickers and name lookup)."""
+        start = start or dt.date.today()
+        seen: dict[str, FestivalDay] = {}
+        for day in self.between(start, start + dt.timedelta(days=730), include_hidden=True):
+            seen.setdefault(day.key, day)
+        return sorted(seen.values(), key=lambda d: d.name_en)
+
+    def find(self, name: str, start: dt.date) -> list[str]:
+        """Festival keys matching a typed name (English or Hindi, e.g. `diwali`, `दिवाली`); best first."""
+        wanted = name.strip().lower()
+        key = ALIASES.get(slug(wanted), slug(wanted))
+        festivals = self.known(start)
+        keys = [d.key for d in festivals]
+        if key in keys:
+            return [key]
+        exact = [d.key for d in festivals if wanted in (d.name_en.lower(), d.name_hi)]
+        if exact:
+            return exact
+        words = [w for w in key.split("-") if w]
+        return [d.key for d in festivals
+                if words and (all(w in d.key.split("-") for w in words) or wanted in d.name_hi)]
+
+    # ----- the user's changes ---------------------------------------------------------------
+    def hide(self, key: str, year: int = 0, hidden: bool = True) -> None:
+        """Hide a festival (every year when year is 0), or show it again."""
+        with storage_errors(), self.db.atomic():
+            (FestivalChange.insert(key=key, year=year, hidden=hidden)
+             .on_conflict(conflict_target=[FestivalChange.key, FestivalChange.year],
+                          update={FestivalChange.hidden: hidden}).execute())
+
+    def move(self, key: str, year: int, date: dt.date | None) -> None:
+        """Correct the date of a festival in one year (None restores the calendar's date)."""
+        if date is not None and date.year != year:
+            raise ValidationError("date", "invalid", "The corrected date must be in the same year")
+        with storage_errors(), self.db.atomic():
+            (FestivalChange.insert(key=key, year=year, moved_to=date)
+             .on_conflict(conflict_target=[FestivalChange.key, FestivalChange.year],
+                          update={FestivalChange.moved_to: date}).execute())
+
+    def add(self, name_en: str, name_hi: str, month: int, day: int, year: int | None = None) -> str:
+        """Add an occasion of the user's own; returns its key."""
+        name_en, name_hi = name_en.strip(), name_hi.strip()
+        if not (name_en or name_hi):
+            raise ValidationError("name", "empty", "Give the occasion a name")
+        try:
+            dt.date(year or 2000, month, day)
+        except (TypeError, ValueError) as exc:
+            raise ValidationError("date", "invalid", "Not a valid date") from exc
+        key = slug(name_en or name_hi) or "occasion"
+        with storage_errors(), self.db.atomic():
+            base, n = key, 2
+            while UserFestival.select().where(UserFestival.key == key).exists() or key in RULES or key in TABLE:
+                key, n = f"{base}-{n}", n + 1
+            UserFestival.create(key=key, name_en=name_en or name_hi, name_hi=name_hi or name_en,
+                                month=month, day=day, year=year)
+        return key
+
+    def remove(self, key: str) -> None:
+        """Delete an occasion the user added."""
+        with storage_errors():
+            if not UserFestival.delete().where(UserFestival.key == key).execute():
+                raise NotFoundError(f"There is no added occasion {key}")
+
+    def user_keys(self) -> set[str]:
+        with storage_errors():
+            return {k for (k,) in UserFestival.select(UserFestival.key).tuples()}
+
+
+# ----- personal dates in SQL ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PersonalHit:
+    """One client's personal occasion on one date."""
+
+    client_id: int
+    kind: str
+    date: dt.date
+    years: int | None = None  # years married / since founding / with us; None when the year is unknown
+    label: str = ""  # custom dates: the label the user gave
+    ref: int | None = None  # custom dates: the ClientDate id
+
+
+def _codes(start: dt.date, end: dt.date) -> dict[int, dt.date]:
+    """month*100+day code -> date, for every day in [start, end]; 229 maps to 28 Feb in other years."""
+    codes: dict[int, dt.date] = {}
+    day = start
+    while day <= end:
+        codes[day.month * 100 + day.day] = day
+        if day.month == 2 and day.day == 28 and not calendar.isleap(day.year):
+            codes[229] = day
+        day += dt.timedelta(days=1)
+    return codes
+
+
+def _active():
+    return (Client.archived == False) & (Client.erased == False)  # noqa: E712
+
+
+_PARTIAL = {"birthday": "birth", "anniversary": "anniversary", "founded": "founded"}
+
+
+def personal_between(start: dt.date, end: dt.date, kinds: Iterable[str] = PERSONAL_KINDS,
+                     client_ids: Iterable[int] | None = None) -> list[PersonalHit]:
+    """Every personal occasion of active clients from start to end (inclusive), found in SQL."""
+    codes = _codes(start, end)
+    code_list = list(codes)
+    kinds = set(kinds)
+    hits: list[PersonalHit] = []
+    ids = list(client_ids) if client_ids is not None else None
+    with storage_errors():
+        for kind, prefix in _PARTIAL.items():
+            if kind not in kinds:
+                continue
+            month, day, year = (getattr(Client, f"{prefix}_{p}") for p in ("month", "day", "year"))
+            code = month * 100 + day
+            query = Client.select(Client.id, code, year).where(_active() & month.is_null(False) & code.in_(code_list))
+            if ids is not None:
+                query = query.where(Client.id.in_(ids))
+            for cid, c, y in query.tuples():
+                date = codes[c]
+                years = date.year - y if y else None
+                if years is not None and years < 0:
+                    continue
+                hits.append(PersonalHit(cid, kind, date, None if kind == "birthday" else years))
+        if "first_purchase" in kinds:
+            code = pw.fn.strftime("%m%d", Client.first_purchase_on).cast("INTEGER")
+            query = (Client.select(Client.id, code, Client.first_purchase_on)
+                     .where(_active() & Client.first_purchase_on.is_null(False) & code.in_(code_list)))
+            if ids is not None:
+                query = query.where(Client.id.in_(ids))
+            for cid, c, first in query.tuples():
+                date = codes[c]
+                first = first if isinstance(first, dt.date) else dt.date.fromisoformat(str(first))
+                if date.year - first.year >= 1:
+                    hits.append(PersonalHit(cid, "first_purchase", date, date.year - first.year))
+        if "custom" in kinds:
+            code = ClientDate.month * 100 + ClientDate.day
+            query = (ClientDate.select(ClientDate.client, code, ClientDate.year, ClientDate.label, ClientDate.id)
+                     .join(Client).where(_active() & code.in_(code_list)))
+            if ids is not None:
+                query = query.where(ClientDate.client.in_(ids))
+            for cid, c, y, label, ref in query.tuples():
+                date = codes[c]
+                hits.append(PersonalHit(cid, "custom", date, date.year - y if y else None, label, ref))
+    return hits
+
+
+# ----- who celebrates which festival --------------------------------------------------------------
+
+class Celebrations:
+    """The festivals each client celebrates: the shop's default list unless the client has their own."""
+
+    def __init__(self, db, settings):
+        self.db = db
+        self.settings = settings
+
+    def defaults(self) -> list[str]:
+        return list(self.settings.get("greet_festivals", DEFAULT_FESTIVALS))
+
+    def set_defaults(self, keys: Iterable[str]) -> None:
+        self.settings.set("greet_festivals", sorted(set(keys)))
+
+    def of(self, client_id: int) -> tuple[list[str], bool]:
+        """(festival keys, True when these are the client's own rather than the default)."""
+        with storage_errors():
+            row = ClientFestivals.get_or_none(ClientFestivals.client == client_id)
+        if row is None:
+            return self.defaults(), False
+        return [k for k in row.keys.split("|") if k], True
+
+    def set_for(self, client_id: int, keys: Iterable[str] | None) -> None:
+        """Give a client their own festivals; None returns them to the shop's default list."""
+        with storage_errors(), self.db.atomic():
+            if not Client.select().where(Client.id == client_id).exists():
+                raise NotFoundError(f"There is no client #{client_id}")
+            ClientFestivals.delete().where(ClientFestivals.client == client_id).execute()
+            if keys is not None:
+                ClientFestivals.create(client=client_id, keys="|" + "|".join(sorted(set(keys))) + "|")
+
+    def _celebrates_sql(self, key: str):
+        own = ClientFestivals.select(ClientFestivals.client).where(ClientFestivals.client == Client.id)
+        with_key = own.where(pw.fn.instr(ClientFestivals.keys, f"|{key}|") > 0)
+        if key in self.defaults():
+            return ~pw.fn.EXISTS(own) | pw.fn.EXISTS(with_key)
+        return pw.fn.EXISTS(with_key)
+
+    def count(self, key: str) -> int:
+        """How many active clients celebrate festival `key` (in SQL)."""
+        with storage_errors():
+            return Client.select().where(_active() & self._celebrates_sql(key)).count()
+
+    def client_ids(self, key: str, among: Iterable[int] | None = None) -> list[int]:
+        """Active clients who celebrate festival `key` (optionally only among some ids)."""
+        query = Client.select(Client.id).where(_active() & self._celebrates_sql(key)).order_by(Client.id)
+        if among is not None:
+            query = query.where(Client.id.in_(list(among)))
+        with storage_errors():
+            return [cid for (cid,) in query.tuples()]
+
+
+# ----- custom dates per client -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CustomDate:
+    id: int
+    client_id: int
+    label: str
+    day: int
+    month: int
+    year: int | None = None
+
+
+def _check_partial(day: int, month: int, year: int | None) -> None:
+    try:
+        dt.date(year or 2000, month, day)
+    except (TypeError, ValueError) as exc:
+        raise ValidationError("date", "invalid", "Not a valid date") from exc
+
+
+class CustomDates:
+    """Dates of a client's own (a child's birthday, the shop's opening day ...)."""
+
+    def __init__(self, db):
+        self.db = db
+
+    def add(self, client_id: int, label: str, day: int, month: int, year: int | None = None) -> int:
+        if not label.strip():
+            raise ValidationError("name", "empty", "Say what the date is")
+        _check_partial(day, month, year)
+        with storage_errors(), self.db.atomic():
+            if not Client.select().where(Client.id == client_id).exists():
+                raise NotFoundError(f"There is no client #{client_id}")
+            return ClientDate.create(client=client_id, label=label.strip(), day=day, month=month, year=year).id
+
+    def remove(self, date_id: int) -> None:
+        with storage_errors():
+            ClientDate.delete().where(ClientDate.id == date_id).execute()
+
+    def of(self, client_id: int) -> list[CustomDate]:
+        with storage_errors():
+            return [CustomDate(d.id, client_id, d.label, d.day, d.month, d.year)
+                    for d in ClientDate.select().where(ClientDate.client == client_id).order_by(ClientDate.month, ClientDate.day)]
+
+
+# ----- Coming up ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Upcoming:
+    """One occasion on one date and who it concerns (festivals: everyone who celebrates it)."""
+
+    date: dt.date
+    occasion: Occasion
+    client_ids: tuple[int, ...] = ()
+    count: int = 0
+    details: tuple[PersonalHit, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class ComingUp:
+    """Occasions from today to the end of the window, with counts for today / 7 days / this month."""
+
+    today: dt.date
+    items: tuple[Upcoming, ...]
+
+    def within(self, days: int) -> list[Upcoming]:
+        last = self.today + dt.timedelta(days=days - 1)
+        return [i for i in self.items if i.date <= last]
+
+    def this_month(self) -> list[Upcoming]:
+        return [i for i in self.items if i.date.month == self.today.month and i.date.year == self.today.year]
+
+    @staticmethod
+    def total(items: Iterable[Upcoming]) -> int:
+        """Occasions counted one per client for personal days and one per festival."""
+        return sum(1 if i.occasion.kind == "festival" else i.count for i in items)
+
+    def counts(self) -> dict[str, int]:
+        return {"today": self.total(self.within(1)), "week": self.total(self.within(7)),
+                "month": self.total(self.this_month())}
+
+
+def coming_up(calendar_: FestivalCalendar, celebrations: Celebrations, today: dt.date,
+              days: int | None = None) -> ComingUp:
+    """Occasions from today for `days` days (default: the next 7 days and the rest of this month)."""
+    if days is None:
+        month_end = dt.date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
+        end = max(today + dt.timedelta(days=6), month_end)
+    else:
+        end = today + dt.timedelta(days=max(days, 1) - 1)
+    items: list[Upcoming] = []
+    groups: dict[tuple[dt.date, str], list[PersonalHit]] = {}
+    for hit in personal_between(today, end):
+        groups.setdefault((hit.date, hit.kind), []).append(hit)
+    for (date, kind), hits in groups.items():
+        hits.sort(key=lambda h: h.client_id)
+        items.append(Upcoming(date, personal(kind), tuple(h.client_id for h in hits), len(hits), tuple(hits)))
+    for day in calendar_.between(today, end):
+        items.append(Upcoming(day.date, day.occasion, (), celebrations.count(day.key)))
+    order = {k: n for n, k in enumerate(KINDS)}
+    items.sort(key=lambda i: (i.date, order[i.occasion.kind], i.occasion.name_en))
+    return ComingUp(today, tuple(items))

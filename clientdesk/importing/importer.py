@@ -1,0 +1,537 @@
+"""Client import: plan every row (new, update, unchanged, skip, error, blank, total), show a
+preview, then write a whole file in one transaction with a record for "Undo last import".
+
+Matching uses one pre-loaded dict of phone → client and email → client, extended with the
+rows of the same file as they are planned, so a file never creates twins. New clients are
+inserted in chunks (insert_many) and indexed once; no per-row service calls.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import peewee as pw
+
+from clientdesk.db import storage_errors
+from clientdesk.errors import ClientDeskError, FileFormatError, ValidationError
+from clientdesk.importing import cleaning
+from clientdesk.importing.mapping import FIELDS, MappingMemory, SourceTable, source_table
+from clientdesk.importing.models import ImportBatch, ImportChange
+from clientdesk.importing.readers import cell_text, is_blank, read_file
+from clientdesk.models import Client, ClientTag, Phone, Tag
+from clientdesk.progress import NO_PROGRESS, Progress
+from clientdesk.services.clients import ClientData, PhoneEntry
+from clientdesk.validate import normalize_gstin
+
+log = logging.getLogger(__name__)
+
+ON_MATCH = ("fill", "overwrite", "skip")
+# Row statuses: the UI gives them words.
+STATUSES = ("new", "update", "same", "skip", "error", "blank", "total")
+# Client fields an import can set, compared and restored as plain values.
+_TEXT_FIELDS = ("name", "honorific", "father_name", "business_name", "postal_line", "postal_city",
+                "postal_state", "postal_pin", "notes")
+_DATE_PREFIXES = ("birth", "anniversary")
+_DATE_FIELDS = tuple(f"{p}_{part}" for p in _DATE_PREFIXES for part in ("day", "month", "year"))
+_STORED = _TEXT_FIELDS + ("email", "gstin") + _DATE_FIELDS
+CHUNK = 500
+PROGRESS_EVERY = 2000
+
+
+@dataclass
+class RowIssue:
+    """One problem in one row: `field` is a field code, `reason` a short code, `message` English."""
+
+    row: int
+    field: str
+    reason: str
+    message: str
+
+
+@dataclass
+class RowOutcome:
+    """What the import does (or did) with one row of the file."""
+
+    row: int
+    status: str
+    name: str = ""
+    phone: str = ""
+    client_id: int | None = None
+    issues: list[RowIssue] = field(default_factory=list)
+
+
+@dataclass
+class ImportResult:
+    """Counts, problems and the rows to put in the error report."""
+
+    kind: str
+    file_name: str
+    batch_id: int | None = None
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    blank: int = 0
+    totals: int = 0
+    failed_rows: int = 0
+    issues: list[RowIssue] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)
+    problem_rows: list[tuple[int, list, list[RowIssue]]] = field(default_factory=list)
+    client_ids: list[int] = field(default_factory=list)
+
+    def summary(self) -> dict:
+        """The command line's JSON: skipped counts every row that changed nothing and had no error."""
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "skipped": self.unchanged + self.skipped + self.blank + self.totals,
+            "errors": [{"row": i.row, "field": i.field, "message": i.message} for i in self.issues],
+        }
+
+
+@dataclass
+class _New:
+    """A client the file will create; later rows of the file can add to it."""
+
+    data: ClientData
+    row: int
+    points: int | None = None
+    id: int | None = None
+
+
+@dataclass
+class _Existing:
+    """A client already in the desk that rows of the file update."""
+
+    id: int
+    incoming: list[tuple[ClientData, "_RowPlan"]] = field(default_factory=list)
+
+
+@dataclass
+class _RowPlan:
+    outcome: RowOutcome
+    cells: list
+    target: _New | _Existing | None = None
+
+
+def _empty(value) -> bool:
+    return value is None or value == "" or value == []
+
+
+def merge_values(current: ClientData, incoming: ClientData, mode: str) -> ClientData:
+    """`current` with `incoming` applied: "fill" sets empty fields only, "overwrite" lets every
+    non-empty imported value win. Phones and tags are added, never removed."""
+    merged = dataclasses.replace(current, phones=[dataclasses.replace(p) for p in current.phones],
+                                 tags=list(current.tags))
+    for name in _TEXT_FIELDS + ("email", "gstin"):
+        value = getattr(incoming, name)
+        if not _empty(value) and (mode == "overwrite" or _empty(getattr(current, name))):
+            setattr(merged, name, value)
+    for prefix in _DATE_PREFIXES:
+        parts = [f"{prefix}_{p}" for p in ("day", "month", "year")]
+        if getattr(incoming, parts[0]) is None:
+            continue
+        if mode == "overwrite" or getattr(current, parts[0]) is None:
+            for part in parts:
+                setattr(merged, part, getattr(incoming, part))
+    numbers = [p.number for p in merged.phones]
+    for entry in incoming.phones:
+        if entry.number not in numbers:
+            merged.phones.append(PhoneEntry(entry.number))
+            numbers.append(entry.number)
+    if mode == "overwrite" and incoming.phones:
+        first = incoming.phones[0].number
+        for p in merged.phones:
+            p.is_primary = p.number == first
+    if merged.phones and not any(p.is_primary for p in merged.phones):
+        merged.phones[0].is_primary = True
+    for tag in incoming.tags:
+        if tag.casefold() not in {t.casefold() for t in merged.tags}:
+            merged.tags.append(tag)
+    return merged
+
+
+def _differs(a: ClientData, b: ClientData) -> bool:
+    return (any(getattr(a, n) != getattr(b, n) for n in _STORED)
+            or [(p.number, p.is_primary) for p in a.phones] != [(p.number, p.is_primary) for p in b.phones]
+            or sorted(a.tags) != sorted(b.tags))
+
+
+class ClientImporter:
+    """Plans and writes a client import. `add_opening_points(client_id, points, note)` is set by
+    the Desk when the loyalty service exists; without it an opening-points column is reported."""
+
+    def __init__(self, db, clients, settings, clock):
+        self.db = db
+        self.clients = clients
+        self.settings = settings
+        self.clock = clock
+        self.memory = MappingMemory(settings)
+        self.add_opening_points: Callable[[int, int, str], None] | None = None
+
+    # ----- reading ---------------------------------------------------------------------
+    @staticmethod
+    def open(path: Path | str, kind: str = "clients") -> SourceTable:
+        """Read a file and find its header row; raises FileFormatError if it cannot be read."""
+        raw = read_file(path)
+        if all(is_blank(r) for r in raw.rows):
+            raise FileFormatError(f"{Path(path).name} has no rows")
+        return source_table(raw, kind)
+
+    def suggest_mapping(self, source: SourceTable, kind: str = "clients") -> list[str | None]:
+        """The remembered mapping for these headers, else the automatic one."""
+        return self.memory.suggest(source.headers, kind)
+
+    def remember_mapping(self, source: SourceTable, kind: str, mapping: list[str | None]) -> None:
+        with storage_errors():
+            self.memory.remember(source.headers, kind, mapping)
+
+    # ----- planning --------------------------------------------------------------------
+    @staticmethod
+    def _fields(cells: list, mapping: list[str | None]) -> dict[str, list]:
+        values: dict[str, list] = {}
+        for index, name in enumerate(mapping):
+            if name and index < len(cells) and not is_blank([cells[index]]):
+                values.setdefault(name, []).append(cells[index])
+        return values
+
+    @staticmethod
+    def check_mapping(mapping: list[str | None], kind: str = "clients") -> None:
+        """Raise FileFormatError unless the mapping can identify anyone."""
+        needed = {"clients": {"name", "first_name", "last_name", "phone", "email"},
+                  "purchases": {"phone", "name"}}[kind]
+        if not needed & {m for m in mapping if m}:
+            raise FileFormatError("No column was recognised as a name, phone or email; choose the columns by hand")
+
+    def _clean_row(self, row_no: int, values: dict[str, list]) -> tuple[ClientData, int | None, list[RowIssue]]:
+        issues: list[RowIssue] = []
+        data = ClientData()
+        today = self.clock.today()
+
+        def attempt(name: str, fn):
+            try:
+                return fn()
+            except ValidationError as exc:
+                issues.append(RowIssue(row_no, name, exc.reason, exc.message))
+                return None
+
+        def text(name: str) -> str:
+            return " ".join(cell_text(v) for v in values.get(name, []) if cell_text(v))
+
+        data.name = text("name") or " ".join(t for t in (text("first_name"), text("middle_name"), text("last_name")) if t)
+        data.honorific = text("honorific")
+        data.father_name = text("father_name")
+        data.business_name = text("business_name")
+        data.postal_line = ", ".join(cell_text(v) for v in values.get("address", []) if cell_text(v))
+        data.postal_city = text("city")
+        data.postal_state = text("state")
+        data.notes = "\n".join(cell_text(v) for v in values.get("notes", []) if cell_text(v))
+        phones: list[str] = []
+        for cell in values.get("phone", []):
+            for number in attempt("phone", lambda: cleaning.clean_phones(cell)) or []:
+                if number not in phones:
+                    phones.append(number)
+        data.phones = [PhoneEntry(n, is_primary=(i == 0)) for i, n in enumerate(phones)]
+        emails: list[str] = []
+        for cell in values.get("email", []):
+            emails.extend(e for e in attempt("email", lambda: cleaning.clean_emails(cell)) or [] if e not in emails)
+        if emails:
+            data.email = emails[0]
+            if len(emails) > 1:
+                data.notes = "\n".join(x for x in (data.notes, "Other email: " + ", ".join(emails[1:])) if x)
+        if values.get("gstin"):
+            data.gstin = attempt("gstin", lambda: normalize_gstin(values["gstin"][0])) or ""
+        if values.get("pin"):
+            data.postal_pin = attempt("pin", lambda: cleaning.clean_pin(values["pin"][0])) or ""
+        for prefix, name in (("birth", "birthday"), ("anniversary", "anniversary")):
+            if values.get(name):
+                parts = attempt(prefix, lambda: cleaning.clean_partial_date(values[name][0], today, prefix))
+                if parts:
+                    for part, value in zip(("day", "month", "year"), parts):
+                        setattr(data, f"{prefix}_{part}", value)
+        data.tags = [t for cell in values.get("tags", []) for t in cleaning.clean_tags(cell)]
+        points = None
+        if values.get("opening_points"):
+            points = attempt("opening_points", lambda: cleaning.clean_points(values["opening_points"][0]))
+        return data, points, issues
+
+    def _owners(self) -> tuple[dict[str, object], dict[str, object]]:
+        phones = dict(Phone.select(Phone.number, Phone.client).tuples())
+        emails = dict(Client.select(Client.email, Client.id).where(Client.email.is_null(False)).tuples())
+        return phones, emails
+
+    def _load(self, ids: list[int]) -> dict[int, ClientData]:
+        """Current stored values of these clients (only what an import compares)."""
+        result: dict[int, ClientData] = {}
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start:start + CHUNK]
+            for row in Client.select(Client.id, *[getattr(Client, n) for n in _STORED]).where(Client.id.in_(chunk)).dicts():
+                data = ClientData(**{n: row[n] for n in _STORED})
+                data.email, data.gstin, data.id = row["email"] or "", row["gstin"] or "", row["id"]
+                result[row["id"]] = data
+            for cid, number, primary in (Phone.select(Phone.client, Phone.number, Phone.is_primary)
+                                         .where(Phone.client.in_(chunk)).order_by(Phone.client, Phone.is_primary.desc(), Phone.id).tuples()):
+                result[cid].phones.append(PhoneEntry(number, bool(primary)))
+            for cid, tag in Tag.select(ClientTag.client, Tag.name).join(ClientTag).where(ClientTag.client.in_(chunk)).tuples():
+                result[cid].tags.append(tag)
+        return result
+
+    def plan(self, source: SourceTable, mapping: list[str | None], on_match: str = "fill",
+             limit: int | None = None, progress: Progress = NO_PROGRESS) -> tuple[list[_RowPlan], dict[int, ClientData], dict[int, ClientData]]:
+        """Decide every row. Returns the row plans, and per updated client the values before
+        and after (only clients that really change)."""
+        if on_match not in ON_MATCH:
+            raise ValidationError("on_match", "invalid", f"on_match is one of {', '.join(ON_MATCH)}")
+        self.check_mapping(mapping, "clients")
+        rows = source.data_rows if limit is None else source.data_rows[:limit]
+        with storage_errors():
+            phone_owner, email_owner = self._owners()
+        existing: dict[int, _Existing] = {}
+        plans: list[_RowPlan] = []
+        total = len(rows)
+        for index, cells in enumerate(rows):
+            if index % PROGRESS_EVERY == 0:
+                progress.update(index, total, "")
+            plans.append(self._plan_row(source.sheet_row_number(index), cells, mapping, on_match,
+                                        phone_owner, email_owner, existing))
+        with storage_errors():
+            before = self._load(list(existing))
+        after: dict[int, ClientData] = {}
+        for cid, target in existing.items():
+            current = before[cid]
+            for incoming, plan in target.incoming:
+                merged = merge_values(current, incoming, on_match)
+                changed = _differs(current, merged)
+                plan.outcome.status = "update" if changed or plan.outcome.status == "update" else "same"
+                current = merged
+            if _differs(before[cid], current):
+                after[cid] = current
+        return plans, before, after
+
+    def _plan_row(self, row_no, cells, mapping, on_match, phone_owner, email_owner, existing) -> _RowPlan:
+        if is_blank(cells):
+            return _RowPlan(RowOutcome(row_no, "blank"), cells)
+        values = self._fields(cells, mapping)
+        if not values.get("phone") and not values.get("email"):
+            first = next((c for c in cells if not is_blank([c])), None)
+            if cleaning.is_total_label(first):
+                return _RowPlan(RowOutcome(row_no, "total", cell_text(first)), cells)
+        data, points, issues = self._clean_row(row_no, values)
+        outcome = RowOutcome(row_no, "new", data.name, data.phones[0].number if data.phones else "", None, issues)
+        plan = _RowPlan(outcome, cells)
+        if not data.name and not data.phones and not data.email:
+            issues.append(RowIssue(row_no, "name", "empty", "No name, phone or email: the row cannot become a client"))
+            outcome.status = "error"
+            return plan
+        target = None
+        for number in [p.number for p in data.phones]:
+            owner = phone_owner.get(number)
+            if owner is None:
+                continue
+            if target is None:
+                target = owner
+            elif owner is not target and owner != target:
+                issues.append(RowIssue(row_no, "phone", "duplicate", f"{number} belongs to another client; left out"))
+                data.phones = [p for p in data.phones if p.number != number]
+        if data.email:
+            owner = email_owner.get(data.email)
+            if owner is not None and target is None:
+                target = owner
+            elif owner is not None and owner is not target and owner != target:
+                issues.append(RowIssue(row_no, "email", "duplicate", f"{data.email} belongs to another client; left out"))
+                data.email = ""
+        if target is None:
+            if not data.name:
+                data.name = data.business_name
+            if not data.name:
+                issues.append(RowIssue(row_no, "name", "empty", "A new client needs a name"))
+                outcome.status = "error"
+                return plan
+            new = _New(data, row_no, points)
+            if points is not None and self.add_opening_points is None:
+                issues.append(RowIssue(row_no, "opening_points", "unsupported", "Loyalty points cannot be imported yet; left out"))
+            plan.target = new
+            for p in data.phones:
+                phone_owner[p.number] = new
+            if data.email:
+                email_owner[data.email] = new
+            return plan
+        if on_match == "skip":
+            outcome.status = "skip"
+            outcome.client_id = target if isinstance(target, int) else None
+            return plan
+        if isinstance(target, _New):
+            before_merge = target.data
+            target.data = merge_values(target.data, data, on_match)
+            outcome.status = "update" if _differs(before_merge, target.data) else "same"
+            outcome.name = target.data.name
+            plan.target = target
+        else:
+            outcome.client_id = target
+            entry = existing.setdefault(target, _Existing(target))
+            entry.incoming.append((data, plan))
+            plan.target = entry
+            outcome.status = "same"
+        for p in data.phones:
+            phone_owner.setdefault(p.number, target)
+        if data.email:
+            email_owner.setdefault(data.email, target)
+        if outcome.status != "error" and issues and outcome.status == "same":
+            outcome.status = "same"
+        return plan
+
+    def preview(self, source: SourceTable, mapping: list[str | None], on_match: str = "fill",
+                limit: int = 200) -> list[RowOutcome]:
+        """What would happen to the first `limit` rows; nothing is written."""
+        plans, _, _ = self.plan(source, mapping, on_match, limit=limit)
+        return [p.outcome for p in plans]
+
+    # ----- writing ---------------------------------------------------------------------
+    def run(self, source: SourceTable, mapping: list[str | None], on_match: str = "fill",
+            progress: Progress = NO_PROGRESS) -> ImportResult:
+        """Import the whole file in one transaction; a cancel or failure leaves the desk as it was."""
+        result = ImportResult("clients", source.raw.path.name, headers=list(source.headers))
+        with storage_errors(), self.db.atomic():
+            plans, before, after = self.plan(source, mapping, on_match, progress=progress)
+            news: list[_New] = []
+            seen: set[int] = set()
+            for plan in plans:
+                if isinstance(plan.target, _New) and id(plan.target) not in seen:
+                    seen.add(id(plan.target))
+                    news.append(plan.target)
+            total = len(news) + len(after)
+            batch = ImportBatch.create(kind="clients", file_name=source.raw.path.name, created_at=self.clock.now(),
+                                       created=len(news), updated=len(after))
+            try:
+                self._insert_new(news, batch.id, progress, total)
+                self._write_updates(before, after, batch.id, progress, len(news), total)
+            except pw.IntegrityError as exc:
+                raise ClientDeskError("Another change to the desk clashed with this import; nothing was imported. "
+                                      "Try again.") from exc
+            ids = [n.id for n in news] + list(after)
+            progress.update(total, total, "")
+            self.clients.reindex(ids)
+            if self.add_opening_points is not None:
+                for new in news:
+                    if new.points:
+                        self.add_opening_points(new.id, new.points, f"Import {source.raw.path.name}")
+        for plan in plans:
+            if isinstance(plan.target, _New):
+                plan.outcome.client_id = plan.target.id
+        result.batch_id = batch.id
+        result.client_ids = ids
+        _tally(result, plans)
+        log.info("Imported %s: %s created, %s updated", source.raw.path.name, result.created, result.updated)
+        return result
+
+    def _insert_new(self, news: list[_New], batch_id: int, progress: Progress, total: int) -> None:
+        now = self.clock.now()
+        for start in range(0, len(news), CHUNK):
+            chunk = news[start:start + CHUNK]
+            rows = [_client_row(n.data, now) for n in chunk]
+            ids = [cid for (cid,) in Client.insert_many(rows).returning(Client.id).tuples().execute()]
+            for new, cid in zip(chunk, ids):
+                new.id = cid
+            progress.update(start + len(chunk), total, "")
+        phones = [(n.id, p.number, p.is_primary, False) for n in news for p in n.data.phones]
+        for start in range(0, len(phones), 5000):
+            Phone.insert_many(phones[start:start + 5000],
+                              fields=[Phone.client, Phone.number, Phone.is_primary, Phone.is_whatsapp]).execute()
+        self._add_tags([(n.id, t) for n in news for t in n.data.tags])
+        changes = [(batch_id, "client_created", n.id, None) for n in news]
+        for start in range(0, len(changes), 5000):
+            ImportChange.insert_many(changes[start:start + 5000], fields=[
+                ImportChange.batch, ImportChange.action, ImportChange.target_id, ImportChange.before]).execute()
+
+    @staticmethod
+    def _add_tags(pairs: list[tuple[int, str]]) -> None:
+        if not pairs:
+            return
+        names = sorted({t for _, t in pairs})
+        Tag.insert_many([(n,) for n in names], fields=[Tag.name]).on_conflict_ignore().execute()
+        ids = dict(Tag.select(Tag.name, Tag.id).where(Tag.name.in_(names)).tuples())
+        rows = [(cid, ids[t]) for cid, t in pairs]
+        for start in range(0, len(rows), 5000):
+            ClientTag.insert_many(rows[start:start + 5000], fields=[ClientTag.client, ClientTag.tag]).on_conflict_ignore().execute()
+
+    def _write_updates(self, before: dict[int, ClientData], after: dict[int, ClientData], batch_id: int,
+                       progress: Progress, done: int, total: int) -> None:
+        now = self.clock.now()
+        for count, (cid, new) in enumerate(after.items()):
+            old = before[cid]
+            changed = {n: getattr(new, n) for n in _STORED if getattr(new, n) != getattr(old, n)}
+            old_numbers = {p.number for p in old.phones}
+            added_phones = [p.number for p in new.phones if p.number not in old_numbers]
+            added_tags = [t for t in new.tags if t not in old.tags]
+            values = {n: (v or None) if n in ("email", "gstin") else v for n, v in changed.items()}
+            values["primary_phone"] = new.primary_phone
+            values["tags_text"] = ", ".join(sorted(new.tags, key=str.casefold))
+            Client.update(updated_at=now, **values).where(Client.id == cid).execute()
+            if added_phones:
+                Phone.insert_many([(cid, n, False, False) for n in added_phones],
+                                  fields=[Phone.client, Phone.number, Phone.is_primary, Phone.is_whatsapp]).execute()
+            if new.primary_phone != old.primary_phone:
+                Phone.update(is_primary=(Phone.number == new.primary_phone)).where(Phone.client == cid).execute()
+            self._add_tags([(cid, t) for t in added_tags])
+            snapshot = {"fields": {n: getattr(old, n) for n in changed}, "phones_added": added_phones,
+                        "primary": old.primary_phone, "tags_added": added_tags,
+                        "updated_at": None}
+            ImportChange.create(batch=batch_id, action="client_updated", target_id=cid,
+                                before=json.dumps(snapshot, ensure_ascii=False))
+            if count % 200 == 0:
+                progress.update(done + count, total, "")
+
+    # ----- error report ------------------------------------------------------------------
+    @staticmethod
+    def write_error_report(result: ImportResult, path: Path | str) -> Path:
+        """An .xlsx with the original rows that had problems, their row numbers and what was wrong;
+        fixed in Excel, it imports again."""
+        from clientdesk.importing.report import write_error_report
+
+        return write_error_report(result, Path(path))
+
+
+def _client_row(data: ClientData, now: dt.datetime) -> dict:
+    return {
+        "name": data.name, "honorific": data.honorific, "father_name": data.father_name,
+        "email": data.email or None, "gstin": data.gstin or None, "business_name": data.business_name,
+        "postal_line": data.postal_line, "postal_city": data.postal_city, "postal_state": data.postal_state,
+        "postal_pin": data.postal_pin, "notes": data.notes,
+        **{n: getattr(data, n) for n in _DATE_FIELDS},
+        "primary_phone": data.primary_phone, "tags_text": ", ".join(sorted(data.tags, key=str.casefold)),
+        "source": "other", "created_at": now, "updated_at": now,
+    }
+
+
+def _tally(result: ImportResult, plans: list[_RowPlan]) -> None:
+    for plan in plans:
+        outcome = plan.outcome
+        status = outcome.status
+        if status == "new":
+            result.created += 1
+        elif status == "update":
+            result.updated += 1
+        elif status == "same":
+            result.unchanged += 1
+        elif status == "skip":
+            result.skipped += 1
+        elif status == "blank":
+            result.blank += 1
+        elif status == "total":
+            result.totals += 1
+        elif status == "error":
+            result.failed_rows += 1
+        if outcome.issues:
+            result.issues.extend(outcome.issues)
+            result.problem_rows.append((outcome.row, plan.cells, outcome.issues))
+
+
+def allowed_fields(kind: str) -> tuple[str, ...]:
+    """Field codes a column can be mapped to for this import kind."""
+    return FIELDS[kind]

@@ -1,0 +1,789 @@
+"""The loyalty programme at work: members, cards, the points ledger, counter sales and undo.
+
+Every write is one transaction. A counter sale records the bill through HistoryService and
+its ledger entries inside the same transaction, so either both are saved or neither.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+import peewee as pw
+
+from clientdesk.clock import Clock
+from clientdesk.db import storage_errors
+from clientdesk.errors import NotFoundError, ValidationError
+from clientdesk.loyalty import rules as rules_mod
+from clientdesk.loyalty.models import CounterSale, LedgerEntry, LedgerUse, LoyaltyCard, LoyaltyMember
+from clientdesk.loyalty.rules import LoyaltyRules
+from clientdesk.models import Client, Purchase
+from clientdesk.services.history import LineItem, PurchaseRecord
+from clientdesk.validate import normalize_phone
+
+log = logging.getLogger(__name__)
+
+REVIEW_SETTING = "loyalty_last_review"
+
+
+class ConfirmationNeeded(ValidationError):
+    """The card already had `count` loyalty transactions today (the guard): ask, then retry with confirm=True."""
+
+    code = "confirm"
+
+    def __init__(self, count: int, limit: int):
+        super().__init__("card", "busy", f"This card already has {count} loyalty transactions today "
+                                         f"(more than {limit} needs confirmation)", count=count)
+        self.count = count
+        self.limit = limit
+
+
+@dataclass
+class LoyaltySummary:
+    points: int
+    tier: str
+    stamps: int
+    stamps_needed: int
+    rewards_due: int
+    reward_text: str
+    card_number: str | None
+    expiring_soon: int
+    next_tier: str | None
+    to_next_tier_paise: int | None
+    member: bool = False
+    tier_name: str = ""
+    tier_colour: str = ""
+    spend_12m_paise: int = 0
+    next_expiry_on: dt.date | None = None
+    birthday_this_week: bool = False
+    transactions_today: int = 0
+
+
+@dataclass
+class RedeemQuote:
+    """The most points allowed on a bill and what they are worth."""
+
+    points: int
+    paise: int
+    balance: int
+
+
+@dataclass
+class SaleResult:
+    sale_id: int
+    purchase_id: int | None
+    client_id: int
+    card_number: str | None
+    amount_paise: int
+    redeemed_points: int
+    redeemed_paise: int
+    net_paise: int
+    points_earned: int
+    bonus_points: int
+    balance: int
+    stamps: int
+    stamps_needed: int
+    stamp_added: bool
+    rewards_due: int
+    reward_earned: bool
+    reward_used: bool
+    tier: str
+    tier_changed: bool
+    joined: bool
+
+    def to_json(self) -> dict:
+        """The result for `sale --json`."""
+        return dict(self.__dict__)
+
+
+@dataclass
+class LedgerRow:
+    id: int
+    at: dt.datetime
+    kind: str
+    points: int
+    remaining: int
+    expires_on: dt.date | None
+    value_paise: int
+    reason: str
+    bill_no: str = ""
+    running: int = 0
+
+
+@dataclass
+class CardInfo:
+    number: str
+    client_id: int
+    status: str
+    issued_on: dt.date
+    printed_on: dt.date | None
+    blocked_on: dt.date | None
+
+
+@dataclass
+class Lookup:
+    """What the counter's one box found. kind: card | phone | name | new_phone | bad_card | blocked_card | none."""
+
+    kind: str
+    client_ids: list[int] = field(default_factory=list)
+    phone: str = ""
+    card: str = ""
+
+
+@dataclass
+class UndoResult:
+    sale_id: int
+    client_id: int
+    amount_paise: int
+    points_reversed: int
+    points_restored: int
+
+
+class LoyaltyService:
+    """The shop's loyalty programme. Needs the database, settings, clients and history services and a clock."""
+
+    def __init__(self, db, settings, clients, history, clock: Clock | None = None):
+        self.db = db
+        self.settings = settings
+        self.clients = clients
+        self.history = history
+        self.clock = clock or Clock()
+        self._reviewed_for: dt.date | None = None
+
+    # ----- rules -------------------------------------------------------------------------------
+    def rules(self) -> LoyaltyRules:
+        """The rules in force (defaults until the shop changes them)."""
+        with storage_errors():
+            return LoyaltyRules.from_dict(self.settings.get(rules_mod.SETTINGS_KEY, None))
+
+    def set_rules(self, new_rules: LoyaltyRules) -> None:
+        """Save new rules. Points already earned keep their own expiry and value."""
+        new_rules.validated()
+        with storage_errors():
+            self.settings.set(rules_mod.SETTINGS_KEY, new_rules.to_dict())
+
+    def tier_codes(self) -> list[str]:
+        """Tier codes from lowest to highest."""
+        return [t.code for t in self.rules().tiers]
+
+    # ----- members -----------------------------------------------------------------------------
+    def _member(self, client_id: int) -> LoyaltyMember | None:
+        return LoyaltyMember.get_or_none(LoyaltyMember.client == client_id)
+
+    def _join(self, client_id: int, rules: LoyaltyRules, bonus: bool, sale: CounterSale | None = None) -> LoyaltyMember:
+        today = self.clock.today()
+        member = LoyaltyMember.create(client=client_id, joined_on=today, tier=rules.tiers[0].code, tier_since=today,
+                                      birthday_bonus_year=None)
+        if bonus and rules.signup_bonus:
+            self._add_lot(client_id, "bonus", rules.signup_bonus, rules, reason="signup", sale=sale)
+        return member
+
+    def enrol(self, client_id: int) -> bool:
+        """Make a client a member (with the sign-up bonus); False if already one."""
+        with storage_errors(), self.db.atomic():
+            self._require_client(client_id)
+            if self._member(client_id) is not None:
+                return False
+            self._join(client_id, self.rules(), bonus=True)
+            return True
+
+    def is_member(self, client_id: int) -> bool:
+        with storage_errors():
+            return self._member(client_id) is not None
+
+    def _require_client(self, client_id: int) -> Client:
+        client = Client.get_or_none(Client.id == client_id)
+        if client is None:
+            raise NotFoundError(f"There is no client #{client_id}")
+        return client
+
+    # ----- the ledger --------------------------------------------------------------------------
+    def _entry(self, client_id: int, kind: str, points: int, *, remaining: int = 0, expires_on=None,
+               value_paise: int = 0, reason: str = "", sale=None, purchase=None, reverses=None,
+               when: dt.datetime | None = None) -> LedgerEntry:
+        when = when or self.clock.now()
+        return LedgerEntry.create(client=client_id, at=when, date=when.date(), kind=kind, points=points,
+                                  remaining=remaining, expires_on=expires_on, value_paise=value_paise,
+                                  reason=reason, sale=sale, purchase=purchase, reverses=reverses)
+
+    def _add_lot(self, client_id: int, kind: str, points: int, rules: LoyaltyRules, reason: str = "",
+                 sale=None, purchase=None) -> LedgerEntry:
+        return self._entry(client_id, kind, points, remaining=points,
+                           expires_on=rules.expiry_for(self.clock.today()), value_paise=rules.point_value_paise,
+                           reason=reason, sale=sale, purchase=purchase)
+
+    def _open_lots(self, client_id: int, first_id: int | None = None) -> list[tuple[int, int, int]]:
+        """(id, remaining, value_paise) of unexpired lots, oldest first (lot `first_id` before all)."""
+        today = self.clock.today()
+        lots = list(LedgerEntry.select(LedgerEntry.id, LedgerEntry.remaining, LedgerEntry.value_paise)
+                    .where((LedgerEntry.client == client_id) & (LedgerEntry.remaining > 0)
+                           & (LedgerEntry.expires_on.is_null() | (LedgerEntry.expires_on > today)))
+                    .order_by(LedgerEntry.date, LedgerEntry.id).tuples())
+        if first_id is not None:
+            lots.sort(key=lambda lot: lot[0] != first_id)
+        return lots
+
+    def _take(self, client_id: int, points: int, kind: str, *, reason: str = "", sale=None, purchase=None,
+              reverses=None, first_id: int | None = None, clamp: bool = False) -> tuple[LedgerEntry | None, int]:
+        """Take points from lots oldest first as one negative entry; returns (entry, rupee value in paise).
+
+        With clamp, takes what there is; otherwise raises when the balance is short."""
+        lots = self._open_lots(client_id, first_id)
+        available = sum(r for _, r, _ in lots)
+        if points > available:
+            if not clamp:
+                raise ValidationError("points", "too_many", f"Only {available} points are available")
+            points = available
+        if points <= 0:
+            return None, 0
+        entry = self._entry(client_id, kind, -points, reason=reason, sale=sale, purchase=purchase, reverses=reverses)
+        left, value, uses = points, 0, []
+        for lot_id, remaining, lot_value in lots:
+            if left == 0:
+                break
+            used = min(left, remaining)
+            uses.append({"entry": entry.id, "lot": lot_id, "points": used})
+            LedgerEntry.update(remaining=LedgerEntry.remaining - used).where(LedgerEntry.id == lot_id).execute()
+            value += used * lot_value
+            left -= used
+        LedgerUse.insert_many(uses).execute()
+        return entry, value
+
+    def balance(self, client_id: int) -> int:
+        """The client's points: the sum of their ledger."""
+        with storage_errors():
+            return self._balance(client_id)
+
+    @staticmethod
+    def _balance(client_id: int) -> int:
+        return LedgerEntry.select(pw.fn.SUM(LedgerEntry.points)).where(LedgerEntry.client == client_id).scalar() or 0
+
+    def ledger(self, client_id: int, limit: int = 1000) -> list[LedgerRow]:
+        """The client's ledger, newest first, with the balance after each entry."""
+        with storage_errors():
+            query = (LedgerEntry.select(LedgerEntry, Purchase.bill_no)
+                     .join(Purchase, on=(LedgerEntry.purchase == Purchase.id), join_type=pw.JOIN.LEFT_OUTER)
+                     .where(LedgerEntry.client == client_id).order_by(LedgerEntry.id).objects())
+            rows, running = [], 0
+            for e in query:
+                running += e.points
+                rows.append(LedgerRow(e.id, e.at, e.kind, e.points, e.remaining, e.expires_on, e.value_paise,
+                                      e.reason, getattr(e, "bill_no", "") or "", running))
+            rows.reverse()
+            return rows[:limit]
+
+    def add_opening_balance(self, client_id: int, points: int, note: str = "") -> int | None:
+        """Points carried over from an earlier system, as one "opening" entry; returns its id (None for 0)."""
+        points = int(points)
+        if points < 0:
+            raise ValidationError("opening_points", "negative", "An opening balance cannot be negative")
+        if points == 0:
+            return None
+        with storage_errors(), self.db.atomic():
+            self._require_client(client_id)
+            rules = self.rules()
+            if self._member(client_id) is None:
+                self._join(client_id, rules, bonus=False)
+            return self._add_lot(client_id, "opening", points, rules, reason=note.strip()).id
+
+    def adjust(self, client_id: int, points: int, reason: str) -> int:
+        """A manual correction (reason required); returns the new balance. Never below zero."""
+        reason = " ".join((reason or "").split())
+        if not reason:
+            raise ValidationError("reason", "empty", "Give a reason for the adjustment")
+        if not points:
+            raise ValidationError("points", "empty", "Give a number of points other than zero")
+        with storage_errors(), self.db.atomic():
+            self._require_client(client_id)
+            rules = self.rules()
+            if self._member(client_id) is None:
+                self._join(client_id, rules, bonus=False)
+            self._expire_client(client_id)
+            if points > 0:
+                self._add_lot(client_id, "adjust", points, rules, reason=reason)
+            else:
+                self._take(client_id, -points, "adjust", reason=reason)
+            return self._balance(client_id)
+
+    # ----- expiry ------------------------------------------------------------------------------
+    def _expire_client(self, client_id: int) -> int:
+        due = list(LedgerEntry.select(LedgerEntry.id, LedgerEntry.remaining, LedgerEntry.expires_on)
+                   .where((LedgerEntry.client == client_id) & (LedgerEntry.remaining > 0)
+                          & (LedgerEntry.expires_on <= self.clock.today())).tuples())
+        return self._expire_lots([(client_id, *row) for row in due])
+
+    def _expire_lots(self, due: Sequence[tuple[int, int, int, dt.date]]) -> int:
+        total = 0
+        for client_id, lot_id, remaining, expires_on in due:
+            entry = self._entry(client_id, "expire", -remaining, reason="", reverses=lot_id,
+                                when=dt.datetime.combine(expires_on, dt.time()))
+            LedgerUse.create(entry=entry.id, lot=lot_id, points=remaining)
+            LedgerEntry.update(remaining=0).where(LedgerEntry.id == lot_id).execute()
+            total += remaining
+        return total
+
+    def expire_due(self, client_ids: Iterable[int] | None = None) -> int:
+        """Write an expiry entry for every lot past its date (all clients, or these); returns points expired."""
+        with storage_errors(), self.db.atomic():
+            query = (LedgerEntry.select(LedgerEntry.client, LedgerEntry.id, LedgerEntry.remaining, LedgerEntry.expires_on)
+                     .where((LedgerEntry.remaining > 0) & (LedgerEntry.expires_on <= self.clock.today())))
+            if client_ids is not None:
+                query = query.where(LedgerEntry.client.in_(list(client_ids)))
+            return self._expire_lots(list(query.tuples()))
+
+    # ----- tiers -------------------------------------------------------------------------------
+    def _spend_12m(self, client_id: int) -> int:
+        since = self.clock.today() - dt.timedelta(days=365)
+        return (Purchase.select(pw.fn.SUM(Purchase.amount_paise))
+                .where((Purchase.client == client_id) & (Purchase.date > since)).scalar() or 0)
+
+    def _effective_tier(self, rules: LoyaltyRules, stored: str | None, spend: int) -> str:
+        """Up at once when the spend reaches a tier; down only at the yearly review."""
+        earned = rules.tier_for_spend(spend)
+        if stored is None or rules.rank(earned.code) > rules.rank(stored):
+            return earned.code
+        return rules.tier(stored).code
+
+    def review_if_due(self) -> bool:
+        """On the first use on or after the yearly review date, set every member's tier from their
+        last 12 months of spend (tiers can go down only here). Returns True when a review ran."""
+        today = self.clock.today()
+        if self._reviewed_for == today:
+            return False
+        with storage_errors(), self.db.atomic():
+            rules = self.rules()
+            due = rules.last_review_on_or_before(today)
+            last = self.settings.get(REVIEW_SETTING, None)
+            ran = False
+            if last is not None and dt.date.fromisoformat(last) < due:
+                self._review(rules, today)
+                ran = True
+            if last is None or ran:
+                self.settings.set(REVIEW_SETTING, due.isoformat())
+        self._reviewed_for = today
+        return ran
+
+    def _review(self, rules: LoyaltyRules, today: dt.date) -> None:
+        since = today - dt.timedelta(days=365)
+        cases = " ".join(f"WHEN spend >= {int(t.min_spend_paise)} THEN ?" for t in reversed(rules.tiers[1:]))
+        params = [t.code for t in reversed(rules.tiers[1:])]
+        self.db.execute_sql(
+            f"""WITH s AS (SELECT m.client_id AS cid,
+                       (SELECT coalesce(sum(p.amount_paise), 0) FROM purchase p
+                        WHERE p.client_id = m.client_id AND p.date > ?) AS spend
+                     FROM loyalty_member m),
+                 t AS (SELECT cid, CASE {cases} ELSE ? END AS tier FROM s)
+                UPDATE loyalty_member SET tier = (SELECT tier FROM t WHERE t.cid = loyalty_member.client_id),
+                       tier_since = ?
+                WHERE tier <> (SELECT tier FROM t WHERE t.cid = loyalty_member.client_id)""",
+            [since.isoformat(), *params, rules.tiers[0].code, today.isoformat()])
+        log.info("Yearly loyalty tier review on %s", today)
+
+    def tiers_by_client(self) -> dict[int, str]:
+        """Every member's tier in force now (stored tier, or higher when the 12-month spend reached it)."""
+        self.review_if_due()
+        with storage_errors():
+            rules = self.rules()
+            since = self.clock.today() - dt.timedelta(days=365)
+            spend = dict(Purchase.select(Purchase.client, pw.fn.SUM(Purchase.amount_paise))
+                         .where(Purchase.date > since).group_by(Purchase.client).tuples())
+            return {cid: self._effective_tier(rules, tier, spend.get(cid, 0))
+                    for cid, tier in LoyaltyMember.select(LoyaltyMember.client, LoyaltyMember.tier).tuples()}
+
+    def client_ids_by_tier(self) -> dict[str, set[int]]:
+        """Member ids per tier code (every code present, lowest first); for segments and filters."""
+        result: dict[str, set[int]] = {code: set() for code in self.tier_codes()}
+        for cid, code in self.tiers_by_client().items():
+            result.setdefault(code, set()).add(cid)
+        return result
+
+    def client_ids_in_tier(self, code: str) -> set[int]:
+        return self.client_ids_by_tier().get(code, set())
+
+    # ----- cards -------------------------------------------------------------------------------
+    def _next_card_number(self) -> str:
+        numbers = [n for (n,) in LoyaltyCard.select(LoyaltyCard.number).order_by(LoyaltyCard.id.desc()).limit(1).tuples()]
+        sequence = int(numbers[0][1:-1]) + 1 if numbers else 1
+        number = rules_mod.card_number(sequence)
+        while LoyaltyCard.select().where(LoyaltyCard.number == number).exists():
+            sequence += 1
+            number = rules_mod.card_number(sequence)
+        return number
+
+    def _active_card(self, client_id: int) -> str | None:
+        row = (LoyaltyCard.select(LoyaltyCard.number)
+               .where((LoyaltyCard.client == client_id) & (LoyaltyCard.status == "active"))
+               .order_by(LoyaltyCard.id.desc()).first())
+        return row.number if row else None
+
+    def _issue(self, client_id: int, rules: LoyaltyRules) -> str:
+        if self._member(client_id) is None:
+            self._join(client_id, rules, bonus=True)
+        number = self._next_card_number()
+        LoyaltyCard.create(number=number, client=client_id, issued_on=self.clock.today())
+        return number
+
+    def card_of(self, client_id: int) -> str | None:
+        """The client's active card number, if any."""
+        with storage_errors():
+            return self._active_card(client_id)
+
+    def issue_card(self, client_id: int) -> str:
+        """The client's active card, issuing one (and joining the programme) if there is none."""
+        with storage_errors(), self.db.atomic():
+            self._require_client(client_id)
+            return self._active_card(client_id) or self._issue(client_id, self.rules())
+
+    def replace_card(self, client_id: int) -> str:
+        """A lost card: block every active card of the client and issue a new number; the points stay."""
+        with storage_errors(), self.db.atomic():
+            self._require_client(client_id)
+            (LoyaltyCard.update(status="blocked", blocked_on=self.clock.today())
+             .where((LoyaltyCard.client == client_id) & (LoyaltyCard.status == "active")).execute())
+            return self._issue(client_id, self.rules())
+
+    def cards(self, client_id: int) -> list[CardInfo]:
+        """Every card the client has had, newest first."""
+        with storage_errors():
+            return [CardInfo(c.number, c.client_id, c.status, c.issued_on, c.printed_on, c.blocked_on)
+                    for c in LoyaltyCard.select().where(LoyaltyCard.client == client_id).order_by(LoyaltyCard.id.desc())]
+
+    def client_for_card(self, number: str) -> int:
+        """The client of an active card; ValidationError for a mistyped or blocked number."""
+        number = (number or "").strip().replace(" ", "")
+        if not rules_mod.looks_like_card(number):
+            raise ValidationError("card", "format", f"{number} is not a card number")
+        if not rules_mod.card_number_valid(number):
+            raise ValidationError("card", "checksum", f"{number} is not a valid card number; check for a typing mistake")
+        with storage_errors():
+            card = LoyaltyCard.get_or_none(LoyaltyCard.number == number)
+        if card is None:
+            raise NotFoundError(f"There is no card {number}")
+        if card.status != "active":
+            raise ValidationError("card", "blocked", f"Card {number} was blocked on {card.blocked_on}",
+                                  client_id=card.client_id)
+        return card.client_id
+
+    def mark_printed(self, client_ids: Sequence[int]) -> None:
+        with storage_errors(), self.db.atomic():
+            for start in range(0, len(client_ids), 500):
+                (LoyaltyCard.update(printed_on=self.clock.today())
+                 .where(LoyaltyCard.client.in_(list(client_ids[start:start + 500])) & (LoyaltyCard.status == "active"))
+                 .execute())
+
+    def unprinted_client_ids(self) -> list[int]:
+        """Clients whose active card has not been printed yet."""
+        with storage_errors():
+            return [cid for (cid,) in LoyaltyCard.select(LoyaltyCard.client).distinct()
+                    .where((LoyaltyCard.status == "active") & LoyaltyCard.printed_on.is_null())
+                    .order_by(LoyaltyCard.client).tuples()]
+
+    def issue_cards(self, client_ids: Sequence[int]) -> dict[int, str]:
+        """Each client's active card number, issuing the missing ones in one transaction."""
+        with storage_errors(), self.db.atomic():
+            rules = self.rules()
+            have: dict[int, str] = {}
+            for start in range(0, len(client_ids), 500):
+                chunk = list(client_ids[start:start + 500])
+                for cid, number in (LoyaltyCard.select(LoyaltyCard.client, LoyaltyCard.number)
+                                    .where(LoyaltyCard.client.in_(chunk) & (LoyaltyCard.status == "active"))
+                                    .order_by(LoyaltyCard.id).tuples()):
+                    have[cid] = number
+            existing = {cid for (cid,) in Client.select(Client.id).where(Client.id.in_(list(client_ids))).tuples()} \
+                if len(client_ids) <= 30000 else {cid for (cid,) in Client.select(Client.id).tuples()}
+            for cid in client_ids:
+                if cid not in existing:
+                    raise NotFoundError(f"There is no client #{cid}")
+                if cid not in have:
+                    have[cid] = self._issue(cid, rules)
+            return {cid: have[cid] for cid in client_ids}
+
+    # ----- the counter -------------------------------------------------------------------------
+    def lookup(self, text: str, limit: int = 10) -> Lookup:
+        """Resolve what was scanned or typed at the counter: a card, a phone, or a name."""
+        text = (text or "").strip()
+        if not text:
+            return Lookup("none")
+        compact = text.replace(" ", "").replace("-", "")
+        if rules_mod.looks_like_card(compact):
+            try:
+                return Lookup("card", [self.client_for_card(compact)], card=compact)
+            except ValidationError as exc:
+                if exc.reason == "blocked":
+                    return Lookup("blocked_card", [exc.details["client_id"]], card=compact)
+                if exc.reason == "checksum":
+                    return Lookup("bad_card", card=compact)
+            except NotFoundError:
+                return Lookup("none", card=compact)
+        if any(ch.isdigit() for ch in text):
+            try:
+                phone = normalize_phone(text)
+            except ValidationError:
+                phone = ""
+            if phone:
+                with storage_errors():
+                    client_id = self.clients.find_by_phone(phone)
+                return Lookup("phone", [client_id], phone=phone) if client_id else Lookup("new_phone", phone=phone)
+        rows = self.clients.search(text, limit=limit)
+        return Lookup("name", [r.id for r in rows]) if rows else Lookup("none")
+
+    def transactions_today(self, client_id: int) -> int:
+        with storage_errors():
+            return (CounterSale.select().where((CounterSale.client == client_id) & (CounterSale.date == self.clock.today())
+                                               & (CounterSale.undone == False)).count())  # noqa: E712
+
+    def quote_redemption(self, client_id: int, bill_paise: int) -> RedeemQuote:
+        """The most points that may pay part of this bill (oldest points first, each at its own value)."""
+        with storage_errors():
+            rules = self.rules()
+            lots = self._open_lots(client_id)
+            balance = sum(r for _, r, _ in lots)
+            cap = rules.redeem_cap_paise(max(bill_paise, 0))
+            points = paise = 0
+            for _, remaining, value in lots:
+                if value <= 0:
+                    points += remaining
+                    continue
+                fit = min(remaining, (cap - paise) // value)
+                points += fit
+                paise += fit * value
+                if fit < remaining:
+                    break
+            if points < rules.min_redeem_points:
+                points = paise = 0
+            return RedeemQuote(points, paise, balance)
+
+    def record_sale(self, client_id: int, amount_paise: int, redeem_points: int = 0, bill_no: str = "",
+                    lines: Sequence[LineItem] = (), use_reward: bool = False, confirm: bool = False,
+                    card: str = "") -> SaleResult:
+        """Record a bill at the counter with its points, stamp and bonuses, all in one transaction.
+
+        Raises ConfirmationNeeded when the card is over the daily guard (retry with confirm=True) and
+        ValidationError for a redemption over the allowed maximum (nothing is recorded)."""
+        if amount_paise <= 0:
+            raise ValidationError("amount", "empty", "Type the bill amount")
+        redeem_points = int(redeem_points or 0)
+        if redeem_points < 0:
+            raise ValidationError("redeem", "negative", "Points to redeem cannot be negative")
+        self.review_if_due()
+        with storage_errors(), self.db.atomic():
+            client = self._require_client(client_id)
+            rules = self.rules()
+            today, now = self.clock.today(), self.clock.now()
+            count = (CounterSale.select().where((CounterSale.client == client_id) & (CounterSale.date == today)
+                                                & (CounterSale.undone == False)).count())  # noqa: E712
+            if count >= rules.daily_guard and not confirm:
+                raise ConfirmationNeeded(count, rules.daily_guard)
+            self._expire_client(client_id)
+            if redeem_points:
+                quote = self.quote_redemption(client_id, amount_paise)
+                if redeem_points < rules.min_redeem_points:
+                    raise ValidationError("redeem", "too_few",
+                                          f"At least {rules.min_redeem_points} points must be redeemed at a time")
+                if redeem_points > quote.points:
+                    raise ValidationError("redeem", "too_many",
+                                          f"At most {quote.points} points can be redeemed on this bill "
+                                          f"(balance {quote.balance}); nothing was recorded")
+            member = self._member(client_id)
+            sale = CounterSale.create(client=client_id, at=now, date=today, card=card, amount_paise=amount_paise,
+                                      joined=member is None)
+            if member is None:
+                member = self._join(client_id, rules, bonus=True, sale=sale)
+            sale.tier_before = member.tier
+            sale.stamps_before, sale.rewards_before = member.stamps, member.rewards_due
+            sale.birthday_year_before, sale.last_stamp_before = member.birthday_bonus_year, member.last_stamp_on
+            card_number = self._active_card(client_id)
+            if card_number is None and rules.issue_card_at_first_bill:
+                card_number = self._issue(client_id, rules)
+            purchase_id = self.history.record_purchase(PurchaseRecord(
+                client_id, today, amount_paise, bill_no=bill_no, note="counter", lines=list(lines)))
+            sale.purchase = purchase_id
+            redeemed_paise = 0
+            if redeem_points:
+                _, redeemed_paise = self._take(client_id, redeem_points, "redeem", sale=sale, purchase=purchase_id)
+            tier = self._effective_tier(rules, member.tier, self._spend_12m(client_id))
+            tier_changed = tier != member.tier
+            if tier_changed:
+                member.tier, member.tier_since = tier, today
+            earned = rules.points_for(amount_paise - redeemed_paise, amount_paise, tier)
+            if earned:
+                self._add_lot(client_id, "earn", earned, rules, sale=sale, purchase=purchase_id)
+            bonus = rules.signup_bonus if sale.joined else 0
+            if (rules.birthday_bonus and member.birthday_bonus_year != today.year
+                    and rules_mod.birthday_in_week(client.birth_day, client.birth_month, today)):
+                self._add_lot(client_id, "bonus", rules.birthday_bonus, rules, reason="birthday", sale=sale)
+                member.birthday_bonus_year = today.year
+                bonus += rules.birthday_bonus
+            stamp_added = reward_earned = False
+            if rules.stamp_qualifies(amount_paise) and member.last_stamp_on != today:
+                stamp_added = True
+                member.stamps += 1
+                member.last_stamp_on = today
+                while member.stamps >= rules.stamps_needed:
+                    member.stamps -= rules.stamps_needed
+                    member.rewards_due += 1
+                    reward_earned = True
+            if use_reward:
+                if member.rewards_due < 1:
+                    raise ValidationError("reward", "none_due", "No reward is due for this client")
+                member.rewards_due -= 1
+            member.save()
+            sale.redeemed_points, sale.redeemed_paise, sale.earned_points = redeem_points, redeemed_paise, earned
+            sale.bonus_points, sale.stamp_added, sale.reward_earned, sale.reward_used = bonus, stamp_added, reward_earned, use_reward
+            sale.card = card or card_number or ""
+            sale.save()
+            return SaleResult(
+                sale_id=sale.id, purchase_id=purchase_id, client_id=client_id, card_number=card_number,
+                amount_paise=amount_paise, redeemed_points=redeem_points, redeemed_paise=redeemed_paise,
+                net_paise=amount_paise - redeemed_paise, points_earned=earned, bonus_points=bonus,
+                balance=self._balance(client_id), stamps=member.stamps, stamps_needed=rules.stamps_needed,
+                stamp_added=stamp_added, rewards_due=member.rewards_due, reward_earned=reward_earned,
+                reward_used=use_reward, tier=tier, tier_changed=tier_changed, joined=sale.joined)
+
+    # ----- reversal, undo, return ----------------------------------------------------------------
+    def _reverse(self, entry: LedgerEntry, reason: str, sale=None) -> int:
+        """Undo one entry with a reversal entry; returns the signed points moved."""
+        if entry.points > 0:
+            reversal, _ = self._take(entry.client_id, entry.points, "reversal", reason=reason, sale=sale,
+                                     purchase=entry.purchase_id, reverses=entry.id, first_id=entry.id, clamp=True)
+            return reversal.points if reversal else 0
+        today = self.clock.today()
+        restored = 0
+        for use in LedgerUse.select(LedgerUse, LedgerEntry).join(LedgerEntry, on=(LedgerUse.lot == LedgerEntry.id)).where(LedgerUse.entry == entry.id):
+            lot = use.lot
+            if lot.expires_on is None or lot.expires_on > today:
+                LedgerEntry.update(remaining=LedgerEntry.remaining + use.points).where(LedgerEntry.id == lot.id).execute()
+                restored += use.points
+        if restored:
+            self._entry(entry.client_id, "reversal", restored, reason=reason, sale=sale, purchase=entry.purchase_id,
+                        reverses=entry.id)
+        return restored
+
+    def _reverse_all(self, entries: Iterable[LedgerEntry], reason: str, sale=None) -> tuple[int, int]:
+        taken = given = 0
+        for entry in sorted(entries, key=lambda e: -e.id):
+            if entry.kind in ("reversal", "expire") or LedgerEntry.select().where(LedgerEntry.reverses == entry.id, LedgerEntry.kind == "reversal").exists():
+                continue
+            moved = self._reverse(entry, reason, sale)
+            if moved < 0:
+                taken -= moved
+            else:
+                given += moved
+        return taken, given
+
+    def last_undoable_sale(self) -> int | None:
+        """Today's last counter transaction, if it has not been undone."""
+        with storage_errors():
+            row = CounterSale.select(CounterSale.id, CounterSale.undone).where(CounterSale.date == self.clock.today()) \
+                .order_by(CounterSale.id.desc()).first()
+            return row.id if row and not row.undone else None
+
+    def sale_info(self, sale_id: int) -> dict:
+        with storage_errors():
+            sale = CounterSale.get_or_none(CounterSale.id == sale_id)
+            if sale is None:
+                raise NotFoundError(f"There is no counter transaction #{sale_id}")
+            return {"id": sale.id, "client_id": sale.client_id, "amount_paise": sale.amount_paise,
+                    "redeemed_points": sale.redeemed_points, "earned_points": sale.earned_points,
+                    "date": sale.date, "undone": sale.undone}
+
+    def undo_last_sale(self) -> UndoResult:
+        """Reverse today's last counter transaction completely: the bill, its points, stamp and bonuses."""
+        with storage_errors(), self.db.atomic():
+            sale_id = self.last_undoable_sale()
+            if sale_id is None:
+                raise ValidationError("undo", "nothing", "There is no counter transaction today to undo")
+            sale = CounterSale.get_by_id(sale_id)
+            entries = list(LedgerEntry.select().where(LedgerEntry.sale == sale_id))
+            taken, given = self._reverse_all(entries, reason="undo", sale=None)
+            if sale.purchase_id is not None:
+                self.history.delete_purchase(sale.purchase_id)
+            if sale.joined:
+                LoyaltyMember.delete().where(LoyaltyMember.client == sale.client_id).execute()
+            else:
+                (LoyaltyMember.update(tier=sale.tier_before or LoyaltyMember.tier, stamps=sale.stamps_before,
+                                      rewards_due=sale.rewards_before, birthday_bonus_year=sale.birthday_year_before,
+                                      last_stamp_on=sale.last_stamp_before)
+                 .where(LoyaltyMember.client == sale.client_id).execute())
+            CounterSale.update(undone=True, purchase=None).where(CounterSale.id == sale_id).execute()
+            return UndoResult(sale_id, sale.client_id, sale.amount_paise, taken, given)
+
+    def return_purchase(self, purchase_id: int, note: str = "") -> tuple[int, int]:
+        """A returned bill: reverse the points it earned and give back the points it redeemed.
+        Returns (points taken back, points given back); the balance never goes below zero."""
+        with storage_errors(), self.db.atomic():
+            if not Purchase.select().where(Purchase.id == purchase_id).exists():
+                raise NotFoundError(f"There is no purchase #{purchase_id}")
+            entries = list(LedgerEntry.select().where((LedgerEntry.purchase == purchase_id)))
+            return self._reverse_all(entries, reason=note.strip() or "return")
+
+    def use_reward(self, client_id: int) -> int:
+        """Mark one stamp-card reward as given; returns the rewards still due."""
+        with storage_errors(), self.db.atomic():
+            member = self._member(client_id)
+            if member is None or member.rewards_due < 1:
+                raise ValidationError("reward", "none_due", "No reward is due for this client")
+            member.rewards_due -= 1
+            member.save()
+            return member.rewards_due
+
+    # ----- reading -----------------------------------------------------------------------------
+    def summary(self, client_id: int) -> LoyaltySummary:
+        """Points, tier, stamps, rewards, card and what expires soon, for one client."""
+        self.review_if_due()
+        with storage_errors():
+            rules = self.rules()
+            client = self._require_client(client_id)
+            member = self._member(client_id)
+            today = self.clock.today()
+            spend = self._spend_12m(client_id)
+            tier = self._effective_tier(rules, member.tier if member else None, spend)
+            lots = list(LedgerEntry.select(LedgerEntry.remaining, LedgerEntry.expires_on)
+                        .where((LedgerEntry.client == client_id) & (LedgerEntry.remaining > 0)
+                               & (LedgerEntry.expires_on.is_null() | (LedgerEntry.expires_on > today))).tuples())
+            soon_limit = today + dt.timedelta(days=rules_mod.EXPIRING_SOON_DAYS)
+            expiring = [(r, e) for r, e in lots if e is not None and e <= soon_limit]
+            dated = [e for _, e in lots if e is not None]
+            nxt = rules.next_tier(tier)
+            return LoyaltySummary(
+                points=sum(r for r, _ in lots), tier=tier, stamps=member.stamps if member else 0,
+                stamps_needed=rules.stamps_needed, rewards_due=member.rewards_due if member else 0,
+                reward_text=rules.stamp_reward, card_number=self._active_card(client_id),
+                expiring_soon=sum(r for r, _ in expiring), next_tier=nxt.code if nxt else None,
+                to_next_tier_paise=max(nxt.min_spend_paise - spend, 0) if nxt else None,
+                member=member is not None, tier_name=rules.tier(tier).name, tier_colour=rules.tier(tier).colour,
+                spend_12m_paise=spend, next_expiry_on=min(dated) if dated else None,
+                birthday_this_week=rules_mod.birthday_in_week(client.birth_day, client.birth_month, today),
+                transactions_today=self.transactions_today(client_id))
+
+    # ----- merge -------------------------------------------------------------------------------
+    def merge_hook(self, keep_id: int, other_id: int) -> None:
+        """Move the ledger, cards and counter sales of `other_id` to `keep_id` and join their stamp cards
+        (called by ClientService.merge inside its transaction)."""
+        for model in (LedgerEntry, LoyaltyCard, CounterSale):
+            model.update(client=keep_id).where(model.client == other_id).execute()
+        other = self._member(other_id)
+        if other is None:
+            return
+        keep = self._member(keep_id)
+        if keep is None:
+            LoyaltyMember.update(client=keep_id).where(LoyaltyMember.client == other_id).execute()
+            return
+        rules = self.rules()
+        keep.stamps += other.stamps
+        keep.rewards_due += other.rewards_due
+        if rules.stamps_needed:
+            while keep.stamps >= rules.stamps_needed:
+                keep.stamps -= rules.stamps_needed
+                keep.rewards_due += 1
+        if rules.rank(other.tier) > rules.rank(keep.tier):
+            keep.tier, keep.tier_since = other.tier, other.tier_since
+        keep.joined_on = min(keep.joined_on, other.joined_on)
+        years = [y for y in (keep.birthday_bonus_year, other.birthday_bonus_year) if y]
+        keep.birthday_bonus_year = max(years) if years else None
+        stamps_days = [d for d in (keep.last_stamp_on, other.last_stamp_on) if d]
+        keep.last_stamp_on = max(stamps_days) if stamps_days else None
+        keep.save()
+        LoyaltyMember.delete().where(LoyaltyMember.client == other_id).execute()

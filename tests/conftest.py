@@ -1,0 +1,37 @@
+"""Shared fixtures. Tests run headless: QT_QPA_PLATFORM=offscreen is set before Qt loads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt's font database warns about fonts without OpenType tables on minimal Linux images; not ours.
+os.environ.setdefault("QT_LOGGING_RULES", "qt.text.font.db=false;qt.qpa.fonts=false")
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import pytest  # noqa: E402
+
+from clientdesk.clock import FixedClock  # noqa: E402
+from clientdesk.desk import Desk  # noqa: E402
+
+TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.fixture
+def clock():
+    """A clock fixed at 22 Nov 2026, 10:00."""
+    return FixedClock(dt.datetime(2026, 11, 22, 10, 0))
+
+
+@pytest.fixture
+def desk(tmp_path, clock):
+    """A fresh Desk on a real SQLite file in tmp_path."""
+    opened = Desk.open(tmp_path / "desk.sqlite", clock=clock)
+    yield opened
+    opened.close()

@@ -1,0 +1,230 @@
+"""The Clients page: one search box (focus at start and on Ctrl+F, searches as you type, Enter
+opens the top hit), status and tag filters, the paged list, and New / Open / Archive / Delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from clientdesk.codes import STATUSES
+from clientdesk.errors import ClientDeskError
+from clientdesk.services.clients import ClientFilter
+from ui import dialogs
+from ui.clients.editor import ClientEditor, prefill_from_search
+from ui.clients.list_model import ID_ROLE, ClientListModel, status_label
+
+
+class SearchBox(QLineEdit):
+    """The search box; Down moves into the list, Enter is reported by returnPressed."""
+
+    down = Signal()
+
+    def keyPressEvent(self, event):
+        if event.key() == Qt.Key_Down:
+            self.down.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ClientsPage(QWidget):
+    """Find, list and open clients."""
+
+    open_client = Signal(int)
+
+    def __init__(self, desk, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.search = SearchBox()
+        self.search.setPlaceholderText(self.tr("Search by name (Hindi or English), phone, email, business or GSTIN  (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("All statuses"), "")
+        for code in STATUSES:
+            self.status.addItem(status_label(code), code)
+        self.tag = QComboBox()
+        self.archived = QComboBox()
+        self.archived.addItem(self.tr("Current clients"), False)
+        self.archived.addItem(self.tr("Including archived"), True)
+        self.count_label = QLabel()
+        self.new_button = QPushButton(self.tr("New client (Ctrl+N)"))
+        self.open_button = QPushButton(self.tr("Open"))
+        self.archive_button = QPushButton(self.tr("Archive"))
+        self.delete_button = QPushButton(self.tr("Delete…"))
+
+        self.model = ClientListModel(desk.clients, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicatorShown(False)
+        self.table.horizontalHeader().sectionClicked.connect(lambda _: self.table.horizontalHeader().setSortIndicatorShown(True))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setColumnWidth(0, 260)
+        self.table.setColumnWidth(1, 130)
+        self.table.setColumnWidth(2, 120)
+        self.table.setColumnWidth(5, 120)
+        self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
+        self.table.activated.connect(lambda index: self.open_row(index.row()))
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.status)
+        filters.addWidget(self.tag)
+        filters.addWidget(self.archived)
+        actions = QHBoxLayout()
+        actions.addWidget(self.count_label)
+        actions.addStretch(1)
+        for button in (self.new_button, self.open_button, self.archive_button, self.delete_button):
+            actions.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._timer.start)
+        self.search.returnPressed.connect(self.open_top_hit)
+        self.search.down.connect(self._focus_list)
+        for combo in (self.status, self.tag, self.archived):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.new_button.clicked.connect(self.new_client)
+        self.open_button.clicked.connect(lambda: self.open_row(self.table.currentIndex().row()))
+        self.archive_button.clicked.connect(self.archive_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        QShortcut(QKeySequence.Find, self, activated=self.focus_search)
+        QShortcut(QKeySequence.New, self, activated=self.new_client)
+        QShortcut(QKeySequence.Delete, self.table, activated=self.delete_selected)
+        self._explicit_ids: frozenset[int] | None = None
+        self.reload_tags()
+        self._update_count()
+
+    # ----- filtering -------------------------------------------------------------------
+    def reload_tags(self) -> None:
+        current = self.tag.currentData()
+        self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItem(self.tr("All tags"), "")
+        for name in self.desk.clients.tags():
+            self.tag.addItem(name, name)
+        self.tag.setCurrentIndex(max(self.tag.findData(current), 0))
+        self.tag.blockSignals(False)
+
+    def current_filter(self) -> ClientFilter:
+        return ClientFilter(text=self.search.text(), status=self.status.currentData() or "",
+                            tag=self.tag.currentData() or "", include_archived=bool(self.archived.currentData()),
+                            ids=self._explicit_ids)
+
+    def apply_filter(self) -> None:
+        self._timer.stop()
+        flt = self.current_filter()
+        if flt.text != self.model.filter.text:
+            self.model.sort_key, self.model.descending = "relevance", False
+            self.table.horizontalHeader().setSortIndicatorShown(False)
+        try:
+            self.model.set_filter(flt)
+        except ClientDeskError as exc:
+            dialogs.show_error(self, exc)
+        self._update_count()
+
+    def show_filter(self, flt: ClientFilter) -> None:
+        """Show an explicit set of clients (a segment, a win-back list); typing searches within it."""
+        self._explicit_ids = flt.ids
+        self.search.setText(flt.text)
+        self.apply_filter()
+
+    def clear_explicit(self) -> None:
+        self._explicit_ids = None
+        self.apply_filter()
+
+    def _update_count(self) -> None:
+        total = self.model.total
+        text = self.tr("%n client(s)", "", total)
+        if self._explicit_ids is not None:
+            text += "  " + self.tr("(from a list — clear the search to see all)")
+        self.count_label.setText(text)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _focus_list(self) -> None:
+        if self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    # ----- actions ---------------------------------------------------------------------
+    def open_top_hit(self) -> None:
+        self.apply_filter()
+        if self.model.rowCount():
+            self.open_row(0)
+        elif self.search.text().strip():
+            self.new_client()
+
+    def open_row(self, row: int) -> None:
+        client_id = self.model.client_id(row)
+        if client_id is not None:
+            self.edit_client(client_id)
+
+    def edit_client(self, client_id: int | None, prefill=None) -> ClientEditor:
+        editor = ClientEditor(self.desk, client_id, prefill, self)
+        editor.saved.connect(lambda _: self.refresh())
+        editor.open()
+        self.editor = editor
+        return editor
+
+    def new_client(self) -> ClientEditor:
+        return self.edit_client(None, prefill_from_search(self.search.text()))
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [cid for cid in (self.model.client_id(r) for r in rows) if cid is not None]
+
+    def archive_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        try:
+            for client_id in ids:
+                self.desk.clients.archive(client_id, True)
+        except ClientDeskError as exc:
+            dialogs.show_error(self, exc)
+        self.refresh()
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        names = ", ".join(self.desk.clients.names(ids[:5]).values()) + ("…" if len(ids) > 5 else "")
+        choice = dialogs.ask(
+            self, self.tr("Delete clients"),
+            self.tr("Delete %n client(s)? %1\n\nClients with bills keep their bills (the law asks for them); "
+                    "their birthday, preferences, notes, tags and consent are erased. This cannot be undone.", "",
+                    len(ids)).replace("%1", names))
+        if choice != QMessageBox.Yes:
+            return
+        try:
+            for client_id in ids:
+                self.desk.clients.delete(client_id)
+        except ClientDeskError as exc:
+            dialogs.show_error(self, exc)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.reload_tags()
+        self.model.reload()
+        self._update_count()
+
+    def activated(self) -> None:
+        self.focus_search()

@@ -1,0 +1,80 @@
+"""Small modal helpers. Every question and message goes through `ask`, `inform` or `show_error`,
+so tests replace one function (`monkeypatch.setattr(ui.dialogs, "ask", ...)`) instead of
+patching QMessageBox. Call them as `dialogs.ask(...)` so the replacement is seen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from clientdesk.errors import ClientDeskError, DuplicateError, NotFoundError, StorageError, ValidationError
+
+_FIELDS = {
+    "name": QT_TRANSLATE_NOOP("Messages", "Name"),
+    "phone": QT_TRANSLATE_NOOP("Messages", "Phone"),
+    "email": QT_TRANSLATE_NOOP("Messages", "Email"),
+    "gstin": QT_TRANSLATE_NOOP("Messages", "GSTIN"),
+    "pin": QT_TRANSLATE_NOOP("Messages", "PIN code"),
+    "postal_pin": QT_TRANSLATE_NOOP("Messages", "PIN code"),
+    "work_pin": QT_TRANSLATE_NOOP("Messages", "Work PIN code"),
+    "birth": QT_TRANSLATE_NOOP("Messages", "Birthday"),
+    "anniversary": QT_TRANSLATE_NOOP("Messages", "Anniversary"),
+    "founded": QT_TRANSLATE_NOOP("Messages", "Founding day"),
+    "amount": QT_TRANSLATE_NOOP("Messages", "Amount"),
+    "date": QT_TRANSLATE_NOOP("Messages", "Date"),
+    "likelihood": QT_TRANSLATE_NOOP("Messages", "Likelihood"),
+}
+
+_REASONS = {
+    "empty": QT_TRANSLATE_NOOP("Messages", "This is required."),
+    "invalid": QT_TRANSLATE_NOOP("Messages", "This is not valid."),
+    "length": QT_TRANSLATE_NOOP("Messages", "A GSTIN has 15 characters."),
+    "format": QT_TRANSLATE_NOOP("Messages", "This is not in the right format."),
+    "state": QT_TRANSLATE_NOOP("Messages", "The first two digits are not a GST state code."),
+    "checksum": QT_TRANSLATE_NOOP("Messages", "The last character does not match; check for a typing mistake."),
+    "lost_digits": QT_TRANSLATE_NOOP("Messages", "Excel cut this number short; type the full number."),
+    "incomplete": QT_TRANSLATE_NOOP("Messages", "Give at least the day and the month."),
+    "range": QT_TRANSLATE_NOOP("Messages", "The value is out of range."),
+    "negative": QT_TRANSLATE_NOOP("Messages", "The amount cannot be negative."),
+    "future": QT_TRANSLATE_NOOP("Messages", "The date is in the future."),
+}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Messages", text)
+
+
+def field_label(field: str) -> str:
+    """The translated label of a field code."""
+    return _t(_FIELDS[field]) if field in _FIELDS else field
+
+
+def message_for(exc: ClientDeskError) -> str:
+    """A translated, plain message for an expected error (English details kept after it)."""
+    if isinstance(exc, DuplicateError):
+        return _t("%1 already belongs to %2 (client #%3).").replace("%1", exc.value).replace(
+            "%2", exc.other_name).replace("%3", str(exc.other_id))
+    if isinstance(exc, ValidationError):
+        reason = _REASONS.get(exc.reason)
+        text = f"{field_label(exc.field)}: {_t(reason)}" if reason else f"{field_label(exc.field)}: {exc.message}"
+        return text if exc.message in text else f"{text}\n{exc.message}"
+    if isinstance(exc, StorageError):
+        return _t("The database could not be used.") + "\n" + exc.message
+    if isinstance(exc, NotFoundError):
+        return _t("Not found.") + "\n" + exc.message
+    return exc.message
+
+
+def ask(parent: QWidget | None, title: str, text: str,
+        buttons=QMessageBox.Yes | QMessageBox.No, default=QMessageBox.No):
+    """Ask a question; returns the QMessageBox.StandardButton chosen."""
+    return QMessageBox.question(parent, title, text, buttons, default)
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def show_error(parent: QWidget | None, exc: ClientDeskError) -> None:
+    """Show an expected error as a plain, translated message."""
+    QMessageBox.warning(parent, _t("ClientDesk"), message_for(exc))

@@ -1,0 +1,48 @@
+"""Unexpected errors (bugs): logged with the traceback and shown in a dialog with copyable details
+and the log path, instead of a crash or a traceback on a console nobody sees."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+log = logging.getLogger(__name__)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ErrorDialog", text)
+
+
+def show_bug_dialog(details: str, log_file: Path | None) -> None:
+    """The dialog for an unexpected error: a plain apology, the log path, and the details."""
+    box = QMessageBox(QApplication.activeWindow())
+    box.setIcon(QMessageBox.Critical)
+    box.setWindowTitle(_t("ClientDesk: unexpected error"))
+    box.setText(_t("Something went wrong inside ClientDesk. Your saved data is safe.\n"
+                   "Please send the details below (or the log file) to whoever supports ClientDesk."))
+    if log_file:
+        box.setInformativeText(_t("Log file: %1").replace("%1", str(log_file)))
+    box.setDetailedText(details)
+    box.exec()
+
+
+def install(log_file: Path | None, show=show_bug_dialog) -> None:
+    """Install sys.excepthook before the QApplication exists."""
+
+    def hook(exc_type, exc, tb):
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("Unexpected error:\n%s", details)
+        if QApplication.instance() is not None:
+            show(details, log_file)
+        else:
+            sys.__excepthook__(exc_type, exc, tb)
+
+    sys.excepthook = hook

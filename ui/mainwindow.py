@@ -1,0 +1,208 @@
+"""The main window: left navigation, the pages, menu and status bar. The one place that wires pages
+to each other (open a client, show a list of clients, send clients to the greeting composer)."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from clientdesk import __version__
+from ui import dialogs
+
+# key, navigation label, "module:Class" of the page
+PAGES = [
+    ("clients", QT_TRANSLATE_NOOP("MainWindow", "Clients"), "ui.clients.page:ClientsPage"),
+    ("counter", QT_TRANSLATE_NOOP("MainWindow", "Counter"), "ui.counter.page:CounterPage"),
+    ("loyalty", QT_TRANSLATE_NOOP("MainWindow", "Loyalty"), "ui.loyalty.page:LoyaltyPage"),
+    ("greetings", QT_TRANSLATE_NOOP("MainWindow", "Greetings"), "ui.greetings.page:GreetingsPage"),
+    ("insights", QT_TRANSLATE_NOOP("MainWindow", "Insights"), "ui.insights.page:InsightsPage"),
+    ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), "ui.settings.page:SettingsPage"),
+]
+
+
+def _page_class(spec: str):
+    module, _, name = spec.partition(":")
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module and not module.startswith(exc.name or "-"):
+            raise
+        return _MissingPage
+
+
+class _MissingPage(QWidget):
+    """Shown only in a development checkout where an area's page has not been built yet."""
+
+    def __init__(self, desk, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        label = QLabel(self.tr("This part of ClientDesk is not installed in this copy."))
+        label.setAlignment(Qt.AlignCenter)
+        layout.addWidget(label)
+
+
+class MainWindow(QMainWindow):
+    """Navigation on the left, one page at a time on the right; Ctrl+1..6 switch pages."""
+
+    def __init__(self, desk, ui_settings: QSettings, log_file=None, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.ui_settings = ui_settings
+        self.log_file = log_file
+        self.setWindowTitle(self.tr("ClientDesk"))
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(170)
+        self.nav.setObjectName("nav")
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self._labels: dict[str, str] = {}
+        for key, label, spec in PAGES:
+            page = _page_class(spec)(desk, self)
+            self.pages[key] = page
+            self._labels[key] = QCoreApplication.translate("MainWindow", label)
+            self.stack.addWidget(page)
+            self.nav.addItem(QListWidgetItem(self._labels[key]))
+            self._connect_page(key, page)
+        self.nav.currentRowChanged.connect(self._show_row)
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+        self.status_text = QLabel()
+        self.statusBar().addPermanentWidget(self.status_text)
+        self._build_menu()
+        self._restore_layout()
+        self.nav.setCurrentRow(0)
+        self.update_status()
+
+    # ----- wiring ----------------------------------------------------------------------
+    def _connect_page(self, key: str, page: QWidget) -> None:
+        if hasattr(page, "open_client") and key != "clients":
+            page.open_client.connect(self.open_client)
+        if hasattr(page, "show_clients"):
+            page.show_clients.connect(self.show_clients)
+        if hasattr(page, "compose_greeting"):
+            page.compose_greeting.connect(self.compose_greeting)
+        if hasattr(page, "badge_changed"):
+            page.badge_changed.connect(lambda n, k=key: self.set_badge(k, n))
+
+    def set_badge(self, key: str, count: int) -> None:
+        row = [k for k, _, _ in PAGES].index(key)
+        self.nav.item(row).setText(f"{self._labels[key]}  ({count})" if count else self._labels[key])
+
+    def show_page(self, key: str) -> QWidget:
+        self.nav.setCurrentRow([k for k, _, _ in PAGES].index(key))
+        return self.pages[key]
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        if hasattr(page, "activated"):
+            page.activated()
+
+    def open_client(self, client_id: int) -> None:
+        self.show_page("clients").edit_client(client_id)
+
+    def show_clients(self, client_filter) -> None:
+        self.show_page("clients").show_filter(client_filter)
+
+    def compose_greeting(self, client_ids) -> None:
+        page = self.show_page("greetings")
+        if hasattr(page, "set_recipients"):
+            page.set_recipients(list(client_ids))
+
+    # ----- menu ------------------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("New client"), lambda: self.show_page("clients").new_client(), QKeySequence.New)
+        self._add_transfer_actions(file_menu)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("Back up the database now"), self.backup_now)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("Quit"), self.close, QKeySequence.Quit)
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        for number, (key, label, _) in enumerate(PAGES, start=1):
+            self._action(go_menu, QCoreApplication.translate("MainWindow", label),
+                         lambda checked=False, k=key: self.show_page(k), f"Ctrl+{number}")
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("About ClientDesk"), self.about)
+
+    def _add_transfer_actions(self, menu) -> None:
+        """Import / export entries, present once the import-export area is installed."""
+        try:
+            wizard = importlib.import_module("ui.importing.wizard")
+            export = importlib.import_module("ui.importing.export")
+        except ModuleNotFoundError as exc:
+            if exc.name and exc.name.startswith("ui.importing"):
+                return
+            raise
+        clients = self.pages["clients"]
+        menu.addSeparator()
+        self._action(menu, self.tr("Import from Excel / contacts…"),
+                     lambda: self._run_import(wizard.ImportWizard), "Ctrl+I")
+        self._action(menu, self.tr("Undo last import…"),
+                     lambda: (export.undo_last_import(self, self.desk), clients.refresh()))
+        self._action(menu, self.tr("Export clients to Excel…"),
+                     lambda: export.export_clients(self, self.desk, clients.current_filter(), clients.selected_ids()),
+                     "Ctrl+E")
+        self._action(menu, self.tr("Export purchases to Excel…"), lambda: export.export_purchases(self, self.desk))
+        self._action(menu, self.tr("Export interactions to Excel…"), lambda: export.export_interactions(self, self.desk))
+
+    def _run_import(self, wizard_class) -> None:
+        wizard = wizard_class(self.desk, self)
+        wizard.exec()
+        self.pages["clients"].refresh()
+        self.update_status()
+
+    def backup_now(self) -> None:
+        from clientdesk.backup import backup_database
+        from clientdesk.errors import ClientDeskError
+
+        try:
+            target = backup_database(self.desk.path, reason="manual")
+        except ClientDeskError as exc:
+            dialogs.show_error(self, exc)
+            return
+        dialogs.inform(self, self.tr("Backup"), self.tr("Saved a copy to %1").replace("%1", str(target)))
+
+    def about(self) -> None:
+        dialogs.inform(self, self.tr("About ClientDesk"),
+                       self.tr("ClientDesk %1\nThe client desk for your shop.\n\nDatabase: %2\nLog: %3")
+                       .replace("%1", __version__).replace("%2", str(self.desk.path)).replace("%3", str(self.log_file)))
+
+    def update_status(self) -> None:
+        self.status_text.setText(self.tr("%n client(s)", "", self.desk.clients.count()) + "  ·  " + str(self.desk.path))
+
+    # ----- layout memory ---------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.ui_settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        header = self.ui_settings.value("clients/header")
+        if isinstance(header, QByteArray) and not header.isEmpty():
+            self.pages["clients"].table.horizontalHeader().restoreState(header)
+
+    def closeEvent(self, event) -> None:
+        self.ui_settings.setValue("window/geometry", self.saveGeometry())
+        self.ui_settings.setValue("clients/header", self.pages["clients"].table.horizontalHeader().saveState())
+        self.ui_settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,120 @@
+"""Settings: language, the shop's details, when a client counts as lapsed, titles; plus the panels of
+the loyalty and greeting areas."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
+    QSpinBox, QVBoxLayout, QWidget,
+)
+
+from clientdesk.errors import ClientDeskError
+from ui import dialogs
+
+LANGUAGES = [("en", "English"), ("hi", "हिन्दी")]
+
+# (module, class) of settings panels other areas provide; each takes (desk, parent).
+PANELS = [("ui.loyalty.settings_panel", "LoyaltySettingsPanel"),
+          ("ui.greetings.settings_panel", "GreetingSettingsPanel")]
+
+
+class SettingsPage(QWidget):
+    """Shop settings (in the database) and the UI language (in the window settings file)."""
+
+    language_changed = Signal(str)
+
+    def __init__(self, desk, parent=None, ui_settings=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.ui_settings = ui_settings if ui_settings is not None else getattr(parent, "ui_settings", None)
+        general = QGroupBox(self.tr("Shop"))
+        form = QFormLayout(general)
+        self.language = QComboBox()
+        for code, name in LANGUAGES:
+            self.language.addItem(name, code)
+        self.language_note = QLabel(self.tr("The new language is used from the next start."))
+        self.language_note.hide()
+        self.shop_name = QLineEdit()
+        self.shop_phone = QLineEdit()
+        self.shop_address = QPlainTextEdit()
+        self.shop_address.setMaximumHeight(70)
+        self.shop_state = QLineEdit()
+        self.lapse_days = QSpinBox()
+        self.lapse_days.setRange(14, 3650)
+        self.lapse_days.setSuffix(self.tr(" days"))
+        self.honorifics = QLineEdit()
+        form.addRow(self.tr("Language / भाषा"), self.language)
+        form.addRow("", self.language_note)
+        form.addRow(self.tr("Shop name"), self.shop_name)
+        form.addRow(self.tr("Shop phone"), self.shop_phone)
+        form.addRow(self.tr("Shop address"), self.shop_address)
+        form.addRow(self.tr("State"), self.shop_state)
+        form.addRow(self.tr("A client is lapsed after no purchase for"), self.lapse_days)
+        form.addRow(self.tr("Titles (comma separated)"), self.honorifics)
+        save = QPushButton(self.tr("Save settings"))
+        save.clicked.connect(self.save)
+        self.saved_label = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(save)
+        row.addWidget(self.saved_label, 1)
+        form.addRow(row)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(general)
+        self.panels = []
+        for module, name in PANELS:
+            try:
+                panel_class = getattr(importlib.import_module(module), name)
+            except ModuleNotFoundError as exc:
+                if exc.name and module.startswith(exc.name):
+                    continue
+                raise
+            panel = panel_class(desk, self)
+            self.panels.append(panel)
+            layout.addWidget(panel)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.load()
+
+    def load(self) -> None:
+        values = self.desk.settings.all()
+        language = self.ui_settings.value("language", "en") if self.ui_settings is not None else "en"
+        self.language.setCurrentIndex(max(self.language.findData(language), 0))
+        self.shop_name.setText(values["shop_name"])
+        self.shop_phone.setText(values["shop_phone"])
+        self.shop_address.setPlainText(values["shop_address"])
+        self.shop_state.setText(values["shop_state"])
+        self.lapse_days.setValue(int(values["lapse_days"]))
+        self.honorifics.setText(", ".join(values["honorifics"]))
+
+    def save(self) -> None:
+        try:
+            self.desk.settings.update({
+                "shop_name": self.shop_name.text().strip(), "shop_phone": self.shop_phone.text().strip(),
+                "shop_address": self.shop_address.toPlainText().strip(), "shop_state": self.shop_state.text().strip(),
+                "lapse_days": self.lapse_days.value(),
+                "honorifics": [h.strip() for h in self.honorifics.text().split(",") if h.strip()],
+            })
+        except ClientDeskError as exc:
+            dialogs.show_error(self, exc)
+            return
+        language = self.language.currentData()
+        if self.ui_settings is not None and language != self.ui_settings.value("language", "en"):
+            self.ui_settings.setValue("language", language)
+            self.ui_settings.sync()
+            self.language_note.show()
+            self.language_changed.emit(language)
+        self.saved_label.setText(self.tr("Saved."))
+
+    def activated(self) -> None:
+        self.saved_label.setText("")
+        self.load()
