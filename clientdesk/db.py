@@ -43,6 +43,9 @@ def open_database(path: Path | str) -> peewee.SqliteDatabase:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StorageError(f"Cannot create the folder {path.parent}: {exc.strerror}") from exc
+    if path.exists():
+        with storage_errors():
+            migrations.check_version(_stored_version(path))
     db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, thread_safe=True)
     database.initialize(db)
     with storage_errors():
@@ -50,6 +53,15 @@ def open_database(path: Path | str) -> peewee.SqliteDatabase:
         db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
         migrations.upgrade(db, path)
     return db
+
+
+def _stored_version(path: Path) -> int:
+    """The schema version of an existing file, read without changing a byte of it."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        conn.close()
 
 
 def close_database() -> None:

@@ -36,6 +36,9 @@ def migration(version: int):
 
 
 def latest_version() -> int:
+    """The schema version this program writes."""
+    from clientdesk import migration_steps  # noqa: F401  (registers the steps)
+
     return max(MIGRATIONS, default=1)
 
 
@@ -43,17 +46,21 @@ def _has_tables(db) -> bool:
     return bool(db.execute_sql("SELECT 1 FROM sqlite_master WHERE type='table' LIMIT 1").fetchone())
 
 
-def upgrade(db, path: Path) -> int:
-    """Create or migrate the schema of `db` (stored at `path`); returns the version now in force."""
-    from clientdesk import migration_steps  # noqa: F401  (registers the steps)
-
+def check_version(version: int) -> None:
+    """Refuse a database written by a newer ClientDesk."""
     target = latest_version()
-    version = db.pragma("user_version")
     if version > target:
         raise StorageError(
             f"This database was written by a newer ClientDesk (schema {version}, this program knows {target}). "
             "Install the newer ClientDesk to open it."
         )
+
+
+def upgrade(db, path: Path) -> int:
+    """Create or migrate the schema of `db` (stored at `path`); returns the version now in force."""
+    target = latest_version()
+    version = db.pragma("user_version")
+    check_version(version)
     if version == 0:
         if _has_tables(db):
             raise StorageError(f"{path} is not a ClientDesk database.")
