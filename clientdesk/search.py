@@ -118,10 +118,9 @@ def parse_query(text: str) -> SearchQuery:
     parts = []
     if folded and "@" not in text:
         parts.append("{name father business} : (" + " AND ".join(_quote(w) + " *" for w in folded) + ")")
-    if raw:
-        if "@" in text:
-            parts.append("email : " + _quote(" ".join(raw)) + " *")
-        else:
-            parts.append("{business email gstin} : (" + " AND ".join(_quote(w) + " *" for w in raw) + ")")
+    if raw and "@" in text:
+        parts.append("email : (" + " AND ".join(_quote(w) + " *" for w in raw) + ")")
+    elif raw and min(len(w) for w in raw) >= 3:  # shorter words would match half the emails and GSTINs
+        parts.append("{business email gstin} : (" + " AND ".join(_quote(w) + " *" for w in raw) + ")")
     match = " OR ".join(f"({p})" for p in parts) if parts else None
     return SearchQuery(text, match, exact_email=exact_email, name_key=" ".join(folded))

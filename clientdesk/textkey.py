@@ -24,19 +24,20 @@ def has_devanagari(text: str) -> bool:
     return bool(_DEVANAGARI.search(text))
 
 
-def _to_latin(text: str) -> str:
-    words = []
-    for word in text.split():
-        if word in _SPECIAL_WORDS:
-            words.append(_SPECIAL_WORDS[word])
-        elif has_devanagari(word):
-            latin = sanscript.transliterate(word, sanscript.DEVANAGARI, sanscript.ITRANS)
-            # Anusvara (M, .n) sounds as n before most consonants; chandrabindu likewise.
-            latin = latin.replace(".N", "n").replace(".n", "n").replace("M", "n").replace("~N", "n")
-            words.append(latin)
-        else:
-            words.append(word)
-    return " ".join(words)
+@functools.lru_cache(maxsize=65536)
+def _fold_token(word: str) -> tuple[str, ...]:
+    """Folded keys of one whitespace-separated token (it may hold several Latin words)."""
+    if word in _SPECIAL_WORDS:
+        latin = _SPECIAL_WORDS[word]
+    elif has_devanagari(word):
+        latin = sanscript.transliterate(word, sanscript.DEVANAGARI, sanscript.ITRANS)
+        # Anusvara (M, .n) sounds as n before most consonants; chandrabindu likewise.
+        latin = latin.replace(".N", "n").replace(".n", "n").replace("M", "n").replace("~N", "n")
+    else:
+        latin = word
+    latin = unicodedata.normalize("NFKD", latin)
+    latin = "".join(ch for ch in latin if not unicodedata.combining(ch)).lower()
+    return tuple(_fold_word(w) for w in _WORD.findall(latin))
 
 
 def _fold_word(word: str) -> str:
@@ -50,15 +51,11 @@ def _fold_word(word: str) -> str:
     return w
 
 
-@functools.lru_cache(maxsize=4096)
 def fold_words(text: str) -> tuple[str, ...]:
     """The folded key of each word of `text`, in order; punctuation and digits are dropped."""
     if not text:
         return ()
-    latin = _to_latin(text)
-    latin = unicodedata.normalize("NFKD", latin)
-    latin = "".join(ch for ch in latin if not unicodedata.combining(ch)).lower()
-    return tuple(_fold_word(w) for w in _WORD.findall(latin))
+    return tuple(key for token in text.split() for key in _fold_token(token))
 
 
 def name_key(text: str) -> str:

@@ -25,6 +25,7 @@ from clientdesk.validate import normalize_email, normalize_gstin, normalize_phon
 
 log = logging.getLogger(__name__)
 
+RANK_LIMIT = 2000
 SORT_KEYS = ("relevance", "name", "phone", "city", "status", "last_visit", "total_spent", "tags", "created")
 PARTIAL_DATES = ("birth", "anniversary", "founded")
 ADDRESS_KINDS = ("postal", "work")
@@ -432,7 +433,7 @@ class ClientService:
 
     def reindex(self, client_ids: Sequence[int]) -> None:
         """Rebuild the search index rows of these clients (call inside the writing transaction)."""
-        rows = []
+        rows, keys = [], []
         for start in range(0, len(client_ids), 500):
             chunk = list(client_ids[start:start + 500])
             phones: dict[int, list[str]] = {}
@@ -442,7 +443,9 @@ class ClientService:
                                    Client.email, Client.gstin).where(Client.id.in_(chunk)).tuples())
             for cid, name, father, business, email, gstin in query:
                 rows.append((cid, *search.index_row(name, father, business, phones.get(cid, []), email, gstin)))
+                keys.append((name_key(name), cid))
         search.replace_rows(self.db, rows)
+        self.db.cursor().executemany("UPDATE client SET search_key = ? WHERE id = ?", keys)
 
     def rebuild_index(self) -> None:
         """Rebuild the whole search index (after a bulk load)."""
@@ -519,29 +522,53 @@ class ClientService:
         """All tag names in use."""
         return [t for (t,) in Tag.select(Tag.name).order_by(Tag.name).tuples()]
 
-    def _filtered(self, flt: ClientFilter, fields=(Client.id,)):
-        query = Client.select(*fields)
+    def _conditions(self, flt: ClientFilter) -> list:
+        """SQL conditions of everything in the filter except the search text."""
+        conditions = []
+        if not flt.include_archived:
+            conditions.append(Client.archived == False)  # noqa: E712
+        if flt.status:
+            conditions.append(self._status_sql() == flt.status)
+        if flt.tag:
+            conditions.append(Client.id.in_(
+                ClientTag.select(ClientTag.client).join(Tag).where(Tag.name == flt.tag)))
+        if flt.ids is not None:
+            conditions.append(Client.id.in_(list(flt.ids)))
+        return conditions
+
+    @staticmethod
+    def _matching(match: str):
+        return ClientSearch.select(ClientSearch.rowid).where(ClientSearch.match(match))
+
+    def _filtered(self, flt: ClientFilter):
+        query = Client.select(Client.id)
         q = search.parse_query(flt.text)
         if flt.text.strip():
             if q.match is None:
                 return query.where(pw.SQL("0")), q
-            query = (query.join(ClientSearch, on=(ClientSearch.rowid == Client.id))
-                     .where(ClientSearch.match(q.match)))
-        if not flt.include_archived:
-            query = query.where(Client.archived == False)  # noqa: E712
-        if flt.status:
-            query = query.where(self._status_sql() == flt.status)
-        if flt.tag:
-            query = query.where(Client.id.in_(
-                ClientTag.select(ClientTag.client).join(Tag).where(Tag.name == flt.tag)))
-        if flt.ids is not None:
-            query = query.where(Client.id.in_(list(flt.ids)))
+            query = query.where(Client.id.in_(self._matching(q.match)))
+        for condition in self._conditions(flt):
+            query = query.where(condition)
         return query, q
+
+    def _text_only(self, flt: ClientFilter) -> bool:
+        return bool(flt.text.strip()) and not flt.status and not flt.tag and flt.ids is None
+
+    def _match_count(self, match: str) -> int:
+        return self.db.execute_sql(
+            f"SELECT count(*) FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?", (match,)).fetchone()[0]
 
     def count(self, flt: ClientFilter = ClientFilter()) -> int:
         """How many clients match the filter."""
         with storage_errors():
-            query, _ = self._filtered(flt)
+            query, q = self._filtered(flt)
+            if self._text_only(flt) and q.match is not None:
+                # Counted in the index alone; archived matches (usually none) are taken off.
+                total = self._match_count(q.match)
+                if not flt.include_archived and Client.select().where(Client.archived == True).exists():  # noqa: E712
+                    total -= (Client.select().where(Client.archived == True,  # noqa: E712
+                                                    Client.id.in_(self._matching(q.match))).count())
+                return total
             return query.count()
 
     def _exact_ids(self, q: search.SearchQuery) -> list[int]:
@@ -556,33 +583,43 @@ class ClientService:
                 ids.append(row.id)
         return ids
 
-    def _order(self, sort: str, descending: bool, q: search.SearchQuery, searching: bool):
+    def _column_order(self, sort: str, descending: bool) -> list:
         if sort not in SORT_KEYS:
             raise ValidationError("sort", "invalid", f"Unknown sort {sort}")
-        column = {
-            "name": Client.name, "phone": Client.primary_phone, "city": Client.postal_city,
-            "status": self._status_sql(), "last_visit": Client.last_visit_on,
-            "total_spent": Client.total_spent_paise, "tags": Client.tags_text, "created": Client.created_at,
-        }.get(sort)
-        order = []
-        if column is None:  # relevance
-            if searching:
-                exact = self._exact_ids(q)
-                if exact:
-                    order.append(Client.id.in_(exact).desc())
-                order.append(ClientSearch.bm25(*search.BM25_WEIGHTS))
-            order.append(Client.name)
-        else:
-            order.append(column.desc(nulls="LAST") if descending else column.asc(nulls="LAST"))
-        order.append(Client.id.desc() if descending and column is not None else Client.id)
-        return order
+        columns = {
+            "name": [Client.search_key, Client.name], "phone": [Client.primary_phone],
+            "city": [Client.postal_city], "status": [self._status_sql()], "last_visit": [Client.last_visit_on],
+            "total_spent": [Client.total_spent_paise], "tags": [Client.tags_text], "created": [Client.created_at],
+            "relevance": [Client.search_key, Client.name],
+        }[sort]
+        nullable = {Client.primary_phone, Client.last_visit_on}
+        order = [(c.desc(nulls="LAST") if descending else c.asc(nulls="LAST")) if c in nullable
+                 else (c.desc() if descending else c.asc()) for c in columns]
+        return order + [Client.id.desc() if descending else Client.id]
 
     def ids(self, flt: ClientFilter = ClientFilter(), sort: str = "relevance", descending: bool = False,
             offset: int = 0, limit: int = 200) -> list[int]:
-        """One page of matching client ids, sorted in SQL."""
+        """One page of matching client ids, sorted in SQL.
+
+        Relevance (the default while searching): exact phone/email first, then the index's bm25 rank.
+        When a short query matches more than RANK_LIMIT clients, ranking them all would cost more than
+        a keystroke may, and they are listed by name instead.
+        """
         with storage_errors():
             query, q = self._filtered(flt)
-            query = query.order_by(*self._order(sort, descending, q, bool(flt.text.strip())))
+            many = q.match is not None and self._match_count(q.match) > RANK_LIMIT
+            if sort == "relevance" and q.match is not None and not many:
+                ranked = (ClientSearch.select(Client.id).join(Client, pw.JOIN.CROSS)  # the index drives the join
+                          .where(Client.id == ClientSearch.rowid, ClientSearch.match(q.match), *self._conditions(flt)))
+                exact = self._exact_ids(q)
+                order = [Client.id.in_(exact).desc()] if exact else []
+                order += [ClientSearch.bm25(*search.BM25_WEIGHTS), Client.search_key, Client.id]
+                query = ranked.order_by(*order)
+            else:
+                if many and sort in ("relevance", "name"):
+                    # Walk the name index and stop after one page, rather than sorting every match.
+                    query = query.from_(pw.SQL('"client" AS "t1" INDEXED BY "client_search_key_name"'))
+                query = query.order_by(*self._column_order(sort, descending))
             return [cid for (cid,) in query.offset(offset).limit(limit).tuples()]
 
     def rows(self, client_ids: Sequence[int]) -> list[ClientRow]:

@@ -1,0 +1,78 @@
+"""Helpers shared by the bench scripts: a demo database of a given size, timing, a printed table."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+DATA = Path(os.environ.get("CLIENTDESK_BENCH_DATA", ROOT / "bench" / ".data"))
+
+
+def demo_database(clients: int = 100_000, seed: int = 1) -> tuple[Path, float | None]:
+    """Path of a demo database with `clients` clients (made once and reused); and the seconds it took
+    to make, when it was made now."""
+    from clientdesk.desk import Desk
+    from clientdesk.demo import generate
+
+    path = DATA / f"demo-{clients}-{seed}.sqlite"
+    if path.exists():
+        return path, None
+    DATA.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    for leftover in DATA.glob(partial.name + "*"):
+        leftover.unlink()
+    started = time.perf_counter()
+    desk = Desk.open(partial)
+    generate(desk, clients, seed=seed)
+    desk.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    desk.close()
+    elapsed = time.perf_counter() - started
+    shutil.move(partial, path)
+    return path, elapsed
+
+
+def working_copy(path: Path, name: str) -> Path:
+    """A scratch copy of a bench database, so a bench that writes leaves the shared one as it was."""
+    target = DATA / f"{name}.sqlite"
+    for old in DATA.glob(f"{name}.sqlite*"):
+        old.unlink()
+    shutil.copy(path, target)
+    return target
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    index = min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def timed(fn, *args, **kwargs) -> tuple[float, object]:
+    """(milliseconds, result) of one call."""
+    started = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return (time.perf_counter() - started) * 1000, result
+
+
+def print_table(title: str, header: list[str], rows: list[list]) -> None:
+    """A plain text table, columns padded."""
+    cells = [header] + [[f"{c:.1f}" if isinstance(c, float) else str(c) for c in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    print(f"\n{title}")
+    print("  ".join(h.ljust(w) for h, w in zip(cells[0], widths)))
+    print("  ".join("-" * w for w in widths))
+    for row in cells[1:]:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths)))
+
+
+def summary(values: list[float]) -> list[float]:
+    return [statistics.median(values), percentile(values, 95), max(values)]
