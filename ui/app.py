@@ -61,12 +61,19 @@ def make_application(argv: list[str], language: str) -> QApplication:
 
 
 def open_window(paths: AppPaths, db_path: Path, log_file: Path | None = None, backup: bool = True):
-    """Open the database and build the main window; raises ClientDeskError if the database can't be used."""
+    """Open the database and build the main window; raises ClientDeskError if the database can't be used.
+
+    With `backup`, the start-up copy of the database is made in the background once the window is up
+    (a large file must not delay the first screen).
+    """
     from clientdesk.desk import Desk
     from ui.mainwindow import MainWindow
 
-    desk = Desk.open(db_path, backup=backup)
-    return MainWindow(desk, ui_settings_for(paths), log_file)
+    desk = Desk.open(db_path)
+    window = MainWindow(desk, ui_settings_for(paths), log_file)
+    if backup:
+        window.start_backup()
+    return window
 
 
 def run_app(paths: AppPaths, db_path: Path, log_file: Path | None) -> int:

@@ -182,6 +182,17 @@ class MainWindow(QMainWindow):
             return
         dialogs.inform(self, self.tr("Backup"), self.tr("Saved a copy to %1").replace("%1", str(target)))
 
+    def start_backup(self):
+        """Copy the database into its backups folder on a worker thread (the start-up backup)."""
+        from clientdesk.backup import backup_database
+        from ui.jobs import run_job
+
+        return run_job(self, lambda progress: backup_database(self.desk.path, reason="start"),
+                       on_success=lambda target: self.statusBar().showMessage(
+                           self.tr("Backed up to %1").replace("%1", str(target)), 8000) if target else None,
+                       on_failure=lambda exc: self.statusBar().showMessage(dialogs.message_for(exc)),
+                       show_progress=False)
+
     def about(self) -> None:
         dialogs.inform(self, self.tr("About ClientDesk"),
                        self.tr("ClientDesk %1\nThe client desk for your shop.\n\nDatabase: %2\nLog: %3")

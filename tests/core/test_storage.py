@@ -96,3 +96,15 @@ def test_backups_at_start_keep_the_last_ten(tmp_path, clock):
     desk = Desk.open(path, clock=clock, backup=True)
     desk.close()
     assert len(list_backups(path)) == 10
+
+
+def test_window_backs_up_at_start_in_the_background(qtbot, tmp_path):
+    from clientdesk.paths import AppPaths
+    from ui.app import open_window
+
+    path = tmp_path / "desk.sqlite"
+    Desk.open(path).close()
+    window = open_window(AppPaths.under(tmp_path / "base"), path, backup=True)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: len(list_backups(path)) == 1, timeout=5000)
+    window.desk.close()
