@@ -218,6 +218,7 @@ def generate(desk, n_clients: int, seed: int = 1,
         _tag_clients(db, client_ids)
         desk.clients.refresh_stats(client_ids)
         desk.clients.reindex(client_ids)
+    db.execute_sql("ANALYZE")  # statistics for the query planner after a bulk load
     return counts
 
 

@@ -6,9 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import peewee
+
 from clientdesk.backup import backup_database
 from clientdesk.clock import Clock
 from clientdesk.db import close_database, open_database
+from clientdesk.exporting.service import ExportService
+from clientdesk.greetings.service import GreetingService
+from clientdesk.importing.service import ImportService
+from clientdesk.insights.segments import SegmentService
+from clientdesk.insights.service import InsightService
 from clientdesk.loyalty.service import LoyaltyService
 from clientdesk.services.clients import ClientService
 from clientdesk.services.history import HistoryService
@@ -24,6 +31,11 @@ class Desk:
     clients: ClientService
     history: HistoryService
     loyalty: LoyaltyService
+    greetings: GreetingService
+    imports: ImportService
+    exports: ExportService
+    segments: SegmentService
+    insights: InsightService
 
     @classmethod
     def open(cls, path: Path | str, clock: Clock | None = None, backup: bool = False) -> "Desk":
@@ -38,8 +50,18 @@ class Desk:
         history = HistoryService(db, clients, clock)
         loyalty = LoyaltyService(db, settings, clients, history, clock)
         clients.merge_hooks.append(loyalty.merge_hook)
+        imports = ImportService(db, clients, settings, clock)
+        imports.add_opening_points = loyalty.add_opening_balance
         return cls(path=path, db=db, clock=clock, settings=settings, clients=clients, history=history,
-                   loyalty=loyalty)
+                   loyalty=loyalty, greetings=GreetingService(db, settings, clients, history, clock, loyalty),
+                   imports=imports, exports=ExportService(db, clients, clock),
+                   segments=SegmentService(db, clients, clock, loyalty),
+                   insights=InsightService(db, clients, settings, clock, loyalty))
 
     def close(self) -> None:
+        """Close the database, letting SQLite refresh its query-planner statistics first."""
+        try:
+            self.db.execute_sql("PRAGMA optimize")
+        except peewee.DatabaseError:  # a locked or read-only file must not stop the program from closing
+            pass
         close_database()

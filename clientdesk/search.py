@@ -15,7 +15,8 @@ import phonenumbers
 
 from clientdesk.schema import SEARCH_TABLE
 from clientdesk.textkey import fold_words
-from clientdesk.validate import ascii_digits
+from clientdesk.errors import ValidationError
+from clientdesk.validate import ascii_digits, normalize_phone
 
 _RAW_TOKEN = re.compile(r"\w+", re.UNICODE)
 _PHONEISH = re.compile(r"^[\d\s+\-().]+$")
@@ -41,6 +42,11 @@ def phone_tokens(numbers: list[str]) -> str:
         digits = national_digits(number)
         tokens.extend(digits[i:] for i in range(0, max(1, len(digits) - MIN_SUFFIX + 1)))
     return " ".join(tokens)
+
+
+def phone_prefix_range(digits: str, country: str = "+91") -> tuple[str, str]:
+    """E.164 bounds of the numbers whose national number starts with `digits` (for a B-tree range)."""
+    return country + digits, country + digits + "~"
 
 
 def _raw_words(text: str) -> list[str]:
@@ -84,18 +90,20 @@ def _quote(token: str) -> str:
 
 @dataclass(frozen=True)
 class SearchQuery:
-    """What typed text means: an FTS5 MATCH expression plus exact keys for ranking."""
+    """What typed text means: an FTS5 MATCH expression (or a phone prefix) plus exact keys for ranking."""
 
     text: str
     match: str | None
     phone_digits: str = ""
+    phone_prefix: str = ""  # one or two digits: numbers starting with them (see parse_query)
     exact_phone: str | None = None
     exact_email: str | None = None
     name_key: str = ""
 
 
 def parse_query(text: str) -> SearchQuery:
-    """Turn what was typed into a SearchQuery (match is None when nothing searchable was typed)."""
+    """Turn what was typed into a SearchQuery (match and phone_prefix empty when nothing searchable
+    was typed)."""
     text = (text or "").strip()
     if not text:
         return SearchQuery(text, None)
@@ -104,12 +112,14 @@ def parse_query(text: str) -> SearchQuery:
         digits = re.sub(r"\D", "", plain)
         exact = None
         try:
-            from clientdesk.validate import normalize_phone
-
             exact = normalize_phone(plain)
             digits = national_digits(exact)
-        except Exception:  # a fragment is not a whole number; search it as typed
+        except ValidationError:  # a fragment is not a whole number; search it as typed
             digits = digits.lstrip("0") or digits
+        if len(digits) < MIN_SUFFIX:
+            # One or two digits are the start of a number being typed; as "any part of a number"
+            # they would match nearly everyone, and slowly.
+            return SearchQuery(text, None, phone_digits=digits, phone_prefix=digits)
         return SearchQuery(text, f"phones : {_quote(digits)} *", phone_digits=digits, exact_phone=exact)
     lowered = text.lower()
     exact_email = lowered if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", lowered) else None

@@ -543,7 +543,10 @@ class ClientService:
     def _filtered(self, flt: ClientFilter):
         query = Client.select(Client.id)
         q = search.parse_query(flt.text)
-        if flt.text.strip():
+        if q.phone_prefix:
+            low, high = search.phone_prefix_range(q.phone_prefix)
+            query = query.where(Client.id.in_(Phone.select(Phone.client).where(Phone.number.between(low, high))))
+        elif flt.text.strip():
             if q.match is None:
                 return query.where(pw.SQL("0")), q
             query = query.where(Client.id.in_(self._matching(q.match)))
@@ -607,7 +610,7 @@ class ClientService:
         """
         with storage_errors():
             query, q = self._filtered(flt)
-            many = q.match is not None and self._match_count(q.match) > RANK_LIMIT
+            many = bool(q.phone_prefix) or (q.match is not None and self._match_count(q.match) > RANK_LIMIT)
             if sort == "relevance" and q.match is not None and not many:
                 ranked = (ClientSearch.select(Client.id).join(Client, pw.JOIN.CROSS)  # the index drives the join
                           .where(Client.id == ClientSearch.rowid, ClientSearch.match(q.match), *self._conditions(flt)))
@@ -643,7 +646,7 @@ class ClientService:
     def search(self, text: str, limit: int = 20) -> list[ClientRow]:
         """The best matches for what was typed: exact phone/email first, then by name similarity."""
         q = search.parse_query(text)
-        if q.match is None:
+        if q.match is None and not q.phone_prefix:
             return []
         candidates = self.ids(ClientFilter(text=text, include_archived=False), "relevance", offset=0,
                               limit=max(limit * 5, 100))
