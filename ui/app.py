@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLocale, QSettings, QThreadPool, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -89,5 +89,6 @@ def run_app(paths: AppPaths, db_path: Path, log_file: Path | None) -> int:
         return 2
     window.show()
     code = app.exec()
+    QThreadPool.globalInstance().waitForDone(30_000)  # let background work (a backup, an import) finish
     window.desk.close()
     return code

@@ -11,6 +11,7 @@ exception goes to sys.excepthook like every bug.
 
 from __future__ import annotations
 
+import logging
 import sys
 from typing import Any, Callable
 
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from clientdesk.errors import ClientDeskError
 from clientdesk.progress import Cancelled, Progress
+
+log = logging.getLogger(__name__)
 
 
 class _Signals(QObject):
@@ -37,9 +40,13 @@ class _Runnable(QRunnable):
         try:
             result = self.fn(self.progress)
         except BaseException as exc:  # handed to the GUI thread, which decides what it is
-            self.signals.failed.emit(exc)
+            outcome, value = self.signals.failed, exc
         else:
-            self.signals.succeeded.emit(result)
+            outcome, value = self.signals.succeeded, result
+        try:
+            outcome.emit(value)
+        except RuntimeError:  # the window that asked for the work has closed meanwhile
+            log.info("A background job finished after its window closed")
 
 
 class Job(QObject):
