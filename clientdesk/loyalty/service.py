@@ -16,10 +16,12 @@ import peewee as pw
 from clientdesk.clock import Clock
 from clientdesk.db import storage_errors
 from clientdesk.errors import NotFoundError, ValidationError
+from clientdesk.loyalty import cards as cards_mod
 from clientdesk.loyalty import rules as rules_mod
 from clientdesk.loyalty.models import CounterSale, LedgerEntry, LedgerUse, LoyaltyCard, LoyaltyMember
 from clientdesk.loyalty.rules import LoyaltyRules
 from clientdesk.models import Client, Purchase
+from clientdesk.progress import NO_PROGRESS, Progress
 from clientdesk.services.history import LineItem, PurchaseRecord
 from clientdesk.validate import normalize_phone
 
@@ -151,18 +153,22 @@ class LoyaltyService:
         self.history = history
         self.clock = clock or Clock()
         self._reviewed_for: dt.date | None = None
+        self._rules: LoyaltyRules | None = None
 
     # ----- rules -------------------------------------------------------------------------------
     def rules(self) -> LoyaltyRules:
-        """The rules in force (defaults until the shop changes them)."""
-        with storage_errors():
-            return LoyaltyRules.from_dict(self.settings.get(rules_mod.SETTINGS_KEY, None))
+        """The rules in force (defaults until the shop changes them); read once, kept until set_rules."""
+        if self._rules is None:
+            with storage_errors():
+                self._rules = LoyaltyRules.from_dict(self.settings.get(rules_mod.SETTINGS_KEY, None))
+        return self._rules
 
     def set_rules(self, new_rules: LoyaltyRules) -> None:
         """Save new rules. Points already earned keep their own expiry and value."""
         new_rules.validated()
         with storage_errors():
             self.settings.set(rules_mod.SETTINGS_KEY, new_rules.to_dict())
+        self._rules = new_rules
 
     def tier_codes(self) -> list[str]:
         """Tier codes from lowest to highest."""
@@ -190,11 +196,14 @@ class LoyaltyService:
             return True
 
     def is_member(self, client_id: int) -> bool:
+        """True when the client has joined the programme."""
         with storage_errors():
             return self._member(client_id) is not None
 
     def _require_client(self, client_id: int) -> Client:
-        client = Client.get_or_none(Client.id == client_id)
+        """The client's id, name and birthday (all loyalty needs); NotFoundError if there is no such client."""
+        client = (Client.select(Client.id, Client.name, Client.birth_day, Client.birth_month)
+                  .where(Client.id == client_id).first())
         if client is None:
             raise NotFoundError(f"There is no client #{client_id}")
         return client
@@ -226,11 +235,13 @@ class LoyaltyService:
         return lots
 
     def _take(self, client_id: int, points: int, kind: str, *, reason: str = "", sale=None, purchase=None,
-              reverses=None, first_id: int | None = None, clamp: bool = False) -> tuple[LedgerEntry | None, int]:
+              reverses=None, first_id: int | None = None, clamp: bool = False,
+              lots: list[tuple[int, int, int]] | None = None) -> tuple[LedgerEntry | None, int]:
         """Take points from lots oldest first as one negative entry; returns (entry, rupee value in paise).
 
         With clamp, takes what there is; otherwise raises when the balance is short."""
-        lots = self._open_lots(client_id, first_id)
+        if lots is None:
+            lots = self._open_lots(client_id, first_id)
         available = sum(r for _, r, _ in lots)
         if points > available:
             if not clamp:
@@ -244,11 +255,13 @@ class LoyaltyService:
             if left == 0:
                 break
             used = min(left, remaining)
-            uses.append({"entry": entry.id, "lot": lot_id, "points": used})
-            LedgerEntry.update(remaining=LedgerEntry.remaining - used).where(LedgerEntry.id == lot_id).execute()
+            uses.append((entry.id, lot_id, used))
             value += used * lot_value
             left -= used
-        LedgerUse.insert_many(uses).execute()
+        cursor = self.db.cursor()
+        cursor.executemany("UPDATE ledger_entry SET remaining = remaining - ? WHERE id = ?",
+                           [(used, lot_id) for _, lot_id, used in uses])
+        cursor.executemany("INSERT INTO ledger_use (entry_id, lot_id, points) VALUES (?, ?, ?)", uses)
         return entry, value
 
     def balance(self, client_id: int) -> int:
@@ -358,39 +371,66 @@ class LoyaltyService:
             last = self.settings.get(REVIEW_SETTING, None)
             ran = False
             if last is not None and dt.date.fromisoformat(last) < due:
-                self._review(rules, today)
+                self._review(rules, due)
                 ran = True
             if last is None or ran:
                 self.settings.set(REVIEW_SETTING, due.isoformat())
         self._reviewed_for = today
         return ran
 
-    def _review(self, rules: LoyaltyRules, today: dt.date) -> None:
-        since = today - dt.timedelta(days=365)
+    def _review(self, rules: LoyaltyRules, review_on: dt.date) -> None:
+        """Tiers from the 12 months up to the review date (even when the review runs a few days late)."""
+        since = review_on - dt.timedelta(days=365)
         cases = " ".join(f"WHEN spend >= {int(t.min_spend_paise)} THEN ?" for t in reversed(rules.tiers[1:]))
         params = [t.code for t in reversed(rules.tiers[1:])]
         self.db.execute_sql(
             f"""WITH s AS (SELECT m.client_id AS cid,
                        (SELECT coalesce(sum(p.amount_paise), 0) FROM purchase p
-                        WHERE p.client_id = m.client_id AND p.date > ?) AS spend
+                        WHERE p.client_id = m.client_id AND p.date > ? AND p.date <= ?) AS spend
                      FROM loyalty_member m),
                  t AS (SELECT cid, CASE {cases} ELSE ? END AS tier FROM s)
                 UPDATE loyalty_member SET tier = (SELECT tier FROM t WHERE t.cid = loyalty_member.client_id),
                        tier_since = ?
                 WHERE tier <> (SELECT tier FROM t WHERE t.cid = loyalty_member.client_id)""",
-            [since.isoformat(), *params, rules.tiers[0].code, today.isoformat()])
-        log.info("Yearly loyalty tier review on %s", today)
+            [since.isoformat(), review_on.isoformat(), *params, rules.tiers[0].code, review_on.isoformat()])
+        log.info("Yearly loyalty tier review for %s", review_on)
 
-    def tiers_by_client(self) -> dict[int, str]:
-        """Every member's tier in force now (stored tier, or higher when the 12-month spend reached it)."""
+    def tiers_by_client(self, client_ids: Sequence[int] | None = None) -> dict[int, str]:
+        """Each member's tier in force now (stored tier, or higher when the 12-month spend reached it):
+        every member, or only these clients."""
         self.review_if_due()
+        rules = self.rules()
+        since = (self.clock.today() - dt.timedelta(days=365)).isoformat()
+        sql = ("SELECT m.client_id, m.tier, (SELECT coalesce(sum(p.amount_paise), 0) FROM purchase p "
+               "WHERE p.client_id = m.client_id AND p.date > ?) FROM loyalty_member m")
+        result: dict[int, str] = {}
         with storage_errors():
-            rules = self.rules()
-            since = self.clock.today() - dt.timedelta(days=365)
-            spend = dict(Purchase.select(Purchase.client, pw.fn.SUM(Purchase.amount_paise))
-                         .where(Purchase.date > since).group_by(Purchase.client).tuples())
-            return {cid: self._effective_tier(rules, tier, spend.get(cid, 0))
-                    for cid, tier in LoyaltyMember.select(LoyaltyMember.client, LoyaltyMember.tier).tuples()}
+            if client_ids is None:
+                chunks = [(sql, [since])]
+            else:
+                ids = list(client_ids)
+                chunks = [(f"{sql} WHERE m.client_id IN ({','.join('?' * len(ids[i:i + 500]))})",
+                           [since, *ids[i:i + 500]]) for i in range(0, len(ids), 500)]
+            for query, params in chunks:
+                for cid, tier, spend in self.db.execute_sql(query, params):
+                    result[cid] = self._effective_tier(rules, tier, spend)
+        return result
+
+    def refresh_tiers(self) -> int:
+        """Store every upgrade that is due (bills recorded outside the counter, imports), so the
+        `loyalty_member.tier` column is the tier in force for SQL filters; returns members moved up."""
+        effective = self.tiers_by_client()
+        with storage_errors(), self.db.atomic():
+            stored = dict(LoyaltyMember.select(LoyaltyMember.client, LoyaltyMember.tier).tuples())
+            moved: dict[str, list[int]] = {}
+            for cid, code in effective.items():
+                if stored.get(cid) != code:
+                    moved.setdefault(code, []).append(cid)
+            for code, ids in moved.items():
+                for start in range(0, len(ids), 500):
+                    (LoyaltyMember.update(tier=code, tier_since=self.clock.today())
+                     .where(LoyaltyMember.client.in_(ids[start:start + 500])).execute())
+            return sum(len(ids) for ids in moved.values())
 
     def client_ids_by_tier(self) -> dict[str, set[int]]:
         """Member ids per tier code (every code present, lowest first); for segments and filters."""
@@ -400,6 +440,7 @@ class LoyaltyService:
         return result
 
     def client_ids_in_tier(self, code: str) -> set[int]:
+        """Member ids whose tier in force is `code`."""
         return self.client_ids_by_tier().get(code, set())
 
     # ----- cards -------------------------------------------------------------------------------
@@ -467,6 +508,7 @@ class LoyaltyService:
         return card.client_id
 
     def mark_printed(self, client_ids: Sequence[int]) -> None:
+        """Note today as the print date of these clients' active cards."""
         with storage_errors(), self.db.atomic():
             for start in range(0, len(client_ids), 500):
                 (LoyaltyCard.update(printed_on=self.clock.today())
@@ -481,24 +523,103 @@ class LoyaltyService:
                     .order_by(LoyaltyCard.client).tuples()]
 
     def issue_cards(self, client_ids: Sequence[int]) -> dict[int, str]:
-        """Each client's active card number, issuing the missing ones in one transaction."""
+        """Each client's active card number, issuing the missing ones (and joining those clients to
+        the programme, with the sign-up bonus) in one transaction of bulk inserts."""
+        client_ids = list(dict.fromkeys(client_ids))
         with storage_errors(), self.db.atomic():
             rules = self.rules()
             have: dict[int, str] = {}
+            known: set[int] = set()
+            members: set[int] = set()
             for start in range(0, len(client_ids), 500):
-                chunk = list(client_ids[start:start + 500])
+                chunk = client_ids[start:start + 500]
+                known.update(cid for (cid,) in Client.select(Client.id).where(Client.id.in_(chunk)).tuples())
+                members.update(cid for (cid,) in LoyaltyMember.select(LoyaltyMember.client)
+                               .where(LoyaltyMember.client.in_(chunk)).tuples())
                 for cid, number in (LoyaltyCard.select(LoyaltyCard.client, LoyaltyCard.number)
                                     .where(LoyaltyCard.client.in_(chunk) & (LoyaltyCard.status == "active"))
                                     .order_by(LoyaltyCard.id).tuples()):
                     have[cid] = number
-            existing = {cid for (cid,) in Client.select(Client.id).where(Client.id.in_(list(client_ids))).tuples()} \
-                if len(client_ids) <= 30000 else {cid for (cid,) in Client.select(Client.id).tuples()}
-            for cid in client_ids:
-                if cid not in existing:
-                    raise NotFoundError(f"There is no client #{cid}")
-                if cid not in have:
-                    have[cid] = self._issue(cid, rules)
+            missing_client = next((cid for cid in client_ids if cid not in known), None)
+            if missing_client is not None:
+                raise NotFoundError(f"There is no client #{missing_client}")
+            new = [cid for cid in client_ids if cid not in have]
+            if new:
+                today, now = self.clock.today(), self.clock.now()
+                joining = [cid for cid in new if cid not in members]
+                self._bulk_insert(LoyaltyMember, [{"client": cid, "joined_on": today, "tier": rules.tiers[0].code,
+                                                   "tier_since": today} for cid in joining])
+                if rules.signup_bonus:
+                    self._bulk_insert(LedgerEntry, [{
+                        "client": cid, "at": now, "date": today, "kind": "bonus", "points": rules.signup_bonus,
+                        "remaining": rules.signup_bonus, "expires_on": rules.expiry_for(today),
+                        "value_paise": rules.point_value_paise, "reason": "signup"} for cid in joining])
+                sequence = int(self._next_card_number()[1:-1])
+                rows = []
+                for offset, cid in enumerate(new):
+                    have[cid] = rules_mod.card_number(sequence + offset)
+                    rows.append({"number": have[cid], "client": cid, "issued_on": today})
+                self._bulk_insert(LoyaltyCard, rows)
             return {cid: have[cid] for cid in client_ids}
+
+    @staticmethod
+    def _bulk_insert(model, rows: list[dict], batch: int = 500) -> None:
+        for start in range(0, len(rows), batch):
+            model.insert_many(rows[start:start + batch]).execute()
+
+    # ----- printed cards ----------------------------------------------------------------------
+    def shop_info(self) -> cards_mod.ShopInfo:
+        """Shop name, phone, address, logo and card terms from Settings."""
+        with storage_errors():
+            return cards_mod.ShopInfo(
+                name=self.settings.get("shop_name", "") or "", phone=self.settings.get("shop_phone", "") or "",
+                address=self.settings.get("shop_address", "") or "", logo=self.settings.get("shop_logo", "") or "",
+                terms=self.rules().card_terms)
+
+    def card_faces(self, client_ids: Sequence[int]) -> list[cards_mod.CardFace]:
+        """What each client's card shows (issuing missing cards), in the order given."""
+        numbers = self.issue_cards(client_ids)
+        tiers = self.tiers_by_client(client_ids)
+        rules = self.rules()
+        faces = []
+        with storage_errors():
+            names: dict[int, str] = {}
+            for start in range(0, len(client_ids), 500):
+                chunk = list(client_ids[start:start + 500])
+                names.update(Client.select(Client.id, Client.name).where(Client.id.in_(chunk)).tuples())
+            for cid in client_ids:
+                tier = rules.tier(tiers.get(cid, rules.tiers[0].code))
+                faces.append(cards_mod.CardFace(numbers[cid], names[cid], tier.name, tier.colour, rules.stamps_needed))
+        return faces
+
+    def everyone_for_cards(self) -> list[int]:
+        """Every client who is not archived or erased (for printing everyone's card)."""
+        with storage_errors():
+            return [cid for (cid,) in Client.select(Client.id).where((Client.archived == False)  # noqa: E712
+                                                                     & (Client.erased == False))  # noqa: E712
+                    .order_by(Client.id).tuples()]
+
+    def write_cards(self, path, client_ids: Sequence[int] | None = None, back: bool = True,
+                    progress: Progress = NO_PROGRESS) -> dict:
+        """Print cards into a PDF: these clients, or (None) everyone whose card is not printed yet.
+        Issues missing cards, marks them printed, returns {"cards": n, "pages": p, "client_ids": [...]}."""
+        ids = list(dict.fromkeys(client_ids)) if client_ids is not None else self.unprinted_client_ids()
+        if not ids:
+            raise ValidationError("clients", "empty", "There are no cards to print")
+        faces = self.card_faces(ids)
+        pages = cards_mod.write_cards(path, faces, self.shop_info(), back=back, progress=progress)
+        self.mark_printed(ids)
+        return {"cards": len(faces), "pages": pages, "client_ids": ids}
+
+    def card_images(self, client_id: int, dpi: int = 200) -> tuple[bytes, bytes]:
+        """Front and back of the client's card as PNG, drawn as they will print (no card is issued)."""
+        with storage_errors():
+            rules = self.rules()
+            summary = self.summary(client_id)
+            name = self._require_client(client_id).name
+        face = cards_mod.CardFace(summary.card_number or "", name, summary.tier_name, summary.tier_colour,
+                                  rules.stamps_needed)
+        return cards_mod.card_images_png(face, self.shop_info(), dpi)
 
     # ----- the counter -------------------------------------------------------------------------
     def lookup(self, text: str, limit: int = 10) -> Lookup:
@@ -530,6 +651,7 @@ class LoyaltyService:
         return Lookup("name", [r.id for r in rows]) if rows else Lookup("none")
 
     def transactions_today(self, client_id: int) -> int:
+        """Counter transactions of this client today (not undone): what the daily guard counts."""
         with storage_errors():
             return (CounterSale.select().where((CounterSale.client == client_id) & (CounterSale.date == self.clock.today())
                                                & (CounterSale.undone == False)).count())  # noqa: E712
@@ -537,23 +659,37 @@ class LoyaltyService:
     def quote_redemption(self, client_id: int, bill_paise: int) -> RedeemQuote:
         """The most points that may pay part of this bill (oldest points first, each at its own value)."""
         with storage_errors():
-            rules = self.rules()
-            lots = self._open_lots(client_id)
-            balance = sum(r for _, r, _ in lots)
-            cap = rules.redeem_cap_paise(max(bill_paise, 0))
+            return self._quote(self._open_lots(client_id), bill_paise)
+
+    def _quote(self, lots: list[tuple[int, int, int]], bill_paise: int) -> RedeemQuote:
+        rules = self.rules()
+        balance = sum(r for _, r, _ in lots)
+        cap = rules.redeem_cap_paise(max(bill_paise, 0))
+        points = paise = 0
+        for _, remaining, value in lots:
+            if value <= 0:
+                points += remaining
+                continue
+            fit = min(remaining, (cap - paise) // value)
+            points += fit
+            paise += fit * value
+            if fit < remaining:
+                break
+        if points < rules.min_redeem_points:
             points = paise = 0
-            for _, remaining, value in lots:
-                if value <= 0:
-                    points += remaining
-                    continue
-                fit = min(remaining, (cap - paise) // value)
-                points += fit
-                paise += fit * value
-                if fit < remaining:
+        return RedeemQuote(points, paise, balance)
+
+    def value_of_points(self, client_id: int, points: int) -> int:
+        """What redeeming `points` now is worth in paise (oldest points first, each at its own value)."""
+        with storage_errors():
+            left, value = points, 0
+            for _, remaining, lot_value in self._open_lots(client_id):
+                used = min(left, remaining)
+                value += used * lot_value
+                left -= used
+                if not left:
                     break
-            if points < rules.min_redeem_points:
-                points = paise = 0
-            return RedeemQuote(points, paise, balance)
+            return value
 
     def record_sale(self, client_id: int, amount_paise: int, redeem_points: int = 0, bill_no: str = "",
                     lines: Sequence[LineItem] = (), use_reward: bool = False, confirm: bool = False,
@@ -577,8 +713,9 @@ class LoyaltyService:
             if count >= rules.daily_guard and not confirm:
                 raise ConfirmationNeeded(count, rules.daily_guard)
             self._expire_client(client_id)
+            lots = self._open_lots(client_id) if redeem_points else []
             if redeem_points:
-                quote = self.quote_redemption(client_id, amount_paise)
+                quote = self._quote(lots, amount_paise)
                 if redeem_points < rules.min_redeem_points:
                     raise ValidationError("redeem", "too_few",
                                           f"At least {rules.min_redeem_points} points must be redeemed at a time")
@@ -602,7 +739,8 @@ class LoyaltyService:
             sale.purchase = purchase_id
             redeemed_paise = 0
             if redeem_points:
-                _, redeemed_paise = self._take(client_id, redeem_points, "redeem", sale=sale, purchase=purchase_id)
+                _, redeemed_paise = self._take(client_id, redeem_points, "redeem", sale=sale, purchase=purchase_id,
+                                               lots=lots)
             tier = self._effective_tier(rules, member.tier, self._spend_12m(client_id))
             tier_changed = tier != member.tier
             if tier_changed:
@@ -681,6 +819,7 @@ class LoyaltyService:
             return row.id if row and not row.undone else None
 
     def sale_info(self, sale_id: int) -> dict:
+        """The figures of one counter transaction (for the undo question)."""
         with storage_errors():
             sale = CounterSale.get_or_none(CounterSale.id == sale_id)
             if sale is None:

@@ -1,0 +1,77 @@
+"""Commands: cards (print loyalty cards to PDF), sale (a counter sale with points)."""
+
+from __future__ import annotations
+
+import sys
+
+from clientdesk.cli import emit_json, fail
+from clientdesk.errors import NotFoundError, ValidationError
+from clientdesk.loyalty.service import ConfirmationNeeded
+from clientdesk.money import format_inr, rupees_to_paise
+
+
+def register(sub) -> None:
+    p = sub.add_parser("cards", help="print loyalty cards (10 per A4 sheet) into a PDF")
+    p.add_argument("out", metavar="OUT.pdf")
+    who = p.add_mutually_exclusive_group()
+    who.add_argument("--clients", help="comma-separated client ids (default: every card not printed yet)")
+    who.add_argument("--all", action="store_true", help="every client who is not archived")
+    p.add_argument("--no-back", action="store_true", help="fronts only, no back pages")
+    p.set_defaults(run=run_cards)
+
+    p = sub.add_parser("sale", help="record a counter sale with loyalty points")
+    client = p.add_mutually_exclusive_group(required=True)
+    client.add_argument("--phone")
+    client.add_argument("--card")
+    p.add_argument("--amount", required=True, help="bill amount in rupees")
+    p.add_argument("--redeem", type=int, default=0, metavar="POINTS", help="points to redeem on this bill")
+    p.add_argument("--bill-no", default="")
+    p.add_argument("--confirm", action="store_true",
+                   help="go ahead even if the card has had many loyalty transactions today")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_sale)
+
+
+def _client_ids(text: str) -> list[int]:
+    try:
+        ids = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError as exc:
+        raise ValidationError("clients", "invalid", f"--clients takes ids separated by commas, not {text!r}") from exc
+    if not ids:
+        raise ValidationError("clients", "empty", "--clients needs at least one id")
+    return ids
+
+
+def run_cards(desk, args) -> int:
+    if args.clients:
+        ids = _client_ids(args.clients)
+    elif args.all:
+        ids = desk.loyalty.everyone_for_cards()
+    else:
+        ids = None
+    result = desk.loyalty.write_cards(args.out, ids, back=not args.no_back)
+    print(f"{result['cards']} cards on {result['pages']} pages: {args.out}")
+    return 0
+
+
+def run_sale(desk, args) -> int:
+    amount = rupees_to_paise(args.amount)
+    if args.card:
+        client_id = desk.loyalty.client_for_card(args.card)
+    else:
+        client_id = desk.clients.find_by_phone(args.phone)
+        if client_id is None:
+            raise NotFoundError(f"No client has the phone number {args.phone}")
+    try:
+        result = desk.loyalty.record_sale(client_id, amount, redeem_points=args.redeem, bill_no=args.bill_no,
+                                          confirm=args.confirm, card=args.card or "")
+    except ConfirmationNeeded as exc:
+        return fail(f"{exc}; nothing was recorded. Add --confirm to record it anyway.")
+    if args.json:
+        emit_json(result.to_json())
+    else:
+        sys.stdout.write(
+            f"Bill {format_inr(result.amount_paise)}; collect {format_inr(result.net_paise)}; "
+            f"points earned {result.points_earned}; balance {result.balance}; "
+            f"stamps {result.stamps}/{result.stamps_needed}; rewards due {result.rewards_due}\n")
+    return 0

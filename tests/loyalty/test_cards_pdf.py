@@ -1,0 +1,88 @@
+"""Printed cards: read back with pypdf, rendered with pdftoppm, QR codes decoded with zxing-cpp."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import io
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from PIL import Image
+from pypdf import PdfReader
+
+from clientdesk.loyalty.cards import CARD_H, CARD_W
+from tests.loyalty.helpers import add_client
+
+ROOT = Path(__file__).resolve().parents[2]
+NAMES = ["श्रीमती सुशीला देवी", "Priya Singh", "लक्ष्मी नारायण", "हरप्रीत कौर", "Anil Kumar", "प्रिया सिंह",
+         "Mohammed Irfan Qureshi", "कृष्ण", "ज्योति", "रमेश कुमार", "Zoya Khan", "गणेश"]
+
+
+@pytest.fixture
+def shop(desk, tmp_path):
+    logo = tmp_path / "logo.png"
+    image = Image.new("RGB", (120, 120), "#ffffff")
+    image.paste(Image.new("RGB", (80, 80), "#e65100"), (20, 20))
+    image.save(logo)
+    desk.settings.update({"shop_name": "श्री गणेश वस्त्रालय", "shop_phone": "+91 98765 43210",
+                          "shop_address": "12 MG Road, Indore", "shop_logo": str(logo)})
+    return desk
+
+
+def render(pdf: Path, page: int, dpi: int, out: Path) -> Path:
+    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile",
+                    str(pdf), str(out)], check=True)
+    return out.with_suffix(".png")
+
+
+def test_twelve_cards_two_sheets_front_and_back(shop, tmp_path):
+    desk = shop
+    ids = [add_client(desk, name, f"98000000{i:02d}") for i, name in enumerate(NAMES)]
+    desk.loyalty.record_sale(ids[1], 30_000_00)  # Gold
+    out = tmp_path / "cards.pdf"
+    result = desk.loyalty.write_cards(out, ids)
+    assert result == {"cards": 12, "pages": 4, "client_ids": ids}
+    reader = PdfReader(out)
+    assert len(reader.pages) == 4
+    assert [round(float(x)) for x in reader.pages[0].mediabox[2:]] == [595, 842]  # A4
+    front = reader.pages[0].extract_text()
+    numbers = [desk.loyalty.card_of(cid) for cid in ids]
+    for number in numbers[:10]:
+        assert " ".join(number[i:i + 4] for i in (0, 4, 8)) in front
+    assert "Gold" in front and "Priya Singh" in front
+    assert "Points expire" in reader.pages[1].extract_text()
+    assert numbers[10][-4:] in reader.pages[2].extract_text()
+    assert desk.loyalty.unprinted_client_ids() == []
+
+    assert b"/Subtype /Image" in out.read_bytes()  # the shop logo
+    png = render(out, 1, 150, tmp_path / "front")
+    decoded = sorted(r.text for r in zxingcpp.read_barcodes(Image.open(png)))
+    assert decoded == sorted(numbers[:10])
+    shots = ROOT / "shots"
+    shots.mkdir(exist_ok=True)
+    shutil.copy(render(out, 1, 80, tmp_path / "look-front"), shots / "loyalty_cards_front.png")
+    shutil.copy(render(out, 2, 80, tmp_path / "look-back"), shots / "loyalty_cards_back.png")
+
+
+def test_default_prints_only_unprinted_cards_and_fronts_only(shop, tmp_path):
+    desk = shop
+    a, b = add_client(desk, "A", "9800000001"), add_client(desk, "B", "9800000002")
+    desk.loyalty.issue_card(a)
+    first = desk.loyalty.write_cards(tmp_path / "one.pdf", back=False)
+    assert first["client_ids"] == [a] and first["pages"] == 1
+    desk.loyalty.issue_card(b)
+    assert desk.loyalty.write_cards(tmp_path / "two.pdf")["client_ids"] == [b]
+
+
+def test_card_preview_images_are_card_sized(shop):
+    desk = shop
+    cid = add_client(desk)
+    desk.loyalty.issue_card(cid)
+    front, back = desk.loyalty.card_images(cid, dpi=100)
+    image = Image.open(io.BytesIO(front))
+    assert abs(image.width - round(CARD_W / 72 * 100)) <= 1 and abs(image.height - round(CARD_H / 72 * 100)) <= 1
+    decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(desk.loyalty.card_images(cid, 300)[0])))
+    assert [r.text for r in decoded] == [desk.loyalty.card_of(cid)]
+    assert back[:8] == b"\x89PNG\r\n\x1a\n"
