@@ -95,7 +95,8 @@ class SearchQuery:
     text: str
     match: str | None
     phone_digits: str = ""
-    phone_prefix: str = ""  # one or two digits: numbers starting with them (see parse_query)
+    phone_prefix: str = ""  # two digits: numbers starting with them (see parse_query)
+    too_short: bool = False  # nothing to search by yet; the list shows everyone
     exact_phone: str | None = None
     exact_email: str | None = None
     name_key: str = ""
@@ -116,8 +117,10 @@ def parse_query(text: str) -> SearchQuery:
             digits = national_digits(exact)
         except ValidationError:  # a fragment is not a whole number; search it as typed
             digits = digits.lstrip("0") or digits
+        if len(digits) < 2:
+            return SearchQuery(text, None, too_short=True)  # one digit narrows nothing: show everyone
         if len(digits) < MIN_SUFFIX:
-            # One or two digits are the start of a number being typed; as "any part of a number"
+            # Two digits are the start of a number being typed; as "any part of a number"
             # they would match nearly everyone, and slowly.
             return SearchQuery(text, None, phone_digits=digits, phone_prefix=digits)
         return SearchQuery(text, f"phones : {_quote(digits)} *", phone_digits=digits, exact_phone=exact)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QVBoxLayout, QWidget,
@@ -23,6 +23,8 @@ PAGES = [
     ("insights", QT_TRANSLATE_NOOP("MainWindow", "Insights"), "ui.insights.page:InsightsPage"),
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), "ui.settings.page:SettingsPage"),
 ]
+
+BADGED_PAGES = ("greetings", "loyalty")  # occasions today; cards not yet printed
 
 
 def _page_class(spec: str):
@@ -59,15 +61,13 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(170)
         self.nav.setObjectName("nav")
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, QWidget] = {}  # built the first time they are shown
         self._labels: dict[str, str] = {}
-        for key, label, spec in PAGES:
-            page = _page_class(spec)(desk, self)
-            self.pages[key] = page
+        for key, label, _ in PAGES:
             self._labels[key] = QCoreApplication.translate("MainWindow", label)
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget())
             self.nav.addItem(QListWidgetItem(self._labels[key]))
-            self._connect_page(key, page)
+        self.page("clients")
         self.nav.currentRowChanged.connect(self._show_row)
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -83,6 +83,24 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     # ----- wiring ----------------------------------------------------------------------
+    def page(self, key: str) -> QWidget:
+        """The page for `key`, built on first use (so start-up only pays for the client list)."""
+        if key not in self.pages:
+            row = [k for k, _, _ in PAGES].index(key)
+            page = _page_class(PAGES[row][2])(self.desk, self)
+            holder = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(holder)
+            holder.deleteLater()
+            self.pages[key] = page
+            self._connect_page(key, page)
+        return self.pages[key]
+
+    def build_badged_pages(self) -> None:
+        """Build the pages that show a number on their navigation item, once the window is up."""
+        for key in BADGED_PAGES:
+            self.page(key)
+
     def _connect_page(self, key: str, page: QWidget) -> None:
         if hasattr(page, "open_client") and key != "clients":
             page.open_client.connect(self.open_client)
@@ -99,15 +117,20 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> QWidget:
         self.nav.setCurrentRow([k for k, _, _ in PAGES].index(key))
-        return self.pages[key]
+        return self.page(key)
 
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
+        page = self.page(PAGES[row][0])
         self.stack.setCurrentIndex(row)
-        page = self.stack.currentWidget()
         if hasattr(page, "activated"):
             page.activated()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not all(key in self.pages for key in BADGED_PAGES):
+            QTimer.singleShot(1500, self.build_badged_pages)
 
     def open_client(self, client_id: int) -> None:
         self.show_page("clients").edit_client(client_id)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
 import peewee as pw
+from peewee import fn
 from rapidfuzz import fuzz
 
 from clientdesk import search
@@ -25,7 +26,7 @@ from clientdesk.validate import normalize_email, normalize_gstin, normalize_phon
 
 log = logging.getLogger(__name__)
 
-RANK_LIMIT = 2000
+RANK_LIMIT = 500
 SORT_KEYS = ("relevance", "name", "phone", "city", "status", "last_visit", "total_spent", "tags", "created")
 PARTIAL_DATES = ("birth", "anniversary", "founded")
 ADDRESS_KINDS = ("postal", "work")
@@ -546,7 +547,7 @@ class ClientService:
         if q.phone_prefix:
             low, high = search.phone_prefix_range(q.phone_prefix)
             query = query.where(Client.id.in_(Phone.select(Phone.client).where(Phone.number.between(low, high))))
-        elif flt.text.strip():
+        elif flt.text.strip() and not q.too_short:
             if q.match is None:
                 return query.where(pw.SQL("0")), q
             query = query.where(Client.id.in_(self._matching(q.match)))
@@ -557,6 +558,10 @@ class ClientService:
     def _text_only(self, flt: ClientFilter) -> bool:
         return bool(flt.text.strip()) and not flt.status and not flt.tag and flt.ids is None
 
+    def _id_span(self) -> int:
+        """About how many clients there are (the highest id), without counting them."""
+        return self.db.execute_sql("SELECT coalesce(max(id), 0) FROM client").fetchone()[0]
+
     def _match_count(self, match: str) -> int:
         return self.db.execute_sql(
             f"SELECT count(*) FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?", (match,)).fetchone()[0]
@@ -565,6 +570,10 @@ class ClientService:
         """How many clients match the filter."""
         with storage_errors():
             query, q = self._filtered(flt)
+            if self._text_only(flt) and q.phone_prefix and not flt.include_archived:
+                low, high = search.phone_prefix_range(q.phone_prefix)
+                return (Phone.select(fn.COUNT(fn.DISTINCT(Phone.client))).join(Client)
+                        .where(Phone.number.between(low, high), Client.archived == False).scalar())  # noqa: E712
             if self._text_only(flt) and q.match is not None:
                 # Counted in the index alone; archived matches (usually none) are taken off.
                 total = self._match_count(q.match)
@@ -610,7 +619,8 @@ class ClientService:
         """
         with storage_errors():
             query, q = self._filtered(flt)
-            many = bool(q.phone_prefix) or (q.match is not None and self._match_count(q.match) > RANK_LIMIT)
+            matches = self._match_count(q.match) if q.match is not None else None
+            many = bool(q.phone_prefix) or (matches is not None and matches > RANK_LIMIT)
             if sort == "relevance" and q.match is not None and not many:
                 ranked = (ClientSearch.select(Client.id).join(Client, pw.JOIN.CROSS)  # the index drives the join
                           .where(Client.id == ClientSearch.rowid, ClientSearch.match(q.match), *self._conditions(flt)))
@@ -619,9 +629,12 @@ class ClientService:
                 order += [ClientSearch.bm25(*search.BM25_WEIGHTS), Client.search_key, Client.id]
                 query = ranked.order_by(*order)
             else:
-                if many and sort in ("relevance", "name"):
-                    # Walk the name index and stop after one page, rather than sorting every match.
-                    query = query.from_(pw.SQL('"client" AS "t1" INDEXED BY "client_search_key_name"'))
+                dense = q.phone_prefix or (matches is not None and matches * 20 > self._id_span())
+                if dense and sort in ("relevance", "name") and not descending:
+                    # One client in twenty or more matches: walk the name index and stop after one page,
+                    # rather than sorting every match (the planner would sort).
+                    index = "client_search_key_name" if flt.include_archived else "client_archived_search_key_name"
+                    query = query.from_(pw.SQL(f'"client" AS "t1" INDEXED BY "{index}"'))
                 query = query.order_by(*self._column_order(sort, descending))
             return [cid for (cid,) in query.offset(offset).limit(limit).tuples()]
 

@@ -178,7 +178,8 @@ def test_paging_and_sorting_in_sql(desk):
     assert desk.clients.count(ClientFilter(text="client")) == 25
 
 
-def test_one_or_two_digits_match_the_start_of_a_number(desk, people):
+def test_one_digit_lists_everyone_two_digits_match_the_start_of_a_number(desk, people):
+    assert desk.clients.count(ClientFilter(text="9")) == 4 and desk.clients.search("9") == []
     assert {r.id for r in desk.clients.search("98")} == {people["ramesh"], people["suresh"], people["sunita"]}
     assert desk.clients.count(ClientFilter(text="91")) == 1  # 91234 56780, not the +91 of everyone
     assert [r.id for r in desk.clients.search("9123")] == [people["laxmi"]]
