@@ -69,28 +69,29 @@ class SegmentCompiler:
             where.append(PurchaseLine.category == category)
         condition = pw.reduce(operator.or_, where)
         since = self._since(c.days)
-        if since is not None:
-            condition = condition & (Purchase.date > since)
+        if since is not None:  # "+date": look bills up by line, not lines by date (far fewer probes)
+            condition = condition & (pw.NodeList((pw.SQL("+"), Purchase.date), glue="") > since)
         buyers = Purchase.select(Purchase.client).join(PurchaseLine).where(condition)
         return Client.id.not_in(buyers) if c.op == "never" else Client.id.in_(buyers)
 
-    def _aggregate(self, c: q.Condition, aggregate, column):
-        """spent/visits in the last N days: clients with no bill then count as 0."""
+    def _aggregate(self, c: q.Condition, total: str):
+        """spent/visits in the last N days, summed from the (date, client, amount) index; clients
+        with no bill in the period count as 0."""
         since = self._since(c.days)
-        total = aggregate
-        matching = Purchase.select(Purchase.client).where(Purchase.date > since).group_by(Purchase.client)
-        if _compare(0, c.op, c.value):  # a client without bills in the period matches: say who does not
-            return Client.id.not_in(matching.having(~_compare(total, c.op, c.value)))
-        return Client.id.in_(matching.having(_compare(total, c.op, c.value)))
+        zero_matches = _compare(0, c.op, c.value)
+        test = f"{total} {c.op} ?" if not zero_matches else f"NOT ({total} {c.op} ?)"
+        matching = pw.SQL(f'(SELECT client_id FROM "purchase" INDEXED BY purchase_date_client_amount '
+                          f"WHERE date > ? GROUP BY client_id HAVING {test})", [since, c.value])
+        return Client.id.not_in(matching) if zero_matches else Client.id.in_(matching)
 
     def _c_spent(self, c: q.Condition, text: str):
         if c.days:
-            return self._aggregate(c, pw.fn.SUM(Purchase.amount_paise), Purchase.amount_paise)
+            return self._aggregate(c, "sum(amount_paise)")
         return _compare(Client.total_spent_paise, c.op, c.value)
 
     def _c_visits(self, c: q.Condition, text: str):
         if c.days:
-            return self._aggregate(c, pw.fn.COUNT(Purchase.date.distinct()), Purchase.date)
+            return self._aggregate(c, "count(DISTINCT date)")
         return _compare(Client.visit_count, c.op, c.value)
 
     def _c_last_visit(self, c: q.Condition, text: str):
@@ -112,15 +113,14 @@ class SegmentCompiler:
         return Client.first_purchase_on.is_null(False) & (Client.last_purchase_on >= cutoff)
 
     def _c_city(self, c: q.Condition, text: str):
-        value = c.value.lower()
-        return (pw.fn.lower(Client.postal_city) == value) | (pw.fn.lower(Client.work_city) == value)
+        spellings = self.service.spellings(Client.postal_city, c.value)  # through the index, in any case
+        return Client.postal_city.in_(spellings) if spellings else pw.SQL("0")
 
     def _c_state(self, c: q.Condition, text: str):
-        value = c.value.lower()
-        return (pw.fn.lower(Client.postal_state) == value) | (pw.fn.lower(Client.work_state) == value)
+        return pw.fn.lower(Client.postal_state) == c.value.lower()
 
     def _c_pin(self, c: q.Condition, text: str):
-        return Client.postal_pin.startswith(c.value) | Client.work_pin.startswith(c.value)
+        return Client.postal_pin.startswith(c.value)
 
     def _c_birthday(self, c: q.Condition, text: str):
         return pw.fn.coalesce(Client.birth_month, 0) == c.value
@@ -140,10 +140,21 @@ class SegmentCompiler:
 
     # ----- loyalty and refreshed figures ---------------------------------------------------------------
     def _c_tier(self, c: q.Condition, text: str):
+        """Members whose tier in force is this one: the stored tier, or a higher one their last
+        12 months of spend has reached (as LoyaltyService decides)."""
         code = self.service.resolve_tier(c.value, text)
-        from clientdesk.loyalty.models import LoyaltyMember
-
-        return Client.id.in_(LoyaltyMember.select(LoyaltyMember.client).where(LoyaltyMember.tier == code))
+        tiers = self.service.loyalty.rules().tiers
+        stored = " ".join(f"WHEN ? THEN {rank}" for rank in range(len(tiers)))
+        earned = " ".join(f"WHEN spend >= ? THEN {rank}" for rank in reversed(range(1, len(tiers))))
+        since = self.today - dt.timedelta(days=365)
+        members = pw.SQL(
+            f"(SELECT cid FROM (SELECT m.client_id AS cid, m.tier AS tier, "
+            f"(SELECT coalesce(sum(p.amount_paise), 0) FROM purchase p WHERE p.client_id = m.client_id AND p.date > ?) "
+            f"AS spend FROM loyalty_member m) "
+            f"WHERE max(CASE tier {stored} ELSE 0 END, CASE {earned or 'WHEN 0 THEN 0'} ELSE 0 END) = ?)",
+            [since, *[t.code for t in tiers], *[t.min_spend_paise for t in reversed(tiers[1:])],
+             [t.code for t in tiers].index(code)])
+        return Client.id.in_(members)
 
     def _c_near_tier(self, c: q.Condition, text: str):
         return Client.id.in_(UpsellSignal.select(UpsellSignal.client).where(UpsellSignal.kind == "near_tier"))
@@ -167,6 +178,7 @@ class SegmentService:
         self.clock = clock
         self.loyalty = loyalty
         self._items: dict[str, dict[str, str]] | None = None
+        self._items_mark = 0
 
     # ----- the query ----------------------------------------------------------------------------
     def parse(self, text: str):
@@ -195,15 +207,23 @@ class SegmentService:
             return [cid for (cid,) in Client.select(Client.id).where(condition).order_by(Client.id).tuples()]
 
     # ----- names in the shop's data ----------------------------------------------------------------
-    def _item_names(self, refresh: bool = False) -> dict[str, dict[str, str]]:
-        if self._items is None or refresh:
+    def _item_names(self) -> dict[str, dict[str, str]]:
+        """Product and category names by their case-folded form; scanned again once new lines exist."""
+        mark = PurchaseLine.select(pw.fn.MAX(PurchaseLine.id)).scalar() or 0
+        if self._items is None or self._items_mark != mark:
             names: dict[str, dict[str, str]] = {"product": {}, "category": {}}
             for scope, column in (("product", PurchaseLine.product), ("category", PurchaseLine.category)):
                 for (name,) in PurchaseLine.select(column).distinct().tuples():
                     if name:
                         names[scope].setdefault(name.casefold(), name)
-            self._items = names
+            self._items, self._items_mark = names, mark
         return self._items
+
+    @staticmethod
+    def spellings(column, value: str) -> list[str]:
+        """Every stored spelling of `value` in an indexed text column, ignoring case."""
+        wanted = value.casefold()
+        return [v for (v,) in Client.select(column).distinct().tuples() if v and v.casefold() == wanted]
 
     def items(self, scope: str) -> list[str]:
         """Every product or category name in the bills, sorted."""
@@ -213,10 +233,7 @@ class SegmentService:
         column = PurchaseLine.product if scope == "product" else PurchaseLine.category
         if PurchaseLine.select(PurchaseLine.id).where(column == name).exists():
             return name
-        found = self._item_names().get(scope, {}).get(name.casefold())
-        if found is None:
-            found = self._item_names(refresh=True)[scope].get(name.casefold())
-        return found
+        return self._item_names()[scope].get(name.casefold())
 
     def resolve_item(self, scope: str, name: str, text: str) -> tuple[str | None, str | None]:
         """(product, category) spelled as in the bills; an unknown name is an error with a hint."""

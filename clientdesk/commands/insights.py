@@ -1,0 +1,128 @@
+"""Commands: segment, insights, suggest."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from clientdesk.cli import emit_json
+from clientdesk.errors import NotFoundError, ValidationError
+from clientdesk.money import format_inr
+
+
+def register(sub) -> None:
+    p = sub.add_parser("segment", help='clients matching a segment query, e.g. "never bought category Meat"')
+    p.add_argument("query", nargs="?", default=None, help="the query (see README: Segments)")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--count", action="store_true", help="print only how many clients match")
+    p.add_argument("--save", metavar="NAME", help="also save the query as a named segment")
+    p.add_argument("--saved", action="store_true", help="list the saved segments")
+    p.set_defaults(run=run_segment)
+
+    p = sub.add_parser("insights", help="RFM groups, bought-together pairs and model figures")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--refresh", action="store_true", help="recompute even if done today")
+    p.add_argument("--pairs", type=int, default=20, help="how many bought-together pairs")
+    p.add_argument("--backtest", action="store_true", help="also back-test the purchase likelihood (last 60 days)")
+    p.set_defaults(run=run_insights)
+
+    p = sub.add_parser("suggest", help="what to offer one client, with the reason")
+    p.add_argument("--phone", required=True)
+    p.add_argument("--limit", type=int, default=3)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_suggest)
+
+
+def run_segment(desk, args) -> int:
+    if args.saved:
+        saved = [{"id": s.id, "name": s.name, "query": s.query, "count": desk.segments.count(s.query)}
+                 for s in desk.segments.saved()]
+        if args.json:
+            emit_json(saved)
+        else:
+            for s in saved:
+                print(f"{s['name']}\t{s['count']}\t{s['query']}")
+        return 0
+    if not args.query:
+        raise ValidationError("query", "empty", "Give a query, e.g. segment \"never bought category Meat\"")
+    if args.save:
+        desk.segments.save(args.save, args.query)
+    if args.count:
+        count = desk.segments.count(args.query)
+        if args.json:
+            emit_json({"query": desk.segments.normalized(args.query), "count": count})
+        else:
+            print(count)
+        return 0
+    ids = desk.segments.client_ids(args.query)
+    rows = desk.clients.rows(ids)
+    phones = desk.clients.phones_of(ids)
+    result = [{"id": r.id, "name": r.name, "phones": phones.get(r.id, []), "city": r.city, "status": r.status,
+               "total_spent_paise": r.total_spent_paise} for r in rows]
+    if args.json:
+        emit_json(result)
+    else:
+        for r in result:
+            print(f"{r['id']}\t{r['name']}\t{', '.join(r['phones'])}\t{r['city']}")
+    return 0
+
+
+def run_insights(desk, args) -> int:
+    if args.refresh:
+        desk.insights.refresh()
+    else:
+        desk.insights.ensure_fresh()
+    run = desk.insights.last_run()
+    result = {
+        "as_of": run.as_of.isoformat(),
+        "rfm": desk.insights.rfm_counts(),
+        "pairs": [{"a": p.a, "b": p.b, "support": round(p.support, 4), "confidence": round(p.confidence, 4),
+                   "lift": round(p.lift, 3), "bills": p.bills} for p in desk.insights.pairs(limit=args.pairs)],
+        "category_pairs": [{"a": p.a, "b": p.b, "support": round(p.support, 4), "confidence": round(p.confidence, 4),
+                            "lift": round(p.lift, 3), "bills": p.bills}
+                           for p in desk.insights.pairs("category", limit=args.pairs)],
+        "winback": len(desk.insights.winback_ids()),
+        "signals": {kind: len(desk.insights.signals(kind=kind, limit=10**9))
+                    for kind in ("near_tier", "rising_spend", "rising_visits", "larger_pack")},
+        "model": json.loads(run.details).get("model"),
+    }
+    if args.backtest:
+        result["backtest"] = dataclasses.asdict(desk.insights.backtest())
+    if args.json:
+        emit_json(result)
+        return 0
+    print(f"Insights as of {result['as_of']}")
+    for group, count in result["rfm"].items():
+        print(f"  {group:12} {count}")
+    print("Bought together (a → b: support, confidence, lift):")
+    for p in result["pairs"]:
+        print(f"  {p['a']} → {p['b']}: {p['support']:.3f}, {p['confidence']:.0%}, {p['lift']:.2f}")
+    print(f"Win-back list: {result['winback']} clients")
+    if args.backtest:
+        b = result["backtest"]
+        print(f"Back-test (last {b['holdout_days']} days held out): AUC model {b['auc_model']:.3f}, "
+              f"days since last visit {b['auc_days_since']:.3f}")
+    return 0
+
+
+def run_suggest(desk, args) -> int:
+    client_id = desk.clients.find_by_phone(args.phone)
+    if client_id is None:
+        raise NotFoundError(f"No client has the phone number {args.phone}")
+    desk.insights.ensure_fresh()
+    found = desk.insights.suggestions(client_id, limit=args.limit)
+    result = [{"product": s.product, "category": s.category, "because": s.because_product,
+               "because_category": s.because_category, "percent": s.percent, "confidence": round(s.confidence, 4),
+               "lift": round(s.lift, 3), "bills_with_because": s.bills_with_because,
+               "bills_with_both": s.bills_with_both,
+               "reason": f"{s.percent}% of those who buy {s.because_product} also buy {s.product}"} for s in found]
+    if args.json:
+        emit_json({"client_id": client_id, "suggestions": result})
+    else:
+        name = desk.clients.names([client_id]).get(client_id, "")
+        print(f"{name} (#{client_id}), spent {format_inr(desk.clients.get(client_id).total_spent_paise)}:")
+        for s in result:
+            print(f"  {s['product']}: {s['reason']}")
+        if not result:
+            print("  nothing to suggest yet")
+    return 0
