@@ -48,3 +48,20 @@ def test_window_speaks_hindi(qtbot, desk, tmp_path):
         assert any("\u0900" <= ch <= "\u097f" for ch in window.pages["clients"].search.placeholderText())
     finally:
         app.removeTranslator(translator)
+
+
+def test_no_literal_hidden_from_lupdate():
+    """lupdate only sees tr()/translate()/QT_TRANSLATE_NOOP; a literal passed to a home-made wrapper
+    (t("Save")) would never reach the translation file."""
+    import ast
+
+    hidden = []
+    for path in (ROOT / "ui").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        wrappers = {node.name for node in tree.body if isinstance(node, ast.FunctionDef)
+                    and "translate" in ast.unparse(node)}
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in wrappers
+                    and node.args and isinstance(node.args[0], ast.Constant)):
+                hidden.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.args[0].value!r}")
+    assert hidden == []

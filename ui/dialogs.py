@@ -52,16 +52,16 @@ def field_label(field: str) -> str:
 def message_for(exc: ClientDeskError) -> str:
     """A translated, plain message for an expected error (English details kept after it)."""
     if isinstance(exc, DuplicateError):
-        return _t("%1 already belongs to %2 (client #%3).").replace("%1", exc.value).replace(
+        return QCoreApplication.translate("Messages", "%1 already belongs to %2 (client #%3).").replace("%1", exc.value).replace(
             "%2", exc.other_name).replace("%3", str(exc.other_id))
     if isinstance(exc, ValidationError):
         reason = _REASONS.get(exc.reason)
         text = f"{field_label(exc.field)}: {_t(reason)}" if reason else f"{field_label(exc.field)}: {exc.message}"
         return text if exc.message in text else f"{text}\n{exc.message}"
     if isinstance(exc, StorageError):
-        return _t("The database could not be used.") + "\n" + exc.message
+        return QCoreApplication.translate("Messages", "The database could not be used.") + "\n" + exc.message
     if isinstance(exc, NotFoundError):
-        return _t("Not found.") + "\n" + exc.message
+        return QCoreApplication.translate("Messages", "Not found.") + "\n" + exc.message
     return exc.message
 
 
@@ -77,4 +77,4 @@ def inform(parent: QWidget | None, title: str, text: str) -> None:
 
 def show_error(parent: QWidget | None, exc: ClientDeskError) -> None:
     """Show an expected error as a plain, translated message."""
-    QMessageBox.warning(parent, _t("ClientDesk"), message_for(exc))
+    QMessageBox.warning(parent, QCoreApplication.translate("Messages", "ClientDesk"), message_for(exc))

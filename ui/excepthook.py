@@ -22,11 +22,11 @@ def show_bug_dialog(details: str, log_file: Path | None) -> None:
     """The dialog for an unexpected error: a plain apology, the log path, and the details."""
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Critical)
-    box.setWindowTitle(_t("ClientDesk: unexpected error"))
-    box.setText(_t("Something went wrong inside ClientDesk. Your saved data is safe.\n"
+    box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "ClientDesk: unexpected error"))
+    box.setText(QCoreApplication.translate("ErrorDialog", "Something went wrong inside ClientDesk. Your saved data is safe.\n"
                    "Please send the details below (or the log file) to whoever supports ClientDesk."))
     if log_file:
-        box.setInformativeText(_t("Log file: %1").replace("%1", str(log_file)))
+        box.setInformativeText(QCoreApplication.translate("ErrorDialog", "Log file: %1").replace("%1", str(log_file)))
     box.setDetailedText(details)
     box.exec()
 

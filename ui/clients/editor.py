@@ -262,7 +262,7 @@ class ClientEditor(QDialog):
         for kind, (_, _, _, pin) in self.address.items():
             pin.editingFinished.connect(lambda k=kind, p=pin: self._check(f"{k}_pin", p.text(), normalize_pin))
         self.name.editingFinished.connect(lambda: self.errors["name"].show_message(
-            "" if self.name.text().strip() else _t("Name is required.")))
+            "" if self.name.text().strip() else QCoreApplication.translate("ClientEditor", "Name is required.")))
         return page
 
     def _check(self, field: str, text: str, fn) -> None:

@@ -66,9 +66,9 @@ class ConditionRow(QWidget):
         self.value.setMinimumWidth(180)
         self.days = QSpinBox()
         self.days.setRange(0, 3650)
-        self.days.setSpecialValueText(_t("ever"))
-        self.days.setPrefix(_t("in the last "))
-        self.days.setSuffix(_t(" days"))
+        self.days.setSpecialValueText(QCoreApplication.translate("SegmentBuilder", "ever"))
+        self.days.setPrefix(QCoreApplication.translate("SegmentBuilder", "in the last "))
+        self.days.setSuffix(QCoreApplication.translate("SegmentBuilder", " days"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.field, self.scope, self.op, self.value, self.days):

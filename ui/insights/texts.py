@@ -52,7 +52,7 @@ def group_explanation(code: str | None) -> str:
 
 def suggestion_reason(suggestion) -> str:
     """"82% of those who buy Pizza also buy Cold Drink" in the current language."""
-    return (t("%1% of those who buy %2 also buy %3").replace("%1", str(suggestion.percent))
+    return (QCoreApplication.translate("Insights", "%1% of those who buy %2 also buy %3").replace("%1", str(suggestion.percent))
             .replace("%2", suggestion.because_product).replace("%3", suggestion.product))
 
 
@@ -60,16 +60,16 @@ def signal_text(signal, tier_names: dict[str, str] | None = None) -> str:
     """One up-sell signal in words."""
     if signal.kind == "near_tier":
         tier = (tier_names or {}).get(signal.text_a, signal.text_b or signal.text_a)
-        return t("%1 more to %2").replace("%1", format_inr(signal.value_a, decimals=False)).replace("%2", tier)
+        return QCoreApplication.translate("Insights", "%1 more to %2").replace("%1", format_inr(signal.value_a, decimals=False)).replace("%2", tier)
     if signal.kind == "rising_spend":
-        return (t("Spending more: %1 in the last 90 days, %2 in the 90 days before")
+        return (QCoreApplication.translate("Insights", "Spending more: %1 in the last 90 days, %2 in the 90 days before")
                 .replace("%1", format_inr(signal.value_a, decimals=False))
                 .replace("%2", format_inr(signal.value_b, decimals=False)))
     if signal.kind == "rising_visits":
-        return (t("Coming more often: %1 visits in the last 90 days, %2 before")
+        return (QCoreApplication.translate("Insights", "Coming more often: %1 visits in the last 90 days, %2 before")
                 .replace("%1", str(signal.value_a)).replace("%2", str(signal.value_b)))
     if signal.kind == "larger_pack":
-        return (t("Bought %1 %2 times lately; the shop sells %3")
+        return (QCoreApplication.translate("Insights", "Bought %1 %2 times lately; the shop sells %3")
                 .replace("%1", signal.text_a).replace("%2", str(signal.value_a)).replace("%3", signal.text_b))
     return signal.kind
 
@@ -79,5 +79,5 @@ def likelihood_text(value: int | None, source: str) -> str:
     if value is None:
         return "—"
     if source == "model":
-        return t("%1% (from purchases)").replace("%1", str(value))
-    return t("%1% (set by hand)").replace("%1", str(value))
+        return QCoreApplication.translate("Insights", "%1% (from purchases)").replace("%1", str(value))
+    return QCoreApplication.translate("Insights", "%1% (set by hand)").replace("%1", str(value))
