@@ -21,6 +21,7 @@ from clientdesk.money import format_inr, rupees_to_paise
 from clientdesk.services.clients import ClientData, PhoneEntry
 from clientdesk.services.history import LineItem
 from ui import dialogs
+from ui.insights.texts import suggestion_reason
 from ui.counter.lookup import ClientLookup
 
 
@@ -258,7 +259,9 @@ class CounterPage(QWidget):
         self.expiry_label.setText("  ·  ".join(parts))
         self.reward_check.setEnabled(summary.rewards_due > 0)
         self.client_frame.show()
-        self.suggestion_label.setVisible(bool(self.suggestion_label.text()))
+        suggestions = self.desk.insights.suggestions(client_id, limit=1)
+        self.show_suggestion(self.tr("Suggest: %1 (%2)").replace("%1", suggestions[0].product)
+                             .replace("%2", suggestion_reason(suggestions[0])) if suggestions else "")
 
     def _quick_add(self, phone: str) -> None:
         self.client_frame.hide()
