@@ -88,4 +88,22 @@ class ClientFestivals(BaseModel):
     keys = pw.TextField(default="|")
 
 
+# Indexes on the core client table that make "Coming up" a lookup instead of a scan
+# (created by schema.create_all and by migration step 4).
+INACTIVE_SQL = "(archived != 0 OR erased != 0)"
+CLIENT_INDEXES = (
+    f"CREATE INDEX IF NOT EXISTS client_inactive ON client (id) WHERE {INACTIVE_SQL}",
+    *(f"CREATE INDEX IF NOT EXISTS client_{p}_md ON client ({p}_month, {p}_day, {p}_year, archived, erased) "
+      f"WHERE {p}_month IS NOT NULL" for p in ("birth", "anniversary", "founded")),
+    "CREATE INDEX IF NOT EXISTS client_first_purchase_md ON client "
+    "(substr(first_purchase_on, 6, 5), first_purchase_on, archived, erased)",
+)
+
+
+def create_indexes(db) -> None:
+    """Create the greetings indexes on the client table (idempotent)."""
+    for sql in CLIENT_INDEXES:
+        db.execute_sql(sql)
+
+
 GREETING_MODELS = [GreetingTemplate, GreetingLog, FestivalChange, UserFestival, ClientDate, ClientFestivals]

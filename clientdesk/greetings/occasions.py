@@ -8,16 +8,17 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+import json
 import re
-from dataclasses import dataclass, field
-from typing import Iterable
+from dataclasses import dataclass
+from typing import Iterable, NamedTuple
 
 import holidays
 import peewee as pw
 
 from clientdesk.db import storage_errors
 from clientdesk.errors import NotFoundError, ValidationError
-from clientdesk.greetings.models import ClientDate, ClientFestivals, FestivalChange, UserFestival
+from clientdesk.greetings.models import INACTIVE_SQL, ClientDate, ClientFestivals, FestivalChange, UserFestival
 from clientdesk.models import Client
 
 PERSONAL_KINDS = ("birthday", "anniversary", "founded", "first_purchase", "custom")
@@ -60,6 +61,7 @@ class Occasion:
     name_hi: str
 
     def name(self, language: str) -> str:
+        """The name in "hi" or "en"."""
         return self.name_hi if language == "hi" else self.name_en
 
 
@@ -172,6 +174,7 @@ class FestivalCalendar:
 
     @property
     def state(self) -> str:
+        """The shop's state code from Settings ("" for national dates)."""
         state = self.settings.get("shop_state") or ""
         return state if state in holidays.India.subdivisions else ""
 
@@ -276,15 +279,15 @@ class FestivalCalendar:
                 raise NotFoundError(f"There is no added occasion {key}")
 
     def user_keys(self) -> set[str]:
+        """Keys of the occasions the user added."""
         with storage_errors():
             return {k for (k,) in UserFestival.select(UserFestival.key).tuples()}
 
 
 # ----- personal dates in SQL ---------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class PersonalHit:
-    """One client's personal occasion on one date."""
+class PersonalHit(NamedTuple):
+    """One client's personal occasion on one date (a named tuple: Coming up makes thousands)."""
 
     client_id: int
     kind: str
@@ -306,6 +309,11 @@ def _codes(start: dt.date, end: dt.date) -> dict[int, dt.date]:
     return codes
 
 
+def id_in(field, ids: Iterable[int]):
+    """`field IN (ids)` with the ids passed as one JSON parameter (any number, no variable limit)."""
+    return field.in_(pw.SQL("(SELECT value FROM json_each(?))", [json.dumps([int(i) for i in ids])]))
+
+
 def _active():
     return (Client.archived == False) & (Client.erased == False)  # noqa: E712
 
@@ -313,49 +321,65 @@ def _active():
 _PARTIAL = {"birthday": "birth", "anniversary": "anniversary", "founded": "founded"}
 
 
+def _spans(codes: dict[int, dt.date]) -> list[tuple[int, int, int]]:
+    """(month, first day, last day) runs covering the window, so the (month, day) indexes are used."""
+    spans: dict[int, list[int]] = {}
+    for code in codes:
+        spans.setdefault(code // 100, []).append(code % 100)
+    return [(m, min(days), max(days)) for m, days in spans.items()]
+
+
+def _spans_sql(month: str, day: str, spans) -> tuple[str, list]:
+    sql = " OR ".join(f"({month} = ? AND {day} BETWEEN ? AND ?)" for _ in spans)
+    return f"({sql})", [v for span in spans for v in span]
+
+
 def personal_between(start: dt.date, end: dt.date, kinds: Iterable[str] = PERSONAL_KINDS,
                      client_ids: Iterable[int] | None = None) -> list[PersonalHit]:
-    """Every personal occasion of active clients from start to end (inclusive), found in SQL."""
+    """Every personal occasion of active clients from start to end (inclusive), found in SQL on the
+    indexed (month, day) columns (plain SQL: this is the hot path of "Coming up")."""
     codes = _codes(start, end)
-    code_list = list(codes)
+    spans = _spans(codes)
     kinds = set(kinds)
     hits: list[PersonalHit] = []
-    ids = list(client_ids) if client_ids is not None else None
+    db = Client._meta.database
+    client, client_date = Client._meta.table_name, ClientDate._meta.table_name
+    only, only_params = ("", []) if client_ids is None else (
+        " AND c.id IN (SELECT value FROM json_each(?))", [json.dumps([int(i) for i in client_ids])])
+    active = "c.archived = 0 AND c.erased = 0"
     with storage_errors():
         for kind, prefix in _PARTIAL.items():
             if kind not in kinds:
                 continue
-            month, day, year = (getattr(Client, f"{prefix}_{p}") for p in ("month", "day", "year"))
-            code = month * 100 + day
-            query = Client.select(Client.id, code, year).where(_active() & month.is_null(False) & code.in_(code_list))
-            if ids is not None:
-                query = query.where(Client.id.in_(ids))
-            for cid, c, y in query.tuples():
-                date = codes[c]
-                years = date.year - y if y else None
-                if years is not None and years < 0:
+            where, params = _spans_sql(f"c.{prefix}_month", f"c.{prefix}_day", spans)
+            rows = db.execute_sql(
+                f"SELECT c.id, c.{prefix}_month, c.{prefix}_day, c.{prefix}_year FROM {client} c "
+                f"WHERE {where} AND {active}{only}", params + only_params).fetchall()
+            for cid, m, d, y in rows:
+                date = codes.get(m * 100 + d)
+                years = date.year - y if date and y else None
+                if date is None or (years is not None and years < 0):
                     continue
                 hits.append(PersonalHit(cid, kind, date, None if kind == "birthday" else years))
         if "first_purchase" in kinds:
-            code = pw.fn.strftime("%m%d", Client.first_purchase_on).cast("INTEGER")
-            query = (Client.select(Client.id, code, Client.first_purchase_on)
-                     .where(_active() & Client.first_purchase_on.is_null(False) & code.in_(code_list)))
-            if ids is not None:
-                query = query.where(Client.id.in_(ids))
-            for cid, c, first in query.tuples():
-                date = codes[c]
-                first = first if isinstance(first, dt.date) else dt.date.fromisoformat(str(first))
-                if date.year - first.year >= 1:
+            where = " OR ".join("substr(c.first_purchase_on, 6, 5) BETWEEN ? AND ?" for _ in spans)
+            params = [f"{m:02d}-{d:02d}" for m, d1, d2 in spans for d in (d1, d2)]
+            rows = db.execute_sql(f"SELECT c.id, c.first_purchase_on FROM {client} c WHERE ({where}) AND {active}{only}",
+                                  params + only_params).fetchall()
+            for cid, first in rows:
+                first = dt.date.fromisoformat(str(first)[:10])
+                date = codes.get(first.month * 100 + first.day)
+                if date is not None and date.year - first.year >= 1:
                     hits.append(PersonalHit(cid, "first_purchase", date, date.year - first.year))
         if "custom" in kinds:
-            code = ClientDate.month * 100 + ClientDate.day
-            query = (ClientDate.select(ClientDate.client, code, ClientDate.year, ClientDate.label, ClientDate.id)
-                     .join(Client).where(_active() & code.in_(code_list)))
-            if ids is not None:
-                query = query.where(ClientDate.client.in_(ids))
-            for cid, c, y, label, ref in query.tuples():
-                date = codes[c]
-                hits.append(PersonalHit(cid, "custom", date, date.year - y if y else None, label, ref))
+            where, params = _spans_sql("d.month", "d.day", spans)
+            rows = db.execute_sql(
+                f"SELECT d.client_id, d.month, d.day, d.year, d.label, d.id FROM {client_date} d "
+                f"JOIN {client} c ON c.id = d.client_id WHERE {where} AND {active}{only}", params + only_params).fetchall()
+            for cid, m, d, y, label, ref in rows:
+                date = codes.get(m * 100 + d)
+                if date is not None:
+                    hits.append(PersonalHit(cid, "custom", date, date.year - y if date and y else None, label, ref))
     return hits
 
 
@@ -369,9 +393,11 @@ class Celebrations:
         self.settings = settings
 
     def defaults(self) -> list[str]:
+        """The festivals greeted for clients without a list of their own (Settings)."""
         return list(self.settings.get("greet_festivals", DEFAULT_FESTIVALS))
 
     def set_defaults(self, keys: Iterable[str]) -> None:
+        """Change the shop's default festivals."""
         self.settings.set("greet_festivals", sorted(set(keys)))
 
     def of(self, client_id: int) -> tuple[list[str], bool]:
@@ -399,17 +425,39 @@ class Celebrations:
         return pw.fn.EXISTS(with_key)
 
     def count(self, key: str) -> int:
-        """How many active clients celebrate festival `key` (in SQL)."""
+        """How many active clients celebrate festival `key`."""
+        return self.counts([key])[key]
+
+    def counts(self, keys: Iterable[str]) -> dict[str, int]:
+        """How many active clients celebrate each festival: a count of clients on the default list
+        plus, per festival, the clients with their own list that names it (a few SQL counts)."""
+        keys = list(dict.fromkeys(keys))
+        if not keys:
+            return {}
+        defaults = set(self.defaults())
+        db = Client._meta.database
+        client, own = Client._meta.table_name, ClientFestivals._meta.table_name
+        active_own = (f"SELECT count(*) FROM {own} f CROSS JOIN {client} c ON c.id = f.client_id "
+                      "WHERE c.archived = 0 AND c.erased = 0")
         with storage_errors():
-            return Client.select().where(_active() & self._celebrates_sql(key)).count()
+            on_default = 0
+            if defaults.intersection(keys):
+                total = db.execute_sql(f"SELECT count(*) FROM {client}").fetchone()[0]
+                inactive = db.execute_sql(f"SELECT count(*) FROM {client} WHERE {INACTIVE_SQL}").fetchone()[0]
+                on_default = total - inactive - db.execute_sql(active_own).fetchone()[0]
+            result = {}
+            for key in keys:
+                naming = db.execute_sql(active_own + " AND instr(f.keys, ?) > 0", [f"|{key}|"]).fetchone()[0]
+                result[key] = naming + (on_default if key in defaults else 0)
+        return result
 
     def client_ids(self, key: str, among: Iterable[int] | None = None) -> list[int]:
         """Active clients who celebrate festival `key` (optionally only among some ids)."""
         query = Client.select(Client.id).where(_active() & self._celebrates_sql(key)).order_by(Client.id)
-        if among is not None:
-            query = query.where(Client.id.in_(list(among)))
         with storage_errors():
-            return [cid for (cid,) in query.tuples()]
+            if among is None:
+                return [cid for (cid,) in query.tuples()]
+            return [cid for (cid,) in query.where(id_in(Client.id, among)).tuples()]
 
 
 # ----- custom dates per client -----------------------------------------------------------------------
@@ -438,6 +486,7 @@ class CustomDates:
         self.db = db
 
     def add(self, client_id: int, label: str, day: int, month: int, year: int | None = None) -> int:
+        """Add a date of a client's own; returns its id."""
         if not label.strip():
             raise ValidationError("name", "empty", "Say what the date is")
         _check_partial(day, month, year)
@@ -447,10 +496,12 @@ class CustomDates:
             return ClientDate.create(client=client_id, label=label.strip(), day=day, month=month, year=year).id
 
     def remove(self, date_id: int) -> None:
+        """Delete one custom date."""
         with storage_errors():
             ClientDate.delete().where(ClientDate.id == date_id).execute()
 
     def of(self, client_id: int) -> list[CustomDate]:
+        """A client's custom dates, in calendar order."""
         with storage_errors():
             return [CustomDate(d.id, client_id, d.label, d.day, d.month, d.year)
                     for d in ClientDate.select().where(ClientDate.client == client_id).order_by(ClientDate.month, ClientDate.day)]
@@ -466,7 +517,6 @@ class Upcoming:
     occasion: Occasion
     client_ids: tuple[int, ...] = ()
     count: int = 0
-    details: tuple[PersonalHit, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -477,10 +527,12 @@ class ComingUp:
     items: tuple[Upcoming, ...]
 
     def within(self, days: int) -> list[Upcoming]:
+        """The occasions of the next `days` days (1 = today)."""
         last = self.today + dt.timedelta(days=days - 1)
         return [i for i in self.items if i.date <= last]
 
     def this_month(self) -> list[Upcoming]:
+        """The occasions from today to the end of this month."""
         return [i for i in self.items if i.date.month == self.today.month and i.date.year == self.today.year]
 
     @staticmethod
@@ -489,8 +541,44 @@ class ComingUp:
         return sum(1 if i.occasion.kind == "festival" else i.count for i in items)
 
     def counts(self) -> dict[str, int]:
+        """Counts for "today", "week" and "month"."""
         return {"today": self.total(self.within(1)), "week": self.total(self.within(7)),
                 "month": self.total(self.this_month())}
+
+
+def _personal_groups(start: dt.date, end: dt.date) -> dict[tuple[dt.date, str], list[int]]:
+    """(date, kind) -> client ids, grouped in SQL (no row per client crosses into Python)."""
+    codes = _codes(start, end)
+    spans = _spans(codes)
+    db = Client._meta.database
+    client = Client._meta.table_name
+    active = "c.archived = 0 AND c.erased = 0"
+    groups: dict[tuple[dt.date, str], list[int]] = {}
+
+    def add(date, kind, ids_text):
+        groups.setdefault((date, kind), []).extend(map(int, ids_text.split(",")))
+
+    with storage_errors():
+        for kind, prefix in _PARTIAL.items():
+            where, params = _spans_sql(f"c.{prefix}_month", f"c.{prefix}_day", spans)
+            rows = db.execute_sql(
+                f"SELECT c.{prefix}_month, c.{prefix}_day, group_concat(c.id) FROM {client} c WHERE {where} AND {active} "
+                f"AND (c.{prefix}_year IS NULL OR c.{prefix}_year <= ?) GROUP BY 1, 2", params + [end.year]).fetchall()
+            for m, d, ids_text in rows:
+                if m * 100 + d in codes:
+                    add(codes[m * 100 + d], kind, ids_text)
+        where = " OR ".join("substr(c.first_purchase_on, 6, 5) BETWEEN ? AND ?" for _ in spans)
+        params = [f"{m:02d}-{d:02d}" for m, d1, d2 in spans for d in (d1, d2)]
+        rows = db.execute_sql(
+            f"SELECT substr(c.first_purchase_on, 6, 5), substr(c.first_purchase_on, 1, 4), group_concat(c.id) "
+            f"FROM {client} c WHERE ({where}) AND {active} GROUP BY 1, 2", params).fetchall()
+        for md, year, ids_text in rows:
+            date = codes.get(int(md[:2]) * 100 + int(md[3:5]))
+            if date is not None and date.year > int(year):
+                add(date, "first_purchase", ids_text)
+    for hit in personal_between(start, end, ["custom"]):
+        groups.setdefault((hit.date, "custom"), []).append(hit.client_id)
+    return groups
 
 
 def coming_up(calendar_: FestivalCalendar, celebrations: Celebrations, today: dt.date,
@@ -502,14 +590,13 @@ def coming_up(calendar_: FestivalCalendar, celebrations: Celebrations, today: dt
     else:
         end = today + dt.timedelta(days=max(days, 1) - 1)
     items: list[Upcoming] = []
-    groups: dict[tuple[dt.date, str], list[PersonalHit]] = {}
-    for hit in personal_between(today, end):
-        groups.setdefault((hit.date, hit.kind), []).append(hit)
-    for (date, kind), hits in groups.items():
-        hits.sort(key=lambda h: h.client_id)
-        items.append(Upcoming(date, personal(kind), tuple(h.client_id for h in hits), len(hits), tuple(hits)))
-    for day in calendar_.between(today, end):
-        items.append(Upcoming(day.date, day.occasion, (), celebrations.count(day.key)))
+    for (date, kind), ids in _personal_groups(today, end).items():
+        ids = sorted(set(ids))
+        items.append(Upcoming(date, personal(kind), tuple(ids), len(ids)))
+    festivals = calendar_.between(today, end)
+    counts = celebrations.counts(d.key for d in festivals)
+    for day in festivals:
+        items.append(Upcoming(day.date, day.occasion, (), counts[day.key]))
     order = {k: n for n, k in enumerate(KINDS)}
     items.sort(key=lambda i: (i.date, order[i.occasion.kind], i.occasion.name_en))
     return ComingUp(today, tuple(items))

@@ -31,6 +31,7 @@ class Caps:
 
     @classmethod
     def from_settings(cls, settings) -> "Caps":
+        """The caps configured in Settings (default 1 in 7 days, 4 in 30 days)."""
         return cls(int(settings.get("greet_cap_7_days", 1)), int(settings.get("greet_cap_30_days", 4)))
 
 
@@ -52,6 +53,7 @@ def age_on(birth_year: int | None, birth_month: int | None, birth_day: int | Non
 
 
 def is_minor(birth_year: int | None, birth_month: int | None, birth_day: int | None, on: dt.date) -> bool:
+    """True for a client known to be under 18 on `on`."""
     age = age_on(birth_year, birth_month, birth_day, on)
     return age is not None and age < 18
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 import logging
 from dataclasses import dataclass, field
@@ -16,18 +17,15 @@ from clientdesk.clock import Clock
 from clientdesk.db import storage_errors
 from clientdesk.errors import NotFoundError, ValidationError
 from clientdesk.greetings import rules, whatsapp
-from clientdesk.greetings.models import ClientDate, ClientFestivals, GreetingLog, GreetingTemplate
+from clientdesk.greetings.models import ClientDate, ClientFestivals, GreetingLog, GreetingTemplate, create_indexes
 from clientdesk.greetings.occasions import (
-    KINDS, PERSONAL_KINDS, Celebrations, ComingUp, CustomDates, FestivalCalendar, Occasion, personal,
-    personal_between, coming_up,
+    KINDS, PERSONAL_KINDS, Celebrations, ComingUp, CustomDates, FestivalCalendar, Occasion, coming_up, id_in,
+    personal, personal_between,
 )
 from clientdesk.greetings.templates import BUILTINS, DEFAULT_FALLBACKS, FIELDS, Rendered, fields_in, render
 from clientdesk.models import Client, Consent, Interaction, Phone
 
 log = logging.getLogger(__name__)
-
-CHUNK = 900  # ids per IN (...) query, under SQLite's variable limit
-
 
 @dataclass
 class TemplateData:
@@ -45,9 +43,11 @@ class TemplateData:
     id: int | None = None
 
     def body(self, language: str) -> str:
+        """The body in a language, or the other one when that is empty."""
         return (self.body_hi or self.body_en) if language == "hi" else (self.body_en or self.body_hi)
 
     def subject(self, language: str) -> str:
+        """The email subject in a language, or the other one when that is empty."""
         return (self.subject_hi or self.subject_en) if language == "hi" else (self.subject_en or self.subject_hi)
 
 
@@ -98,11 +98,6 @@ class Composition:
 class Recorded:
     logged: tuple[int, ...]
     left_out: tuple[LeftOut, ...]
-
-
-def _chunks(ids: Sequence[int]):
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start:start + CHUNK]
 
 
 def _years_text(years: int | None, language: str) -> str:
@@ -174,8 +169,10 @@ class GreetingService:
 
     # ----- templates ----------------------------------------------------------------------------------
     def ensure_builtins(self) -> None:
-        """Add any built-in template missing from the database (edited ones are kept)."""
+        """Add any built-in template missing from the database (edited ones are kept), and the
+        Coming up indexes to a database made before they existed."""
         with storage_errors(), self.db.atomic():
+            create_indexes(self.db)
             have = {c for (c,) in GreetingTemplate.select(GreetingTemplate.code)
                     .where(GreetingTemplate.code.is_null(False)).tuples()}
             for b in BUILTINS:
@@ -199,6 +196,7 @@ class GreetingService:
             return [self._template(r) for r in query]
 
     def template(self, template_id: int) -> TemplateData:
+        """One template by id."""
         with storage_errors():
             row = GreetingTemplate.get_or_none(GreetingTemplate.id == template_id)
         if row is None:
@@ -248,16 +246,28 @@ class GreetingService:
         return candidates[0] if candidates else self.templates("festival")[0]
 
     # ----- merge values ----------------------------------------------------------------------------
+    LOYALTY_FIELDS = ("points", "tier", "reward_due")
+
     def _loyalty_values(self, client_id: int) -> dict[str, str]:
+        """{points} {tier} {reward_due} from desk.loyalty.summary(); empty for a non-member."""
         if self.loyalty is None:
             return {}
         summary = self.loyalty.summary(client_id)
-        due = getattr(summary, "rewards_due", None)
-        return {"points": str(getattr(summary, "points", "") or ""), "tier": str(getattr(summary, "tier", "") or ""),
-                "reward_due": str(getattr(summary, "reward_text", "") or "") if due else ""}
+        if not getattr(summary, "member", True):
+            return {}
+        return {"points": str(summary.points),
+                "tier": getattr(summary, "tier_name", "") or str(summary.tier or ""),
+                "reward_due": (summary.reward_text or "") if summary.rewards_due else ""}
+
+    def _shop(self) -> dict[str, str]:
+        return {"shop_name": self.settings.get("shop_name") or "", "shop_phone": self.settings.get("shop_phone") or ""}
+
+    @functools.lru_cache(maxsize=64)
+    def _date_text(self, on: dt.date, language: str) -> str:
+        return format_date(on, "d MMMM", locale="hi_IN" if language == "hi" else "en_IN")
 
     def _values(self, row: dict, occasion: Occasion, occasion_on: dt.date, language: str, years: int | None,
-                label: str) -> dict[str, str]:
+                label: str, with_loyalty: bool = True, shop: dict[str, str] | None = None) -> dict[str, str]:
         first_purchase = row["first_purchase_on"]
         with_us = None
         if occasion.kind == "first_purchase":
@@ -265,18 +275,18 @@ class GreetingService:
         elif first_purchase is not None:
             with_us = occasion_on.year - first_purchase.year - (
                 1 if (occasion_on.month, occasion_on.day) < (first_purchase.month, first_purchase.day) else 0)
-        locale = "hi_IN" if language == "hi" else "en_IN"
         values = {
             "honorific": row["honorific"], "name": row["name"], "first_name": (row["name"].split() or [""])[0],
             "father_name": row["father_name"],
             "father_line": _father_line(row["father_relation"], row["gender"], row["father_name"], language),
             "business_name": row["business_name"], "city": row["postal_city"],
-            "shop_name": self.settings.get("shop_name") or "", "shop_phone": self.settings.get("shop_phone") or "",
-            "occasion": label or occasion.name(language), "date": format_date(occasion_on, "d MMMM", locale=locale),
+            **(shop or self._shop()),
+            "occasion": label or occasion.name(language), "date": self._date_text(occasion_on, language),
             "years": str(years) if years and occasion.kind in ("anniversary", "founded", "custom") else "",
             "years_with_us": _years_text(with_us, language),
         }
-        values.update(self._loyalty_values(row["id"]))
+        if with_loyalty:
+            values.update(self._loyalty_values(row["id"]))
         return values
 
     def preview(self, template: TemplateData, client_id: int, occasion: Occasion,
@@ -307,47 +317,43 @@ class GreetingService:
         fields = [getattr(Client, f) for f in self._ROW_FIELDS]
         rows: dict[int, dict] = {}
         with storage_errors():
-            for chunk in _chunks(list(ids)):
-                for values in Client.select(*fields).where(Client.id.in_(chunk)).tuples():
-                    row = dict(zip(self._ROW_FIELDS, values))
-                    rows[row["id"]] = row
+            for values in Client.select(*fields).where(id_in(Client.id, ids)).tuples():
+                row = dict(zip(self._ROW_FIELDS, values))
+                rows[row["id"]] = row
         return rows
 
     def _consents(self, ids: Sequence[int], channel: str) -> dict[int, tuple[bool, bool]]:
         consent_channel = rules.CONSENT_CHANNEL[channel]
         found: dict[int, tuple[bool, bool]] = {}
         with storage_errors():
-            for chunk in _chunks(list(ids)):
-                query = (Consent.select(Consent.client, Consent.granted, Consent.guardian)
-                         .where(Consent.client.in_(chunk), Consent.channel == consent_channel).tuples())
-                found.update({cid: (bool(g), bool(guardian)) for cid, g, guardian in query})
+            query = (Consent.select(Consent.client, Consent.granted, Consent.guardian)
+                     .where(id_in(Consent.client, ids), Consent.channel == consent_channel).tuples())
+            found.update({cid: (bool(g), bool(guardian)) for cid, g, guardian in query})
         return found
 
     def _phones(self, ids: Sequence[int]) -> dict[int, str]:
         """The number to message: the WhatsApp one, else the primary, else the first mobile."""
         best: dict[int, tuple[int, str]] = {}
         with storage_errors():
-            for chunk in _chunks(list(ids)):
-                query = (Phone.select(Phone.client, Phone.number, Phone.is_whatsapp, Phone.is_primary)
-                         .where(Phone.client.in_(chunk)).order_by(Phone.id).tuples())
-                for cid, number, is_wa, is_primary in query:
-                    if not whatsapp.is_mobile(number):
-                        continue
-                    rank = 0 if is_wa else (1 if is_primary else 2)
-                    if cid not in best or rank < best[cid][0]:
-                        best[cid] = (rank, number)
+            query = (Phone.select(Phone.client, Phone.number, Phone.is_whatsapp, Phone.is_primary)
+                     .where(id_in(Phone.client, ids)).order_by(Phone.id).tuples())
+            for cid, number, is_wa, is_primary in query:
+                if not whatsapp.is_mobile(number):
+                    continue
+                rank = 0 if is_wa else (1 if is_primary else 2)
+                if cid not in best or rank < best[cid][0]:
+                    best[cid] = (rank, number)
         return {cid: number for cid, (_, number) in best.items()}
 
     def _history(self, ids: Sequence[int], today: dt.date) -> dict[int, list[rules.Sent]]:
         since = dt.datetime.combine(today - dt.timedelta(days=400), dt.time())
         found: dict[int, list[rules.Sent]] = {}
         with storage_errors():
-            for chunk in _chunks(list(ids)):
-                query = (GreetingLog.select(GreetingLog.client, GreetingLog.at, GreetingLog.occasion_key,
-                                            GreetingLog.occasion_on)
-                         .where(GreetingLog.client.in_(chunk), GreetingLog.at >= since).tuples())
-                for cid, at, key, occasion_on in query:
-                    found.setdefault(cid, []).append(rules.Sent(at.date(), key, occasion_on))
+            query = (GreetingLog.select(GreetingLog.client, GreetingLog.at, GreetingLog.occasion_key,
+                                        GreetingLog.occasion_on)
+                     .where(id_in(GreetingLog.client, ids), GreetingLog.at >= since).tuples())
+            for cid, at, key, occasion_on in query:
+                found.setdefault(cid, []).append(rules.Sent(at.date(), key, occasion_on))
         return found
 
     def compose(self, occasion: Occasion, occasion_on: dt.date, client_ids: Iterable[int], channel: str,
@@ -368,6 +374,9 @@ class GreetingService:
             for hit in personal_between(occasion_on, occasion_on, [occasion.kind], ids):
                 hits.setdefault(hit.client_id, hit)
         celebrating = set(self.celebrations.client_ids(occasion.key, ids)) if occasion.kind == "festival" else None
+        texts = template.body_hi + template.body_en + template.subject_hi + template.subject_en
+        with_loyalty = any(f in self.LOYALTY_FIELDS for f in fields_in(texts))
+        shop = self._shop()
         drafts, left_out = [], []
         for cid in ids:
             row = rows.get(cid)
@@ -385,7 +394,7 @@ class GreetingService:
                 continue
             language = row["language"] if row["language"] in ("hi", "en") else "hi"
             values = self._values(row, occasion, occasion_on, language, hit.years if hit else None,
-                                  hit.label if hit else "")
+                                  hit.label if hit else "", with_loyalty, shop)
             body = render(template.body(language), values, template.fallbacks)
             subject = render(template.subject(language), values, template.fallbacks)
             address = {"email": row["email"] or "", "whatsapp": phones.get(cid, ""), "copy": phones.get(cid, "")}.get(channel, "")

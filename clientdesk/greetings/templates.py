@@ -28,15 +28,16 @@ class Rendered:
         return not self.unknown and not self.empty
 
 
+_SPACES = re.compile(r"[ \t]{2,}")
+_SPACE_BEFORE = re.compile(r" +([,.!?।)])")
+_SPACE_AFTER = re.compile(r"\( +")
+_LINE_EDGES = re.compile(r"^[ \t]+|[ \t]+$", re.MULTILINE)
+
+
 def _tidy(text: str) -> str:
     """Remove the gaps an empty field leaves: double spaces, a space before punctuation."""
-    lines = []
-    for line in text.split("\n"):
-        line = re.sub(r"[ \t]{2,}", " ", line)
-        line = re.sub(r" +([,.!?।)])", r"\1", line)
-        line = re.sub(r"\( +", "(", line)
-        lines.append(line.strip())
-    return "\n".join(lines).strip()
+    text = _SPACE_AFTER.sub("(", _SPACE_BEFORE.sub(r"\1", _SPACES.sub(" ", text)))
+    return _LINE_EDGES.sub("", text).strip()
 
 
 def render(text: str, values: dict[str, str], fallbacks: dict[str, str] | None = None) -> Rendered:
