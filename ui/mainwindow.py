@@ -108,6 +108,10 @@ class MainWindow(QMainWindow):
             page.show_clients.connect(self.show_clients)
         if hasattr(page, "compose_greeting"):
             page.compose_greeting.connect(self.compose_greeting)
+        if hasattr(page, "open_loyalty"):
+            page.open_loyalty.connect(self.open_loyalty)
+        if hasattr(page, "request_cards"):
+            page.request_cards.connect(lambda ids: self.page("loyalty").print_cards(list(ids)))
         if hasattr(page, "badge_changed"):
             page.badge_changed.connect(lambda n, k=key: self.set_badge(k, n))
 
@@ -134,6 +138,15 @@ class MainWindow(QMainWindow):
 
     def open_client(self, client_id: int) -> None:
         self.show_page("clients").edit_client(client_id)
+
+    def open_loyalty(self, client_id: int) -> None:
+        """Show a client's loyalty card (from the client editor)."""
+        editor = getattr(self.pages["clients"], "editor", None)
+        if editor is not None and editor.isVisible():
+            editor.reject()
+            if editor.isVisible():  # the user chose to stay and keep editing
+                return
+        self.show_page("loyalty").set_client(client_id)
 
     def show_clients(self, client_filter) -> None:
         self.show_page("clients").show_filter(client_filter)

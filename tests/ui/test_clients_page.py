@@ -177,3 +177,31 @@ def test_record_purchase_and_log_interaction_from_the_editor(qtbot, page, desk):
     note.save()
     assert desk.history.interactions(cid)[0].summary == "Asked about Diwali sweets"
     assert desk.clients.get(cid).status == "active"
+
+
+def test_withdraw_consent_from_the_editor_in_one_action(qtbot, page, desk, monkeypatch):
+    from clientdesk.services.clients import ConsentState
+
+    cid = add(desk, "A", "9876543210", consents={"whatsapp": ConsentState(True), "email": ConsentState(True)})
+    monkeypatch.setattr(dialogs, "ask", lambda *a, **k: QMessageBox.Yes)
+    monkeypatch.setattr(dialogs, "inform", lambda *a, **k: None)
+    editor = page.edit_client(cid)
+    assert editor.withdraw_button.isEnabled()
+    qtbot.mouseClick(editor.withdraw_button, Qt.LeftButton)
+    assert not any(state.granted for state in desk.clients.get(cid).consents.values())
+    assert not editor.consent["whatsapp"][0].isChecked()
+    assert not editor.withdraw_button.isEnabled()
+
+
+def test_editor_asks_main_window_for_the_loyalty_card(qtbot, desk, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from ui.mainwindow import MainWindow
+
+    cid = add(desk, "A", "9876543210")
+    window = MainWindow(desk, QSettings(str(tmp_path / "w.ini"), QSettings.IniFormat))
+    qtbot.addWidget(window)
+    editor = window.pages["clients"].edit_client(cid)
+    qtbot.mouseClick(editor.loyalty_button, Qt.LeftButton)
+    assert window.stack.currentWidget() is window.pages["loyalty"]
+    assert window.pages["loyalty"].client_id == cid

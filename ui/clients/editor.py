@@ -19,6 +19,9 @@ from clientdesk.validate import normalize_email, normalize_gstin, normalize_phon
 from ui import dialogs
 from ui.clients.history_tabs import InteractionsTab, PurchasesTab
 from ui.clients.list_model import status_label
+from ui.greetings.client_occasions import edit_client_occasions
+from ui.greetings.consent import withdraw_consent
+from ui.insights.client_panel import ClientInsightsPanel
 from ui.widgets import ErrorLabel, PartialDateEdit, PhoneList
 
 SOURCE_LABELS = {
@@ -65,6 +68,7 @@ class ClientEditor(QDialog):
     """Edit one client (or a new one when client_id is None). `saved(client_id)` after a save."""
 
     saved = Signal(int)
+    open_loyalty = Signal(int)
 
     def __init__(self, desk, client_id: int | None = None, prefill: ClientData | None = None, parent=None):
         super().__init__(parent)
@@ -85,6 +89,8 @@ class ClientEditor(QDialog):
         self.interactions_tab = InteractionsTab(desk, self)
         self.tabs.addTab(self.purchases_tab, self.tr("Purchases"))
         self.tabs.addTab(self.interactions_tab, self.tr("Timeline"))
+        self.insights_tab = ClientInsightsPanel(desk, self)
+        self.tabs.addTab(self.insights_tab, self.tr("Insights"))
         self.purchases_tab.changed.connect(self._history_changed)
         self.interactions_tab.changed.connect(self._history_changed)
 
@@ -93,11 +99,25 @@ class ClientEditor(QDialog):
         self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel (Esc)"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.loyalty_button = QPushButton(self.tr("Loyalty card…"))
+        self.loyalty_button.clicked.connect(lambda: self.open_loyalty.emit(self.client_id))
+        self.withdraw_button = QPushButton(self.tr("Withdraw consent…"))
+        self.withdraw_button.setToolTip(self.tr("Stop all greetings and offers to this client on every channel"))
+        self.withdraw_button.clicked.connect(self.withdraw_consent)
+        self.occasions_button = QPushButton(self.tr("Other dates and festivals…"))
+        self.occasions_button.setToolTip(self.tr("Custom dates (e.g. a child's birthday) and the festivals this client celebrates"))
+        self.occasions_button.clicked.connect(lambda: edit_client_occasions(self, self.desk, self.client_id))
         self.error = ErrorLabel()
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.occasions_button)
+        bottom.addWidget(self.loyalty_button)
+        bottom.addWidget(self.withdraw_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        layout.addLayout(bottom)
         QShortcut(QKeySequence.Save, self, activated=self.save)
 
         data = desk.clients.get(client_id) if client_id else (prefill or ClientData())
@@ -335,6 +355,12 @@ class ClientEditor(QDialog):
         self.notes.setPlainText(data.notes)
         self.purchases_tab.set_client(data.id)
         self.interactions_tab.set_client(data.id)
+        self.tabs.setTabEnabled(self.tabs.indexOf(self.insights_tab), data.id is not None)
+        if data.id is not None:
+            self.insights_tab.set_client(data.id)
+        self.loyalty_button.setEnabled(data.id is not None)
+        self.occasions_button.setEnabled(data.id is not None)
+        self.withdraw_button.setEnabled(data.id is not None and any(c.granted for c in data.consents.values()))
         self._loading = False
 
     def collect(self) -> ClientData:
@@ -455,6 +481,21 @@ class ClientEditor(QDialog):
         if data.email and self.desk.clients.find_by_email(data.email) is not None:
             data.email = ""
         return data
+
+    def withdraw_consent(self) -> None:
+        """Withdraw consent on every channel in one action (after asking), and show it."""
+        if self.client_id and withdraw_consent(self, self.desk, self.client_id):
+            dirty = self._dirty
+            fresh = self.desk.clients.get(self.client_id)
+            self._loading = True
+            for channel, (check, _, when) in self.consent.items():
+                state = fresh.consents.get(channel)
+                check.setChecked(bool(state and state.granted))
+                when.setText(state.changed_at.strftime("%d/%m/%Y") if state and state.changed_at else "")
+            self._loading = False
+            self._dirty = dirty
+            self.withdraw_button.setEnabled(False)
+            self.interactions_tab.refresh()
 
     def _history_changed(self) -> None:
         if self.client_id:

@@ -34,6 +34,9 @@ class ClientsPage(QWidget):
     """Find, list and open clients."""
 
     open_client = Signal(int)
+    open_loyalty = Signal(int)
+    compose_greeting = Signal(object)
+    request_cards = Signal(object)
 
     def __init__(self, desk, parent=None):
         super().__init__(parent)
@@ -54,6 +57,9 @@ class ClientsPage(QWidget):
         self.open_button = QPushButton(self.tr("Open"))
         self.archive_button = QPushButton(self.tr("Archive"))
         self.delete_button = QPushButton(self.tr("Delete…"))
+        self.greet_button = QPushButton(self.tr("Greet…"))
+        self.greet_button.setToolTip(self.tr("Write a greeting to the selected clients (or all listed)"))
+        self.cards_button = QPushButton(self.tr("Print loyalty cards…"))
 
         self.model = ClientListModel(desk.clients, self)
         self.table = QTableView()
@@ -83,7 +89,8 @@ class ClientsPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.count_label)
         actions.addStretch(1)
-        for button in (self.new_button, self.open_button, self.archive_button, self.delete_button):
+        for button in (self.greet_button, self.cards_button, self.new_button, self.open_button,
+                       self.archive_button, self.delete_button):
             actions.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -103,6 +110,8 @@ class ClientsPage(QWidget):
         self.open_button.clicked.connect(lambda: self.open_row(self.table.currentIndex().row()))
         self.archive_button.clicked.connect(self.archive_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.greet_button.clicked.connect(lambda: self.compose_greeting.emit(self.chosen_ids()))
+        self.cards_button.clicked.connect(lambda: self.request_cards.emit(self.chosen_ids()))
         QShortcut(QKeySequence.Find, self, activated=self.focus_search)
         QShortcut(QKeySequence.New, self, activated=self.new_client)
         QShortcut(QKeySequence.Delete, self.table, activated=self.delete_selected)
@@ -180,6 +189,7 @@ class ClientsPage(QWidget):
     def edit_client(self, client_id: int | None, prefill=None) -> ClientEditor:
         editor = ClientEditor(self.desk, client_id, prefill, self)
         editor.saved.connect(lambda _: self.refresh())
+        editor.open_loyalty.connect(self.open_loyalty)
         editor.open()
         self.editor = editor
         return editor
@@ -190,6 +200,14 @@ class ClientsPage(QWidget):
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [cid for cid in (self.model.client_id(r) for r in rows) if cid is not None]
+
+    def chosen_ids(self) -> list[int]:
+        """The selected clients, or every client in the list when none is selected."""
+        selected = self.selected_ids()
+        if selected:
+            return selected
+        self.model.fetch_all()
+        return self.model.loaded_ids()
 
     def archive_selected(self) -> None:
         ids = self.selected_ids()
