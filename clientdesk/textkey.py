@@ -11,7 +11,9 @@ import functools
 import re
 import unicodedata
 
-from indic_transliteration import sanscript
+from clientdesk.lazy import lazy_import
+
+sanscript = lazy_import("indic_transliteration.sanscript")  # loads on the first Devanagari name
 
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 _WORD = re.compile(r"[a-z]+")

@@ -9,25 +9,27 @@ then single indexed queries.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import json
 import logging
 import re
 import time
 from dataclasses import asdict, dataclass, field
 
-import numpy as np
 import peewee as pw
 
 from clientdesk.db import storage_errors
 from clientdesk.errors import NotFoundError, ValidationError
-from clientdesk.insights import likelihood as lk
-from clientdesk.insights import rfm
-from clientdesk.insights import rules as rl
+from clientdesk.lazy import lazy_import
 from clientdesk.insights.models import ClientScore, ClientSuggestion, InsightRun, ItemPair, UpsellSignal
 from clientdesk.loyalty.models import LoyaltyMember
 from clientdesk.models import Client, Purchase, PurchaseLine
 from clientdesk.progress import NO_PROGRESS, Progress
+
+# scipy behind these costs seconds at start-up; they load when insights are first refreshed.
+np = lazy_import("numpy")
+lk = lazy_import("clientdesk.insights.likelihood")
+rfm = lazy_import("clientdesk.insights.rfm")
+rl = lazy_import("clientdesk.insights.rules")
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ import peewee as pw
 from clientdesk.clock import Clock
 from clientdesk.db import storage_errors
 from clientdesk.errors import NotFoundError, ValidationError
-from clientdesk.loyalty import cards as cards_mod
+from clientdesk.lazy import lazy_import
 from clientdesk.loyalty import rules as rules_mod
 from clientdesk.loyalty.models import CounterSale, LedgerEntry, LedgerUse, LoyaltyCard, LoyaltyMember
 from clientdesk.loyalty.rules import LoyaltyRules
@@ -24,6 +24,8 @@ from clientdesk.models import Client, Purchase
 from clientdesk.progress import NO_PROGRESS, Progress
 from clientdesk.services.history import LineItem, PurchaseRecord
 from clientdesk.validate import normalize_phone
+
+cards_mod = lazy_import("clientdesk.loyalty.cards")  # reportlab loads when cards are first drawn
 
 log = logging.getLogger(__name__)
 

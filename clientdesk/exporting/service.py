@@ -1,0 +1,205 @@
+"""ExportService: clients (all, a search/filter result or a selection), purchases and
+interactions to .xlsx, clients to vCard. Headers in the language code the caller gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Iterator, Sequence
+
+import peewee as pw
+from clientdesk.db import storage_errors
+from clientdesk.errors import ValidationError
+from clientdesk.exporting.headers import (
+    CLIENT_COLUMNS, INTERACTION_COLUMNS, LANGUAGES, PURCHASE_COLUMNS, header_names, value_word,
+)
+from clientdesk.lazy import lazy_import
+from clientdesk.models import Client, Interaction, Purchase, PurchaseLine
+from clientdesk.progress import NO_PROGRESS, Progress
+from clientdesk.services.clients import ClientFilter
+from clientdesk.validate import format_phone
+
+xlsx = lazy_import("clientdesk.exporting.xlsx")  # the Excel writer loads on the first export
+vcard = lazy_import("clientdesk.exporting.vcard")
+
+CHUNK = 500
+EXPORT_CHUNK = 5000
+_CLIENT_KINDS = {"birthday": "date", "anniversary": "date", "total_spent": "money", "last_visit": "date"}
+_PURCHASE_KINDS = {"date": "date", "qty": "number", "amount": "money"}
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def phone_text(e164: str) -> str:
+    """An Indian mobile as "98765 43210", anything else in international format."""
+    if e164.startswith("+91") and len(e164) == 13:
+        return f"{e164[3:8]} {e164[8:]}"
+    return format_phone(e164)
+
+
+def partial_date_value(day, month, year):
+    """A real date when the year is known, else "17 Aug" (which imports back)."""
+    if day is None or month is None:
+        return None
+    if year:
+        return dt.date(year, month, day)
+    return f"{day} {_MONTHS[month - 1]}"
+
+
+def id_set(ids: Sequence[int]):
+    """An SQL set of any number of ids, passed as one JSON parameter (no variable limit)."""
+    return pw.SQL("(SELECT value FROM json_each(?))", [json.dumps([int(i) for i in ids])])
+
+
+def _check_language(language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValidationError("language", "invalid", f"language is one of {', '.join(LANGUAGES)}")
+
+
+class ExportService:
+    """Writes export files; every method returns the number of records written."""
+
+    def __init__(self, db, clients, clock):
+        self.db = db
+        self.clients = clients
+        self.clock = clock
+
+    def client_ids(self, flt: ClientFilter | None = None, ids: Sequence[int] | None = None) -> list[int]:
+        """The clients to export, by name: an explicit selection, else the filter's result (all by default)."""
+        if ids is not None:
+            with storage_errors():
+                return [cid for (cid,) in Client.select(Client.id).where(Client.id.in_(id_set(ids)))
+                        .order_by(Client.name, Client.id).tuples()]
+        return self.clients.ids(flt or ClientFilter(), "name", offset=0, limit=-1)
+
+    _RECORD_COLUMNS = ("id", "name", "father_name", "email", "business_name", "gstin", "postal_line", "postal_city",
+                       "postal_state", "postal_pin", "birth_day", "birth_month", "birth_year", "anniversary_day",
+                       "anniversary_month", "anniversary_year", "first_purchase_on", "last_purchase_on",
+                       "total_spent_paise", "last_visit_on", "notes", "tags_text", "primary_phone")
+
+    def client_records(self, ids: list[int]) -> Iterator[dict]:
+        """Each client's exported fields, in the order of `ids`, with `phones` (primary first),
+        `tags`, `status` and dates as dates. Plain SQL in chunks of 5,000: an export reads every row."""
+        columns = ", ".join(self._RECORD_COLUMNS)
+        cutoff = self.clients.lapse_cutoff().isoformat()
+        for start in range(0, len(ids), EXPORT_CHUNK):
+            chunk = ids[start:start + EXPORT_CHUNK]
+            param = json.dumps(chunk)
+            with storage_errors():
+                rows = {r[0]: r for r in self.db.execute_sql(
+                    f"SELECT {columns} FROM client WHERE id IN (SELECT value FROM json_each(?))", [param])}
+                extra: dict[int, list[str]] = {}
+                for cid, number in self.db.execute_sql(
+                        "SELECT client_id, number FROM phone WHERE NOT is_primary AND client_id IN "
+                        "(SELECT value FROM json_each(?)) ORDER BY client_id, id", [param]):
+                    extra.setdefault(cid, []).append(number)
+            for cid in chunk:
+                row = rows.get(cid)
+                if row is None:
+                    continue
+                record = dict(zip(self._RECORD_COLUMNS, row))
+                primary = record.pop("primary_phone")
+                record["phones"] = ([primary] if primary else []) + [n for n in extra.get(cid, []) if n != primary]
+                record["tags"] = [t for t in record.pop("tags_text").split(", ") if t]
+                first, last = record["first_purchase_on"], record["last_purchase_on"]
+                record["status"] = "prospect" if first is None else ("lapsed" if last < cutoff else "active")
+                visit = record["last_visit_on"]
+                record["last_visit_on"] = dt.date.fromisoformat(visit[:10]) if visit else None
+                yield record
+
+    def export_clients(self, path: Path | str, language: str = "en", flt: ClientFilter | None = None,
+                       ids: Sequence[int] | None = None, progress: Progress = NO_PROGRESS) -> int:
+        """Clients to .xlsx: the primary phone in Phone, the rest in Other phones."""
+        _check_language(language)
+        chosen = self.client_ids(flt, ids)
+        columns = [xlsx.Column(h, _CLIENT_KINDS.get(c, "text"))
+                   for c, h in zip(CLIENT_COLUMNS, header_names(CLIENT_COLUMNS, language))]
+
+        def rows():
+            for r in self.client_records(chosen):
+                phones = [phone_text(n) for n in r["phones"]]
+                status = r["status"]
+                yield [r["name"], r["father_name"], phones[0] if phones else None, " / ".join(phones[1:]),
+                       r["email"], r["business_name"], r["gstin"], r["postal_line"], r["postal_city"],
+                       r["postal_state"], r["postal_pin"],
+                       partial_date_value(r["birth_day"], r["birth_month"], r["birth_year"]),
+                       partial_date_value(r["anniversary_day"], r["anniversary_month"], r["anniversary_year"]),
+                       value_word(status, language), ", ".join(r["tags"]), r["total_spent_paise"],
+                       r["last_visit_on"], r["notes"]]
+
+        return xlsx.write_xlsx(path, "Clients", columns, rows(), len(chosen), progress)
+
+    def export_vcard(self, path: Path | str, flt: ClientFilter | None = None, ids: Sequence[int] | None = None,
+                     progress: Progress = NO_PROGRESS) -> int:
+        """Clients as vCard 3.0 for a phone's contacts."""
+        chosen = self.client_ids(flt, ids)
+
+        def records():
+            for index, record in enumerate(self.client_records(chosen)):
+                if index % 5000 == 0:
+                    progress.update(index, len(chosen), "")
+                yield record
+
+        return vcard.write_vcards(path, records())
+
+    def _client_scope(self, flt: ClientFilter | None):
+        if flt is None or (not flt.text.strip() and flt.ids is None and not flt.status and not flt.tag):
+            return None
+        return self.client_ids(flt)
+
+    def export_purchases(self, path: Path | str, language: str = "en", flt: ClientFilter | None = None,
+                         progress: Progress = NO_PROGRESS) -> int:
+        """One row per bill line (a bill without lines is one row); imports back as a sales register."""
+        _check_language(language)
+        scope = self._client_scope(flt)
+        columns = [xlsx.Column(h, _PURCHASE_KINDS.get(c, "text"))
+                   for c, h in zip(PURCHASE_COLUMNS, header_names(PURCHASE_COLUMNS, language))]
+        with storage_errors():
+            query = Purchase.select(Purchase.id)
+            if scope is not None:
+                query = query.where(Purchase.client.in_(id_set(scope)))
+            purchase_ids = [pid for (pid,) in query.order_by(Purchase.date, Purchase.id).tuples()]
+
+        def rows():
+            for start in range(0, len(purchase_ids), CHUNK):
+                chunk = purchase_ids[start:start + CHUNK]
+                with storage_errors():
+                    bills = list(Purchase.select(Purchase.id, Purchase.date, Purchase.bill_no, Purchase.amount_paise,
+                                                 Client.id, Client.name, Client.primary_phone)
+                                 .join(Client).where(Purchase.id.in_(chunk))
+                                 .order_by(Purchase.date, Purchase.id).tuples())
+                    lines: dict[int, list] = {}
+                    for pid, product, category, qty, amount in (
+                            PurchaseLine.select(PurchaseLine.purchase, PurchaseLine.product, PurchaseLine.category,
+                                                PurchaseLine.qty, PurchaseLine.amount_paise)
+                            .where(PurchaseLine.purchase.in_(chunk)).order_by(PurchaseLine.id).tuples()):
+                        lines.setdefault(pid, []).append((product, category, qty, amount))
+                for pid, date, bill_no, amount, _cid, name, phone in bills:
+                    phone = phone_text(phone) if phone else None
+                    for product, category, qty, line_amount in lines.get(pid) or [("", "", 1, amount)]:
+                        yield [date, bill_no, name, phone, product, category, qty, line_amount]
+
+        return xlsx.write_xlsx(path, "Purchases", columns, rows(), len(purchase_ids), progress)
+
+    def export_interactions(self, path: Path | str, language: str = "en", flt: ClientFilter | None = None,
+                            progress: Progress = NO_PROGRESS) -> int:
+        """Visits, calls and messages, oldest first."""
+        _check_language(language)
+        scope = self._client_scope(flt)
+        columns = [xlsx.Column(h, "datetime" if c == "at" else "text")
+                   for c, h in zip(INTERACTION_COLUMNS, header_names(INTERACTION_COLUMNS, language))]
+        with storage_errors():
+            query = (Interaction.select(Interaction.at, Client.name, Client.primary_phone, Interaction.channel,
+                                        Interaction.direction, Interaction.summary, Interaction.kind)
+                     .join(Client))
+            if scope is not None:
+                query = query.where(Interaction.client.in_(id_set(scope)))
+            total = query.count()
+            cursor = query.order_by(Interaction.at, Interaction.id).tuples().iterator()
+
+        def rows():
+            for at, name, phone, channel, direction, summary, kind in cursor:
+                yield [at, name, phone_text(phone) if phone else None, value_word(channel, language),
+                       value_word(direction, language), summary, value_word(kind, language) if kind else ""]
+
+        return xlsx.write_xlsx(path, "Interactions", columns, rows(), total, progress)
