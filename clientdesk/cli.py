@@ -21,6 +21,10 @@ log = logging.getLogger(__name__)
 
 COMMAND_MODULES = [
     "clientdesk.commands.clients",
+    "clientdesk.commands.greetings",
+    "clientdesk.commands.transfer",
+    "clientdesk.commands.loyalty",
+    "clientdesk.commands.insights",
 ]
 
 EXIT_USAGE = 2

@@ -10,8 +10,30 @@ from __future__ import annotations
 from clientdesk.migrations import migration  # noqa: F401
 
 
+@migration(2)
+def _import_tables(db, migrator):
+    from clientdesk.importing.models import IMPORT_MODELS
+
+    db.create_tables(IMPORT_MODELS, safe=True)
+
+
 @migration(3)
 def _loyalty_tables(db, migrator):
     from clientdesk.loyalty.models import LOYALTY_MODELS
 
     db.create_tables(LOYALTY_MODELS, safe=True)
+
+
+@migration(4)
+def _greeting_tables(db, migrator):
+    from clientdesk.greetings.models import GREETING_MODELS, create_indexes
+
+    db.create_tables(GREETING_MODELS, safe=True)
+    create_indexes(db)
+
+
+@migration(5)
+def _insight_tables(db, migrator):
+    from clientdesk.insights.models import create_insight_tables
+
+    create_insight_tables(db)

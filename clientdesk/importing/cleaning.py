@@ -30,6 +30,7 @@ _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _FAST_MOBILE = re.compile(r"^(?:\+?91|0)?([6-9]\d{9})$")
 _MULTI = re.compile(r"\s*:::\s*")
+_PLAIN_PIN = re.compile(r"[1-9]\d{2} ?\d{3}")
 
 
 def clean_name(value) -> str:
@@ -94,6 +95,8 @@ def clean_pin(value) -> str:
     """Six-digit PIN code; "560 034" and 560034.0 are accepted."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return ""
+    if isinstance(value, str) and _PLAIN_PIN.fullmatch(value):
+        return value.replace(" ", "")
     return normalize_pin(value)
 
 

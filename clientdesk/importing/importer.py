@@ -21,12 +21,13 @@ import peewee as pw
 from clientdesk.db import storage_errors
 from clientdesk.errors import ClientDeskError, FileFormatError, ValidationError
 from clientdesk.importing import cleaning
-from clientdesk.importing.mapping import FIELDS, MappingMemory, SourceTable, source_table
-from clientdesk.importing.models import ImportBatch, ImportChange
+from clientdesk.importing.bulk import bulk_insert, next_id
+from clientdesk.importing.mapping import MappingMemory, SourceTable, source_table
+from clientdesk.importing.models import ImportBatch, ImportChange, record_created
 from clientdesk.importing.readers import cell_text, is_blank, read_file
 from clientdesk.models import Client, ClientTag, Phone, Tag
 from clientdesk.progress import NO_PROGRESS, Progress
-from clientdesk.services.clients import ClientData, PhoneEntry
+from clientdesk.services.clients import PhoneEntry
 from clientdesk.validate import normalize_gstin
 
 log = logging.getLogger(__name__)
@@ -42,9 +43,42 @@ _DATE_FIELDS = tuple(f"{p}_{part}" for p in _DATE_PREFIXES for part in ("day", "
 _STORED = _TEXT_FIELDS + ("email", "gstin") + _DATE_FIELDS
 CHUNK = 500
 PROGRESS_EVERY = 2000
+AMBIGUOUS = object()  # several clients have this name: a row with only a name cannot pick one
 
 
-@dataclass
+@dataclass(slots=True)
+class ClientValues:
+    """The client fields an import reads, compares and writes (slotted: 100,000 of them stay small)."""
+
+    name: str = ""
+    honorific: str = ""
+    father_name: str = ""
+    business_name: str = ""
+    postal_line: str = ""
+    postal_city: str = ""
+    postal_state: str = ""
+    postal_pin: str = ""
+    notes: str = ""
+    email: str = ""
+    gstin: str = ""
+    birth_day: int | None = None
+    birth_month: int | None = None
+    birth_year: int | None = None
+    anniversary_day: int | None = None
+    anniversary_month: int | None = None
+    anniversary_year: int | None = None
+    phones: list[PhoneEntry] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+    @property
+    def primary_phone(self) -> str | None:
+        for phone in self.phones:
+            if phone.is_primary:
+                return phone.number
+        return self.phones[0].number if self.phones else None
+
+
+@dataclass(slots=True)
 class RowIssue:
     """One problem in one row: `field` is a field code, `reason` a short code, `message` English."""
 
@@ -54,7 +88,7 @@ class RowIssue:
     message: str
 
 
-@dataclass
+@dataclass(slots=True)
 class RowOutcome:
     """What the import does (or did) with one row of the file."""
 
@@ -80,6 +114,7 @@ class ImportResult:
     blank: int = 0
     totals: int = 0
     failed_rows: int = 0
+    new_clients: int = 0  # sales registers: clients made for new phones
     issues: list[RowIssue] = field(default_factory=list)
     headers: list[str] = field(default_factory=list)
     problem_rows: list[tuple[int, list, list[RowIssue]]] = field(default_factory=list)
@@ -95,36 +130,46 @@ class ImportResult:
         }
 
 
-@dataclass
+@dataclass(eq=False, slots=True)
 class _New:
     """A client the file will create; later rows of the file can add to it."""
 
-    data: ClientData
+    data: ClientValues
     row: int
     points: int | None = None
     id: int | None = None
 
 
-@dataclass
+@dataclass(eq=False, slots=True)
 class _Existing:
     """A client already in the desk that rows of the file update."""
 
     id: int
-    incoming: list[tuple[ClientData, "_RowPlan"]] = field(default_factory=list)
+    incoming: list[tuple[ClientValues, "_RowPlan"]] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _RowPlan:
     outcome: RowOutcome
     cells: list
     target: _New | _Existing | None = None
 
 
+def field_text(values: dict[str, list], name: str) -> str:
+    """The text of the cells mapped to `name`, joined by spaces ("" when there are none)."""
+    cells = values.get(name)
+    if not cells:
+        return ""
+    if len(cells) == 1:
+        return cell_text(cells[0])
+    return " ".join(t for t in map(cell_text, cells) if t)
+
+
 def _empty(value) -> bool:
     return value is None or value == "" or value == []
 
 
-def merge_values(current: ClientData, incoming: ClientData, mode: str) -> ClientData:
+def merge_values(current: ClientValues, incoming: ClientValues, mode: str) -> ClientValues:
     """`current` with `incoming` applied: "fill" sets empty fields only, "overwrite" lets every
     non-empty imported value win. Phones and tags are added, never removed."""
     merged = dataclasses.replace(current, phones=[dataclasses.replace(p) for p in current.phones],
@@ -157,7 +202,7 @@ def merge_values(current: ClientData, incoming: ClientData, mode: str) -> Client
     return merged
 
 
-def _differs(a: ClientData, b: ClientData) -> bool:
+def _differs(a: ClientValues, b: ClientValues) -> bool:
     return (any(getattr(a, n) != getattr(b, n) for n in _STORED)
             or [(p.number, p.is_primary) for p in a.phones] != [(p.number, p.is_primary) for p in b.phones]
             or sorted(a.tags) != sorted(b.tags))
@@ -195,10 +240,19 @@ class ClientImporter:
     # ----- planning --------------------------------------------------------------------
     @staticmethod
     def _fields(cells: list, mapping: list[str | None]) -> dict[str, list]:
+        """The non-empty cells of a row, grouped by the field their column maps to."""
         values: dict[str, list] = {}
+        width = len(cells)
         for index, name in enumerate(mapping):
-            if name and index < len(cells) and not is_blank([cells[index]]):
-                values.setdefault(name, []).append(cells[index])
+            if name is None or index >= width:
+                continue
+            cell = cells[index]
+            if cell is None or (cell.__class__ is str and not cell.strip()):
+                continue
+            if name in values:
+                values[name].append(cell)
+            else:
+                values[name] = [cell]
         return values
 
     @staticmethod
@@ -209,9 +263,9 @@ class ClientImporter:
         if not needed & {m for m in mapping if m}:
             raise FileFormatError("No column was recognised as a name, phone or email; choose the columns by hand")
 
-    def _clean_row(self, row_no: int, values: dict[str, list]) -> tuple[ClientData, int | None, list[RowIssue]]:
+    def _clean_row(self, row_no: int, values: dict[str, list]) -> tuple[ClientValues, int | None, list[RowIssue]]:
         issues: list[RowIssue] = []
-        data = ClientData()
+        data = ClientValues()
         today = self.clock.today()
 
         def attempt(name: str, fn):
@@ -222,16 +276,16 @@ class ClientImporter:
                 return None
 
         def text(name: str) -> str:
-            return " ".join(cell_text(v) for v in values.get(name, []) if cell_text(v))
+            return field_text(values, name)
 
         data.name = text("name") or " ".join(t for t in (text("first_name"), text("middle_name"), text("last_name")) if t)
         data.honorific = text("honorific")
         data.father_name = text("father_name")
         data.business_name = text("business_name")
-        data.postal_line = ", ".join(cell_text(v) for v in values.get("address", []) if cell_text(v))
+        data.postal_line = ", ".join(t for t in map(cell_text, values.get("address", ())) if t)
         data.postal_city = text("city")
         data.postal_state = text("state")
-        data.notes = "\n".join(cell_text(v) for v in values.get("notes", []) if cell_text(v))
+        data.notes = "\n".join(t for t in map(cell_text, values.get("notes", ())) if t)
         phones: list[str] = []
         for cell in values.get("phone", []):
             for number in attempt("phone", lambda: cleaning.clean_phones(cell)) or []:
@@ -255,7 +309,7 @@ class ClientImporter:
                 if parts:
                     for part, value in zip(("day", "month", "year"), parts):
                         setattr(data, f"{prefix}_{part}", value)
-        data.tags = [t for cell in values.get("tags", []) for t in cleaning.clean_tags(cell)]
+        data.tags = list(dict.fromkeys(t for cell in values.get("tags", []) for t in cleaning.clean_tags(cell)))
         points = None
         if values.get("opening_points"):
             points = attempt("opening_points", lambda: cleaning.clean_points(values["opening_points"][0]))
@@ -266,15 +320,31 @@ class ClientImporter:
         emails = dict(Client.select(Client.email, Client.id).where(Client.email.is_null(False)).tuples())
         return phones, emails
 
-    def _load(self, ids: list[int]) -> dict[int, ClientData]:
+    @staticmethod
+    def _name_owners() -> tuple[dict[str, object], dict[str, object]]:
+        """Client per case-folded name (AMBIGUOUS when several share it): among all clients, and
+        among clients with no phone and no email (whom a fixed error-report row completes)."""
+        names: dict[str, object] = {}
+        bare: dict[str, object] = {}
+        query = (Client.select(Client.id, Client.name, Client.primary_phone.is_null() & Client.email.is_null())
+                 .where(Client.erased == False).tuples())  # noqa: E712
+        for cid, name, contactless in query:
+            key = name.casefold()
+            names[key] = AMBIGUOUS if key in names else cid
+            if contactless:
+                bare[key] = AMBIGUOUS if key in bare else cid
+        return names, bare
+
+    def _load(self, ids: list[int]) -> dict[int, ClientValues]:
         """Current stored values of these clients (only what an import compares)."""
-        result: dict[int, ClientData] = {}
+        result: dict[int, ClientValues] = {}
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start:start + CHUNK]
-            for row in Client.select(Client.id, *[getattr(Client, n) for n in _STORED]).where(Client.id.in_(chunk)).dicts():
-                data = ClientData(**{n: row[n] for n in _STORED})
-                data.email, data.gstin, data.id = row["email"] or "", row["gstin"] or "", row["id"]
-                result[row["id"]] = data
+            query = Client.select(Client.id, *[getattr(Client, n) for n in _STORED]).where(Client.id.in_(chunk))
+            for cid, *values in query.tuples():
+                data = ClientValues(**dict(zip(_STORED, values)))
+                data.email, data.gstin = data.email or "", data.gstin or ""
+                result[cid] = data
             for cid, number, primary in (Phone.select(Phone.client, Phone.number, Phone.is_primary)
                                          .where(Phone.client.in_(chunk)).order_by(Phone.client, Phone.is_primary.desc(), Phone.id).tuples()):
                 result[cid].phones.append(PhoneEntry(number, bool(primary)))
@@ -283,7 +353,7 @@ class ClientImporter:
         return result
 
     def plan(self, source: SourceTable, mapping: list[str | None], on_match: str = "fill",
-             limit: int | None = None, progress: Progress = NO_PROGRESS) -> tuple[list[_RowPlan], dict[int, ClientData], dict[int, ClientData]]:
+             limit: int | None = None, progress: Progress = NO_PROGRESS) -> tuple[list[_RowPlan], dict[int, ClientValues], dict[int, ClientValues]]:
         """Decide every row. Returns the row plans, and per updated client the values before
         and after (only clients that really change)."""
         if on_match not in ON_MATCH:
@@ -292,6 +362,7 @@ class ClientImporter:
         rows = source.data_rows if limit is None else source.data_rows[:limit]
         with storage_errors():
             phone_owner, email_owner = self._owners()
+            name_owner, bare_owner = self._name_owners()
         existing: dict[int, _Existing] = {}
         plans: list[_RowPlan] = []
         total = len(rows)
@@ -299,22 +370,29 @@ class ClientImporter:
             if index % PROGRESS_EVERY == 0:
                 progress.update(index, total, "")
             plans.append(self._plan_row(source.sheet_row_number(index), cells, mapping, on_match,
-                                        phone_owner, email_owner, existing))
-        with storage_errors():
-            before = self._load(list(existing))
-        after: dict[int, ClientData] = {}
-        for cid, target in existing.items():
-            current = before[cid]
-            for incoming, plan in target.incoming:
-                merged = merge_values(current, incoming, on_match)
-                changed = _differs(current, merged)
-                plan.outcome.status = "update" if changed or plan.outcome.status == "update" else "same"
-                current = merged
-            if _differs(before[cid], current):
-                after[cid] = current
+                                        (phone_owner, email_owner, name_owner, bare_owner), existing))
+        before: dict[int, ClientValues] = {}
+        after: dict[int, ClientValues] = {}
+        ids = list(existing)
+        for start in range(0, len(ids), CHUNK):  # chunk by chunk, keeping only clients that change
+            chunk = ids[start:start + CHUNK]
+            with storage_errors():
+                loaded = self._load(chunk)
+            for cid in chunk:
+                target = existing[cid]
+                current = loaded[cid]
+                for incoming, plan in target.incoming:
+                    merged = merge_values(current, incoming, on_match)
+                    if _differs(current, merged):
+                        plan.outcome.status = "update"
+                        current = merged
+                target.incoming = []
+                if current is not loaded[cid]:
+                    before[cid], after[cid] = loaded[cid], current
         return plans, before, after
 
-    def _plan_row(self, row_no, cells, mapping, on_match, phone_owner, email_owner, existing) -> _RowPlan:
+    def _plan_row(self, row_no, cells, mapping, on_match, owners, existing) -> _RowPlan:
+        phone_owner, email_owner, name_owner, bare_owner = owners
         if is_blank(cells):
             return _RowPlan(RowOutcome(row_no, "blank"), cells)
         values = self._fields(cells, mapping)
@@ -336,16 +414,22 @@ class ClientImporter:
                 continue
             if target is None:
                 target = owner
-            elif owner is not target and owner != target:
+            elif owner != target:
                 issues.append(RowIssue(row_no, "phone", "duplicate", f"{number} belongs to another client; left out"))
                 data.phones = [p for p in data.phones if p.number != number]
         if data.email:
             owner = email_owner.get(data.email)
             if owner is not None and target is None:
                 target = owner
-            elif owner is not None and owner is not target and owner != target:
+            elif owner is not None and owner != target:
                 issues.append(RowIssue(row_no, "email", "duplicate", f"{data.email} belongs to another client; left out"))
                 data.email = ""
+        if target is None and data.name:
+            # Nothing but a name: the one client of that name (a notebook list has no phones);
+            # a phone or email nobody has: the one client of that name who has neither yet.
+            owners_by_name = bare_owner if data.phones or data.email else name_owner
+            owner = owners_by_name.get(data.name.casefold())
+            target = None if owner is AMBIGUOUS else owner
         if target is None:
             if not data.name:
                 data.name = data.business_name
@@ -354,6 +438,10 @@ class ClientImporter:
                 outcome.status = "error"
                 return plan
             new = _New(data, row_no, points)
+            key = data.name.casefold()
+            name_owner[key] = AMBIGUOUS if key in name_owner else new
+            if not data.phones and not data.email:
+                bare_owner[key] = AMBIGUOUS if key in bare_owner else new
             if points is not None and self.add_opening_points is None:
                 issues.append(RowIssue(row_no, "opening_points", "unsupported", "Loyalty points cannot be imported yet; left out"))
             plan.target = new
@@ -362,6 +450,9 @@ class ClientImporter:
             if data.email:
                 email_owner[data.email] = new
             return plan
+        if points:
+            issues.append(RowIssue(row_no, "opening_points", "existing",
+                                   "Opening points are given to new clients only (so no import counts them twice); left out"))
         if on_match == "skip":
             outcome.status = "skip"
             outcome.client_id = target if isinstance(target, int) else None
@@ -382,8 +473,6 @@ class ClientImporter:
             phone_owner.setdefault(p.number, target)
         if data.email:
             email_owner.setdefault(data.email, target)
-        if outcome.status != "error" and issues and outcome.status == "same":
-            outcome.status = "same"
         return plan
 
     def preview(self, source: SourceTable, mapping: list[str | None], on_match: str = "fill",
@@ -406,11 +495,13 @@ class ClientImporter:
                     seen.add(id(plan.target))
                     news.append(plan.target)
             total = len(news) + len(after)
-            batch = ImportBatch.create(kind="clients", file_name=source.raw.path.name, created_at=self.clock.now(),
-                                       created=len(news), updated=len(after))
+            batch_id = None
+            if news or after:  # an import that changes nothing leaves nothing to undo
+                batch_id = ImportBatch.create(kind="clients", file_name=source.raw.path.name,
+                                              created_at=self.clock.now(), created=len(news), updated=len(after)).id
             try:
-                self._insert_new(news, batch.id, progress, total)
-                self._write_updates(before, after, batch.id, progress, len(news), total)
+                self._insert_new(news, batch_id, progress, total)
+                self._write_updates(before, after, batch_id, progress, len(news), total)
             except pw.IntegrityError as exc:
                 raise ClientDeskError("Another change to the desk clashed with this import; nothing was imported. "
                                       "Try again.") from exc
@@ -424,30 +515,29 @@ class ClientImporter:
         for plan in plans:
             if isinstance(plan.target, _New):
                 plan.outcome.client_id = plan.target.id
-        result.batch_id = batch.id
+        result.batch_id = batch_id
         result.client_ids = ids
         _tally(result, plans)
         log.info("Imported %s: %s created, %s updated", source.raw.path.name, result.created, result.updated)
         return result
 
     def _insert_new(self, news: list[_New], batch_id: int, progress: Progress, total: int) -> None:
+        if not news:
+            return
         now = self.clock.now()
-        for start in range(0, len(news), CHUNK):
-            chunk = news[start:start + CHUNK]
-            rows = [_client_row(n.data, now) for n in chunk]
-            ids = [cid for (cid,) in Client.insert_many(rows).returning(Client.id).tuples().execute()]
-            for new, cid in zip(chunk, ids):
-                new.id = cid
+        first = next_id(Client)  # the batch row is written first, so this transaction holds the write lock
+        for offset, new in enumerate(news):
+            new.id = first + offset
+        fields = [Client.id] + [Client._meta.fields[n] for n in _INSERT_COLUMNS]
+        defaults = _defaults()
+        for start in range(0, len(news), 10 * CHUNK):
+            chunk = news[start:start + 10 * CHUNK]
+            bulk_insert(self.db, Client, fields, (_client_row(n, now, defaults) for n in chunk))
             progress.update(start + len(chunk), total, "")
-        phones = [(n.id, p.number, p.is_primary, False) for n in news for p in n.data.phones]
-        for start in range(0, len(phones), 5000):
-            Phone.insert_many(phones[start:start + 5000],
-                              fields=[Phone.client, Phone.number, Phone.is_primary, Phone.is_whatsapp]).execute()
+        bulk_insert(self.db, Phone, [Phone.client, Phone.number, Phone.is_primary, Phone.is_whatsapp],
+                    ((n.id, p.number, p.is_primary, False) for n in news for p in n.data.phones))
         self._add_tags([(n.id, t) for n in news for t in n.data.tags])
-        changes = [(batch_id, "client_created", n.id, None) for n in news]
-        for start in range(0, len(changes), 5000):
-            ImportChange.insert_many(changes[start:start + 5000], fields=[
-                ImportChange.batch, ImportChange.action, ImportChange.target_id, ImportChange.before]).execute()
+        record_created(batch_id, "client_created", first, len(news))
 
     @staticmethod
     def _add_tags(pairs: list[tuple[int, str]]) -> None:
@@ -456,11 +546,10 @@ class ClientImporter:
         names = sorted({t for _, t in pairs})
         Tag.insert_many([(n,) for n in names], fields=[Tag.name]).on_conflict_ignore().execute()
         ids = dict(Tag.select(Tag.name, Tag.id).where(Tag.name.in_(names)).tuples())
-        rows = [(cid, ids[t]) for cid, t in pairs]
-        for start in range(0, len(rows), 5000):
-            ClientTag.insert_many(rows[start:start + 5000], fields=[ClientTag.client, ClientTag.tag]).on_conflict_ignore().execute()
+        bulk_insert(ClientTag._meta.database, ClientTag, [ClientTag.client, ClientTag.tag],
+                    list(dict.fromkeys((cid, ids[t]) for cid, t in pairs)))
 
-    def _write_updates(self, before: dict[int, ClientData], after: dict[int, ClientData], batch_id: int,
+    def _write_updates(self, before: dict[int, ClientValues], after: dict[int, ClientValues], batch_id: int,
                        progress: Progress, done: int, total: int) -> None:
         now = self.clock.now()
         for count, (cid, new) in enumerate(after.items()):
@@ -480,33 +569,36 @@ class ClientImporter:
                 Phone.update(is_primary=(Phone.number == new.primary_phone)).where(Phone.client == cid).execute()
             self._add_tags([(cid, t) for t in added_tags])
             snapshot = {"fields": {n: getattr(old, n) for n in changed}, "phones_added": added_phones,
-                        "primary": old.primary_phone, "tags_added": added_tags,
-                        "updated_at": None}
+                        "primary": old.primary_phone, "tags_added": added_tags}
             ImportChange.create(batch=batch_id, action="client_updated", target_id=cid,
                                 before=json.dumps(snapshot, ensure_ascii=False))
             if count % 200 == 0:
                 progress.update(done + count, total, "")
 
-    # ----- error report ------------------------------------------------------------------
-    @staticmethod
-    def write_error_report(result: ImportResult, path: Path | str) -> Path:
-        """An .xlsx with the original rows that had problems, their row numbers and what was wrong;
-        fixed in Excel, it imports again."""
-        from clientdesk.importing.report import write_error_report
 
-        return write_error_report(result, Path(path))
+_IMPORTED_COLUMNS = ("id", "name", "honorific", "father_name", "email", "gstin", "business_name", "postal_line",
+                     "postal_city", "postal_state", "postal_pin", "notes", *_DATE_FIELDS, "primary_phone",
+                     "tags_text", "source", "created_at", "updated_at")
+# Every other column gets the model's default (a raw INSERT does not apply peewee defaults).
+_DEFAULT_COLUMNS = tuple(n for n in Client._meta.sorted_field_names if n not in _IMPORTED_COLUMNS)
+_INSERT_COLUMNS = _IMPORTED_COLUMNS[1:] + _DEFAULT_COLUMNS
 
 
-def _client_row(data: ClientData, now: dt.datetime) -> dict:
-    return {
-        "name": data.name, "honorific": data.honorific, "father_name": data.father_name,
-        "email": data.email or None, "gstin": data.gstin or None, "business_name": data.business_name,
-        "postal_line": data.postal_line, "postal_city": data.postal_city, "postal_state": data.postal_state,
-        "postal_pin": data.postal_pin, "notes": data.notes,
-        **{n: getattr(data, n) for n in _DATE_FIELDS},
-        "primary_phone": data.primary_phone, "tags_text": ", ".join(sorted(data.tags, key=str.casefold)),
-        "source": "other", "created_at": now, "updated_at": now,
-    }
+def _defaults() -> tuple:
+    values = []
+    for name in _DEFAULT_COLUMNS:
+        default = Client._meta.fields[name].default
+        values.append(default() if callable(default) else default)
+    return tuple(values)
+
+
+def _client_row(new: _New, now: dt.datetime, defaults: tuple) -> tuple:
+    data = new.data
+    return (new.id, data.name, data.honorific, data.father_name, data.email or None, data.gstin or None,
+            data.business_name, data.postal_line, data.postal_city, data.postal_state, data.postal_pin, data.notes,
+            data.birth_day, data.birth_month, data.birth_year, data.anniversary_day, data.anniversary_month,
+            data.anniversary_year, data.primary_phone, ", ".join(sorted(data.tags, key=str.casefold)), "other",
+            now, now) + defaults
 
 
 def _tally(result: ImportResult, plans: list[_RowPlan]) -> None:
@@ -531,7 +623,3 @@ def _tally(result: ImportResult, plans: list[_RowPlan]) -> None:
             result.issues.extend(outcome.issues)
             result.problem_rows.append((outcome.row, plan.cells, outcome.issues))
 
-
-def allowed_fields(kind: str) -> tuple[str, ...]:
-    """Field codes a column can be mapped to for this import kind."""
-    return FIELDS[kind]

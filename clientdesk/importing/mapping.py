@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from clientdesk.importing.readers import RawTable, cell_text, is_blank
@@ -87,7 +88,7 @@ _PUNCT = re.compile(r"[.,:;'’\"\-_/\\()#?*।|&+]+")
 
 def normalize_header(value) -> str:
     """Lower-cased header with punctuation turned into spaces ("Mobile No." → "mobile no")."""
-    text = cell_text(value).casefold()
+    text = unicodedata.normalize("NFC", cell_text(value)).casefold()
     text = _PUNCT.sub(" ", text)
     return " ".join(text.split())
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import peewee as pw
 
 from clientdesk.db import BaseModel
@@ -22,7 +24,8 @@ class ImportBatch(BaseModel):
 
 
 class ImportChange(BaseModel):
-    """One client or purchase touched by a batch; `before` holds what an update replaced (JSON)."""
+    """A client or purchase touched by a batch. For "client_updated", `before` holds what the
+    update replaced (JSON); for created rows, ids target_id .. before["last"] (a contiguous run)."""
 
     batch = pw.ForeignKeyField(ImportBatch, backref="changes", on_delete="CASCADE")
     action = pw.CharField()
@@ -31,3 +34,16 @@ class ImportChange(BaseModel):
 
 
 IMPORT_MODELS = [ImportBatch, ImportChange]
+
+
+def record_created(batch_id: int, action: str, first_id: int, count: int) -> None:
+    """Record that a batch created `count` rows with consecutive ids from `first_id`."""
+    if count:
+        ImportChange.create(batch=batch_id, action=action, target_id=first_id,
+                            before=json.dumps({"last": first_id + count - 1}))
+
+
+def created_ids(target_id: int, before: str | None) -> range:
+    """The ids a "..._created" change stands for."""
+    last = json.loads(before)["last"] if before else target_id
+    return range(target_id, last + 1)

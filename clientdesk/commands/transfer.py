@@ -1,0 +1,59 @@
+"""Commands: import (client sheets, phone contacts, sales registers) and export (.xlsx, .vcf)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from clientdesk.cli import emit_json
+from clientdesk.errors import ValidationError
+from clientdesk.services.clients import ClientFilter
+
+
+def register(sub) -> None:
+    p = sub.add_parser("import", help="import clients (xlsx, xls, ods, csv, txt, vcf) or a sales register")
+    p.add_argument("file", type=Path)
+    p.add_argument("--kind", choices=("clients", "purchases"), default="clients")
+    p.add_argument("--on-match", choices=("fill", "overwrite", "skip"), default="fill",
+                   help="what to do with a row whose phone or email is already a client (default: fill empty fields)")
+    p.add_argument("--report", type=Path, help="save the rows with problems to this .xlsx")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_import)
+
+    p = sub.add_parser("export", help="export clients, purchases or interactions to .xlsx (clients also to .vcf)")
+    p.add_argument("what", choices=("clients", "purchases", "interactions"))
+    p.add_argument("out", type=Path)
+    p.add_argument("--search", default="", help="only clients matching this search (and their records)")
+    p.set_defaults(run=run_export)
+
+
+def run_import(desk, args) -> int:
+    result = desk.imports.import_file(args.file, args.kind, args.on_match)
+    if args.report is not None:
+        desk.imports.write_error_report(result, args.report)
+    summary = result.summary()
+    if args.json:
+        emit_json(summary)
+    else:
+        print(f"{args.file.name}: {summary['created']} created, {summary['updated']} updated, "
+              f"{summary['skipped']} skipped, {len(summary['errors'])} problems")
+        for issue in summary["errors"]:
+            sys.stderr.write(f"row {issue['row']}: {issue['field']}: {issue['message']}\n")
+    return 0
+
+
+def run_export(desk, args) -> int:
+    flt = ClientFilter(text=args.search)
+    suffix = args.out.suffix.lower()
+    if suffix == ".vcf" and args.what == "clients":
+        count = desk.exports.export_vcard(args.out, flt)
+    elif suffix != ".xlsx":
+        raise ValidationError("out", "invalid", f"{args.out.name}: export writes .xlsx files (clients also .vcf)")
+    elif args.what == "clients":
+        count = desk.exports.export_clients(args.out, "en", flt)
+    elif args.what == "purchases":
+        count = desk.exports.export_purchases(args.out, "en", flt)
+    else:
+        count = desk.exports.export_interactions(args.out, "en", flt)
+    print(f"{count} {args.what} written to {args.out}")
+    return 0

@@ -1,0 +1,121 @@
+"""Undo the last import: remove the clients and bills it created, restore what it changed."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+
+from clientdesk import search
+from clientdesk.db import storage_errors
+from clientdesk.errors import NotFoundError
+from clientdesk.importing.models import ImportBatch, ImportChange, created_ids
+from clientdesk.models import Client, ClientTag, Phone, Purchase, PurchaseLine, Tag
+from clientdesk.progress import NO_PROGRESS, Progress
+
+log = logging.getLogger(__name__)
+CHUNK = 500
+
+
+@dataclass
+class BatchInfo:
+    """One import that can be undone."""
+
+    id: int
+    kind: str
+    file_name: str
+    created_at: object
+    created: int
+    updated: int
+
+
+@dataclass
+class UndoResult:
+    batch: BatchInfo
+    removed_clients: int = 0
+    restored_clients: int = 0
+    removed_purchases: int = 0
+    kept_clients: int = 0  # created by the import but with bills or edits (a merge) since: kept
+
+
+class ImportUndo:
+    """Reverses ImportBatch records, newest first."""
+
+    def __init__(self, db, clients):
+        self.db = db
+        self.clients = clients
+
+    def last_batch(self) -> BatchInfo | None:
+        """The newest import not yet undone."""
+        with storage_errors():
+            row = ImportBatch.select().where(ImportBatch.undone == False).order_by(ImportBatch.id.desc()).first()  # noqa: E712
+        if row is None:
+            return None
+        return BatchInfo(row.id, row.kind, row.file_name, row.created_at, row.created, row.updated)
+
+    def undo_last(self, progress: Progress = NO_PROGRESS) -> UndoResult:
+        """Undo the newest import in one transaction; raises NotFoundError if there is none."""
+        info = self.last_batch()
+        if info is None:
+            raise NotFoundError("There is no import to undo")
+        result = UndoResult(info)
+        with storage_errors(), self.db.atomic():
+            changes = list(ImportChange.select(ImportChange.action, ImportChange.target_id, ImportChange.before)
+                           .where(ImportChange.batch == info.id).order_by(ImportChange.id.desc()).tuples())
+            total = len(changes)
+            purchases = [i for a, t, b in changes if a == "purchase_created" for i in created_ids(t, b)]
+            touched: set[int] = set()
+            for start in range(0, len(purchases), CHUNK):
+                chunk = purchases[start:start + CHUNK]
+                touched.update(c for (c,) in Purchase.select(Purchase.client).where(Purchase.id.in_(chunk)).tuples())
+                PurchaseLine.delete().where(PurchaseLine.purchase.in_(chunk)).execute()
+                result.removed_purchases += Purchase.delete().where(Purchase.id.in_(chunk)).execute()
+            progress.update(len(purchases), total, "")
+            restored = []
+            for action, target, before in changes:
+                if action == "client_updated" and self.clients.exists(target):
+                    self._restore(target, json.loads(before))
+                    restored.append(target)
+            result.restored_clients = len(restored)
+            created = [i for a, t, b in changes if a == "client_created" for i in created_ids(t, b)]
+            removed: list[int] = []
+            for start in range(0, len(created), CHUNK):
+                chunk = created[start:start + CHUNK]
+                busy = {c for (c,) in Purchase.select(Purchase.client).where(Purchase.client.in_(chunk)).distinct().tuples()}
+                busy |= {c for (c,) in Client.select(Client.id).where(Client.id.in_(chunk),
+                                                                     Client.updated_at > info.created_at).tuples()}
+                gone = [c for c in chunk if c not in busy]
+                result.kept_clients += len([c for c in chunk if c in busy])
+                Client.update(referred_by=None).where(Client.referred_by.in_(gone)).execute()
+                search.delete_rows(self.db, gone)
+                Client.delete().where(Client.id.in_(gone)).execute()
+                removed.extend(gone)
+                progress.update(len(purchases) + len(restored) + start + len(chunk), total, "")
+            result.removed_clients = len(removed)
+            removed_set = set(removed)
+            self.clients.refresh_stats(sorted(touched - removed_set))
+            self.clients.reindex(restored)
+            ImportBatch.update(undone=True).where(ImportBatch.id == info.id).execute()
+        log.info("Undid import %s (%s)", info.id, info.file_name)
+        return result
+
+    @staticmethod
+    def _restore(client_id: int, snapshot: dict) -> None:
+        fields = dict(snapshot.get("fields", {}))
+        for name in ("email", "gstin"):
+            if name in fields:
+                fields[name] = fields[name] or None
+        added = snapshot.get("phones_added", [])
+        if added:
+            Phone.delete().where(Phone.client == client_id, Phone.number.in_(added)).execute()
+        primary = snapshot.get("primary")
+        if primary:
+            Phone.update(is_primary=(Phone.number == primary)).where(Phone.client == client_id).execute()
+        tags = snapshot.get("tags_added", [])
+        if tags:
+            ClientTag.delete().where(ClientTag.client == client_id,
+                                     ClientTag.tag.in_(Tag.select(Tag.id).where(Tag.name.in_(tags)))).execute()
+        names = [t for (t,) in Tag.select(Tag.name).join(ClientTag).where(ClientTag.client == client_id).tuples()]
+        fields["tags_text"] = ", ".join(sorted(names, key=str.casefold))
+        fields["primary_phone"] = primary
+        Client.update(**fields).where(Client.id == client_id).execute()

@@ -1,0 +1,205 @@
+"""Client import end to end on a real database: cleaning, matching, nothing lost, preview,
+one transaction with cancel, error report, remembered mapping, undo, opening points."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pytest
+
+from clientdesk.errors import FileFormatError, NotFoundError
+from clientdesk.importing.models import ImportBatch
+from clientdesk.models import Client, Phone
+from clientdesk.progress import Cancelled, Progress
+from clientdesk.services.clients import ClientData, PhoneEntry
+
+MESSY = [
+    ["Sharma General Store — Customer list"],
+    [None],
+    ["Party Name", "Mobile No.", "Email ID", "DOB", "Pincode", "GSTIN", "पिता का नाम", "Anniversary", "Address"],
+    ["  Ramesh   Kumar ", 9876543210.0, "Ramesh@Gmail.COM", dt.datetime(1990, 6, 5), "560 034", "27AAPFU0939F1ZV",
+     "Suresh Kumar", "17 Aug", "12, MG Road"],
+    ["Suresh Verma", "98200 12345 / 98200 54321", None, "05/06/1990", 560034, "27AAPFU0939F1ZO", None, None, None],
+    ["Bad Phone", "9.87654E+09", None, None, None, None, None, None, None],
+    [None, None, None, None, "452001", None, None, None, "Only an address"],
+    ["Ramesh K", "+91 98765 43210", None, None, None, None, None, "--08-21", None],
+    [None] * 9,
+    ["Total", None, None, None, None, None, None, None, None],
+]
+
+
+def _by_phone(desk, number):
+    return desk.clients.get(desk.clients.find_by_phone(number))
+
+
+def test_messy_sheet_imports_good_fields_and_reports_the_rest(desk, xlsx):
+    path = xlsx(MESSY, merge="A1:I1")
+    result = desk.imports.import_file(path)
+    assert (result.created, result.updated, result.blank, result.totals, result.failed_rows) == (3, 0, 1, 1, 1)
+    ramesh = _by_phone(desk, "9876543210")
+    assert ramesh.name == "Ramesh Kumar" and ramesh.email == "ramesh@gmail.com"
+    assert (ramesh.birth_day, ramesh.birth_month, ramesh.birth_year) == (5, 6, 1990)
+    assert (ramesh.anniversary_day, ramesh.anniversary_month) == (17, 8)
+    assert ramesh.postal_pin == "560034" and ramesh.gstin == "27AAPFU0939F1ZV" and ramesh.father_name == "Suresh Kumar"
+    suresh = _by_phone(desk, "98200 54321")
+    assert [p.number for p in suresh.phones] == ["+919820012345", "+919820054321"]
+    assert suresh.gstin == "" and suresh.birth_month == 6  # bad GSTIN left out, the rest kept
+    bad = Client.get(Client.name == "Bad Phone")
+    assert not Phone.select().where(Phone.client == bad.id).exists()
+    problems = {(i.row, i.field, i.reason) for i in result.issues}
+    assert problems == {(5, "gstin", "checksum"), (6, "phone", "lost_digits"), (7, "name", "empty")}
+    summary = result.summary()
+    assert summary["created"] == 3 and summary["skipped"] == 3 and len(summary["errors"]) == 3
+    assert desk.clients.search("ramesh")[0].name == "Ramesh Kumar"  # indexed
+
+
+def test_rows_matching_the_desk_or_earlier_rows_update_instead_of_twins(desk, csvfile):
+    existing = desk.clients.create(ClientData(name="Anita Desai", phones=[PhoneEntry("9876500001")],
+                                              email="anita@example.in", postal_city="Pune"))
+    path = csvfile([["Name", "Phone", "Email", "City", "Business"],
+                    ["Anita D.", "", "ANITA@example.in", "Mumbai", "Desai Traders"],
+                    ["Vijay", "9876500002", "", "Indore", ""],
+                    ["Vijay Singh", "098765 00002", "vijay@example.in", "", ""]])
+    result = desk.imports.import_file(path)
+    assert (result.created, result.updated) == (1, 2)
+    anita = desk.clients.get(existing)
+    assert anita.name == "Anita Desai" and anita.postal_city == "Pune"  # fill: empty fields only
+    assert anita.business_name == "Desai Traders"
+    vijay = _by_phone(desk, "9876500002")
+    assert vijay.name == "Vijay" and vijay.email == "vijay@example.in"
+    assert desk.clients.count() == 2
+
+
+def test_overwrite_and_skip(desk, csvfile):
+    cid = desk.clients.create(ClientData(name="Anita", phones=[PhoneEntry("9876500001")], postal_city="Pune"))
+    path = csvfile([["Name", "Phone", "City"], ["Anita Desai", "9876500001", "Mumbai"]])
+    assert desk.imports.import_file(path, on_match="skip").skipped == 1
+    assert desk.clients.get(cid).postal_city == "Pune"
+    result = desk.imports.import_file(path, on_match="overwrite")
+    assert result.updated == 1
+    assert (desk.clients.get(cid).name, desk.clients.get(cid).postal_city) == ("Anita Desai", "Mumbai")
+    assert desk.imports.import_file(path, on_match="overwrite").unchanged == 1
+
+
+def test_preview_writes_nothing_and_gives_each_row_a_status(desk, xlsx):
+    desk.clients.create(ClientData(name="Ramesh", phones=[PhoneEntry("9876543210")]))
+    source = desk.imports.open(xlsx(MESSY, merge="A1:I1"))
+    mapping = desk.imports.suggest_mapping(source)
+    outcomes = desk.imports.preview(source, mapping)
+    assert [o.status for o in outcomes] == ["update", "new", "new", "error", "same", "blank", "total"]
+    assert outcomes[0].row == 4 and outcomes[1].issues[0].field == "gstin"
+    assert desk.clients.count() == 1 and ImportBatch.select().count() == 0
+
+
+def test_cancel_leaves_the_database_as_it_was(desk, csvfile):
+    rows = [["Name", "Phone"]] + [[f"Client {i}", f"98765{i:05d}"] for i in range(5000)]
+    path = csvfile(rows)
+    seen = []
+
+    def cancel_late(done, total, label):
+        seen.append(done)
+        if done >= 2000:
+            progress.cancel()
+
+    progress = Progress(cancel_late)
+    with pytest.raises(Cancelled):
+        desk.imports.import_file(path, progress=progress)
+    assert seen and desk.clients.count() == 0 and ImportBatch.select().count() == 0
+    assert desk.imports.import_file(path).created == 5000
+
+
+def test_error_report_holds_original_rows_and_imports_again_once_fixed(desk, xlsx, tmp_path):
+    result = desk.imports.import_file(xlsx(MESSY, merge="A1:I1"))
+    report = desk.imports.write_error_report(result, tmp_path / "errors.xlsx")
+    sheet = openpyxl.load_workbook(report).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][-2:] == ("Row", "Problem")
+    assert [r[-2] for r in rows[1:]] == [5, 6, 7]
+    assert rows[2][0] == "Bad Phone" and rows[2][1] == "9.87654E+09" and "lost digits" in rows[2][-1]
+    sheet.cell(row=3, column=2, value="9876540000")  # the shopkeeper types the full number
+    sheet.cell(row=4, column=1, value="Address Only")
+    sheet.parent.save(report)
+    again = desk.imports.import_file(report)
+    assert again.created == 1 and again.updated == 1
+    assert _by_phone(desk, "9876540000").name == "Bad Phone"
+
+
+def test_mapping_is_remembered_for_the_same_headers(desk, csvfile):
+    path = csvfile([["Naam Grahak", "Sampark"], ["Ramesh", "9876543210"]])
+    source = desk.imports.open(path)
+    assert desk.imports.suggest_mapping(source) == [None, None]
+    with pytest.raises(FileFormatError):
+        desk.imports.run(source, [None, None])
+    desk.imports.remember_mapping(source, "clients", ["name", "phone"])
+    later = desk.imports.open(csvfile([["Naam Grahak", "Sampark"], ["Vijay", "9876500002"]], name="b.csv"))
+    assert desk.imports.suggest_mapping(later) == ["name", "phone"]
+    assert desk.imports.import_file(later.raw.path).created == 1
+
+
+def test_undo_last_import_removes_created_and_restores_changed(desk, csvfile):
+    cid = desk.clients.create(ClientData(name="Anita", phones=[PhoneEntry("9876500001")], tags=["Old"]))
+    before = desk.clients.get(cid)
+    path = csvfile([["Name", "Phone", "Email", "Tags", "City"],
+                    ["Anita Desai", "9876500001 / 9876500009", "anita@example.in", "VIP", "Pune"],
+                    ["New Person", "9876500002", "", "", ""]])
+    result = desk.imports.import_file(path, on_match="overwrite")
+    assert (result.created, result.updated) == (1, 1)
+    changed = desk.clients.get(cid)
+    assert changed.name == "Anita Desai" and len(changed.phones) == 2 and "VIP" in changed.tags
+    undone = desk.imports.undo_last()
+    assert (undone.removed_clients, undone.restored_clients) == (1, 1)
+    after = desk.clients.get(cid)
+    for name in ("name", "email", "postal_city", "phones", "tags"):
+        assert getattr(after, name) == getattr(before, name)
+    assert desk.clients.count() == 1 and desk.clients.find_by_phone("9876500009") is None
+    assert desk.clients.search("desai") == []
+    with pytest.raises(NotFoundError):
+        desk.imports.undo_last()
+
+
+def test_opening_points_go_to_loyalty_for_new_clients(desk, csvfile):
+    path = csvfile([["Name", "Phone", "Loyalty points"], ["Ramesh", "9876543210", "250"], ["Vijay", "9876500002", "x"]])
+    result = desk.imports.import_file(path)
+    assert [(i.row, i.field) for i in result.issues] == [(3, "opening_points")]
+    cid = desk.clients.find_by_phone("9876543210")
+    assert desk.loyalty.balance(cid) == 250
+    again = desk.imports.import_file(path)  # the same sheet again does not give the points twice
+    assert [(i.row, i.reason) for i in again.issues] == [(2, "existing"), (3, "invalid")]
+    assert desk.loyalty.balance(cid) == 250
+
+
+def test_vcard_and_google_csv_import(desk, tmp_path, csvfile):
+    from tests.importing.test_readers import ANDROID_21, VCARD_30
+
+    vcf = tmp_path / "phone.vcf"
+    vcf.write_text(ANDROID_21 + VCARD_30, encoding="utf-8")
+    assert desk.imports.import_file(vcf).created == 2
+    ramesh = _by_phone(desk, "+91 98765 43210")
+    assert ramesh.name == "रमेश कुमार" and len(ramesh.phones) == 2 and ramesh.email == "ramesh@example.in"
+    anita = _by_phone(desk, "9987654321")
+    assert (anita.birth_day, anita.birth_month, anita.birth_year) == (21, 8, None)
+    assert anita.postal_pin == "411001" and anita.business_name == "Desai Traders, Pune"
+    google = csvfile([["First Name", "Last Name", "Phone 1 - Value", "E-mail 1 - Value", "E-mail 2 - Value"],
+                      ["Ramesh", "Kumar", "+91 98765 43210 ::: 7000012345", "other@example.in", ""]], name="g.csv")
+    result = desk.imports.import_file(google)
+    assert (result.created, result.updated) == (0, 1)
+    assert [p.number for p in desk.clients.get(ramesh.id).phones][-1] == "+917000012345"
+
+
+def test_undo_keeps_created_clients_edited_or_billed_since(desk, csvfile):
+    from clientdesk.clock import FixedClock
+    from clientdesk.services.history import PurchaseRecord
+
+    path = csvfile([["Name", "Phone"], ["Billed", "9876500001"], ["Edited", "9876500002"], ["Untouched", "9876500003"]])
+    desk.imports.import_file(path)
+    billed, edited = desk.clients.find_by_phone("9876500001"), desk.clients.find_by_phone("9876500002")
+    desk.history.record_purchase(PurchaseRecord(billed, dt.date(2026, 11, 22), 100_00))
+    desk.clients.clock = FixedClock(dt.datetime(2026, 11, 22, 11, 0))
+    data = desk.clients.get(edited)
+    data.postal_city = "Indore"
+    desk.clients.update(edited, data)
+    undone = desk.imports.undo_last()
+    assert (undone.removed_clients, undone.kept_clients) == (1, 2)
+    assert desk.clients.exists(billed) and desk.clients.exists(edited)
+    assert desk.clients.find_by_phone("9876500003") is None
