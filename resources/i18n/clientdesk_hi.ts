@@ -2,577 +2,2695 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi_IN">
 <context>
+    <name>AddOccasionDialog</name>
+    <message>
+        <source>Add an occasion</source>
+        <translation>अवसर जोड़ें</translation>
+    </message>
+    <message>
+        <source>Every year on this day</source>
+        <translation>हर साल इसी दिन</translation>
+    </message>
+    <message>
+        <source>Name in English</source>
+        <translation>अंग्रेज़ी में नाम</translation>
+    </message>
+    <message>
+        <source>Name in Hindi</source>
+        <translation>हिंदी में नाम</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>तारीख</translation>
+    </message>
+</context>
+<context>
+    <name>AdjustDialog</name>
+    <message>
+        <source>Adjust points</source>
+        <translation>पॉइंट बदलें</translation>
+    </message>
+    <message>
+        <source>Why? (required)</source>
+        <translation>क्यों? (ज़रूरी)</translation>
+    </message>
+    <message>
+        <source>Points (+ to add, − to take away)</source>
+        <translation>पॉइंट (+ जोड़ने के लिए, − घटाने के लिए)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>कारण</translation>
+    </message>
+</context>
+<context>
+    <name>ChartCard</name>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>PNG के रूप में सहेजें…</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>चार्ट सहेजें</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG चित्र (*.png)</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved there.</source>
+        <translation>चार्ट वहाँ सहेजा नहीं जा सका।</translation>
+    </message>
+</context>
+<context>
     <name>ClientEditor</name>
     <message>
         <source>Walk-in</source>
-        <translation type="unfinished"></translation>
+        <translation>सीधे दुकान पर</translation>
     </message>
     <message>
         <source>Referral</source>
-        <translation type="unfinished"></translation>
+        <translation>किसी के कहने पर</translation>
     </message>
     <message>
         <source>Trade fair</source>
-        <translation type="unfinished"></translation>
+        <translation>व्यापार मेला</translation>
     </message>
     <message>
         <source>Advertisement</source>
-        <translation type="unfinished"></translation>
+        <translation>विज्ञापन</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>ऑनलाइन</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>अन्य</translation>
     </message>
     <message>
         <source>WhatsApp</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp</translation>
     </message>
     <message>
         <source>SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>ईमेल</translation>
     </message>
     <message>
         <source>Post</source>
-        <translation type="unfinished"></translation>
+        <translation>डाक</translation>
     </message>
     <message>
         <source>Counter form</source>
-        <translation type="unfinished"></translation>
+        <translation>काउंटर फ़ॉर्म</translation>
     </message>
     <message>
         <source>Said so in person / by phone</source>
-        <translation type="unfinished"></translation>
+        <translation>खुद या फ़ोन पर बताया</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>इम्पोर्ट किया गया</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>ग्राहक</translation>
     </message>
     <message>
         <source>New client</source>
-        <translation type="unfinished"></translation>
+        <translation>नया ग्राहक</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>विवरण</translation>
     </message>
     <message>
         <source>Purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>खरीदारी</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>टाइमलाइन</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>जानकारी</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>सहेजें (Ctrl+S)</translation>
     </message>
     <message>
         <source>Cancel (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>रद्द करें (Esc)</translation>
+    </message>
+    <message>
+        <source>Loyalty card…</source>
+        <translation>लॉयल्टी कार्ड…</translation>
+    </message>
+    <message>
+        <source>Withdraw consent…</source>
+        <translation>सहमति वापस लें…</translation>
+    </message>
+    <message>
+        <source>Stop all greetings and offers to this client on every channel</source>
+        <translation>इस ग्राहक को हर चैनल पर सभी शुभकामनाएँ और ऑफ़र भेजना बंद करें</translation>
+    </message>
+    <message>
+        <source>Other dates and festivals…</source>
+        <translation>अन्य तारीखें और त्योहार…</translation>
+    </message>
+    <message>
+        <source>Custom dates (e.g. a child&apos;s birthday) and the festivals this client celebrates</source>
+        <translation>अपनी तारीखें (जैसे बच्चे का जन्मदिन) और वे त्योहार जो यह ग्राहक मनाता है</translation>
     </message>
     <message>
         <source>Identity</source>
-        <translation type="unfinished"></translation>
+        <translation>पहचान</translation>
     </message>
     <message>
         <source>Full name, in Hindi or English</source>
-        <translation type="unfinished"></translation>
+        <translation>पूरा नाम, हिंदी या अंग्रेज़ी में</translation>
     </message>
     <message>
         <source>Father</source>
-        <translation type="unfinished"></translation>
+        <translation>पिता</translation>
     </message>
     <message>
         <source>Husband</source>
-        <translation type="unfinished"></translation>
+        <translation>पति</translation>
     </message>
     <message>
         <source>Female</source>
-        <translation type="unfinished"></translation>
+        <translation>महिला</translation>
     </message>
     <message>
         <source>Male</source>
-        <translation type="unfinished"></translation>
+        <translation>पुरुष</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>संबोधन</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>नाम</translation>
     </message>
     <message>
         <source>Father&apos;s / husband&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>पिता / पति का नाम</translation>
     </message>
     <message>
         <source>Gender</source>
-        <translation type="unfinished"></translation>
+        <translation>लिंग</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>स्थिति</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>संपर्क</translation>
     </message>
     <message>
         <source>name@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>name@example.com</translation>
     </message>
     <message>
         <source>Phones</source>
-        <translation type="unfinished"></translation>
+        <translation>फ़ोन</translation>
     </message>
     <message>
         <source>Postal address</source>
-        <translation type="unfinished"></translation>
+        <translation>डाक का पता</translation>
     </message>
     <message>
         <source>Work address</source>
-        <translation type="unfinished"></translation>
+        <translation>काम का पता</translation>
     </message>
     <message>
         <source>6 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>6 अंक</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>शहर</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>राज्य</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>पिन कोड</translation>
     </message>
     <message>
         <source>Business</source>
-        <translation type="unfinished"></translation>
+        <translation>व्यापार</translation>
     </message>
     <message>
         <source>15 characters, e.g. 27AAPFU0939F1ZV</source>
-        <translation type="unfinished"></translation>
+        <translation>15 अक्षर, जैसे 27AAPFU0939F1ZV</translation>
     </message>
     <message>
         <source>Business name</source>
-        <translation type="unfinished"></translation>
+        <translation>व्यापार का नाम</translation>
     </message>
     <message>
         <source>GSTIN</source>
-        <translation type="unfinished"></translation>
+        <translation>GSTIN</translation>
     </message>
     <message>
         <source>Dates</source>
-        <translation type="unfinished"></translation>
+        <translation>तारीखें</translation>
     </message>
     <message>
         <source>Birthday</source>
-        <translation type="unfinished"></translation>
+        <translation>जन्मदिन</translation>
     </message>
     <message>
         <source>Wedding anniversary</source>
-        <translation type="unfinished"></translation>
+        <translation>शादी की सालगिरह</translation>
     </message>
     <message>
         <source>Business founded</source>
-        <translation type="unfinished"></translation>
+        <translation>व्यापार शुरू हुआ</translation>
     </message>
     <message>
         <source>Preferences and consent</source>
-        <translation type="unfinished"></translation>
+        <translation>पसंद और सहमति</translation>
     </message>
     <message>
         <source>phone or name of the client who referred</source>
-        <translation type="unfinished"></translation>
+        <translation>भेजने वाले ग्राहक का फ़ोन या नाम</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>तय नहीं</translation>
     </message>
     <message>
         <source>comma separated, e.g. veg, wholesale</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉमा लगाकर, जैसे veg, wholesale</translation>
     </message>
     <message>
         <source>Language for messages</source>
-        <translation type="unfinished"></translation>
+        <translation>संदेशों की भाषा</translation>
     </message>
     <message>
         <source>Came to us through</source>
-        <translation type="unfinished"></translation>
+        <translation>हमारे पास कैसे आए</translation>
     </message>
     <message>
         <source>Referred by</source>
-        <translation type="unfinished"></translation>
+        <translation>किसने भेजा</translation>
     </message>
     <message>
         <source>Likelihood to buy</source>
-        <translation type="unfinished"></translation>
+        <translation>खरीदने की संभावना</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>टैग</translation>
     </message>
     <message>
         <source>Agrees to greetings by</source>
-        <translation type="unfinished"></translation>
+        <translation>शुभकामना इनसे भेजने की सहमति</translation>
     </message>
     <message>
         <source>Consent given by a parent or guardian (client under 18)</source>
-        <translation type="unfinished"></translation>
+        <translation>सहमति माता-पिता या अभिभावक ने दी (ग्राहक 18 से कम उम्र का)</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>नोट</translation>
+    </message>
+    <message>
+        <source>Name is required.</source>
+        <translation>नाम ज़रूरी है।</translation>
     </message>
     <message>
         <source>→ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>→ %1</translation>
     </message>
     <message>
         <source>No client found</source>
-        <translation type="unfinished"></translation>
+        <translation>कोई ग्राहक नहीं मिला</translation>
     </message>
     <message>
         <source> (archived)</source>
-        <translation type="unfinished"></translation>
+        <translation> (संग्रहित)</translation>
     </message>
     <message>
         <source>Already a client</source>
-        <translation type="unfinished"></translation>
+        <translation>पहले से ग्राहक है</translation>
     </message>
     <message>
         <source>%1 already belongs to %2.
 
 Open: show that client instead.
 Merge: combine both into one client, keeping all history.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 पहले से %2 का है।
+
+खोलें: उस ग्राहक को दिखाएँ।
+जोड़ें: दोनों को एक ग्राहक बनाएँ, पूरा इतिहास रखते हुए।</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>बिना सहेजे बदलाव</translation>
     </message>
     <message>
         <source>Save the changes to this client?</source>
-        <translation type="unfinished"></translation>
+        <translation>इस ग्राहक के बदलाव सहेजें?</translation>
+    </message>
+</context>
+<context>
+    <name>ClientInsightsPanel</name>
+    <message>
+        <source>Group</source>
+        <translation>समूह</translation>
+    </message>
+    <message>
+        <source>Likely to buy in 30 days</source>
+        <translation>30 दिन में खरीदने की संभावना</translation>
+    </message>
+    <message>
+        <source>Lifetime spend</source>
+        <translation>अब तक का कुल खर्च</translation>
+    </message>
+    <message>
+        <source>Average bill</source>
+        <translation>औसत बिल</translation>
+    </message>
+    <message>
+        <source>Visits per month</source>
+        <translation>महीने में विज़िट</translation>
+    </message>
+    <message>
+        <source>Suggest</source>
+        <translation>सुझाव</translation>
+    </message>
+    <message>
+        <source>Up-sell</source>
+        <translation>और बेचें</translation>
+    </message>
+    <message>
+        <source>No bills yet</source>
+        <translation>अभी कोई बिल नहीं</translation>
     </message>
 </context>
 <context>
     <name>ClientListModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>नाम</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>फ़ोन</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>शहर</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>स्थिति</translation>
     </message>
     <message>
         <source>Last visit</source>
-        <translation type="unfinished"></translation>
+        <translation>आखिरी बार आए</translation>
     </message>
     <message>
         <source>Total spent</source>
-        <translation type="unfinished"></translation>
+        <translation>कुल खर्च</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>टैग</translation>
     </message>
     <message>
         <source>Prospect</source>
-        <translation type="unfinished"></translation>
+        <translation>संभावित</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>सक्रिय</translation>
     </message>
     <message>
         <source>Lapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>निष्क्रिय</translation>
+    </message>
+</context>
+<context>
+    <name>ClientLookup</name>
+    <message>
+        <source>Scan the card, or type a phone number or name, then Enter</source>
+        <translation>कार्ड स्कैन करें, या फ़ोन नंबर या नाम लिखें, फिर Enter</translation>
+    </message>
+    <message>
+        <source>This card was replaced and is blocked. Ask for the new card.</source>
+        <translation>यह कार्ड बदला जा चुका है और बंद है। नया कार्ड माँगें।</translation>
+    </message>
+    <message>
+        <source>This card number has a typing mistake. Scan or type it again.</source>
+        <translation>इस कार्ड नंबर में टाइपिंग की गलती है। फिर से स्कैन करें या लिखें।</translation>
+    </message>
+    <message>
+        <source>Nobody found. Type a phone number to add a new client.</source>
+        <translation>कोई नहीं मिला। नया ग्राहक जोड़ने के लिए फ़ोन नंबर लिखें।</translation>
+    </message>
+</context>
+<context>
+    <name>ClientOccasionsDialog</name>
+    <message>
+        <source>Occasions of %1</source>
+        <translation>%1 के अवसर</translation>
+    </message>
+    <message>
+        <source>What is the day? (e.g. daughter&apos;s birthday)</source>
+        <translation>कौन-सा दिन है? (जैसे बेटी का जन्मदिन)</translation>
+    </message>
+    <message>
+        <source>Add date</source>
+        <translation>तारीख जोड़ें</translation>
+    </message>
+    <message>
+        <source>Remove date</source>
+        <translation>तारीख हटाएँ</translation>
+    </message>
+    <message>
+        <source>Their own dates</source>
+        <translation>उनकी अपनी तारीखें</translation>
+    </message>
+    <message>
+        <source>This client has their own list of festivals</source>
+        <translation>इस ग्राहक की त्योहारों की अपनी सूची है</translation>
+    </message>
+    <message>
+        <source>Festivals they celebrate</source>
+        <translation>वे कौन-से त्योहार मनाते हैं</translation>
     </message>
 </context>
 <context>
     <name>ClientPicker</name>
     <message>
         <source>Name or phone of the client</source>
-        <translation type="unfinished"></translation>
+        <translation>ग्राहक का नाम या फ़ोन</translation>
     </message>
 </context>
 <context>
     <name>ClientsPage</name>
     <message>
         <source>Search by name (Hindi or English), phone, email, business or GSTIN  (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>नाम (हिंदी या अंग्रेज़ी), फ़ोन, ईमेल, व्यापार या GSTIN से खोजें  (Ctrl+F)</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>सभी स्थितियाँ</translation>
     </message>
     <message>
         <source>Current clients</source>
-        <translation type="unfinished"></translation>
+        <translation>मौजूदा ग्राहक</translation>
     </message>
     <message>
         <source>Including archived</source>
-        <translation type="unfinished"></translation>
+        <translation>संग्रहित समेत</translation>
     </message>
     <message>
         <source>New client (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>नया ग्राहक (Ctrl+N)</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>खोलें</translation>
     </message>
     <message>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>संग्रहित करें</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>हटाएँ…</translation>
+    </message>
+    <message>
+        <source>Greet…</source>
+        <translation>शुभकामना भेजें…</translation>
+    </message>
+    <message>
+        <source>Write a greeting to the selected clients (or all listed)</source>
+        <translation>चुने हुए ग्राहकों (या सूची के सभी) को शुभकामना लिखें</translation>
+    </message>
+    <message>
+        <source>Print loyalty cards…</source>
+        <translation>लॉयल्टी कार्ड छापें…</translation>
     </message>
     <message>
         <source>All tags</source>
-        <translation type="unfinished"></translation>
+        <translation>सभी टैग</translation>
     </message>
     <message numerus="yes">
         <source>%n client(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ग्राहक</numerusform>
+            <numerusform>%n ग्राहक</numerusform>
         </translation>
     </message>
     <message>
         <source>(from a list — clear the search to see all)</source>
-        <translation type="unfinished"></translation>
+        <translation>(एक सूची से — सभी देखने के लिए खोज साफ़ करें)</translation>
     </message>
     <message>
         <source>Delete clients</source>
-        <translation type="unfinished"></translation>
+        <translation>ग्राहक हटाएँ</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n client(s)? %1
 
 Clients with bills keep their bills (the law asks for them); their birthday, preferences, notes, tags and consent are erased. This cannot be undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ग्राहक हटाएँ? %1
+
+जिन ग्राहकों के बिल हैं उनके बिल रहेंगे (कानून के अनुसार ज़रूरी); उनका जन्मदिन, पसंद, नोट, टैग और सहमति मिटा दी जाएगी। यह वापस नहीं हो सकता।</numerusform>
+            <numerusform>%n ग्राहक हटाएँ? %1
+
+जिन ग्राहकों के बिल हैं उनके बिल रहेंगे (कानून के अनुसार ज़रूरी); उनका जन्मदिन, पसंद, नोट, टैग और सहमति मिटा दी जाएगी। यह वापस नहीं हो सकता।</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ComingUpView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>ताज़ा करें</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>तारीख</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>अवसर</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>कौन</translation>
+    </message>
+    <message>
+        <source>Greet them…</source>
+        <translation>शुभकामना भेजें…</translation>
+    </message>
+    <message>
+        <source>Open client</source>
+        <translation>ग्राहक खोलें</translation>
+    </message>
+    <message>
+        <source>Today (%1)</source>
+        <translation>आज (%1)</translation>
+    </message>
+    <message>
+        <source>Next 7 days (%1)</source>
+        <translation>अगले 7 दिन (%1)</translation>
+    </message>
+    <message>
+        <source>This month (%1)</source>
+        <translation>इस महीने (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) celebrate it</source>
+        <translation>
+            <numerusform>%n ग्राहक इसे मनाते हैं</numerusform>
+            <numerusform>%n ग्राहक इसे मनाते हैं</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n ग्राहक</numerusform>
+            <numerusform>%n ग्राहक</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>लोड हो रहा है…</translation>
+    </message>
+    <message>
+        <source>No occasions in this period.</source>
+        <translation>इस अवधि में कोई अवसर नहीं।</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n साल</numerusform>
+            <numerusform>%n साल</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>A6 postcard</source>
+        <translation>A6 पोस्टकार्ड</translation>
+    </message>
+    <message>
+        <source>A5 folded card</source>
+        <translation>A5 मुड़ा हुआ कार्ड</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>तारीख</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>अवसर</translation>
+    </message>
+    <message>
+        <source>&amp;Template</source>
+        <translation>टेम्पलेट (&amp;T)</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>चैनल</translation>
+    </message>
+    <message>
+        <source>Everyone for this occasion</source>
+        <translation>इस अवसर के सभी</translation>
+    </message>
+    <message>
+        <source>From a segment…</source>
+        <translation>सेगमेंट से…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>साफ़ करें</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>किसे भेजें</translation>
+    </message>
+    <message>
+        <source>Add one client:</source>
+        <translation>एक ग्राहक जोड़ें:</translation>
+    </message>
+    <message>
+        <source>Prepare messages</source>
+        <translation>संदेश तैयार करें</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>नाम</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>किसे</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>संदेश</translation>
+    </message>
+    <message>
+        <source>Why left out</source>
+        <translation>क्यों छोड़ा</translation>
+    </message>
+    <message>
+        <source>Email subject</source>
+        <translation>ईमेल का विषय</translation>
+    </message>
+    <message>
+        <source>Choose a message on the left to read or change it.</source>
+        <translation>पढ़ने या बदलने के लिए बाईं ओर से संदेश चुनें।</translation>
+    </message>
+    <message>
+        <source>Message (you can change it for this person):</source>
+        <translation>संदेश (इस व्यक्ति के लिए बदल सकते हैं):</translation>
+    </message>
+    <message>
+        <source>Make the cards PDF…</source>
+        <translation>कार्ड की PDF बनाएँ…</translation>
+    </message>
+    <message>
+        <source>Open in WhatsApp</source>
+        <translation>WhatsApp में खोलें</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>टेक्स्ट कॉपी करें</translation>
+    </message>
+    <message>
+        <source>Mark as sent, next</source>
+        <translation>भेजा हुआ मानें, अगला</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>छोड़ें</translation>
+    </message>
+    <message>
+        <source>Send by email</source>
+        <translation>ईमेल से भेजें</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>असफल फिर भेजें</translation>
+    </message>
+    <message>
+        <source>From a segment</source>
+        <translation>सेगमेंट से</translation>
+    </message>
+    <message>
+        <source>Which clients? (for example: spent &gt; 5000, city = Pune)</source>
+        <translation>कौन-से ग्राहक? (जैसे: spent &gt; 5000, city = Pune)</translation>
+    </message>
+    <message>
+        <source>Nobody chosen yet.</source>
+        <translation>अभी कोई नहीं चुना।</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) chosen</source>
+        <translation>
+            <numerusform>%n ग्राहक चुने</numerusform>
+            <numerusform>%n ग्राहक चुने</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Greetings</source>
+        <translation>शुभकामनाएँ</translation>
+    </message>
+    <message>
+        <source>Choose the recipients first.</source>
+        <translation>पहले भेजने वाले ग्राहक चुनें।</translation>
+    </message>
+    <message>
+        <source>Preparing messages</source>
+        <translation>संदेश तैयार हो रहे हैं</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>भेजा</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>असफल: %1</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>छोड़ा</translation>
+    </message>
+    <message>
+        <source>Check: %1</source>
+        <translation>जाँचें: %1</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>तैयार</translation>
+    </message>
+    <message>
+        <source>Press “Prepare messages” to see each message.</source>
+        <translation>हर संदेश देखने के लिए “संदेश तैयार करें” दबाएँ।</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n संदेश</numerusform>
+            <numerusform>%n संदेश</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) a look (empty or unknown fields)</source>
+        <translation>
+            <numerusform>%n को देखना ज़रूरी (खाली या अनजान फ़ील्ड)</numerusform>
+            <numerusform>%n को देखना ज़रूरी (खाली या अनजान फ़ील्ड)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n भेजे</numerusform>
+            <numerusform>%n भेजे</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation>छोड़े गए: %1</translation>
+    </message>
+    <message>
+        <source>Check the messages</source>
+        <translation>संदेश जाँचें</translation>
+    </message>
+    <message>
+        <source>%1 message(s) have an empty or unknown field (marked “Check”).
+Send them as they are?</source>
+        <translation>%1 संदेशों में कोई फ़ील्ड खाली या अनजान है (“जाँचें” लिखा है)।
+क्या इन्हें ऐसे ही भेजें?</translation>
+    </message>
+    <message>
+        <source>Save the greeting cards</source>
+        <translation>शुभकामना कार्ड सहेजें</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>No card was made: every message needs a look.</source>
+        <translation>कोई कार्ड नहीं बना: हर संदेश को देखना ज़रूरी है।</translation>
+    </message>
+    <message>
+        <source>Making the cards</source>
+        <translation>कार्ड बन रहे हैं</translation>
+    </message>
+    <message>
+        <source>Everyone is done.</source>
+        <translation>सबका काम हो गया।</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3</source>
+        <translation>%2 में से %1: %3</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 failed</source>
+        <translation>%1 भेजे, %2 असफल</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>भेज रहे हैं…</translation>
+    </message>
+    <message>
+        <source>Sending emails</source>
+        <translation>ईमेल भेज रहे हैं</translation>
+    </message>
+</context>
+<context>
+    <name>CounterPage</name>
+    <message>
+        <source>Name</source>
+        <translation>नाम</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>मोबाइल नंबर</translation>
+    </message>
+    <message>
+        <source>Add client</source>
+        <translation>ग्राहक जोड़ें</translation>
+    </message>
+    <message>
+        <source>New client:</source>
+        <translation>नया ग्राहक:</translation>
+    </message>
+    <message>
+        <source>Open client…</source>
+        <translation>ग्राहक खोलें…</translation>
+    </message>
+    <message>
+        <source>Bill amount in ₹, then Enter</source>
+        <translation>बिल की रकम ₹ में, फिर Enter</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>ज़रूरी नहीं</translation>
+    </message>
+    <message>
+        <source>optional, e.g. sarees, dupatta</source>
+        <translation>ज़रूरी नहीं, जैसे साड़ी, दुपट्टा</translation>
+    </message>
+    <message>
+        <source>Use most points (F4)</source>
+        <translation>ज़्यादा से ज़्यादा पॉइंट लगाएँ (F4)</translation>
+    </message>
+    <message>
+        <source>Give the stamp-card reward now</source>
+        <translation>स्टैम्प-कार्ड का इनाम अभी दें</translation>
+    </message>
+    <message>
+        <source>Amount (₹)</source>
+        <translation>रकम (₹)</translation>
+    </message>
+    <message>
+        <source>Redeem points</source>
+        <translation>पॉइंट भुनाएँ</translation>
+    </message>
+    <message>
+        <source>Bill no.</source>
+        <translation>बिल नं.</translation>
+    </message>
+    <message>
+        <source>Items / categories</source>
+        <translation>सामान / श्रेणी</translation>
+    </message>
+    <message>
+        <source>To collect</source>
+        <translation>लेना है</translation>
+    </message>
+    <message>
+        <source>Record bill (Enter)</source>
+        <translation>बिल दर्ज करें (Enter)</translation>
+    </message>
+    <message>
+        <source>Undo last (Ctrl+Z)</source>
+        <translation>आखिरी वापस लें (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Next customer (Esc)</source>
+        <translation>अगला ग्राहक (Esc)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n पॉइंट</numerusform>
+            <numerusform>%n पॉइंट</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stamps: %1 of %2</source>
+        <translation>स्टैम्प: %2 में से %1</translation>
+    </message>
+    <message>
+        <source>Reward due: %1 × %2</source>
+        <translation>इनाम बाकी: %1 × %2</translation>
+    </message>
+    <message>
+        <source>Birthday this week</source>
+        <translation>इस हफ़्ते जन्मदिन</translation>
+    </message>
+    <message>
+        <source>Card %1</source>
+        <translation>कार्ड %1</translation>
+    </message>
+    <message>
+        <source>No card yet</source>
+        <translation>अभी कोई कार्ड नहीं</translation>
+    </message>
+    <message>
+        <source>%1 points expire within 30 days</source>
+        <translation>%1 पॉइंट 30 दिन में खत्म होंगे</translation>
+    </message>
+    <message>
+        <source>%1 more to reach %2</source>
+        <translation>%2 तक पहुँचने के लिए %1 और</translation>
+    </message>
+    <message>
+        <source>Not a member yet: joins with this bill</source>
+        <translation>अभी सदस्य नहीं: इस बिल से जुड़ेंगे</translation>
+    </message>
+    <message>
+        <source>Suggest: %1 (%2)</source>
+        <translation>सुझाव: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>New number: add the client with a name, then Enter.</source>
+        <translation>नया नंबर: ग्राहक का नाम लिखकर जोड़ें, फिर Enter।</translation>
+    </message>
+    <message>
+        <source>Client added.</source>
+        <translation>ग्राहक जुड़ गया।</translation>
+    </message>
+    <message>
+        <source> of %1 allowed</source>
+        <translation> (%1 तक)</translation>
+    </message>
+    <message>
+        <source>Type the bill amount in rupees.</source>
+        <translation>बिल की रकम रुपयों में लिखें।</translation>
+    </message>
+    <message>
+        <source>Redeem %1 points? Collect %2.</source>
+        <translation>%1 पॉइंट भुनाएँ? %2 लें।</translation>
+    </message>
+    <message>
+        <source>This card already has %1 loyalty transactions today. Record this one too?</source>
+        <translation>इस कार्ड पर आज पहले से %1 लॉयल्टी लेन-देन हैं। यह भी दर्ज करें?</translation>
+    </message>
+    <message>
+        <source>Busy card</source>
+        <translation>व्यस्त कार्ड</translation>
+    </message>
+    <message>
+        <source>Recorded %1</source>
+        <translation>%1 दर्ज किया</translation>
+    </message>
+    <message>
+        <source>%1 points redeemed, collect %2</source>
+        <translation>%1 पॉइंट भुनाए, %2 लें</translation>
+    </message>
+    <message>
+        <source>+%1 points</source>
+        <translation>+%1 पॉइंट</translation>
+    </message>
+    <message>
+        <source>+%1 bonus</source>
+        <translation>+%1 बोनस</translation>
+    </message>
+    <message>
+        <source>balance %1</source>
+        <translation>बैलेंस %1</translation>
+    </message>
+    <message>
+        <source>stamp added (%1 of %2)</source>
+        <translation>स्टैम्प लगा (%2 में से %1)</translation>
+    </message>
+    <message>
+        <source>reward now due!</source>
+        <translation>इनाम अब देना है!</translation>
+    </message>
+    <message>
+        <source>new tier: %1</source>
+        <translation>नया टियर: %1</translation>
+    </message>
+    <message>
+        <source>Esc for the next customer.</source>
+        <translation>अगले ग्राहक के लिए Esc।</translation>
+    </message>
+    <message>
+        <source>Nothing to undo today.</source>
+        <translation>आज वापस लेने को कुछ नहीं।</translation>
+    </message>
+    <message>
+        <source>Undo the last bill: %1 for %2? Its points and stamp are taken back.</source>
+        <translation>आखिरी बिल वापस लें: %2 का %1? इसके पॉइंट और स्टैम्प वापस लिए जाएँगे।</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>वापस लें</translation>
+    </message>
+    <message>
+        <source>Undone: %1 for %2.</source>
+        <translation>वापस लिया: %2 का %1।</translation>
+    </message>
+</context>
+<context>
+    <name>DateDialog</name>
+    <message>
+        <source>The right date this year:</source>
+        <translation>इस साल की सही तारीख:</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>ClientDesk: unexpected error</source>
+        <translation>ClientDesk: अचानक गड़बड़ी</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside ClientDesk. Your saved data is safe.
+Please send the details below (or the log file) to whoever supports ClientDesk.</source>
+        <translation>ClientDesk के अंदर कुछ गड़बड़ हो गई। आपका सहेजा हुआ डेटा सुरक्षित है।
+कृपया नीचे का विवरण (या लॉग फ़ाइल) ClientDesk की मदद करने वाले को भेजें।</translation>
+    </message>
+    <message>
+        <source>Log file: %1</source>
+        <translation>लॉग फ़ाइल: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Export</source>
+        <translation>एक्सपोर्ट</translation>
+    </message>
+    <message>
+        <source>%1 %2 written to %3</source>
+        <translation>%1 %2 यहाँ लिखे गए: %3</translation>
+    </message>
+    <message>
+        <source>Export %1 selected clients</source>
+        <translation>%1 चुने हुए ग्राहक एक्सपोर्ट करें</translation>
+    </message>
+    <message>
+        <source>Export clients</source>
+        <translation>ग्राहक एक्सपोर्ट करें</translation>
+    </message>
+    <message>
+        <source>clients</source>
+        <translation>ग्राहक</translation>
+    </message>
+    <message>
+        <source>Exporting clients…</source>
+        <translation>ग्राहक एक्सपोर्ट हो रहे हैं…</translation>
+    </message>
+    <message>
+        <source>Export purchases</source>
+        <translation>खरीदारी एक्सपोर्ट करें</translation>
+    </message>
+    <message>
+        <source>purchase lines</source>
+        <translation>खरीदारी की लाइनें</translation>
+    </message>
+    <message>
+        <source>Exporting purchases…</source>
+        <translation>खरीदारी एक्सपोर्ट हो रही है…</translation>
+    </message>
+    <message>
+        <source>Export interactions</source>
+        <translation>बातचीत एक्सपोर्ट करें</translation>
+    </message>
+    <message>
+        <source>interactions</source>
+        <translation>बातचीत</translation>
+    </message>
+    <message>
+        <source>Exporting interactions…</source>
+        <translation>बातचीत एक्सपोर्ट हो रही है…</translation>
+    </message>
+    <message>
+        <source>Undo last import</source>
+        <translation>आखिरी इम्पोर्ट वापस लें</translation>
+    </message>
+    <message>
+        <source>There is no import to undo.</source>
+        <translation>वापस लेने को कोई इम्पोर्ट नहीं है।</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1 from %2?
+It created %3 and changed %4 records; they will be removed or put back as they were.</source>
+        <translation>%2 से %1 का इम्पोर्ट वापस लें?
+इसने %3 बनाए और %4 रिकॉर्ड बदले; उन्हें हटा दिया जाएगा या पहले जैसा कर दिया जाएगा।</translation>
+    </message>
+    <message>
+        <source>Removed %1 clients and %2 bills; restored %3 clients.</source>
+        <translation>%1 ग्राहक और %2 बिल हटाए; %3 ग्राहक पहले जैसे किए।</translation>
+    </message>
+    <message>
+        <source>%1 clients were kept because they have bills entered since the import.</source>
+        <translation>%1 ग्राहक रखे गए क्योंकि इम्पोर्ट के बाद उनके बिल दर्ज हुए हैं।</translation>
+    </message>
+    <message>
+        <source>Undoing the import…</source>
+        <translation>इम्पोर्ट वापस लिया जा रहा है…</translation>
+    </message>
+</context>
+<context>
+    <name>FestivalsEditor</name>
+    <message>
+        <source>Date</source>
+        <translation>तारीख</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>अंग्रेज़ी</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>हिंदी</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>स्रोत</translation>
+    </message>
+    <message>
+        <source>Correct the date…</source>
+        <translation>तारीख ठीक करें…</translation>
+    </message>
+    <message>
+        <source>Add an occasion…</source>
+        <translation>अवसर जोड़ें…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>हटाएँ</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>साल</translation>
+    </message>
+    <message>
+        <source>Dates come from the calendar for your state (Settings). Islamic dates are estimates; correct a date when your community fixes it.</source>
+        <translation>तारीखें आपके राज्य के कैलेंडर से आती हैं (सेटिंग्स)। इस्लामी तारीखें अनुमान हैं; जब आपका समाज तारीख तय करे तो उसे ठीक कर लें।</translation>
+    </message>
+    <message>
+        <source>calendar</source>
+        <translation>कैलेंडर</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>नियम</translation>
+    </message>
+    <message>
+        <source>ClientDesk</source>
+        <translation>ClientDesk</translation>
+    </message>
+    <message>
+        <source>added by you</source>
+        <translation>आपने जोड़ा</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>अनुमानित</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>ठीक किया</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>छिपा हुआ</translation>
+    </message>
+    <message>
+        <source>Show again</source>
+        <translation>फिर दिखाएँ</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>छिपाएँ</translation>
+    </message>
+    <message>
+        <source>Correct the date of %1</source>
+        <translation>%1 की तारीख ठीक करें</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the file</source>
+        <translation>फ़ाइल चुनें</translation>
+    </message>
+    <message>
+        <source>An Excel sheet (.xlsx, .xls, .ods), a CSV or text file, the phone&apos;s contacts (.vcf) or a Google Contacts CSV.</source>
+        <translation>Excel शीट (.xlsx, .xls, .ods), CSV या टेक्स्ट फ़ाइल, फ़ोन के कॉन्टैक्ट (.vcf) या Google Contacts की CSV।</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>इम्पोर्ट करने की फ़ाइल</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>ब्राउज़ करें (&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Clients (a client list or phone contacts)</source>
+        <translation>ग्राहक (ग्राहकों की सूची या फ़ोन के कॉन्टैक्ट) (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Sales register (bills with items)</source>
+        <translation>बिक्री रजिस्टर (सामान के साथ बिल) (&amp;S)</translation>
+    </message>
+    <message>
+        <source>What does the file hold?</source>
+        <translation>फ़ाइल में क्या है?</translation>
+    </message>
+</context>
+<context>
+    <name>GreetingSettingsPanel</name>
+    <message>
+        <source>All India (national dates)</source>
+        <translation>पूरा भारत (राष्ट्रीय तारीखें)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>चुनें…</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (पोर्ट 587)</translation>
+    </message>
+    <message>
+        <source>SSL/TLS (port 465)</source>
+        <translation>SSL/TLS (पोर्ट 465)</translation>
+    </message>
+    <message>
+        <source>None (local server only)</source>
+        <translation>कोई नहीं (सिर्फ़ लोकल सर्वर)</translation>
+    </message>
+    <message>
+        <source>same as the user name</source>
+        <translation>यूज़र नेम जैसा ही</translation>
+    </message>
+    <message>
+        <source>Save greeting settings</source>
+        <translation>शुभकामना सेटिंग्स सहेजें</translation>
+    </message>
+    <message>
+        <source>Festivals</source>
+        <translation>त्योहार</translation>
+    </message>
+    <message>
+        <source>Shop&apos;s state</source>
+        <translation>दुकान का राज्य</translation>
+    </message>
+    <message>
+        <source>Festivals greeted unless a client has their own list:</source>
+        <translation>जिन त्योहारों पर शुभकामना भेजें (जब तक ग्राहक की अपनी सूची न हो):</translation>
+    </message>
+    <message>
+        <source>Never too often</source>
+        <translation>बहुत बार नहीं</translation>
+    </message>
+    <message>
+        <source>At most, in 7 days</source>
+        <translation>7 दिन में ज़्यादा से ज़्यादा</translation>
+    </message>
+    <message>
+        <source>At most, in 30 days</source>
+        <translation>30 दिन में ज़्यादा से ज़्यादा</translation>
+    </message>
+    <message>
+        <source>The same occasion is never greeted twice in a year; clients under 18 only with a guardian&apos;s consent.</source>
+        <translation>एक ही अवसर पर साल में दो बार शुभकामना नहीं जाती; 18 से कम उम्र के ग्राहकों को सिर्फ़ अभिभावक की सहमति से।</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>कार्ड</translation>
+    </message>
+    <message>
+        <source>Shop logo (image)</source>
+        <translation>दुकान का लोगो (चित्र)</translation>
+    </message>
+    <message>
+        <source>Email (SMTP)</source>
+        <translation>ईमेल (SMTP)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>सर्वर</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>पोर्ट</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>सुरक्षा</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>यूज़र नेम</translation>
+    </message>
+    <message>
+        <source>Sender address</source>
+        <translation>भेजने वाले का पता</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>पासवर्ड</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keyring.</source>
+        <translation>पासवर्ड सिस्टम कीरिंग में रखा है।</translation>
+    </message>
+    <message>
+        <source>Type the password to keep it in the system keyring.</source>
+        <translation>पासवर्ड सिस्टम कीरिंग में रखने के लिए उसे लिखें।</translation>
+    </message>
+    <message>
+        <source>No system keyring here: ClientDesk asks for the password once each session and never stores it.</source>
+        <translation>यहाँ सिस्टम कीरिंग नहीं है: ClientDesk हर बार खुलने पर एक बार पासवर्ड पूछता है और उसे कभी सहेजता नहीं।</translation>
+    </message>
+    <message>
+        <source>Shop logo</source>
+        <translation>दुकान का लोगो</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>चित्र (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>There is no system keyring: the password was not stored. You will be asked for it when sending.</source>
+        <translation>सिस्टम कीरिंग नहीं है: पासवर्ड नहीं रखा गया। भेजते समय आपसे पूछा जाएगा।</translation>
+    </message>
+</context>
+<context>
+    <name>Greetings</name>
+    <message>
+        <source>Email password</source>
+        <translation>ईमेल पासवर्ड</translation>
+    </message>
+    <message>
+        <source>Password for %1 (kept for this session only):</source>
+        <translation>%1 का पासवर्ड (सिर्फ़ इस बार के लिए रखा जाएगा):</translation>
+    </message>
+    <message>
+        <source>Any message</source>
+        <translation>कोई भी संदेश</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>जन्मदिन</translation>
+    </message>
+    <message>
+        <source>Wedding anniversary</source>
+        <translation>शादी की सालगिरह</translation>
+    </message>
+    <message>
+        <source>Founding day</source>
+        <translation>स्थापना दिवस</translation>
+    </message>
+    <message>
+        <source>Years with us</source>
+        <translation>हमारे साथ साल</translation>
+    </message>
+    <message>
+        <source>Client&apos;s own date</source>
+        <translation>ग्राहक की अपनी तारीख</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>त्योहार</translation>
+    </message>
+    <message>
+        <source>Print cards</source>
+        <translation>कार्ड छापें</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>ईमेल</translation>
+    </message>
+    <message>
+        <source>Copy text (SMS or other)</source>
+        <translation>टेक्स्ट कॉपी करें (SMS या अन्य)</translation>
+    </message>
+    <message>
+        <source>No such client</source>
+        <translation>ऐसा कोई ग्राहक नहीं</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>संग्रहित</translation>
+    </message>
+    <message>
+        <source>Personal data erased</source>
+        <translation>निजी जानकारी मिटाई गई</translation>
+    </message>
+    <message>
+        <source>This occasion is not theirs on this day</source>
+        <translation>इस दिन यह अवसर इनका नहीं है</translation>
+    </message>
+    <message>
+        <source>Does not celebrate this festival</source>
+        <translation>यह त्योहार नहीं मनाते</translation>
+    </message>
+    <message>
+        <source>No consent for this channel</source>
+        <translation>इस चैनल के लिए सहमति नहीं</translation>
+    </message>
+    <message>
+        <source>Under 18, no guardian&apos;s consent</source>
+        <translation>18 से कम, अभिभावक की सहमति नहीं</translation>
+    </message>
+    <message>
+        <source>No mobile number</source>
+        <translation>मोबाइल नंबर नहीं</translation>
+    </message>
+    <message>
+        <source>No email address</source>
+        <translation>ईमेल पता नहीं</translation>
+    </message>
+    <message>
+        <source>Already greeted for this occasion this year</source>
+        <translation>इस साल इस अवसर पर शुभकामना जा चुकी</translation>
+    </message>
+    <message>
+        <source>Greeted in the last 7 days</source>
+        <translation>पिछले 7 दिन में शुभकामना भेजी</translation>
+    </message>
+    <message>
+        <source>Greeted often in the last 30 days</source>
+        <translation>पिछले 30 दिन में कई बार शुभकामना भेजी</translation>
+    </message>
+    <message>
+        <source>Empty field: %1</source>
+        <translation>खाली फ़ील्ड: %1</translation>
+    </message>
+    <message>
+        <source>Unknown field: %1</source>
+        <translation>अनजान फ़ील्ड: %1</translation>
+    </message>
+    <message>
+        <source>Sending failed: %1</source>
+        <translation>भेजना असफल: %1</translation>
+    </message>
+    <message>
+        <source>Honorific (Shri, Smt. …)</source>
+        <translation>संबोधन (श्री, श्रीमती …)</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>पूरा नाम</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>पहला नाम</translation>
+    </message>
+    <message>
+        <source>Father&apos;s / husband&apos;s name</source>
+        <translation>पिता / पति का नाम</translation>
+    </message>
+    <message>
+        <source>S/o, D/o or W/o line</source>
+        <translation>पुत्र/पुत्री/पत्नी वाली लाइन</translation>
+    </message>
+    <message>
+        <source>Client&apos;s business</source>
+        <translation>ग्राहक का व्यापार</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>शहर</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>दुकान का नाम</translation>
+    </message>
+    <message>
+        <source>Shop phone</source>
+        <translation>दुकान का फ़ोन</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>अवसर</translation>
+    </message>
+    <message>
+        <source>Date of the occasion</source>
+        <translation>अवसर की तारीख</translation>
+    </message>
+    <message>
+        <source>Years (married, in business)</source>
+        <translation>साल (शादी के, व्यापार के)</translation>
+    </message>
+    <message>
+        <source>Loyalty points</source>
+        <translation>लॉयल्टी पॉइंट</translation>
+    </message>
+    <message>
+        <source>Loyalty tier</source>
+        <translation>लॉयल्टी टियर</translation>
+    </message>
+    <message>
+        <source>Reward due</source>
+        <translation>इनाम बाकी</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>सहमति वापस लें</translation>
+    </message>
+    <message>
+        <source>Stop all greetings and offers to %1 on every channel?
+Bills and receipts are not affected.</source>
+        <translation>%1 को हर चैनल पर सभी शुभकामनाएँ और ऑफ़र भेजना बंद करें?
+बिल और रसीदों पर असर नहीं पड़ेगा।</translation>
+    </message>
+    <message>
+        <source>Withdrawn at the client&apos;s request</source>
+        <translation>ग्राहक के कहने पर वापस ली गई</translation>
+    </message>
+    <message>
+        <source>%1 will receive no more greetings. The withdrawal is recorded.</source>
+        <translation>%1 को अब कोई शुभकामना नहीं जाएगी। सहमति वापसी दर्ज हो गई है।</translation>
+    </message>
+</context>
+<context>
+    <name>GreetingsPage</name>
+    <message>
+        <source>Coming up</source>
+        <translation>आने वाले</translation>
+    </message>
+    <message>
+        <source>Compose</source>
+        <translation>लिखें</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>टेम्पलेट</translation>
+    </message>
+    <message>
+        <source>Festivals</source>
+        <translation>त्योहार</translation>
     </message>
 </context>
 <context>
     <name>HistoryTabs</name>
     <message>
         <source>Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>दुकान पर आए</translation>
     </message>
     <message>
         <source>Phone call</source>
-        <translation type="unfinished"></translation>
+        <translation>फ़ोन कॉल</translation>
     </message>
     <message>
         <source>WhatsApp</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp</translation>
     </message>
     <message>
         <source>SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>ईमेल</translation>
     </message>
     <message>
         <source>Letter</source>
-        <translation type="unfinished"></translation>
+        <translation>चिट्ठी</translation>
     </message>
     <message>
         <source>Social media</source>
-        <translation type="unfinished"></translation>
+        <translation>सोशल मीडिया</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>अन्य</translation>
     </message>
     <message>
         <source>From the client</source>
-        <translation type="unfinished"></translation>
+        <translation>ग्राहक की ओर से</translation>
     </message>
     <message>
         <source>From the shop</source>
-        <translation type="unfinished"></translation>
+        <translation>दुकान की ओर से</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFields</name>
+    <message>
+        <source>Name</source>
+        <translation>नाम</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>पहला नाम</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>बीच का नाम</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>उपनाम</translation>
+    </message>
+    <message>
+        <source>Title (Shri, Smt.)</source>
+        <translation>संबोधन (श्री, श्रीमती)</translation>
+    </message>
+    <message>
+        <source>Father&apos;s / husband&apos;s name</source>
+        <translation>पिता / पति का नाम</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>फ़ोन</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>ईमेल</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>व्यापार</translation>
+    </message>
+    <message>
+        <source>GSTIN</source>
+        <translation>GSTIN</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>पता</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>शहर</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>राज्य</translation>
+    </message>
+    <message>
+        <source>PIN code</source>
+        <translation>पिन कोड</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>जन्मदिन</translation>
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation>सालगिरह</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>टैग</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>नोट</translation>
+    </message>
+    <message>
+        <source>Opening loyalty points</source>
+        <translation>शुरुआती लॉयल्टी पॉइंट</translation>
+    </message>
+    <message>
+        <source>Bill no.</source>
+        <translation>बिल नं.</translation>
+    </message>
+    <message>
+        <source>Bill date</source>
+        <translation>बिल की तारीख</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>सामान</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>श्रेणी</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>मात्रा</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>रेट</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>रकम</translation>
+    </message>
+</context>
+<context>
+    <name>ImportStatus</name>
+    <message>
+        <source>New</source>
+        <translation>नया</translation>
+    </message>
+    <message>
+        <source>Updates a client</source>
+        <translation>ग्राहक बदलेगा</translation>
+    </message>
+    <message>
+        <source>Already there</source>
+        <translation>पहले से है</translation>
+    </message>
+    <message>
+        <source>Skipped (match)</source>
+        <translation>छोड़ा (मिलता-जुलता)</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>इम्पोर्ट नहीं हुआ</translation>
+    </message>
+    <message>
+        <source>Blank row</source>
+        <translation>खाली लाइन</translation>
+    </message>
+    <message>
+        <source>Totals row</source>
+        <translation>जोड़ वाली लाइन</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Choose a file to import</source>
+        <translation>इम्पोर्ट करने के लिए फ़ाइल चुनें</translation>
+    </message>
+    <message>
+        <source>Sheets and contacts</source>
+        <translation>शीट और कॉन्टैक्ट</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>सभी फ़ाइलें</translation>
+    </message>
+    <message>
+        <source>Import clients or a sales register</source>
+        <translation>ग्राहक या बिक्री रजिस्टर इम्पोर्ट करें</translation>
+    </message>
+</context>
+<context>
+    <name>Insights</name>
+    <message>
+        <source>Champions</source>
+        <translation>चैंपियन</translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation>वफ़ादार</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>उभरते</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>नए</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>खतरे में</translation>
+    </message>
+    <message>
+        <source>Hibernating</source>
+        <translation>सुस्त</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>खोए हुए</translation>
+    </message>
+    <message>
+        <source>Came recently, come often and spend the most. Thank them; they are the first to hear of new stock.</source>
+        <translation>हाल में आए, बार-बार आते हैं और सबसे ज़्यादा खर्च करते हैं। इन्हें धन्यवाद दें; नया माल आने की खबर सबसे पहले इन्हें दें।</translation>
+    </message>
+    <message>
+        <source>Regular clients who spend well. Keep them happy with loyalty rewards.</source>
+        <translation>नियमित ग्राहक जो अच्छा खर्च करते हैं। लॉयल्टी इनाम से इन्हें खुश रखें।</translation>
+    </message>
+    <message>
+        <source>Came recently but buy little or seldom. A suggestion at the counter can grow them.</source>
+        <translation>हाल में आए पर कम या कभी-कभी खरीदते हैं। काउंटर पर एक सुझाव इन्हें बढ़ा सकता है।</translation>
+    </message>
+    <message>
+        <source>Their first visit was recent. Welcome them so they come back.</source>
+        <translation>इनका पहला आना हाल ही में हुआ। इनका स्वागत करें ताकि ये फिर आएँ।</translation>
+    </message>
+    <message>
+        <source>Used to come often and spend well, but not lately. Call or send a greeting before they go elsewhere.</source>
+        <translation>पहले अक्सर आते थे और अच्छा खर्च करते थे, पर हाल में नहीं। कहीं और जाने से पहले फ़ोन करें या शुभकामना भेजें।</translation>
+    </message>
+    <message>
+        <source>Small, infrequent buyers who have not come for a while.</source>
+        <translation>छोटे, कभी-कभार खरीदने वाले जो काफ़ी समय से नहीं आए।</translation>
+    </message>
+    <message>
+        <source>Have not come for the longest time and bought little. An offer may bring a few back.</source>
+        <translation>सबसे लंबे समय से नहीं आए और कम खरीदा। कोई ऑफ़र कुछ को वापस ला सकता है।</translation>
+    </message>
+    <message>
+        <source>%1% of those who buy %2 also buy %3</source>
+        <translation>जो %2 खरीदते हैं उनमें से %1% %3 भी खरीदते हैं</translation>
+    </message>
+    <message>
+        <source>%1 more to %2</source>
+        <translation>%2 तक %1 और</translation>
+    </message>
+    <message>
+        <source>Spending more: %1 in the last 90 days, %2 in the 90 days before</source>
+        <translation>ज़्यादा खर्च: पिछले 90 दिन में %1, उससे पहले के 90 दिन में %2</translation>
+    </message>
+    <message>
+        <source>Coming more often: %1 visits in the last 90 days, %2 before</source>
+        <translation>ज़्यादा बार आ रहे हैं: पिछले 90 दिन में %1 बार, पहले %2</translation>
+    </message>
+    <message>
+        <source>Bought %1 %2 times lately; the shop sells %3</source>
+        <translation>हाल में %1 %2 बार खरीदा; दुकान में %3 भी मिलता है</translation>
+    </message>
+    <message>
+        <source>%1% (from purchases)</source>
+        <translation>%1% (खरीदारी से)</translation>
+    </message>
+    <message>
+        <source>%1% (set by hand)</source>
+        <translation>%1% (हाथ से तय)</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsPage</name>
+    <message>
+        <source>Refresh insights (F5)</source>
+        <translation>जानकारी ताज़ा करें (F5)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>डैशबोर्ड</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>सेगमेंट</translation>
+    </message>
+    <message>
+        <source>Client value</source>
+        <translation>ग्राहक की कीमत</translation>
+    </message>
+    <message>
+        <source>Bought together</source>
+        <translation>साथ में खरीदे</translation>
+    </message>
+    <message>
+        <source>Up-sell</source>
+        <translation>और बेचें</translation>
+    </message>
+    <message>
+        <source>Win-back</source>
+        <translation>वापस लाएँ</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>ग्राहक</translation>
+    </message>
+    <message>
+        <source>Bought in the last 12 months</source>
+        <translation>पिछले 12 महीने में खरीदा</translation>
+    </message>
+    <message>
+        <source>Sales this month</source>
+        <translation>इस महीने की बिक्री</translation>
+    </message>
+    <message>
+        <source>Average bill (12 months)</source>
+        <translation>औसत बिल (12 महीने)</translation>
+    </message>
+    <message>
+        <source>To win back</source>
+        <translation>वापस लाने हैं</translation>
+    </message>
+    <message>
+        <source>Sales and visits by month</source>
+        <translation>महीने के हिसाब से बिक्री और विज़िट</translation>
+    </message>
+    <message>
+        <source>New and returning clients by month</source>
+        <translation>महीने के हिसाब से नए और लौटे ग्राहक</translation>
+    </message>
+    <message>
+        <source>Clients by RFM group</source>
+        <translation>RFM समूह के हिसाब से ग्राहक</translation>
+    </message>
+    <message>
+        <source>Top clients by lifetime spend</source>
+        <translation>अब तक के खर्च में सबसे आगे ग्राहक</translation>
+    </message>
+    <message>
+        <source>Most often bought together</source>
+        <translation>अक्सर साथ में खरीदे गए</translation>
+    </message>
+    <message>
+        <source>Occasions in the next 14 days</source>
+        <translation>अगले 14 दिन के अवसर</translation>
+    </message>
+    <message>
+        <source>never bought category Meat</source>
+        <translation>never bought category Meat</translation>
+    </message>
+    <message>
+        <source>Builder…</source>
+        <translation>बनाएँ…</translation>
+    </message>
+    <message>
+        <source>Show clients</source>
+        <translation>ग्राहक दिखाएँ</translation>
+    </message>
+    <message>
+        <source>Send greeting…</source>
+        <translation>शुभकामना भेजें…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Excel में एक्सपोर्ट करें…</translation>
+    </message>
+    <message>
+        <source>Delete saved segment</source>
+        <translation>सहेजा सेगमेंट हटाएँ</translation>
+    </message>
+    <message>
+        <source>Query (see the README for the words it understands)</source>
+        <translation>क्वेरी (यह कौन-से शब्द समझता है, README में देखें)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Examples&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;Words&lt;/b&gt;: bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. Join with and, or, not and brackets; put a name with those words in &quot;quotes&quot;.</source>
+        <translation>&lt;b&gt;उदाहरण&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;शब्द&lt;/b&gt; (अंग्रेज़ी में ही लिखें): bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. इन्हें and, or, not और कोष्ठक से जोड़ें; जिस नाम में ये शब्द हों उसे &quot;quotes&quot; में लिखें।</translation>
+    </message>
+    <message>
+        <source>Saved segments</source>
+        <translation>सहेजे सेगमेंट</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>समूह</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>इसका मतलब</translation>
+    </message>
+    <message>
+        <source>Recency, frequency and money (RFM): each client scores 1-5 on each, against the shop&apos;s own clients. Double-click a group to list it.</source>
+        <translation>हाल, बार-बार और पैसा (RFM): हर ग्राहक को इन तीनों में दुकान के अपने ग्राहकों के मुकाबले 1-5 अंक मिलते हैं। सूची देखने के लिए समूह पर डबल-क्लिक करें।</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>खरीदा</translation>
+    </message>
+    <message>
+        <source>Also bought</source>
+        <translation>साथ में खरीदा</translation>
+    </message>
+    <message>
+        <source>Bills with both</source>
+        <translation>दोनों वाले बिल</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>सपोर्ट</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>भरोसा</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>लिफ़्ट</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>सामान</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>श्रेणियाँ</translation>
+    </message>
+    <message>
+        <source>All signals</source>
+        <translation>सभी संकेत</translation>
+    </message>
+    <message>
+        <source>Close to the next tier</source>
+        <translation>अगले टियर के पास</translation>
+    </message>
+    <message>
+        <source>Small pack bought again and again</source>
+        <translation>छोटा पैक बार-बार खरीदा</translation>
+    </message>
+    <message>
+        <source>Spending more</source>
+        <translation>ज़्यादा खर्च</translation>
+    </message>
+    <message>
+        <source>Coming more often</source>
+        <translation>ज़्यादा बार आ रहे</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>ग्राहक</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>संकेत</translation>
+    </message>
+    <message>
+        <source>Clients ready for more: close to the next loyalty tier, spending or visiting more, or buying a small pack again and again.</source>
+        <translation>और खरीदने को तैयार ग्राहक: अगले लॉयल्टी टियर के पास, ज़्यादा खर्च करने या आने वाले, या छोटा पैक बार-बार खरीदने वाले।</translation>
+    </message>
+    <message>
+        <source>Usual gap (days)</source>
+        <translation>आम अंतर (दिन)</translation>
+    </message>
+    <message>
+        <source>Away (days)</source>
+        <translation>नहीं आए (दिन)</translation>
+    </message>
+    <message>
+        <source>Lifetime spend</source>
+        <translation>अब तक का कुल खर्च</translation>
+    </message>
+    <message>
+        <source>Send a greeting to all of them…</source>
+        <translation>इन सबको शुभकामना भेजें…</translation>
+    </message>
+    <message>
+        <source>Show in client list</source>
+        <translation>ग्राहक सूची में दिखाएँ</translation>
+    </message>
+    <message>
+        <source>Refreshing insights…</source>
+        <translation>जानकारी ताज़ा हो रही है…</translation>
+    </message>
+    <message>
+        <source>Refreshing insights</source>
+        <translation>जानकारी ताज़ा हो रही है</translation>
+    </message>
+    <message>
+        <source>No insights yet: press Refresh.</source>
+        <translation>अभी कोई जानकारी नहीं: ताज़ा करें दबाएँ।</translation>
+    </message>
+    <message>
+        <source>Figures as of %1 (took %2 s)</source>
+        <translation>%1 तक के आँकड़े (%2 सेकंड लगे)</translation>
+    </message>
+    <message>
+        <source>Sales (₹)</source>
+        <translation>बिक्री (₹)</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>विज़िट</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>नए</translation>
+    </message>
+    <message>
+        <source>Returning</source>
+        <translation>लौटे</translation>
+    </message>
+    <message>
+        <source>Confidence (%)</source>
+        <translation>भरोसा (%)</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>जन्मदिन</translation>
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation>सालगिरह</translation>
+    </message>
+    <message>
+        <source>None in the next 14 days</source>
+        <translation>अगले 14 दिन में कोई नहीं</translation>
+    </message>
+    <message>
+        <source>%1 regular clients have been away for more than twice their usual gap.</source>
+        <translation>%1 नियमित ग्राहक अपने आम अंतर के दुगने से ज़्यादा समय से नहीं आए।</translation>
+    </message>
+    <message>
+        <source>%1 clients</source>
+        <translation>%1 ग्राहक</translation>
+    </message>
+    <message>
+        <source>Export segment</source>
+        <translation>सेगमेंट एक्सपोर्ट करें</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel फ़ाइलें (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>%1 clients written.</source>
+        <translation>%1 ग्राहक लिखे गए।</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>एक्सपोर्ट हो रहा है</translation>
+    </message>
+    <message>
+        <source>Delete the saved segment “%1”? The clients are not touched.</source>
+        <translation>सहेजा सेगमेंट “%1” हटाएँ? ग्राहकों पर कोई असर नहीं होगा।</translation>
     </message>
 </context>
 <context>
     <name>InteractionDialog</name>
     <message>
         <source>Log interaction</source>
-        <translation type="unfinished"></translation>
+        <translation>बातचीत दर्ज करें</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>कब</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>कैसे</translation>
     </message>
     <message>
         <source>Who started</source>
-        <translation type="unfinished"></translation>
+        <translation>किसने शुरू की</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>सार</translation>
     </message>
 </context>
 <context>
     <name>InteractionsTab</name>
     <message>
         <source>Log interaction…</source>
-        <translation type="unfinished"></translation>
+        <translation>बातचीत दर्ज करें…</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>कब</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>कैसे</translation>
     </message>
     <message>
         <source>Who started</source>
-        <translation type="unfinished"></translation>
+        <translation>किसने शुरू की</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>सार</translation>
     </message>
 </context>
 <context>
     <name>Job</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>रद्द करें</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>रद्द हो रहा है…</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerModel</name>
+    <message>
+        <source>Earned</source>
+        <translation>कमाए</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>भुनाए</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>खत्म हुए</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>बोनस</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>बदलाव</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>उलटा</translation>
+    </message>
+    <message>
+        <source>Opening balance</source>
+        <translation>शुरुआती बैलेंस</translation>
+    </message>
+    <message>
+        <source>Sign-up bonus</source>
+        <translation>जुड़ने का बोनस</translation>
+    </message>
+    <message>
+        <source>Birthday bonus</source>
+        <translation>जन्मदिन बोनस</translation>
+    </message>
+    <message>
+        <source>Counter sale undone</source>
+        <translation>काउंटर बिक्री वापस ली</translation>
+    </message>
+    <message>
+        <source>Bill returned</source>
+        <translation>बिल वापस हुआ</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>तारीख</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>एंट्री</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>पॉइंट</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>बैलेंस</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>खत्म होंगे</translation>
+    </message>
+    <message>
+        <source>Bill / reason</source>
+        <translation>बिल / कारण</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyPage</name>
+    <message>
+        <source>Print this card…</source>
+        <translation>यह कार्ड छापें…</translation>
+    </message>
+    <message>
+        <source>Save card as PDF…</source>
+        <translation>कार्ड PDF में सहेजें…</translation>
+    </message>
+    <message>
+        <source>Issue card</source>
+        <translation>कार्ड जारी करें</translation>
+    </message>
+    <message>
+        <source>Replace lost card</source>
+        <translation>खोया कार्ड बदलें</translation>
+    </message>
+    <message>
+        <source>Adjust points…</source>
+        <translation>पॉइंट बदलें…</translation>
+    </message>
+    <message>
+        <source>Open client…</source>
+        <translation>ग्राहक खोलें…</translation>
+    </message>
+    <message>
+        <source>Print all new cards…</source>
+        <translation>सभी नए कार्ड छापें…</translation>
+    </message>
+    <message>
+        <source>Nobody has the number %1.</source>
+        <translation>नंबर %1 किसी का नहीं है।</translation>
+    </message>
+    <message>
+        <source>Tier: %1</source>
+        <translation>टियर: %1</translation>
+    </message>
+    <message>
+        <source>Balance: %1 points</source>
+        <translation>बैलेंस: %1 पॉइंट</translation>
+    </message>
+    <message>
+        <source>Card %1</source>
+        <translation>कार्ड %1</translation>
+    </message>
+    <message>
+        <source>No card yet</source>
+        <translation>अभी कोई कार्ड नहीं</translation>
+    </message>
+    <message>
+        <source>%1 points expire within 30 days</source>
+        <translation>%1 पॉइंट 30 दिन में खत्म होंगे</translation>
+    </message>
+    <message>
+        <source>No points expire within 30 days</source>
+        <translation>30 दिन में कोई पॉइंट खत्म नहीं होगा</translation>
+    </message>
+    <message>
+        <source>%1 more to reach %2</source>
+        <translation>%2 तक पहुँचने के लिए %1 और</translation>
+    </message>
+    <message>
+        <source>Reward due: %1 × %2</source>
+        <translation>इनाम बाकी: %1 × %2</translation>
+    </message>
+    <message>
+        <source>Stamps: %1 of %2</source>
+        <translation>स्टैम्प: %2 में से %1</translation>
+    </message>
+    <message>
+        <source>Find a client to see their loyalty card.</source>
+        <translation>लॉयल्टी कार्ड देखने के लिए ग्राहक खोजें।</translation>
+    </message>
+    <message>
+        <source>Block the old card and issue a new number? The points stay with the client.</source>
+        <translation>पुराना कार्ड बंद करके नया नंबर दें? पॉइंट ग्राहक के पास ही रहेंगे।</translation>
+    </message>
+    <message>
+        <source>Replace card</source>
+        <translation>कार्ड बदलें</translation>
+    </message>
+    <message>
+        <source>Preparing cards</source>
+        <translation>कार्ड तैयार हो रहे हैं</translation>
+    </message>
+    <message>
+        <source>Save card</source>
+        <translation>कार्ड सहेजें</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>कार्ड</translation>
+    </message>
+    <message>
+        <source>Every card has been printed.</source>
+        <translation>हर कार्ड छप चुका है।</translation>
+    </message>
+    <message>
+        <source>Save cards</source>
+        <translation>कार्ड सहेजें</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltySettingsPanel</name>
+    <message>
+        <source>never</source>
+        <translation>कभी नहीं</translation>
+    </message>
+    <message>
+        <source>no stamp card</source>
+        <translation>कोई स्टैम्प कार्ड नहीं</translation>
+    </message>
+    <message>
+        <source>Issue a card number at the first bill</source>
+        <translation>पहले बिल पर कार्ड नंबर दें</translation>
+    </message>
+    <message>
+        <source>Tier name</source>
+        <translation>टियर का नाम</translation>
+    </message>
+    <message>
+        <source>From 12-month spend (₹)</source>
+        <translation>12 महीने के खर्च से (₹)</translation>
+    </message>
+    <message>
+        <source>Points ×</source>
+        <translation>पॉइंट ×</translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation>टियर जोड़ें</translation>
+    </message>
+    <message>
+        <source>Remove top tier</source>
+        <translation>सबसे ऊपर का टियर हटाएँ</translation>
+    </message>
+    <message>
+        <source>Changing these rules never changes points already earned: each entry keeps the expiry date and the value per point it was earned with.</source>
+        <translation>इन नियमों को बदलने से पहले कमाए पॉइंट कभी नहीं बदलते: हर एंट्री की खत्म होने की तारीख और प्रति पॉइंट कीमत वही रहती है जिससे वह कमाई गई थी।</translation>
+    </message>
+    <message>
+        <source>Save loyalty rules</source>
+        <translation>लॉयल्टी नियम सहेजें</translation>
+    </message>
+    <message>
+        <source>Earning</source>
+        <translation>कमाना</translation>
+    </message>
+    <message>
+        <source>1 point for every</source>
+        <translation>1 पॉइंट, हर इतने पर</translation>
+    </message>
+    <message>
+        <source>Smallest bill that earns points</source>
+        <translation>पॉइंट पाने के लिए सबसे छोटा बिल</translation>
+    </message>
+    <message>
+        <source>Points expire after (days)</source>
+        <translation>पॉइंट इतने दिन बाद खत्म</translation>
+    </message>
+    <message>
+        <source>Sign-up bonus (points)</source>
+        <translation>जुड़ने का बोनस (पॉइंट)</translation>
+    </message>
+    <message>
+        <source>Birthday bonus (points, once a year in the birthday week)</source>
+        <translation>जन्मदिन बोनस (पॉइंट, साल में एक बार जन्मदिन वाले हफ़्ते में)</translation>
+    </message>
+    <message>
+        <source>Redeeming</source>
+        <translation>भुनाना</translation>
+    </message>
+    <message>
+        <source>Value of 1 point</source>
+        <translation>1 पॉइंट की कीमत</translation>
+    </message>
+    <message>
+        <source>Fewest points to redeem</source>
+        <translation>भुनाने के लिए कम से कम पॉइंट</translation>
+    </message>
+    <message>
+        <source>Most of a bill paid with points</source>
+        <translation>बिल का ज़्यादा से ज़्यादा हिस्सा पॉइंट से</translation>
+    </message>
+    <message>
+        <source>Stamp card</source>
+        <translation>स्टैम्प कार्ड</translation>
+    </message>
+    <message>
+        <source>Stamps for a reward</source>
+        <translation>इनाम के लिए स्टैम्प</translation>
+    </message>
+    <message>
+        <source>Smallest bill for a stamp (one a day)</source>
+        <translation>स्टैम्प के लिए सबसे छोटा बिल (दिन में एक)</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>इनाम</translation>
+    </message>
+    <message>
+        <source>Tiers by spend in the last 12 months</source>
+        <translation>पिछले 12 महीने के खर्च के हिसाब से टियर</translation>
+    </message>
+    <message>
+        <source>Tiers may go down only on the yearly review date: day</source>
+        <translation>टियर सिर्फ़ सालाना जाँच की तारीख पर नीचे जा सकते हैं: दिन</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>महीना</translation>
+    </message>
+    <message>
+        <source>Cards and counter</source>
+        <translation>कार्ड और काउंटर</translation>
+    </message>
+    <message>
+        <source>Ask before more than this many loyalty transactions on a card in a day</source>
+        <translation>एक कार्ड पर दिन में इससे ज़्यादा लॉयल्टी लेन-देन होने पर पूछें</translation>
+    </message>
+    <message>
+        <source>Terms printed on the card</source>
+        <translation>कार्ड पर छपी शर्तें</translation>
+    </message>
+    <message>
+        <source>New tier</source>
+        <translation>नया टियर</translation>
+    </message>
+    <message>
+        <source>1 point for every %1</source>
+        <translation>हर %1 पर 1 पॉइंट</translation>
+    </message>
+    <message>
+        <source> on bills of %1 or more</source>
+        <translation> (%1 या ज़्यादा के बिल पर)</translation>
+    </message>
+    <message>
+        <source>1 point = %1 when redeemed</source>
+        <translation>भुनाने पर 1 पॉइंट = %1</translation>
+    </message>
+    <message>
+        <source>redeem from %1 points, up to %2% of a bill</source>
+        <translation>%1 पॉइंट से भुना सकते हैं, बिल का %2% तक</translation>
+    </message>
+    <message>
+        <source>points expire %1 days after they are earned, oldest used first</source>
+        <translation>पॉइंट कमाने के %1 दिन बाद खत्म होते हैं, सबसे पुराने पहले लगते हैं</translation>
+    </message>
+    <message>
+        <source>points never expire</source>
+        <translation>पॉइंट कभी खत्म नहीं होते</translation>
+    </message>
+    <message>
+        <source>a stamp for each visit with a bill of %1 or more; %2 stamps earn: %3</source>
+        <translation>%1 या ज़्यादा के बिल वाली हर विज़िट पर एक स्टैम्प; %2 स्टैम्प पर इनाम: %3</translation>
+    </message>
+    <message>
+        <source>%1 from %2 spent in 12 months: %3× points</source>
+        <translation>12 महीने में %2 खर्च पर %1: %3× पॉइंट</translation>
+    </message>
+    <message>
+        <source>%1 points for joining</source>
+        <translation>जुड़ने पर %1 पॉइंट</translation>
+    </message>
+    <message>
+        <source>%1 points in the birthday week</source>
+        <translation>जन्मदिन वाले हफ़्ते में %1 पॉइंट</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Clients</source>
-        <translation type="unfinished"></translation>
+        <translation>ग्राहक</translation>
     </message>
     <message>
         <source>Counter</source>
-        <translation type="unfinished"></translation>
+        <translation>काउंटर</translation>
     </message>
     <message>
         <source>Loyalty</source>
-        <translation type="unfinished"></translation>
+        <translation>लॉयल्टी</translation>
     </message>
     <message>
         <source>Greetings</source>
-        <translation type="unfinished"></translation>
+        <translation>शुभकामनाएँ</translation>
     </message>
     <message>
         <source>Insights</source>
-        <translation type="unfinished"></translation>
+        <translation>जानकारी</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>सेटिंग्स</translation>
     </message>
     <message>
         <source>ClientDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>ClientDesk</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>फ़ाइल (&amp;F)</translation>
     </message>
     <message>
         <source>New client</source>
-        <translation type="unfinished"></translation>
+        <translation>नया ग्राहक</translation>
     </message>
     <message>
         <source>Back up the database now</source>
-        <translation type="unfinished"></translation>
+        <translation>अभी डेटाबेस का बैकअप लें</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>बंद करें</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>जाएँ (&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>मदद (&amp;H)</translation>
     </message>
     <message>
         <source>About ClientDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>ClientDesk के बारे में</translation>
     </message>
     <message>
         <source>Import from Excel / contacts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel / कॉन्टैक्ट से इम्पोर्ट करें…</translation>
     </message>
     <message>
         <source>Undo last import…</source>
-        <translation type="unfinished"></translation>
+        <translation>आखिरी इम्पोर्ट वापस लें…</translation>
     </message>
     <message>
         <source>Export clients to Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>ग्राहक Excel में एक्सपोर्ट करें…</translation>
     </message>
     <message>
         <source>Export purchases to Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>खरीदारी Excel में एक्सपोर्ट करें…</translation>
     </message>
     <message>
         <source>Export interactions to Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>बातचीत Excel में एक्सपोर्ट करें…</translation>
     </message>
     <message>
         <source>Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>बैकअप</translation>
     </message>
     <message>
         <source>Saved a copy to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>एक कॉपी यहाँ सहेजी: %1</translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation>बैकअप यहाँ लिया: %1</translation>
     </message>
     <message>
         <source>ClientDesk %1
@@ -580,324 +2698,732 @@ The client desk for your shop.
 
 Database: %2
 Log: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>ClientDesk %1
+आपकी दुकान का ग्राहक रजिस्टर।
+
+डेटाबेस: %2
+लॉग: %3</translation>
     </message>
     <message numerus="yes">
         <source>%n client(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ग्राहक</numerusform>
+            <numerusform>%n ग्राहक</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Check the columns</source>
+        <translation>कॉलम जाँचें</translation>
+    </message>
+    <message>
+        <source>ClientDesk guessed which column is which. Change any that are wrong; the choice is remembered for files with the same headings.</source>
+        <translation>ClientDesk ने अंदाज़ा लगाया कि कौन-सा कॉलम क्या है। जो गलत हों उन्हें बदलें; यही हेडिंग वाली फ़ाइलों के लिए आपका चुनाव याद रखा जाएगा।</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>फ़ाइल का कॉलम</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>उदाहरण</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>किस रूप में इम्पोर्ट करें</translation>
+    </message>
+    <message>
+        <source>Fill empty fields only</source>
+        <translation>सिर्फ़ खाली फ़ील्ड भरें</translation>
+    </message>
+    <message>
+        <source>Overwrite with the file&apos;s values</source>
+        <translation>फ़ाइल की जानकारी से बदल दें</translation>
+    </message>
+    <message>
+        <source>Skip the row</source>
+        <translation>लाइन छोड़ दें</translation>
+    </message>
+    <message>
+        <source>When a row&apos;s phone or email is already a client:</source>
+        <translation>जब किसी लाइन का फ़ोन या ईमेल पहले से किसी ग्राहक का हो:</translation>
+    </message>
+    <message>
+        <source>(do not import)</source>
+        <translation>(इम्पोर्ट न करें)</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>नाम</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>फ़ोन</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>ईमेल</translation>
     </message>
     <message>
         <source>GSTIN</source>
-        <translation type="unfinished"></translation>
+        <translation>GSTIN</translation>
     </message>
     <message>
         <source>PIN code</source>
-        <translation type="unfinished"></translation>
+        <translation>पिन कोड</translation>
     </message>
     <message>
         <source>Work PIN code</source>
-        <translation type="unfinished"></translation>
+        <translation>काम का पिन कोड</translation>
     </message>
     <message>
         <source>Birthday</source>
-        <translation type="unfinished"></translation>
+        <translation>जन्मदिन</translation>
     </message>
     <message>
         <source>Anniversary</source>
-        <translation type="unfinished"></translation>
+        <translation>सालगिरह</translation>
     </message>
     <message>
         <source>Founding day</source>
-        <translation type="unfinished"></translation>
+        <translation>स्थापना दिवस</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>रकम</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>तारीख</translation>
     </message>
     <message>
         <source>Likelihood</source>
-        <translation type="unfinished"></translation>
+        <translation>संभावना</translation>
     </message>
     <message>
         <source>This is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>यह ज़रूरी है।</translation>
     </message>
     <message>
         <source>This is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>यह सही नहीं है।</translation>
     </message>
     <message>
         <source>A GSTIN has 15 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>GSTIN में 15 अक्षर होते हैं।</translation>
     </message>
     <message>
         <source>This is not in the right format.</source>
-        <translation type="unfinished"></translation>
+        <translation>यह सही रूप में नहीं है।</translation>
     </message>
     <message>
         <source>The first two digits are not a GST state code.</source>
-        <translation type="unfinished"></translation>
+        <translation>पहले दो अंक GST राज्य कोड नहीं हैं।</translation>
     </message>
     <message>
         <source>The last character does not match; check for a typing mistake.</source>
-        <translation type="unfinished"></translation>
+        <translation>आखिरी अक्षर मेल नहीं खाता; टाइपिंग की गलती देखें।</translation>
     </message>
     <message>
         <source>Excel cut this number short; type the full number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel ने यह नंबर छोटा कर दिया; पूरा नंबर लिखें।</translation>
     </message>
     <message>
         <source>Give at least the day and the month.</source>
-        <translation type="unfinished"></translation>
+        <translation>कम से कम दिन और महीना दें।</translation>
     </message>
     <message>
         <source>The value is out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>यह मान सीमा से बाहर है।</translation>
     </message>
     <message>
         <source>The amount cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>रकम माइनस में नहीं हो सकती।</translation>
     </message>
     <message>
         <source>The date is in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>यह तारीख आगे की है।</translation>
+    </message>
+    <message>
+        <source>%1 already belongs to %2 (client #%3).</source>
+        <translation>%1 पहले से %2 (ग्राहक #%3) का है।</translation>
+    </message>
+    <message>
+        <source>The database could not be used.</source>
+        <translation>डेटाबेस इस्तेमाल नहीं हो सका।</translation>
+    </message>
+    <message>
+        <source>Not found.</source>
+        <translation>नहीं मिला।</translation>
+    </message>
+    <message>
+        <source>ClientDesk</source>
+        <translation>ClientDesk</translation>
     </message>
 </context>
 <context>
     <name>Months</name>
     <message>
         <source>January</source>
-        <translation type="unfinished"></translation>
+        <translation>जनवरी</translation>
     </message>
     <message>
         <source>February</source>
-        <translation type="unfinished"></translation>
+        <translation>फ़रवरी</translation>
     </message>
     <message>
         <source>March</source>
-        <translation type="unfinished"></translation>
+        <translation>मार्च</translation>
     </message>
     <message>
         <source>April</source>
-        <translation type="unfinished"></translation>
+        <translation>अप्रैल</translation>
     </message>
     <message>
         <source>May</source>
-        <translation type="unfinished"></translation>
+        <translation>मई</translation>
     </message>
     <message>
         <source>June</source>
-        <translation type="unfinished"></translation>
+        <translation>जून</translation>
     </message>
     <message>
         <source>July</source>
-        <translation type="unfinished"></translation>
+        <translation>जुलाई</translation>
     </message>
     <message>
         <source>August</source>
-        <translation type="unfinished"></translation>
+        <translation>अगस्त</translation>
     </message>
     <message>
         <source>September</source>
-        <translation type="unfinished"></translation>
+        <translation>सितंबर</translation>
     </message>
     <message>
         <source>October</source>
-        <translation type="unfinished"></translation>
+        <translation>अक्टूबर</translation>
     </message>
     <message>
         <source>November</source>
-        <translation type="unfinished"></translation>
+        <translation>नवंबर</translation>
     </message>
     <message>
         <source>December</source>
-        <translation type="unfinished"></translation>
+        <translation>दिसंबर</translation>
     </message>
 </context>
 <context>
     <name>PartialDateEdit</name>
     <message>
         <source>year unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>साल पता नहीं</translation>
     </message>
 </context>
 <context>
     <name>PhoneList</name>
     <message>
         <source>Add phone</source>
-        <translation type="unfinished"></translation>
+        <translation>फ़ोन जोड़ें</translation>
     </message>
 </context>
 <context>
     <name>PhoneRow</name>
     <message>
         <source>e.g. 98765 43210</source>
-        <translation type="unfinished"></translation>
+        <translation>जैसे 98765 43210</translation>
     </message>
     <message>
         <source>Primary</source>
-        <translation type="unfinished"></translation>
+        <translation>मुख्य</translation>
     </message>
     <message>
         <source>WhatsApp</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>हटाएँ</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>Row</source>
+        <translation>लाइन</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>नाम</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>फ़ोन</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>समस्याएँ</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation>झलक</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Check the first rows, then press Import.</source>
+        <translation>अभी कुछ भी लिखा नहीं गया। पहली लाइनें जाँचें, फिर इम्पोर्ट दबाएँ।</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>इम्पोर्ट (&amp;I)</translation>
+    </message>
+    <message>
+        <source>%1 rows in the file. In the first %2: %3 new, %4 updates, %5 with problems.</source>
+        <translation>फ़ाइल में %1 लाइनें। पहली %2 में: %3 नए, %4 बदलाव, %5 में समस्या।</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>इम्पोर्ट हो रहा है…</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>इम्पोर्ट रद्द हुआ</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>इम्पोर्ट रद्द हो गया; कुछ नहीं बदला।</translation>
     </message>
 </context>
 <context>
     <name>PurchaseDialog</name>
     <message>
         <source>Record purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>खरीदारी दर्ज करें</translation>
     </message>
     <message>
         <source>in rupees, e.g. 1250.50</source>
-        <translation type="unfinished"></translation>
+        <translation>रुपयों में, जैसे 1250.50</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>सामान</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>श्रेणी</translation>
     </message>
     <message>
         <source>Qty</source>
-        <translation type="unfinished"></translation>
+        <translation>मात्रा</translation>
     </message>
     <message>
         <source>Amount (₹)</source>
-        <translation type="unfinished"></translation>
+        <translation>रकम (₹)</translation>
     </message>
     <message>
         <source>More items</source>
-        <translation type="unfinished"></translation>
+        <translation>और सामान</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>तारीख</translation>
     </message>
     <message>
         <source>Bill no.</source>
-        <translation type="unfinished"></translation>
+        <translation>बिल नं.</translation>
     </message>
     <message>
         <source>Items (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>सामान (ज़रूरी नहीं)</translation>
     </message>
 </context>
 <context>
     <name>PurchasesTab</name>
     <message>
         <source>Record purchase…</source>
-        <translation type="unfinished"></translation>
+        <translation>खरीदारी दर्ज करें…</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>तारीख</translation>
     </message>
     <message>
         <source>Bill no.</source>
-        <translation type="unfinished"></translation>
+        <translation>बिल नं.</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>रकम</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>सामान</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Done</source>
+        <translation>हो गया</translation>
+    </message>
+    <message>
+        <source>Save &amp;error report…</source>
+        <translation>गलतियों की रिपोर्ट सहेजें (&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo this import</source>
+        <translation>यह इम्पोर्ट वापस लें (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Problems (fix them in the error report and import it again):</source>
+        <translation>समस्याएँ (इन्हें गलतियों की रिपोर्ट में ठीक करके फिर से इम्पोर्ट करें):</translation>
+    </message>
+    <message>
+        <source>%1 bills imported, %2 new clients for new phone numbers, %3 rows skipped, %4 rows not imported.</source>
+        <translation>%1 बिल इम्पोर्ट हुए, नए फ़ोन नंबरों के लिए %2 नए ग्राहक, %3 लाइनें छोड़ीं, %4 लाइनें इम्पोर्ट नहीं हुईं।</translation>
+    </message>
+    <message>
+        <source>%1 clients created, %2 updated, %3 already up to date, %4 skipped, %5 blank or totals rows, %6 rows not imported.</source>
+        <translation>%1 ग्राहक बने, %2 बदले, %3 पहले से ठीक, %4 छोड़े, %5 खाली या जोड़ वाली लाइनें, %6 लाइनें इम्पोर्ट नहीं हुईं।</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>लाइन %1</translation>
+    </message>
+    <message>
+        <source>Save error report</source>
+        <translation>गलतियों की रिपोर्ट सहेजें</translation>
+    </message>
+    <message>
+        <source>Error report</source>
+        <translation>गलतियों की रिपोर्ट</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>यहाँ सहेजा: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentBuilder</name>
+    <message>
+        <source>Bought</source>
+        <translation>खरीदा</translation>
+    </message>
+    <message>
+        <source>Never bought</source>
+        <translation>कभी नहीं खरीदा</translation>
+    </message>
+    <message>
+        <source>Total spent (₹)</source>
+        <translation>कुल खर्च (₹)</translation>
+    </message>
+    <message>
+        <source>Number of visits</source>
+        <translation>कितनी बार आए</translation>
+    </message>
+    <message>
+        <source>Last visit more than N days ago</source>
+        <translation>आखिरी बार N दिन से ज़्यादा पहले आए</translation>
+    </message>
+    <message>
+        <source>Last visit less than N days ago</source>
+        <translation>आखिरी बार N दिन से कम पहले आए</translation>
+    </message>
+    <message>
+        <source>Loyalty tier</source>
+        <translation>लॉयल्टी टियर</translation>
+    </message>
+    <message>
+        <source>Close to the next tier</source>
+        <translation>अगले टियर के पास</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>टैग</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>शहर</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>राज्य</translation>
+    </message>
+    <message>
+        <source>PIN code (or its first digits)</source>
+        <translation>पिन कोड (या उसके पहले अंक)</translation>
+    </message>
+    <message>
+        <source>Birthday in month</source>
+        <translation>जन्मदिन का महीना</translation>
+    </message>
+    <message>
+        <source>Anniversary in month</source>
+        <translation>सालगिरह का महीना</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>स्रोत</translation>
+    </message>
+    <message>
+        <source>Consent for channel</source>
+        <translation>चैनल के लिए सहमति</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>भाषा</translation>
+    </message>
+    <message>
+        <source>RFM group</source>
+        <translation>RFM समूह</translation>
+    </message>
+    <message>
+        <source>Purchase likelihood (%)</source>
+        <translation>खरीदने की संभावना (%)</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>श्रेणी</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>सामान</translation>
+    </message>
+    <message>
+        <source>ever</source>
+        <translation>कभी भी</translation>
+    </message>
+    <message>
+        <source>in the last </source>
+        <translation>पिछले </translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> दिन में</translation>
+    </message>
+    <message>
+        <source>Segment builder</source>
+        <translation>सेगमेंट बनाएँ</translation>
+    </message>
+    <message>
+        <source>Add with AND</source>
+        <translation>AND से जोड़ें</translation>
+    </message>
+    <message>
+        <source>Add with OR</source>
+        <translation>OR से जोड़ें</translation>
+    </message>
+    <message>
+        <source>Add with AND NOT</source>
+        <translation>AND NOT से जोड़ें</translation>
+    </message>
+    <message>
+        <source>e.g. bought category Dairy and never bought category Meat</source>
+        <translation>जैसे bought category Dairy and never bought category Meat</translation>
+    </message>
+    <message>
+        <source>Name, to save this segment (e.g. Vegetarians)</source>
+        <translation>यह सेगमेंट सहेजने के लिए नाम (जैसे शाकाहारी)</translation>
+    </message>
+    <message>
+        <source>Save segment</source>
+        <translation>सेगमेंट सहेजें</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>शर्त</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>क्वेरी</translation>
+    </message>
+    <message>
+        <source>Matching clients</source>
+        <translation>मिलते ग्राहक</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>इस नाम से सहेजें</translation>
+    </message>
+    <message>
+        <source>Problem at character %1 (“%2”): %3</source>
+        <translation>अक्षर %1 (“%2”) पर समस्या: %3</translation>
+    </message>
+    <message>
+        <source>Everyone: add a condition</source>
+        <translation>सभी: कोई शर्त जोड़ें</translation>
+    </message>
+    <message>
+        <source>%1 clients</source>
+        <translation>%1 ग्राहक</translation>
+    </message>
+    <message>
+        <source>Segment saved.</source>
+        <translation>सेगमेंट सहेजा गया।</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Shop</source>
-        <translation type="unfinished"></translation>
+        <translation>दुकान</translation>
     </message>
     <message>
         <source>The new language is used from the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>नई भाषा अगली बार खोलने पर लागू होगी।</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> दिन</translation>
     </message>
     <message>
         <source>Language / भाषा</source>
-        <translation type="unfinished"></translation>
+        <translation>Language / भाषा</translation>
     </message>
     <message>
         <source>Shop name</source>
-        <translation type="unfinished"></translation>
+        <translation>दुकान का नाम</translation>
     </message>
     <message>
         <source>Shop phone</source>
-        <translation type="unfinished"></translation>
+        <translation>दुकान का फ़ोन</translation>
     </message>
     <message>
         <source>Shop address</source>
-        <translation type="unfinished"></translation>
+        <translation>दुकान का पता</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>राज्य</translation>
     </message>
     <message>
         <source>A client is lapsed after no purchase for</source>
-        <translation type="unfinished"></translation>
+        <translation>इतने समय खरीदारी न होने पर ग्राहक निष्क्रिय</translation>
     </message>
     <message>
         <source>Titles (comma separated)</source>
-        <translation type="unfinished"></translation>
+        <translation>संबोधन (कॉमा लगाकर)</translation>
     </message>
     <message>
         <source>Save settings</source>
-        <translation type="unfinished"></translation>
+        <translation>सेटिंग्स सहेजें</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>सहेज दिया।</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesEditor</name>
+    <message>
+        <source>New template</source>
+        <translation>नया टेम्पलेट</translation>
+    </message>
+    <message>
+        <source>One per line, e.g.  honorific = 
+  tier = valued</source>
+        <translation>हर लाइन में एक, जैसे  honorific = 
+  tier = खास</translation>
+    </message>
+    <message>
+        <source>Insert field</source>
+        <translation>फ़ील्ड डालें</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>सहेजें</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>नाम</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>किसके लिए</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>हिंदी</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>अंग्रेज़ी</translation>
+    </message>
+    <message>
+        <source>Subject (email)</source>
+        <translation>विषय (ईमेल)</translation>
+    </message>
+    <message>
+        <source>If a field is empty</source>
+        <translation>अगर कोई फ़ील्ड खाली हो</translation>
+    </message>
+    <message>
+        <source>Live preview for a client</source>
+        <translation>किसी ग्राहक के लिए झलक</translation>
+    </message>
+    <message>
+        <source>any festival</source>
+        <translation>कोई भी त्योहार</translation>
+    </message>
+    <message>
+        <source>Restore original</source>
+        <translation>मूल वापस लाएँ</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>हटाएँ</translation>
+    </message>
+    <message>
+        <source>My greeting</source>
+        <translation>मेरी शुभकामना</translation>
+    </message>
+    <message>
+        <source>Put back the original text of “%1”?</source>
+        <translation>“%1” का मूल टेक्स्ट वापस लाएँ?</translation>
+    </message>
+    <message>
+        <source>Delete the template “%1”?</source>
+        <translation>टेम्पलेट “%1” हटाएँ?</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>टेम्पलेट</translation>
+    </message>
+    <message>
+        <source>Choose a client to see the message as they would get it.</source>
+        <translation>संदेश वैसा देखने के लिए जैसा ग्राहक को मिलेगा, एक ग्राहक चुनें।</translation>
+    </message>
+    <message>
+        <source>Every field is filled.</source>
+        <translation>हर फ़ील्ड भरा है।</translation>
     </message>
 </context>
 <context>
     <name>_HistoryTab</name>
     <message>
         <source>Save the client first.</source>
-        <translation type="unfinished"></translation>
+        <translation>पहले ग्राहक को सहेजें।</translation>
     </message>
 </context>
 <context>
     <name>_MissingPage</name>
     <message>
         <source>This part of ClientDesk is not installed in this copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>ClientDesk का यह हिस्सा इस कॉपी में इंस्टॉल नहीं है।</translation>
     </message>
 </context>
 </TS>
