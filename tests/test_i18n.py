@@ -46,6 +46,10 @@ def test_window_speaks_hindi(qtbot, desk, tmp_path):
         labels = [window.nav.item(i).text() for i in range(window.nav.count())]
         assert labels[0] == app.translate("MainWindow", "Clients") != "Clients"
         assert any("\u0900" <= ch <= "\u097f" for ch in window.pages["clients"].search.placeholderText())
+        from PySide6.QtWidgets import QDialogButtonBox
+
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        assert [b.text() for b in buttons.buttons()] == ["सहेजें", "रद्द करें"]  # Qt's own words too
     finally:
         app.removeTranslator(translator)
 

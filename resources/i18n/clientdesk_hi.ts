@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="hi_IN">
 <context>
     <name>AddOccasionDialog</name>
@@ -165,7 +164,7 @@
         <translation>अन्य तारीखें और त्योहार…</translation>
     </message>
     <message>
-        <source>Custom dates (e.g. a child&apos;s birthday) and the festivals this client celebrates</source>
+        <source>Custom dates (e.g. a child's birthday) and the festivals this client celebrates</source>
         <translation>अपनी तारीखें (जैसे बच्चे का जन्मदिन) और वे त्योहार जो यह ग्राहक मनाता है</translation>
     </message>
     <message>
@@ -201,7 +200,7 @@
         <translation>नाम</translation>
     </message>
     <message>
-        <source>Father&apos;s / husband&apos;s name</source>
+        <source>Father's / husband's name</source>
         <translation>पिता / पति का नाम</translation>
     </message>
     <message>
@@ -471,7 +470,7 @@ Merge: combine both into one client, keeping all history.</source>
         <translation>%1 के अवसर</translation>
     </message>
     <message>
-        <source>What is the day? (e.g. daughter&apos;s birthday)</source>
+        <source>What is the day? (e.g. daughter's birthday)</source>
         <translation>कौन-सा दिन है? (जैसे बेटी का जन्मदिन)</translation>
     </message>
     <message>
@@ -1275,7 +1274,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>फ़ाइल चुनें</translation>
     </message>
     <message>
-        <source>An Excel sheet (.xlsx, .xls, .ods), a CSV or text file, the phone&apos;s contacts (.vcf) or a Google Contacts CSV.</source>
+        <source>An Excel sheet (.xlsx, .xls, .ods), a CSV or text file, the phone's contacts (.vcf) or a Google Contacts CSV.</source>
         <translation>Excel शीट (.xlsx, .xls, .ods), CSV या टेक्स्ट फ़ाइल, फ़ोन के कॉन्टैक्ट (.vcf) या Google Contacts की CSV।</translation>
     </message>
     <message>
@@ -1334,7 +1333,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>त्योहार</translation>
     </message>
     <message>
-        <source>Shop&apos;s state</source>
+        <source>Shop's state</source>
         <translation>दुकान का राज्य</translation>
     </message>
     <message>
@@ -1354,7 +1353,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>30 दिन में ज़्यादा से ज़्यादा</translation>
     </message>
     <message>
-        <source>The same occasion is never greeted twice in a year; clients under 18 only with a guardian&apos;s consent.</source>
+        <source>The same occasion is never greeted twice in a year; clients under 18 only with a guardian's consent.</source>
         <translation>एक ही अवसर पर साल में दो बार शुभकामना नहीं जाती; 18 से कम उम्र के ग्राहकों को सिर्फ़ अभिभावक की सहमति से।</translation>
     </message>
     <message>
@@ -1449,7 +1448,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>हमारे साथ साल</translation>
     </message>
     <message>
-        <source>Client&apos;s own date</source>
+        <source>Client's own date</source>
         <translation>ग्राहक की अपनी तारीख</translation>
     </message>
     <message>
@@ -1497,7 +1496,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>इस चैनल के लिए सहमति नहीं</translation>
     </message>
     <message>
-        <source>Under 18, no guardian&apos;s consent</source>
+        <source>Under 18, no guardian's consent</source>
         <translation>18 से कम, अभिभावक की सहमति नहीं</translation>
     </message>
     <message>
@@ -1545,7 +1544,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>पहला नाम</translation>
     </message>
     <message>
-        <source>Father&apos;s / husband&apos;s name</source>
+        <source>Father's / husband's name</source>
         <translation>पिता / पति का नाम</translation>
     </message>
     <message>
@@ -1553,7 +1552,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>पुत्र/पुत्री/पत्नी वाली लाइन</translation>
     </message>
     <message>
-        <source>Client&apos;s business</source>
+        <source>Client's business</source>
         <translation>ग्राहक का व्यापार</translation>
     </message>
     <message>
@@ -1603,7 +1602,7 @@ Bills and receipts are not affected.</source>
 बिल और रसीदों पर असर नहीं पड़ेगा।</translation>
     </message>
     <message>
-        <source>Withdrawn at the client&apos;s request</source>
+        <source>Withdrawn at the client's request</source>
         <translation>ग्राहक के कहने पर वापस ली गई</translation>
     </message>
     <message>
@@ -1696,7 +1695,7 @@ Bills and receipts are not affected.</source>
         <translation>संबोधन (श्री, श्रीमती)</translation>
     </message>
     <message>
-        <source>Father&apos;s / husband&apos;s name</source>
+        <source>Father's / husband's name</source>
         <translation>पिता / पति का नाम</translation>
     </message>
     <message>
@@ -2024,8 +2023,8 @@ Bills and receipts are not affected.</source>
         <translation>क्वेरी (यह कौन-से शब्द समझता है, README में देखें)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Examples&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;Words&lt;/b&gt;: bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. Join with and, or, not and brackets; put a name with those words in &quot;quotes&quot;.</source>
-        <translation>&lt;b&gt;उदाहरण&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;शब्द&lt;/b&gt; (अंग्रेज़ी में ही लिखें): bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. इन्हें and, or, not और कोष्ठक से जोड़ें; जिस नाम में ये शब्द हों उसे &quot;quotes&quot; में लिखें।</translation>
+        <source>&lt;b&gt;Examples&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;Words&lt;/b&gt;: bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. Join with and, or, not and brackets; put a name with those words in "quotes".</source>
+        <translation>&lt;b&gt;उदाहरण&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;शब्द&lt;/b&gt; (अंग्रेज़ी में ही लिखें): bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. इन्हें and, or, not और कोष्ठक से जोड़ें; जिस नाम में ये शब्द हों उसे "quotes" में लिखें।</translation>
     </message>
     <message>
         <source>Saved segments</source>
@@ -2040,7 +2039,7 @@ Bills and receipts are not affected.</source>
         <translation>इसका मतलब</translation>
     </message>
     <message>
-        <source>Recency, frequency and money (RFM): each client scores 1-5 on each, against the shop&apos;s own clients. Double-click a group to list it.</source>
+        <source>Recency, frequency and money (RFM): each client scores 1-5 on each, against the shop's own clients. Double-click a group to list it.</source>
         <translation>हाल, बार-बार और पैसा (RFM): हर ग्राहक को इन तीनों में दुकान के अपने ग्राहकों के मुकाबले 1-5 अंक मिलते हैं। सूची देखने के लिए समूह पर डबल-क्लिक करें।</translation>
     </message>
     <message>
@@ -2739,7 +2738,7 @@ Log: %3</source>
         <translation>सिर्फ़ खाली फ़ील्ड भरें</translation>
     </message>
     <message>
-        <source>Overwrite with the file&apos;s values</source>
+        <source>Overwrite with the file's values</source>
         <translation>फ़ाइल की जानकारी से बदल दें</translation>
     </message>
     <message>
@@ -2747,7 +2746,7 @@ Log: %3</source>
         <translation>लाइन छोड़ दें</translation>
     </message>
     <message>
-        <source>When a row&apos;s phone or email is already a client:</source>
+        <source>When a row's phone or email is already a client:</source>
         <translation>जब किसी लाइन का फ़ोन या ईमेल पहले से किसी ग्राहक का हो:</translation>
     </message>
     <message>
@@ -3068,6 +3067,157 @@ Log: %3</source>
     <message>
         <source>Items</source>
         <translation>सामान</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>वापस लें (&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>फिर से करें (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>काटें (&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>कॉपी करें (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>चिपकाएँ (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>हटाएँ</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>सब चुनें</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>विवरण दिखाएँ…</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>विवरण छिपाएँ…</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>ठीक है</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>सहेजें</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>सब सहेजें</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>खोलें</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>हाँ (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>सबके लिए हाँ (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>नहीं (&amp;N)</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>सबके लिए नहीं (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>रोकें</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>फिर कोशिश करें</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>अनदेखा करें</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>बंद करें</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>बदलाव छोड़ें</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>मदद</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>लागू करें</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>रीसेट करें</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>पहले जैसा करें</translation>
+    </message>
+</context>
+<context>
+    <name>QShortcut</name>
+    <message>
+        <source>Ctrl</source>
+        <translation>Ctrl</translation>
+    </message>
+</context>
+<context>
+    <name>QWizard</name>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; पीछे (&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>आगे (&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>पूरा करें (&amp;F)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>मदद (&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Commit</source>
+        <translation>पक्का करें (&amp;C)</translation>
     </message>
 </context>
 <context>
