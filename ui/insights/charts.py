@@ -27,6 +27,7 @@ def money_axis(max_paise: int, steps: int = 4) -> QCategoryAxis:
     top, step = nice_top(max_paise / 100, steps)
     axis = QCategoryAxis()
     axis.setLabelsPosition(QCategoryAxis.AxisLabelsPositionOnValue)
+    axis.setTruncateLabels(False)  # "₹1,00,000" must never shrink to "…"
     axis.setRange(0, top * 100)
     for k in range(steps + 1):
         axis.append(format_inr(int(k * step * 100), decimals=False), k * step * 100)
@@ -38,6 +39,7 @@ def count_axis(max_value: float, steps: int = 4) -> QCategoryAxis:
     top, step = nice_top(max_value, steps)
     axis = QCategoryAxis()
     axis.setLabelsPosition(QCategoryAxis.AxisLabelsPositionOnValue)
+    axis.setTruncateLabels(False)
     axis.setRange(0, top)
     for k in range(steps + 1):
         value = k * step
@@ -57,7 +59,7 @@ class ChartCard(QWidget):
 
     saved = Signal(str)
 
-    def __init__(self, title: str, parent=None):
+    def __init__(self, title: str, parent=None, height: int = 240):
         super().__init__(parent)
         self.chart = QChart()
         self.chart.setAnimationOptions(QChart.NoAnimation)
@@ -65,7 +67,7 @@ class ChartCard(QWidget):
         self.chart.setMargins(QMargins(2, 2, 24, 2))
         self.view = QChartView(self.chart)
         self.view.setRenderHint(QPainter.Antialiasing)
-        self.view.setMinimumHeight(220)
+        self.view.setMinimumHeight(height)
         self.title = QLabel(title)
         self.title.setStyleSheet("font-weight: bold;")
         self.save_button = QPushButton(self.tr("Save as PNG…"))

@@ -155,8 +155,8 @@ class InsightsPage(QWidget):
             self.numbers[key] = value
         self.sales_chart = ChartCard(self.tr("Sales and visits by month"))
         self.newret_chart = ChartCard(self.tr("New and returning clients by month"))
-        self.rfm_chart = ChartCard(self.tr("Clients by RFM group"))
-        self.top_chart = ChartCard(self.tr("Top clients by lifetime spend"))
+        self.rfm_chart = ChartCard(self.tr("Clients by RFM group"), height=300)
+        self.top_chart = ChartCard(self.tr("Top clients by lifetime spend"), height=300)
         self.pairs_chart = ChartCard(self.tr("Most often bought together"))
         self.charts = [self.sales_chart, self.newret_chart, self.rfm_chart, self.top_chart, self.pairs_chart]
         self.occasions = QListWidget()
@@ -427,6 +427,9 @@ class InsightsPage(QWidget):
                 slice_.setColor(QColor(texts.GROUP_COLOURS[group]))
         chart.addSeries(pie)
         chart.legend().setAlignment(Qt.AlignRight)
+        legend_font = chart.legend().font()
+        legend_font.setPointSizeF(max(7.0, legend_font.pointSizeF() - 1))
+        chart.legend().setFont(legend_font)
 
         chart = self.top_chart.reset()
         top = list(reversed(board.top_clients[:8]))
@@ -438,6 +441,9 @@ class InsightsPage(QWidget):
         axis_y = QBarCategoryAxis()
         axis_y.append(_short_labels([name for _, name, _ in top]))
         axis_y.setTruncateLabels(False)
+        small = axis_y.labelsFont()
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+        axis_y.setLabelsFont(small)  # every name shown, none skipped for want of room
         chart.addAxis(axis_y, Qt.AlignLeft)
         axis_x = money_axis(max((s for _, _, s in top), default=0), steps=2)
         chart.addAxis(axis_x, Qt.AlignBottom)
