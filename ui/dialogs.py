@@ -37,6 +37,7 @@ _REASONS = {
     "range": QT_TRANSLATE_NOOP("Messages", "The value is out of range."),
     "negative": QT_TRANSLATE_NOOP("Messages", "The amount cannot be negative."),
     "future": QT_TRANSLATE_NOOP("Messages", "The date is in the future."),
+    "duplicate": QT_TRANSLATE_NOOP("Messages", "Already belongs to another client; left out."),
 }
 
 
@@ -47,6 +48,15 @@ def _t(text: str) -> str:
 def field_label(field: str) -> str:
     """The translated label of a field code."""
     return _t(_FIELDS[field]) if field in _FIELDS else field
+
+
+def reason_text(label: str, reason: str, message: str) -> str:
+    """A field problem in the UI language: "Phone: This is not valid." with the English detail kept
+    in brackets when the UI is not in English (it names the value that was wrong)."""
+    source = _REASONS.get(reason)
+    if source is None or _t(source) == source:
+        return f"{label}: {message}"
+    return f"{label}: {_t(source)} ({message})"
 
 
 def message_for(exc: ClientDeskError) -> str:

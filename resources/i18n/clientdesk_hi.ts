@@ -2849,6 +2849,10 @@ Log: %3</source>
         <translation>यह तारीख आगे की है।</translation>
     </message>
     <message>
+        <source>Already belongs to another client; left out.</source>
+        <translation>यह पहले से किसी दूसरे ग्राहक का है; छोड़ दिया गया।</translation>
+    </message>
+    <message>
         <source>%1 already belongs to %2 (client #%3).</source>
         <translation>%1 पहले से %2 (ग्राहक #%3) का है।</translation>
     </message>

@@ -141,6 +141,9 @@ class PurchaseDialog(QDialog):
         self.items = QTableWidget(3, 4)
         self.items.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Category"), self.tr("Qty"), self.tr("Amount (₹)")])
         self.items.horizontalHeader().setStretchLastSection(True)
+        self.items.setMinimumWidth(560)
+        for column, width in enumerate((200, 140, 60)):
+            self.items.setColumnWidth(column, width)
         add_row = QPushButton(self.tr("More items"))
         add_row.clicked.connect(lambda: self.items.insertRow(self.items.rowCount()))
         self.error = ErrorLabel()

@@ -26,6 +26,7 @@ class ClientOccasionsDialog(QDialog):
         self.dates = QListWidget()
         self.label = QLineEdit()
         self.label.setPlaceholderText(self.tr("What is the day? (e.g. daughter's birthday)"))
+        self.label.setMinimumWidth(260)
         self.date = PartialDateEdit()
         add = QPushButton(self.tr("Add date"))
         add.clicked.connect(self.add_date)

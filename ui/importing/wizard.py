@@ -72,8 +72,8 @@ def status_label(code: str) -> str:
 
 
 def issue_text(issue) -> str:
-    """One row problem as shown to the user: the field's name, then the (English) detail."""
-    return f"{field_label(issue.field)}: {issue.message}"
+    """One row problem as shown to the user, in the UI language where its reason is known."""
+    return dialogs.reason_text(field_label(issue.field), issue.reason, issue.message)
 
 
 def choose_open_path(parent: QWidget | None) -> str:
