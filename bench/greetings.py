@@ -27,7 +27,6 @@ def main() -> None:
     from clientdesk.clock import FixedClock
     from clientdesk.desk import Desk
     from clientdesk.greetings import cards, deliver
-    from clientdesk.greetings.occasions import personal
 
     source, made = demo_database(args.clients)
     path = working_copy(source, "greetings")

@@ -4,7 +4,6 @@ import importlib.util
 import shutil
 from pathlib import Path
 
-import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 spec = importlib.util.spec_from_file_location("update_translations", ROOT / "resources/i18n/update_translations.py")

@@ -7,7 +7,6 @@ import sys
 import time
 
 from clientdesk.cli import emit_json, fail
-from clientdesk.errors import NotFoundError
 from clientdesk.services.clients import ClientData, PhoneEntry
 
 
@@ -77,14 +76,20 @@ def run_show(desk, args) -> int:
     return 0
 
 
-def run_search(desk, args) -> int:
-    rows = desk.clients.search(args.text, limit=args.limit)
+def print_clients(desk, rows, as_json: bool) -> int:
+    """Print list rows as a JSON array (id, name, father_name, phones, email, city, status,
+    total_spent_paise) or as one tab-separated line each."""
     phones = desk.clients.phones_of([r.id for r in rows])
     result = [{"id": r.id, "name": r.name, "father_name": r.father_name, "phones": phones.get(r.id, []),
-               "email": r.email, "city": r.city, "status": r.status} for r in rows]
-    if args.json:
+               "email": r.email, "city": r.city, "status": r.status, "total_spent_paise": r.total_spent_paise}
+              for r in rows]
+    if as_json:
         emit_json(result)
     else:
         for r in result:
             print(f"{r['id']}\t{r['name']}\t{', '.join(r['phones'])}\t{r['city']}")
     return 0
+
+
+def run_search(desk, args) -> int:
+    return print_clients(desk, desk.clients.search(args.text, limit=args.limit), args.json)

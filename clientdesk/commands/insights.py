@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
+from clientdesk.commands.clients import print_clients
 from clientdesk.cli import emit_json
 from clientdesk.errors import NotFoundError, ValidationError
 from clientdesk.money import format_inr
@@ -54,17 +55,7 @@ def run_segment(desk, args) -> int:
         else:
             print(count)
         return 0
-    ids = desk.segments.client_ids(args.query)
-    rows = desk.clients.rows(ids)
-    phones = desk.clients.phones_of(ids)
-    result = [{"id": r.id, "name": r.name, "phones": phones.get(r.id, []), "city": r.city, "status": r.status,
-               "total_spent_paise": r.total_spent_paise} for r in rows]
-    if args.json:
-        emit_json(result)
-    else:
-        for r in result:
-            print(f"{r['id']}\t{r['name']}\t{', '.join(r['phones'])}\t{r['city']}")
-    return 0
+    return print_clients(desk, desk.clients.rows(desk.segments.client_ids(args.query)), args.json)
 
 
 def run_insights(desk, args) -> int:

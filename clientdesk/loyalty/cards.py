@@ -16,7 +16,7 @@ from pathlib import Path
 
 import segno
 from reportlab import rl_config
-from reportlab.lib.colors import HexColor, white
+from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas

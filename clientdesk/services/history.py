@@ -10,7 +10,7 @@ from typing import Sequence
 from clientdesk.clock import Clock
 from clientdesk.db import storage_errors
 from clientdesk.errors import NotFoundError, ValidationError
-from clientdesk.models import DIRECTIONS, INTERACTION_CHANNELS, Client, Interaction, Purchase, PurchaseLine
+from clientdesk.models import DIRECTIONS, INTERACTION_CHANNELS, Interaction, Purchase, PurchaseLine
 
 
 @dataclass

@@ -15,7 +15,7 @@ from clientdesk.errors import ClientDeskError
 from clientdesk.services.clients import ClientFilter
 from ui import dialogs
 from ui.clients.editor import ClientEditor, prefill_from_search
-from ui.clients.list_model import ID_ROLE, ClientListModel, status_label
+from ui.clients.list_model import ClientListModel, status_label
 
 
 class SearchBox(QLineEdit):

@@ -37,7 +37,6 @@ class GreetingSettingsPanel(QWidget):
     def __init__(self, desk, parent=None):
         super().__init__(parent)
         self.desk = desk
-        settings = desk.settings
         self.state_box = QComboBox()
         self.state_box.addItem(self.tr("All India (national dates)"), "")
         for code in holidays.India.subdivisions:
