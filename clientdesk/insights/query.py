@@ -31,15 +31,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from clientdesk.codes import CHANNELS, LANGUAGES, SOURCES, STATUSES  # noqa: F401  (names the parser accepts)
 from clientdesk.errors import ValidationError
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
 OPERATORS = (">=", "<=", "!=", ">", "<", "=")
-STATUSES = ("prospect", "active", "lapsed")
-SOURCES = ("walk_in", "referral", "trade_fair", "advertisement", "online", "other")
-CHANNELS = ("whatsapp", "sms", "email", "post")
-LANGUAGES = ("hi", "en")
 RFM_GROUPS = ("champions", "loyal", "potential", "new", "at_risk", "hibernating", "lost")
 SCOPES = ("product", "category", "any")
 
