@@ -217,7 +217,7 @@ def generate(desk, n_clients: int, seed: int = 1,
                 progress(counts["clients"], n_clients)
         _tag_clients(db, client_ids)
         desk.clients.refresh_stats(client_ids)
-        desk.clients.reindex(client_ids)
+        desk.clients.reindex(client_ids, fresh=True)
     db.execute_sql("ANALYZE")  # statistics for the query planner after a bulk load
     return counts
 

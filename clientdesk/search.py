@@ -68,12 +68,13 @@ def index_row(name: str, father: str, business: str, phones: list[str], email: s
     )
 
 
-def replace_rows(db, rows: list[tuple]) -> None:
-    """Write (client_id, *index_row) tuples into the index, replacing what was there."""
+def replace_rows(db, rows: list[tuple], fresh: bool = False) -> None:
+    """Write (client_id, *index_row) tuples into the index, replacing what was there (nothing, when
+    `fresh`)."""
     if not rows:
         return
-    ids = [(r[0],) for r in rows]
-    db.cursor().executemany(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = ?", ids)
+    if not fresh:
+        db.cursor().executemany(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = ?", [(r[0],) for r in rows])
     db.cursor().executemany(
         f"INSERT INTO {SEARCH_TABLE}(rowid, name, father, business, phones, email, gstin) VALUES (?,?,?,?,?,?,?)",
         rows,

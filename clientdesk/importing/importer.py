@@ -507,7 +507,8 @@ class ClientImporter:
                                       "Try again.") from exc
             ids = [n.id for n in news] + list(after)
             progress.update(total, total, "")
-            self.clients.reindex(ids)
+            self.clients.reindex([n.id for n in news], fresh=True)
+            self.clients.reindex(list(after))
             if self.add_opening_points is not None:
                 for new in news:
                     if new.points:

@@ -432,20 +432,23 @@ class ClientService:
                 chunk,
             )
 
-    def reindex(self, client_ids: Sequence[int]) -> None:
-        """Rebuild the search index rows of these clients (call inside the writing transaction)."""
+    def reindex(self, client_ids: Sequence[int], fresh: bool = False) -> None:
+        """Rebuild the search index rows (and sort keys) of these clients; call inside the writing
+        transaction. `fresh`: the clients are new and have no index rows yet (bulk loads)."""
         rows, keys = [], []
         for start in range(0, len(client_ids), 500):
             chunk = list(client_ids[start:start + 500])
+            marks = ",".join("?" * len(chunk))
             phones: dict[int, list[str]] = {}
-            for client_id, number in Phone.select(Phone.client, Phone.number).where(Phone.client.in_(chunk)).tuples():
+            for client_id, number in self.db.execute_sql(
+                    f"SELECT client_id, number FROM phone WHERE client_id IN ({marks})", chunk):
                 phones.setdefault(client_id, []).append(number)
-            query = (Client.select(Client.id, Client.name, Client.father_name, Client.business_name,
-                                   Client.email, Client.gstin).where(Client.id.in_(chunk)).tuples())
-            for cid, name, father, business, email, gstin in query:
+            for cid, name, father, business, email, gstin in self.db.execute_sql(
+                    f"SELECT id, name, father_name, business_name, email, gstin FROM client WHERE id IN ({marks})",
+                    chunk):
                 rows.append((cid, *search.index_row(name, father, business, phones.get(cid, []), email, gstin)))
                 keys.append((name_key(name), cid))
-        search.replace_rows(self.db, rows)
+        search.replace_rows(self.db, rows, fresh=fresh)
         self.db.cursor().executemany("UPDATE client SET search_key = ? WHERE id = ?", keys)
 
     def rebuild_index(self) -> None:
