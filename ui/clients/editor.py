@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from clientdesk.errors import ClientDeskError, DuplicateError, ValidationError
 from clientdesk.codes import CHANNELS, CONSENT_METHODS, SOURCES
 from clientdesk.services.clients import ClientData, ConsentState, PhoneEntry
-from clientdesk.validate import normalize_email, normalize_gstin, normalize_phone, normalize_pin
+from clientdesk.validate import format_phone, normalize_email, normalize_gstin, normalize_phone, normalize_pin
 from ui import dialogs
 from ui.clients.history_tabs import InteractionsTab, PurchasesTab
 from ui.clients.list_model import status_label
@@ -329,7 +329,7 @@ class ClientEditor(QDialog):
         self.father_relation.setCurrentIndex(self.father_relation.findData(data.father_relation))
         self.gender.setCurrentIndex(max(self.gender.findData(data.gender), 0))
         self.status_label.setText(status_label(data.status) + (self.tr(" (archived)") if data.archived else ""))
-        self.phones.set_entries([(p.number, p.is_primary, p.is_whatsapp) for p in data.phones])
+        self.phones.set_entries([(format_phone(p.number), p.is_primary, p.is_whatsapp) for p in data.phones])
         self.email.setText(data.email)
         for kind, (line, city, state, pin) in self.address.items():
             line.setText(getattr(data, f"{kind}_line"))

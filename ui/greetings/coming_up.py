@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget,
+    QAbstractItemView, QButtonGroup, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget,
 )
 
 from clientdesk.errors import ClientDeskError
@@ -57,6 +57,8 @@ class ComingUpView(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.tree.setAlternatingRowColors(True)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeToContents)
         self.tree.expanded.connect(self._fill_children)
         self.tree.doubleClicked.connect(self._activated)
         self.tree.selectionModel().currentChanged.connect(self._update_buttons)
