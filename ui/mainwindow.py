@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QT_TRANSLATE_NOOP, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget,
 )
 
 from clientdesk import __version__
@@ -29,23 +29,7 @@ BADGED_PAGES = ("greetings", "loyalty")  # occasions today; cards not yet printe
 
 def _page_class(spec: str):
     module, _, name = spec.partition(":")
-    try:
-        return getattr(importlib.import_module(module), name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module and not module.startswith(exc.name or "-"):
-            raise
-        return _MissingPage
-
-
-class _MissingPage(QWidget):
-    """Shown only in a development checkout where an area's page has not been built yet."""
-
-    def __init__(self, desk, parent=None):
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        label = QLabel(self.tr("This part of ClientDesk is not installed in this copy."))
-        label.setAlignment(Qt.AlignCenter)
-        layout.addWidget(label)
+    return getattr(importlib.import_module(module), name)
 
 
 class MainWindow(QMainWindow):
