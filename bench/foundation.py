@@ -54,6 +54,7 @@ def keystrokes(text: str) -> list[str]:
 
 def bench_search(db: Path) -> list[list]:
     from clientdesk.desk import Desk
+    from ui.clients.list_model import BLOCK, PAGE
     from clientdesk.services.clients import ClientFilter
 
     desk = Desk.open(db)
@@ -73,10 +74,10 @@ def bench_search(db: Path) -> list[list]:
             for typed in keystrokes(text):
                 flt = ClientFilter(text=typed)
 
-                def list_query():  # what the client list does on a keystroke
+                def list_query():  # what the client list does on a keystroke (ui/clients/list_model.py)
                     desk.clients.count(flt)
-                    ids = desk.clients.ids(flt, "relevance", False, 0, 200)
-                    desk.clients.rows(ids[:100])
+                    ids = desk.clients.ids(flt, "relevance", False, 0, PAGE)
+                    desk.clients.rows(ids[:BLOCK])
 
                 list_ms.append(timed(list_query)[0])
                 top_ms.append(timed(desk.clients.search, typed, 20)[0])

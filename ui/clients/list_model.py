@@ -13,7 +13,7 @@ from clientdesk.validate import format_phone
 
 ID_ROLE = Qt.UserRole + 1
 PAGE = 200
-BLOCK = 100
+BLOCK = 50  # rows built at a time: about two screens
 
 COLUMNS = [
     ("name", QT_TRANSLATE_NOOP("ClientListModel", "Name")),
