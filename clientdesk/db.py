@@ -86,8 +86,8 @@ def storage_errors():
             raise StorageError("The disk is full. Free some space and try again; nothing was saved.") from exc
         raise StorageError(f"The database could not be used: {text}") from exc
     except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
-        if isinstance(exc, peewee.IntegrityError):
-            raise
+        if isinstance(exc, (peewee.IntegrityError, sqlite3.IntegrityError)):
+            raise  # a broken rule of ours, not a damaged file
         raise StorageError(
             f"The database file is damaged or is not a ClientDesk database ({exc}). Restore a backup."
         ) from exc
