@@ -88,15 +88,19 @@ def refresh_in_background(desk) -> dict:
     worker = threading.Thread(target=work)
     worker.start()
     waits = []
-    while worker.is_alive():
+    from clientdesk.services.clients import ClientFilter
+
+    typed = ClientFilter(text="ramesh")
+    while worker.is_alive():  # what the window does meanwhile: a search typed in the client list
         started = time.perf_counter()
-        desk.clients.count()
-        desk.insights.rfm_counts()
+        desk.clients.count(typed)
+        desk.clients.rows(desk.clients.ids(typed, "relevance", False, 0, 200)[:50])
         waits.append((time.perf_counter() - started) * 1000)
         time.sleep(0.05)
     worker.join()
     outcome["reads"] = len(waits)
     outcome["worst_read_ms"] = max(waits, default=0.0)
+    outcome["p95_read_ms"] = sorted(waits)[int(0.95 * (len(waits) - 1))] if waits else 0.0
     return outcome
 
 
@@ -153,8 +157,8 @@ def main() -> int:
     row("refresh, CPU time of the worker thread (s)", f"{outcome['cpu']:.2f}")
     for phase, seconds in summary.timings.items():
         row(f"  phase {phase} (s)", f"{seconds:.2f}")
-    row("slowest read on the main thread during refresh (ms)", f"{outcome['worst_read_ms']:.0f}",
-        f"{outcome['reads']} reads: the window stays responsive")
+    row("a client search on the main thread during refresh, p95 / slowest (ms)",
+        f"{outcome['p95_read_ms']:.0f} / {outcome['worst_read_ms']:.0f}", f"{outcome['reads']} reads, every 50 ms")
     row("clients scored / rules / suggestions stored",
         f"{summary.clients_scored:,} / {summary.pairs} / {summary.suggestions:,}")
     row("BG/NBD parameters r, alpha, a, b", ", ".join(f"{v:.3g}" for v in summary.model.values()))

@@ -19,7 +19,6 @@ Groups use R and FM = round((F + M) / 2), first match wins:
 from __future__ import annotations
 
 import numpy as np
-from scipy.stats import rankdata
 
 GROUPS = ("champions", "loyal", "potential", "new", "at_risk", "hibernating", "lost")
 
@@ -30,6 +29,8 @@ def scores(values, higher_is_better: bool = True) -> np.ndarray:
     n = len(values)
     if n == 0:
         return np.zeros(0, dtype=np.int8)
+    from scipy.stats import rankdata  # scipy loads with the first refresh, not with the group names
+
     ranks = rankdata(values if higher_is_better else -values, method="min")
     return (1 + np.floor(5 * (ranks - 1) / n)).astype(np.int8)
 
