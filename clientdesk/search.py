@@ -8,6 +8,7 @@ anywhere in the number is a prefix of one token.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -40,7 +41,7 @@ def phone_tokens(numbers: list[str]) -> str:
     tokens = []
     for number in numbers:
         digits = national_digits(number)
-        tokens.extend(digits[i:] for i in range(0, max(1, len(digits) - MIN_SUFFIX + 1)))
+        tokens += [digits[i:] for i in range(0, max(1, len(digits) - MIN_SUFFIX + 1))]
     return " ".join(tokens)
 
 
@@ -53,17 +54,30 @@ def _raw_words(text: str) -> list[str]:
     return [w.lower() for w in _RAW_TOKEN.findall(text or "")]
 
 
+@functools.lru_cache(maxsize=65536)
+def _name_column(name: str) -> str:
+    return (" ".join(fold_words(name)) + " " + " ".join(w for w in _raw_words(name) if w.isascii())).strip()
+
+
+@functools.lru_cache(maxsize=65536)
+def _folded_column(text: str) -> str:
+    return " ".join(fold_words(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def _business_column(business: str) -> str:
+    return (" ".join(fold_words(business)) + " " + " ".join(_raw_words(business))).strip()
+
+
 def index_row(name: str, father: str, business: str, phones: list[str], email: str | None,
               gstin: str | None) -> tuple[str, str, str, str, str, str]:
-    """The six indexed columns for one client."""
-    business_words = " ".join(fold_words(business)) + " " + " ".join(_raw_words(business))
-    name_words = " ".join(fold_words(name)) + " " + " ".join(w for w in _raw_words(name) if w.isascii())
+    """The six indexed columns for one client (names repeat a lot: their columns are cached)."""
     return (
-        name_words.strip(),
-        " ".join(fold_words(father)),
-        business_words.strip(),
+        _name_column(name or ""),
+        _folded_column(father or ""),
+        _business_column(business or ""),
         phone_tokens(phones),
-        " ".join(_raw_words(email or "")),
+        " ".join(_raw_words(email)) if email else "",
         (gstin or "").lower(),
     )
 

@@ -60,6 +60,7 @@ def fold_words(text: str) -> tuple[str, ...]:
     return tuple(key for token in text.split() for key in _fold_token(token))
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """One space-separated folded key for a whole name."""
     return " ".join(fold_words(text))

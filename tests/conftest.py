@@ -34,4 +34,9 @@ def desk(tmp_path, clock):
     """A fresh Desk on a real SQLite file in tmp_path."""
     opened = Desk.open(tmp_path / "desk.sqlite", clock=clock)
     yield opened
+    # A page's background job (an insights refresh, a backup) must end before the next test points
+    # the shared database proxy at another file.
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(60_000)
     opened.close()

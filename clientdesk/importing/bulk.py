@@ -5,7 +5,8 @@ peewee's insert_many builds SQL text per row, which costs more than the insert i
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from contextlib import contextmanager
+from typing import Iterable, Iterator, Sequence
 
 import peewee as pw
 
@@ -20,12 +21,33 @@ def _converter(field: pw.Field):
     return None
 
 
-def bulk_insert(db, model, fields: Sequence[pw.Field], rows: Iterable[Sequence]) -> None:
-    """Insert `rows` (tuples in the order of `fields`) into `model`'s table."""
-    columns = ", ".join(f'"{f.column_name}"' for f in fields)
-    marks = ", ".join("?" * len(fields))
+def db_values(fields: Sequence[pw.Field], values: Sequence) -> tuple:
+    """`values` (in the order of `fields`) as the driver stores them: convert constant parts of a
+    row once, then pass rows of such values to bulk_insert with converted=True."""
+    return tuple(v if c is None else c(v) for c, v in zip(map(_converter, fields), values))
+
+
+def _literal(value) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, int):  # bool included
+        return str(int(value))
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    raise TypeError(f"No SQL literal for {type(value).__name__}")
+
+
+def bulk_insert(db, model, fields: Sequence[pw.Field], rows: Iterable[Sequence], converted: bool = False,
+                constant_fields: Sequence[pw.Field] = (), constants: Sequence = ()) -> None:
+    """Insert `rows` (tuples in the order of `fields`) into `model`'s table. `converted`: the rows
+    already hold driver values (str dates and datetimes, int booleans), so no per-value conversion.
+    `constant_fields` get the same `constants` (driver values: None, int or str) in every row; they
+    are written into the statement once instead of being bound per row."""
+    columns = ", ".join(f'"{f.column_name}"' for f in (*fields, *constant_fields))
+    marks = ", ".join(["?"] * len(fields) + [_literal(v) for v in constants])
     sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
-    converters = [(i, c) for i, c in ((i, _converter(f)) for i, f in enumerate(fields)) if c is not None]
+    converters = [] if converted else [(i, c) for i, c in ((i, _converter(f)) for i, f in enumerate(fields))
+                                       if c is not None]
     if converters:
         def convert(row):
             row = list(row)
@@ -39,3 +61,19 @@ def bulk_insert(db, model, fields: Sequence[pw.Field], rows: Iterable[Sequence])
 def next_id(model) -> int:
     """The id the next row of `model` gets (call after the transaction has written, so it holds the lock)."""
     return (model.select(pw.fn.MAX(model.id)).scalar() or 0) + 1
+
+
+@contextmanager
+def indexes_built_after(db, table: str) -> Iterator[None]:
+    """Drop `table`'s non-unique indexes for the block and create them again after it: building an
+    index once from sorted keys costs less than updating it row by row when a bulk insert at least
+    doubles the table. Use inside the writing transaction: if the block fails, its rollback
+    restores the indexes (unique indexes stay, so clashes still raise IntegrityError at once)."""
+    indexes = [(name, sql) for name, sql in db.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", (table,))
+        if not sql.lstrip().upper().startswith("CREATE UNIQUE")]
+    for name, _ in indexes:
+        db.execute_sql(f'DROP INDEX "{name}"')
+    yield
+    for _, sql in indexes:
+        db.execute_sql(sql)

@@ -30,6 +30,8 @@ _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _FAST_MOBILE = re.compile(r"^(?:\+?91|0)?([6-9]\d{9})$")
 _MULTI = re.compile(r"\s*:::\s*")
+_PHONE_PUNCTUATION = re.compile(r"[\s\-().]")
+_EMAIL_SEPARATORS = re.compile(r"\s*:::\s*|[,;\s]+")
 _PLAIN_PIN = re.compile(r"[1-9]\d{2} ?\d{3}")
 
 
@@ -52,11 +54,13 @@ def clean_phones(value) -> list[str]:
         value = str(value)
     if not isinstance(value, str):
         return find_phones(value)
+    if len(value) == 10 and value.isascii() and value.isdigit() and value[0] in "6789":
+        return ["+91" + value]  # what the loop below gives for a bare 10-digit mobile
     found: list[str] = []
     for part in _MULTI.split(value.strip()):
         if not part:
             continue
-        compact = re.sub(r"[\s\-().]", "", part)
+        compact = _PHONE_PUNCTUATION.sub("", part)
         fast = _FAST_MOBILE.match(compact)
         numbers = ["+91" + fast.group(1)] if fast else find_phones(ascii_digits(part))
         found.extend(n for n in numbers if n not in found)
@@ -83,7 +87,7 @@ def clean_emails(value) -> list[str]:
     if not text:
         return []
     result = []
-    for part in re.split(r"\s*:::\s*|[,;\s]+", text):
+    for part in _EMAIL_SEPARATORS.split(text):
         if part:
             email = clean_email(part)
             if email not in result:
@@ -130,7 +134,10 @@ def clean_partial_date(value, today: dt.date, field: str = "date") -> PartialDat
             raise ValidationError(field, "invalid", f"{value} is not a date")
         day = _EXCEL_EPOCH + dt.timedelta(days=int(value))
         return _checked(day.day, day.month, day.year, today, field)
-    text = ascii_digits(" ".join(str(value).split())).strip().rstrip(".")
+    text = " ".join(str(value).split())
+    if not text.isascii():  # ASCII text has no other digits to replace
+        text = ascii_digits(text)
+    text = text.strip().rstrip(".")
     lowered = text.casefold()
     if m := _VCARD_NOYEAR.match(text):
         return _checked(int(m.group(2)), int(m.group(1)), None, today, field)

@@ -245,6 +245,8 @@ def is_blank(row: list) -> bool:
 
 def cell_text(value) -> str:
     """A cell as one line of text (dates as ISO, whole floats without .0)."""
+    if value.__class__ is str:  # the common case first
+        return " ".join(value.split())
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:

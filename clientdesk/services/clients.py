@@ -443,13 +443,16 @@ class ClientService:
             for client_id, number in self.db.execute_sql(
                     f"SELECT client_id, number FROM phone WHERE client_id IN ({marks})", chunk):
                 phones.setdefault(client_id, []).append(number)
-            for cid, name, father, business, email, gstin in self.db.execute_sql(
-                    f"SELECT id, name, father_name, business_name, email, gstin FROM client WHERE id IN ({marks})",
-                    chunk):
+            for cid, name, father, business, email, gstin, stored_key in self.db.execute_sql(
+                    f"SELECT id, name, father_name, business_name, email, gstin, search_key FROM client "
+                    f"WHERE id IN ({marks})", chunk):
                 rows.append((cid, *search.index_row(name, father, business, phones.get(cid, []), email, gstin)))
-                keys.append((name_key(name), cid))
+                key = name_key(name)
+                if key != stored_key:  # a bulk insert may have written the key already
+                    keys.append((key, cid))
         search.replace_rows(self.db, rows, fresh=fresh)
-        self.db.cursor().executemany("UPDATE client SET search_key = ? WHERE id = ?", keys)
+        if keys:
+            self.db.cursor().executemany("UPDATE client SET search_key = ? WHERE id = ?", keys)
 
     def rebuild_index(self) -> None:
         """Rebuild the whole search index (after a bulk load)."""

@@ -10,6 +10,7 @@ import pytest
 from clientdesk.errors import ValidationError
 from clientdesk.importing import cleaning
 from clientdesk.importing.mapping import field_for_header
+from clientdesk.validate import find_phones
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -26,6 +27,22 @@ TODAY = dt.date(2026, 11, 22)
 ])
 def test_phones(cell, expected):
     assert cleaning.clean_phones(cell) == expected
+
+
+@pytest.mark.parametrize("cell", [
+    "9876543210", 9876543210.0, 6000000000, "6000000000", "5999999999", "०९८७६५४३२१०", "९८७६५४३२१०", "+91-9876543210",
+    "09876543210", "919876543210", " 9876543210 ", "98765-43210", "(987) 654-3210", "7012345678", "8999999999",
+])
+def test_fast_mobile_paths_match_the_general_parser(cell):
+    """The shortcuts for plain Indian mobiles give exactly what libphonenumber gives (or the same error)."""
+    try:
+        expected = find_phones(cell)
+    except ValidationError as exc:
+        with pytest.raises(ValidationError) as info:
+            cleaning.clean_phones(cell)
+        assert info.value.reason == exc.reason
+    else:
+        assert cleaning.clean_phones(cell) == expected
 
 
 @pytest.mark.parametrize("cell,reason", [("9.87654E+09", "lost_digits"), ("91987654321", "invalid"), ("abc", "invalid")])

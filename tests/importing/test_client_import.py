@@ -109,6 +109,30 @@ def test_cancel_leaves_the_database_as_it_was(desk, csvfile):
     assert desk.imports.import_file(path).created == 5000
 
 
+def _index_sql(desk):
+    return sorted(desk.db.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index'").fetchall())
+
+
+def test_big_import_into_an_empty_desk_keeps_every_index_even_when_cancelled(desk, csvfile):
+    """A load that doubles the client table builds its indexes after the rows; a cancel inside
+    the insert leaves the tables and indexes exactly as they were."""
+    rows = [["Name", "Phone"]] + [[f"Client {i}", f"98765{i:05d}"] for i in range(6000)]
+    path = csvfile(rows)
+    indexes = _index_sql(desk)
+
+    def cancel_in_insert(done, total, label):
+        if done == 5000:  # the first chunk of new clients is written; planning reports 0, 2000, 4000
+            progress.cancel()
+
+    progress = Progress(cancel_in_insert)
+    with pytest.raises(Cancelled):
+        desk.imports.import_file(path, progress=progress)
+    assert desk.clients.count() == 0 and Phone.select().count() == 0 and _index_sql(desk) == indexes
+    assert desk.imports.import_file(path).created == 6000
+    assert _index_sql(desk) == indexes
+    assert desk.clients.find_by_phone("9876505999") == Client.get(Client.name == "Client 5999").id
+
+
 def test_error_report_holds_original_rows_and_imports_again_once_fixed(desk, xlsx, tmp_path):
     result = desk.imports.import_file(xlsx(MESSY, merge="A1:I1"))
     report = desk.imports.write_error_report(result, tmp_path / "errors.xlsx")
