@@ -20,6 +20,7 @@ from clientdesk.loyalty.service import ConfirmationNeeded
 from clientdesk.money import format_inr, rupees_to_paise
 from clientdesk.services.clients import ClientData, PhoneEntry
 from clientdesk.services.history import LineItem
+from clientdesk.validate import format_phone
 from ui import dialogs
 from ui.insights.texts import suggestion_reason
 from ui.counter.lookup import ClientLookup
@@ -231,7 +232,7 @@ class CounterPage(QWidget):
         summary = self.desk.loyalty.summary(client_id)
         client = self.desk.clients.get(client_id)
         self.client_id = client_id
-        phone = client.primary_phone or ""
+        phone = format_phone(client.primary_phone) if client.primary_phone else ""
         self.name_label.setText(f"{client.display_name}  {phone}".strip())
         self.tier_label.setText(summary.tier_name)
         self.tier_label.setStyleSheet(f"color: {summary.tier_colour};")
