@@ -157,7 +157,7 @@ BUILTINS = (
        "Happy New Year! May the new year bring you fresh joy and new successes."),
     _b("thanks", "Thank you (points)", "any", "",
        "आपके साथ के लिए धन्यवाद", "Thank you for being with us",
-       "हमारे साथ बने रहने के लिए धन्यवाद! आपके खाते में अभी {points} अंक हैं ({tier})। {reward_due|}",
+       "हमारे साथ बने रहने के लिए धन्यवाद! आपके खाते में अभी {points} पॉइंट हैं ({tier})। {reward_due|}",
        "Thank you for staying with us! You have {points} points ({tier}). {reward_due|}"),
 )
 DEFAULT_FALLBACKS = {"honorific": ""}
