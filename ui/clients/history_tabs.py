@@ -80,6 +80,15 @@ class _HistoryTab(QWidget):
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
 
+    def refresh(self) -> None:
+        self._fill(self.rows() if self.client_id is not None else [])
+
+    def add(self) -> None:
+        """Open the tab's dialog; on save, show the new entry and tell the editor."""
+        if self.make_dialog().exec():
+            self.refresh()
+            self.changed.emit()
+
 
 class PurchasesTab(_HistoryTab):
     """The client's bills, newest first."""
@@ -88,19 +97,13 @@ class PurchasesTab(_HistoryTab):
         super().__init__(desk, self.tr("Record purchase…"), [
             self.tr("Date"), self.tr("Bill no."), self.tr("Amount"), self.tr("Items")], parent)
 
-    def refresh(self) -> None:
-        if self.client_id is None:
-            self._fill([])
-            return
-        self._fill([[p.date.strftime("%d/%m/%Y"), p.bill_no, format_inr(p.amount_paise),
-                     ", ".join(f"{l.product} ({l.category})" if l.category else l.product for l in p.lines)]
-                    for p in self.desk.history.purchases(self.client_id)])
+    def rows(self) -> list[list[str]]:
+        return [[p.date.strftime("%d/%m/%Y"), p.bill_no, format_inr(p.amount_paise),
+                 ", ".join(f"{l.product} ({l.category})" if l.category else l.product for l in p.lines)]
+                for p in self.desk.history.purchases(self.client_id)]
 
-    def add(self) -> None:
-        dialog = PurchaseDialog(self.desk, self.client_id, self)
-        if dialog.exec():
-            self.refresh()
-            self.changed.emit()
+    def make_dialog(self) -> QDialog:
+        return PurchaseDialog(self.desk, self.client_id, self)
 
 
 class InteractionsTab(_HistoryTab):
@@ -110,19 +113,13 @@ class InteractionsTab(_HistoryTab):
         super().__init__(desk, self.tr("Log interaction…"), [
             self.tr("When"), self.tr("How"), self.tr("Who started"), self.tr("Summary")], parent)
 
-    def refresh(self) -> None:
-        if self.client_id is None:
-            self._fill([])
-            return
-        self._fill([[i.at.strftime("%d/%m/%Y %H:%M"), _t(INTERACTION_LABELS.get(i.channel, i.channel)),
-                     _t(DIRECTION_LABELS.get(i.direction, i.direction)), i.summary]
-                    for i in self.desk.history.interactions(self.client_id)])
+    def rows(self) -> list[list[str]]:
+        return [[i.at.strftime("%d/%m/%Y %H:%M"), _t(INTERACTION_LABELS.get(i.channel, i.channel)),
+                 _t(DIRECTION_LABELS.get(i.direction, i.direction)), i.summary]
+                for i in self.desk.history.interactions(self.client_id)]
 
-    def add(self) -> None:
-        dialog = InteractionDialog(self.desk, self.client_id, self)
-        if dialog.exec():
-            self.refresh()
-            self.changed.emit()
+    def make_dialog(self) -> QDialog:
+        return InteractionDialog(self.desk, self.client_id, self)
 
 
 class PurchaseDialog(QDialog):
