@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import datetime as dt
 import json
 import logging
 from dataclasses import dataclass, field
@@ -642,24 +641,17 @@ def _client_row(new: _New) -> tuple:
             ", ".join(sorted(data.tags, key=str.casefold)) if data.tags else "", name_key(data.name))
 
 
+# row status -> the ImportResult count it adds to
+_TALLY = {"new": "created", "update": "updated", "same": "unchanged", "skip": "skipped", "blank": "blank",
+          "total": "totals", "error": "failed_rows"}
+
+
 def _tally(result: ImportResult, plans: list[_RowPlan]) -> None:
     for plan in plans:
         outcome = plan.outcome
-        status = outcome.status
-        if status == "new":
-            result.created += 1
-        elif status == "update":
-            result.updated += 1
-        elif status == "same":
-            result.unchanged += 1
-        elif status == "skip":
-            result.skipped += 1
-        elif status == "blank":
-            result.blank += 1
-        elif status == "total":
-            result.totals += 1
-        elif status == "error":
-            result.failed_rows += 1
+        counter = _TALLY.get(outcome.status)
+        if counter:
+            setattr(result, counter, getattr(result, counter) + 1)
         if outcome.issues:
             result.issues.extend(outcome.issues)
             result.problem_rows.append((outcome.row, plan.cells, outcome.issues))

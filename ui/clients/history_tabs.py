@@ -122,6 +122,17 @@ class InteractionsTab(_HistoryTab):
         return InteractionDialog(self.desk, self.client_id, self)
 
 
+def _lay_out(dialog: QDialog, form: QFormLayout) -> None:
+    """The form, its error line, and Save / Cancel wired to dialog.save and dialog.reject."""
+    buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+    buttons.accepted.connect(dialog.save)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(dialog.error)
+    layout.addWidget(buttons)
+
+
 class PurchaseDialog(QDialog):
     """Record one bill: date, bill number, amount, and optional items."""
 
@@ -150,13 +161,7 @@ class PurchaseDialog(QDialog):
         form.addRow(self.tr("Amount (₹)"), self.amount)
         form.addRow(self.tr("Items (optional)"), self.items)
         form.addRow("", add_row)
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        _lay_out(self, form)
 
     def _lines(self) -> list[LineItem]:
         lines = []
@@ -209,13 +214,7 @@ class InteractionDialog(QDialog):
         form.addRow(self.tr("How"), self.channel)
         form.addRow(self.tr("Who started"), self.direction)
         form.addRow(self.tr("Summary"), self.summary)
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        _lay_out(self, form)
 
     def save(self) -> None:
         try:
