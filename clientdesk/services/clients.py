@@ -165,6 +165,7 @@ class ClientService:
         self.settings = settings
         self.clock = clock or Clock()
         self.merge_hooks: list[MergeHook] = []
+        self._last_match_count: tuple[str, int] | None = None  # (FTS match, count) taken last
 
     # ----- validation --------------------------------------------------------------------
     def clean(self, data: ClientData) -> ClientData:
@@ -569,8 +570,16 @@ class ClientService:
         return self.db.execute_sql("SELECT coalesce(max(id), 0) FROM client").fetchone()[0]
 
     def _match_count(self, match: str) -> int:
-        return self.db.execute_sql(
+        count = self.db.execute_sql(
             f"SELECT count(*) FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?", (match,)).fetchone()[0]
+        self._last_match_count = (match, count)
+        return count
+
+    def _recent_match_count(self, match: str) -> int:
+        """The count just taken for this match by count() (the list asks count, then ids, per keystroke).
+        Only the choice of ranking depends on it, so a count a moment old is good enough."""
+        cached = self._last_match_count
+        return cached[1] if cached and cached[0] == match else self._match_count(match)
 
     def count(self, flt: ClientFilter = ClientFilter()) -> int:
         """How many clients match the filter."""
@@ -625,7 +634,7 @@ class ClientService:
         """
         with storage_errors():
             query, q = self._filtered(flt)
-            matches = self._match_count(q.match) if q.match is not None else None
+            matches = self._recent_match_count(q.match) if q.match is not None else None
             many = bool(q.phone_prefix) or (matches is not None and matches > RANK_LIMIT)
             if sort == "relevance" and q.match is not None and not many:
                 ranked = (ClientSearch.select(Client.id).join(Client, pw.JOIN.CROSS)  # the index drives the join
