@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import json
 import logging
 from dataclasses import dataclass, field
@@ -21,13 +22,15 @@ import peewee as pw
 from clientdesk.db import storage_errors
 from clientdesk.errors import ClientDeskError, FileFormatError, ValidationError
 from clientdesk.importing import cleaning
+from clientdesk.importing.columns import (
+    Problems, cleaned_column, field_columns, first_cells, list_column, sheet_columns, text_column,
+)
 from clientdesk.importing.bulk import bulk_insert, db_values, indexes_built_after, next_id
 from clientdesk.importing.mapping import MappingMemory, SourceTable, source_table
 from clientdesk.importing.models import ImportBatch, ImportChange, record_created
 from clientdesk.importing.readers import cell_text, is_blank, read_file
 from clientdesk.models import Client, ClientTag, Phone, Tag
 from clientdesk.progress import NO_PROGRESS, Progress
-from clientdesk.services.clients import PhoneEntry
 from clientdesk.textkey import name_key
 from clientdesk.validate import normalize_gstin
 
@@ -47,6 +50,7 @@ _DATE_FIELDS = tuple(f"{p}_{part}" for p in _DATE_PREFIXES for part in ("day", "
 _STORED = _TEXT_FIELDS + ("email", "gstin") + _DATE_FIELDS
 CHUNK = 500
 PROGRESS_EVERY = 2000
+_NO_DATE = (None, None, None)
 AMBIGUOUS = object()  # several clients have this name: a row with only a name cannot pick one
 
 
@@ -71,15 +75,12 @@ class ClientValues:
     anniversary_day: int | None = None
     anniversary_month: int | None = None
     anniversary_year: int | None = None
-    phones: list[PhoneEntry] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)  # E.164, the primary first
     tags: list[str] = field(default_factory=list)
 
     @property
     def primary_phone(self) -> str | None:
-        for phone in self.phones:
-            if phone.is_primary:
-                return phone.number
-        return self.phones[0].number if self.phones else None
+        return self.phones[0] if self.phones else None
 
 
 @dataclass(slots=True)
@@ -170,29 +171,9 @@ def field_text(values: dict[str, list], name: str, separator: str = " ") -> str:
     return separator.join(t for t in map(cell_text, cells) if t)
 
 
-def _found_in_cells(row_no: int, name: str, cells: list, clean: Callable[[object], list[str]],
-                    issues: list[RowIssue]) -> list[str]:
-    """The distinct values `clean` finds in the cells, in order; a cell it rejects adds an issue."""
-    found: list[str] = []
-    for cell in cells:
-        try:
-            values = clean(cell)
-        except ValidationError as exc:
-            issues.append(RowIssue(row_no, name, exc.reason, exc.message))
-            continue
-        for value in values:
-            if value not in found:
-                found.append(value)
-    return found
-
-
-def _first_cleaned(row_no: int, name: str, cells: list, clean: Callable, issues: list[RowIssue]):
-    """`clean` of the first cell, or None with an issue when it rejects it."""
-    try:
-        return clean(cells[0])
-    except ValidationError as exc:
-        issues.append(RowIssue(row_no, name, exc.reason, exc.message))
-        return None
+def _blank_column(size: int, value) -> list:
+    """A column no file column maps to: `value` in every row."""
+    return [value] * size
 
 
 def _empty(value) -> bool:
@@ -202,8 +183,7 @@ def _empty(value) -> bool:
 def merge_values(current: ClientValues, incoming: ClientValues, mode: str) -> ClientValues:
     """`current` with `incoming` applied: "fill" sets empty fields only, "overwrite" lets every
     non-empty imported value win. Phones and tags are added, never removed."""
-    merged = dataclasses.replace(current, phones=[dataclasses.replace(p) for p in current.phones],
-                                 tags=list(current.tags))
+    merged = dataclasses.replace(current, phones=list(current.phones), tags=list(current.tags))
     for name in _TEXT_FIELDS + ("email", "gstin"):
         value = getattr(incoming, name)
         if not _empty(value) and (mode == "overwrite" or _empty(getattr(current, name))):
@@ -215,17 +195,10 @@ def merge_values(current: ClientValues, incoming: ClientValues, mode: str) -> Cl
         if mode == "overwrite" or getattr(current, parts[0]) is None:
             for part in parts:
                 setattr(merged, part, getattr(incoming, part))
-    numbers = [p.number for p in merged.phones]
-    for entry in incoming.phones:
-        if entry.number not in numbers:
-            merged.phones.append(PhoneEntry(entry.number))
-            numbers.append(entry.number)
-    if mode == "overwrite" and incoming.phones:
-        first = incoming.phones[0].number
-        for p in merged.phones:
-            p.is_primary = p.number == first
-    if merged.phones and not any(p.is_primary for p in merged.phones):
-        merged.phones[0].is_primary = True
+    merged.phones.extend(n for n in incoming.phones if n not in current.phones)
+    if mode == "overwrite" and incoming.phones and merged.phones[0] != incoming.phones[0]:
+        merged.phones.remove(incoming.phones[0])
+        merged.phones.insert(0, incoming.phones[0])  # the file's first number becomes the primary
     for tag in incoming.tags:
         if tag.casefold() not in {t.casefold() for t in merged.tags}:
             merged.tags.append(tag)
@@ -234,7 +207,7 @@ def merge_values(current: ClientValues, incoming: ClientValues, mode: str) -> Cl
 
 def _differs(a: ClientValues, b: ClientValues) -> bool:
     return (any(getattr(a, n) != getattr(b, n) for n in _STORED)
-            or [(p.number, p.is_primary) for p in a.phones] != [(p.number, p.is_primary) for p in b.phones]
+            or a.phones != b.phones
             or sorted(a.tags) != sorted(b.tags))
 
 
@@ -289,60 +262,49 @@ class ClientImporter:
         if not needed & {m for m in mapping if m}:
             raise FileFormatError("No column was recognised as a name, phone or email; choose the columns by hand")
 
-    def _clean_row(self, row_no: int, values: dict[str, list]) -> tuple[ClientValues, int | None, list[RowIssue]]:
-        # Hot path (once per row of a 100,000-row sheet): no closures or lambdas made per row.
-        issues: list[RowIssue] = []
-        data = ClientValues()
-        get = values.get
+    def _clean_sheet(self, rows: list[list], mapping: list[str | None]) -> tuple[list[ClientValues], list, Problems]:
+        """Every row's client values and opening points, cleaned column by column (see columns.py)."""
+        fields = field_columns(mapping)
+        problems = Problems()
+        size = len(rows)
+        by_index = sheet_columns(rows, {i for indexes in fields.values() for i in indexes})
+        cells = {name: [by_index[i] for i in indexes] for name, indexes in fields.items()}
 
-        data.name = field_text(values, "name") or " ".join(
-            t for t in (field_text(values, "first_name"), field_text(values, "middle_name"),
-                        field_text(values, "last_name")) if t)
-        for attr, name in _PLAIN_TEXT:
-            if name in values:
-                setattr(data, attr, field_text(values, name))
-        if "address" in values:
-            data.postal_line = field_text(values, "address", ", ")
-        if "notes" in values:
-            data.notes = field_text(values, "notes", "\n")
-        cells = get("phone")
-        if cells:
-            phones = _found_in_cells(row_no, "phone", cells, cleaning.clean_phones, issues)
-            data.phones = [PhoneEntry(n, is_primary=(i == 0)) for i, n in enumerate(phones)]
-        cells = get("email")
-        if cells:
-            emails = _found_in_cells(row_no, "email", cells, cleaning.clean_emails, issues)
-            if emails:
-                data.email = emails[0]
-                if len(emails) > 1:
-                    data.notes = "\n".join(x for x in (data.notes, "Other email: " + ", ".join(emails[1:])) if x)
-        if get("gstin"):
-            data.gstin = _first_cleaned(row_no, "gstin", values["gstin"], normalize_gstin, issues) or ""
-        if get("pin"):
-            data.postal_pin = _first_cleaned(row_no, "pin", values["pin"], cleaning.clean_pin, issues) or ""
-        today = None
-        for prefix, name in (("birth", "birthday"), ("anniversary", "anniversary")):
-            cells = get(name)
-            if cells:
-                if today is None:
-                    today = self.clock.today()
-                try:
-                    parts = cleaning.clean_partial_date(cells[0], today, prefix)
-                except ValidationError as exc:
-                    issues.append(RowIssue(row_no, prefix, exc.reason, exc.message))
-                    continue
-                if parts:
-                    if prefix == "birth":
-                        data.birth_day, data.birth_month, data.birth_year = parts
-                    else:
-                        data.anniversary_day, data.anniversary_month, data.anniversary_year = parts
-        cells = get("tags")
-        if cells:
-            data.tags = list(dict.fromkeys(t for cell in cells for t in cleaning.clean_tags(cell)))
-        points = None
-        if get("opening_points"):
-            points = _first_cleaned(row_no, "opening_points", values["opening_points"], cleaning.clean_points, issues)
-        return data, points, issues
+        def text(name: str, separator: str = " ") -> list[str]:
+            return text_column(cells[name], separator) if name in cells else _blank_column(size, "")
+
+        def single(name: str, clean: Callable, issue_field: str | None = None, memo: bool = False) -> list:
+            if name not in cells:
+                return _blank_column(size, None)
+            return cleaned_column(first_cells(cells[name]), clean, issue_field or name, problems, memo)
+
+        names = text("name")
+        parts = [text_column(cells[n]) for n in ("first_name", "middle_name", "last_name") if n in cells]
+        if parts:
+            names = [n or " ".join(t for t in split if t) for n, *split in zip(names, *parts)]
+        empty_lists = _blank_column(size, ())
+        phones = list_column(cells["phone"], cleaning.clean_phones, "phone", problems) if "phone" in cells else empty_lists
+        emails = list_column(cells["email"], cleaning.clean_emails, "email", problems) if "email" in cells else empty_lists
+        gstins = single("gstin", normalize_gstin)
+        pins = single("pin", cleaning.clean_pin)
+        today = self.clock.today()
+        births = single("birthday", functools.partial(cleaning.clean_partial_date, today=today, field="birth"), "birth", True)
+        anniversaries = single("anniversary", functools.partial(cleaning.clean_partial_date, today=today,
+                                                                field="anniversary"), "anniversary", True)
+        tags = list_column(cells["tags"], cleaning.clean_tags, "tags", problems) if "tags" in cells else empty_lists
+        points = single("opening_points", cleaning.clean_points)
+        values = [ClientValues(name, honorific, father, business, line, city, state, pin or "", notes,
+                               email[0] if email else "", gstin or "", *(birth or _NO_DATE), *(anniversary or _NO_DATE),
+                               list(phone), list(dict.fromkeys(tag)) if tag else [])
+                  for name, honorific, father, business, line, city, state, pin, notes, email, gstin, birth,
+                  anniversary, phone, tag in zip(
+                      names, text("honorific"), text("father_name"), text("business_name"), text("address", ", "),
+                      text("city"), text("state"), pins, text("notes", "\n"), emails, gstins, births, anniversaries,
+                      phones, tags)]
+        for data, email in zip(values, emails):
+            if len(email) > 1:
+                data.notes = "\n".join(x for x in (data.notes, "Other email: " + ", ".join(email[1:])) if x)
+        return values, points, problems
 
     def _owners(self) -> tuple[dict[str, object], dict[str, object]]:
         phones = dict(Phone.select(Phone.number, Phone.client).tuples())
@@ -374,9 +336,9 @@ class ClientImporter:
                 data = ClientValues(**dict(zip(_STORED, values)))
                 data.email, data.gstin = data.email or "", data.gstin or ""
                 result[cid] = data
-            for cid, number, primary in (Phone.select(Phone.client, Phone.number, Phone.is_primary)
-                                         .where(Phone.client.in_(chunk)).order_by(Phone.client, Phone.is_primary.desc(), Phone.id).tuples()):
-                result[cid].phones.append(PhoneEntry(number, bool(primary)))
+            for cid, number in (Phone.select(Phone.client, Phone.number).where(Phone.client.in_(chunk))
+                                .order_by(Phone.client, Phone.is_primary.desc(), Phone.id).tuples()):
+                result[cid].phones.append(number)
             for cid, tag in Tag.select(ClientTag.client, Tag.name).join(ClientTag).where(ClientTag.client.in_(chunk)).tuples():
                 result[cid].tags.append(tag)
         return result
@@ -395,11 +357,19 @@ class ClientImporter:
         existing: dict[int, _Existing] = {}
         plans: list[_RowPlan] = []
         total = len(rows)
-        for index, cells in enumerate(rows):
+        progress.update(0, total, "")
+        values, points, problems = self._clean_sheet(rows, mapping)
+        contact_columns = [i for i, name in enumerate(mapping) if name in ("phone", "email")]
+        owners = (phone_owner, email_owner, name_owner, bare_owner)
+        first_row = source.sheet_row_number(0)
+        for index, (cells, data, opening) in enumerate(zip(rows, values, points)):
             if index % PROGRESS_EVERY == 0:
                 progress.update(index, total, "")
-            plans.append(self._plan_row(source.sheet_row_number(index), cells, mapping, on_match,
-                                        (phone_owner, email_owner, name_owner, bare_owner), existing))
+            row_no = first_row + index
+            found = problems.by_row.get(index)
+            issues = [RowIssue(row_no, name, exc.reason, exc.message) for name, exc in found] if found else []
+            plans.append(self._plan_row(row_no, cells, data, opening, issues, contact_columns, on_match, owners,
+                                        existing))
         before: dict[int, ClientValues] = {}
         after: dict[int, ClientValues] = {}
         ids = list(existing)
@@ -420,24 +390,24 @@ class ClientImporter:
                     before[cid], after[cid] = loaded[cid], current
         return plans, before, after
 
-    def _plan_row(self, row_no, cells, mapping, on_match, owners, existing) -> _RowPlan:
+    def _plan_row(self, row_no: int, cells: list, data: ClientValues, points: int | None, issues: list[RowIssue],
+                  contact_columns: list[int], on_match: str, owners: tuple, existing: dict[int, _Existing]) -> _RowPlan:
         phone_owner, email_owner, name_owner, bare_owner = owners
         if is_blank(cells):
             return _RowPlan(RowOutcome(row_no, "blank"), cells)
-        values = self._fields(cells, mapping)
-        if not values.get("phone") and not values.get("email"):
+        if not data.phones and not data.email and all(
+                i >= len(cells) or is_blank([cells[i]]) for i in contact_columns):
             first = next((c for c in cells if not is_blank([c])), None)
             if cleaning.is_total_label(first):
                 return _RowPlan(RowOutcome(row_no, "total", cell_text(first)), cells)
-        data, points, issues = self._clean_row(row_no, values)
-        outcome = RowOutcome(row_no, "new", data.name, data.phones[0].number if data.phones else "", None, issues)
+        outcome = RowOutcome(row_no, "new", data.name, data.phones[0] if data.phones else "", None, issues)
         plan = _RowPlan(outcome, cells)
         if not data.name and not data.phones and not data.email:
             issues.append(RowIssue(row_no, "name", "empty", "No name, phone or email: the row cannot become a client"))
             outcome.status = "error"
             return plan
         target = None
-        for number in [p.number for p in data.phones]:
+        for number in list(data.phones):
             owner = phone_owner.get(number)
             if owner is None:
                 continue
@@ -445,7 +415,7 @@ class ClientImporter:
                 target = owner
             elif owner != target:
                 issues.append(RowIssue(row_no, "phone", "duplicate", f"{number} belongs to another client; left out"))
-                data.phones = [p for p in data.phones if p.number != number]
+                data.phones.remove(number)
         if data.email:
             owner = email_owner.get(data.email)
             if owner is not None and target is None:
@@ -475,7 +445,7 @@ class ClientImporter:
                 issues.append(RowIssue(row_no, "opening_points", "unsupported", "Loyalty points cannot be imported yet; left out"))
             plan.target = new
             for p in data.phones:
-                phone_owner[p.number] = new
+                phone_owner[p] = new
             if data.email:
                 email_owner[data.email] = new
             return plan
@@ -499,7 +469,7 @@ class ClientImporter:
             plan.target = entry
             outcome.status = "same"
         for p in data.phones:
-            phone_owner.setdefault(p.number, target)
+            phone_owner.setdefault(p, target)
         if data.email:
             email_owner.setdefault(data.email, target)
         return plan
@@ -569,7 +539,7 @@ class ClientImporter:
                             constant_fields=constant_fields, constants=constants)
                 progress.update(start + len(chunk), total, "")
         bulk_insert(self.db, Phone, [Phone.client, Phone.number, Phone.is_primary],
-                    [(n.id, p.number, int(bool(p.is_primary))) for n in news for p in n.data.phones],
+                    [(n.id, number, int(i == 0)) for n in news for i, number in enumerate(n.data.phones)],
                     converted=True, constant_fields=[Phone.is_whatsapp], constants=(0,))
         self._add_tags([(n.id, t) for n in news for t in n.data.tags])
         record_created(batch_id, "client_created", first, len(news))
@@ -590,8 +560,7 @@ class ClientImporter:
         for count, (cid, new) in enumerate(after.items()):
             old = before[cid]
             changed = {n: getattr(new, n) for n in _STORED if getattr(new, n) != getattr(old, n)}
-            old_numbers = {p.number for p in old.phones}
-            added_phones = [p.number for p in new.phones if p.number not in old_numbers]
+            added_phones = [n for n in new.phones if n not in old.phones]
             added_tags = [t for t in new.tags if t not in old.tags]
             values = {n: (v or None) if n in ("email", "gstin") else v for n, v in changed.items()}
             values["primary_phone"] = new.primary_phone

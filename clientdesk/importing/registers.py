@@ -22,7 +22,6 @@ from clientdesk.importing.models import ImportBatch, record_created
 from clientdesk.importing.readers import cell_text, is_blank
 from clientdesk.models import Client, Purchase, PurchaseLine
 from clientdesk.progress import NO_PROGRESS, Progress
-from clientdesk.services.clients import PhoneEntry
 from clientdesk.validate import format_phone
 
 log = logging.getLogger(__name__)
@@ -125,7 +124,7 @@ class RegisterImporter:
                     plan.outcome.issues.append(RowIssue(row_no, "name", "empty", "No customer phone or name"))
                     continue
                 data = ClientValues(name=name or format_phone(phones[0]),
-                                    phones=[PhoneEntry(n, i == 0) for i, n in enumerate(phones)])
+                                    phones=list(phones))
                 client = _New(data, row_no)
                 news.append(client)
                 if not phones:

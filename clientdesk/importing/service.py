@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from clientdesk.errors import ValidationError
+from clientdesk.importing.bulk import paused_gc
 from clientdesk.importing.importer import ON_MATCH, ClientImporter, ImportResult, RowOutcome
 from clientdesk.importing.mapping import FIELDS, SourceTable
 from clientdesk.importing.registers import RegisterImporter
@@ -40,7 +41,8 @@ class ImportService:
     def open(self, path: Path | str, kind: str = "clients") -> SourceTable:
         """Read the file and find its header row (FileFormatError if it cannot be read)."""
         _check_kind(kind)
-        return ClientImporter.open(path, kind)
+        with paused_gc():
+            return ClientImporter.open(path, kind)
 
     def suggest_mapping(self, source: SourceTable, kind: str = "clients") -> list[str | None]:
         _check_kind(kind)
@@ -63,9 +65,10 @@ class ImportService:
         _check_kind(kind)
         if on_match not in ON_MATCH:
             raise ValidationError("on_match", "invalid", f"on_match is one of {', '.join(ON_MATCH)}")
-        if kind == "purchases":
-            return self.register_importer.run(source, mapping, progress)
-        return self.client_importer.run(source, mapping, on_match, progress)
+        with paused_gc():
+            if kind == "purchases":
+                return self.register_importer.run(source, mapping, progress)
+            return self.client_importer.run(source, mapping, on_match, progress)
 
     def import_file(self, path: Path | str, kind: str = "clients", on_match: str = "fill",
                     progress: Progress = NO_PROGRESS) -> ImportResult:
