@@ -506,7 +506,8 @@ class ClientImporter:
                                       "Try again.") from exc
             ids = [n.id for n in news] + list(after)
             progress.update(total, total, "")
-            self.clients.reindex([n.id for n in news], fresh=True)
+            self.clients.index_new((n.id, n.data.name, n.data.father_name, n.data.business_name, n.data.phones,
+                                    n.data.email or None, n.data.gstin or None) for n in news)
             self.clients.reindex(list(after))
             if self.add_opening_points is not None:
                 for new in news:

@@ -189,7 +189,7 @@ class RegisterImporter:
             progress.update(total, total, "")
             touched = sorted({b.client if isinstance(b.client, int) else b.client.id for b in bills})
             self.clients.refresh_stats(touched)
-            self.clients.reindex([n.id for n in news], fresh=True)
+            self.clients.index_new((n.id, n.data.name, "", "", n.data.phones, None, None) for n in news)
         result.batch_id = batch_id
         result.client_ids = [n.id for n in news]
         _tally(result, plans)

@@ -8,10 +8,12 @@ import datetime as dt
 import openpyxl
 import pytest
 
+from clientdesk import search
 from clientdesk.errors import FileFormatError, NotFoundError
 from clientdesk.importing.models import ImportBatch
 from clientdesk.models import Client, Phone
 from clientdesk.progress import Cancelled, Progress
+from clientdesk.schema import SEARCH_TABLE
 from clientdesk.services.clients import ClientData, PhoneEntry
 
 MESSY = [
@@ -131,6 +133,18 @@ def test_big_import_into_an_empty_desk_keeps_every_index_even_when_cancelled(des
     assert desk.imports.import_file(path).created == 6000
     assert _index_sql(desk) == indexes
     assert desk.clients.find_by_phone("9876505999") == Client.get(Client.name == "Client 5999").id
+
+
+def test_bulk_load_settings_of_the_search_index_are_restored_and_every_client_is_found(desk, csvfile, monkeypatch):
+    monkeypatch.setattr(search, "BULK_ROWS", 3)
+    rows = [["Name", "Phone", "Email"], ["Ramesh Kumar", "9876501234", "ramesh@example.in"],
+            ["सुनीता शर्मा", "9876505678", ""], ["Imran Khan", "", "imran@example.in"]]
+    assert desk.imports.import_file(csvfile(rows)).created == 3
+    config = dict(desk.db.execute_sql(f"SELECT k, v FROM {SEARCH_TABLE}_config").fetchall())
+    assert (config.get("automerge", 4), config.get("hashsize", 1024 * 1024)) == (4, 1024 * 1024)
+    found = {text: [r.name for r in desk.clients.search(text)] for text in ("ramesh", "sunita", "05678", "imran@example.in")}
+    assert found == {"ramesh": ["Ramesh Kumar"], "sunita": ["सुनीता शर्मा"], "05678": ["सुनीता शर्मा"],
+                     "imran@example.in": ["Imran Khan"]}
 
 
 def test_error_report_holds_original_rows_and_imports_again_once_fixed(desk, xlsx, tmp_path):
