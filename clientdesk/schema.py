@@ -14,6 +14,7 @@ from clientdesk.loyalty.models import LOYALTY_MODELS
 from clientdesk.models import CORE_MODELS
 
 SEARCH_TABLE = "client_search"
+PHONE_SEARCH_TABLE = "client_phone_search"
 
 
 def all_models() -> list:

@@ -1,9 +1,9 @@
-"""The client search index (FTS5) and how typed text becomes a query on it.
+"""The client search indexes (FTS5) and how typed text becomes a query on them.
 
 One box finds clients by any part of the name in either script, by any part of a phone
 number, by email, business name or GSTIN. Names are stored and queried as folded keys
-(clientdesk.textkey); phones as every suffix of the national number, so a fragment from
-anywhere in the number is a prefix of one token.
+(clientdesk.textkey) in the client index; phones as national numbers in a trigram index of
+their own, where a fragment of 3+ digits from anywhere in a number matches.
 """
 
 from __future__ import annotations
@@ -14,16 +14,16 @@ from dataclasses import dataclass
 
 import phonenumbers
 
-from clientdesk.schema import SEARCH_TABLE
+from clientdesk.schema import PHONE_SEARCH_TABLE, SEARCH_TABLE
 from clientdesk.textkey import fold_words
 from clientdesk.errors import ValidationError
 from clientdesk.validate import ascii_digits, normalize_phone
 
 _RAW_TOKEN = re.compile(r"\w+", re.UNICODE)
 _PHONEISH = re.compile(r"^[\d\s+\-().]+$")
-MIN_SUFFIX = 3
-# bm25 weights, in column order: name, father, business, phones, email, gstin
-BM25_WEIGHTS = (10.0, 2.0, 4.0, 6.0, 6.0, 6.0)
+MIN_FRAGMENT = 3  # the trigram index finds fragments of 3 digits or more
+# bm25 weights, in column order: name, father, business, email, gstin
+BM25_WEIGHTS = (10.0, 2.0, 4.0, 6.0, 6.0)
 
 
 def national_digits(e164: str) -> str:
@@ -36,13 +36,9 @@ def national_digits(e164: str) -> str:
         return re.sub(r"\D", "", e164)
 
 
-def phone_tokens(numbers: list[str]) -> str:
-    """Every suffix (3+ digits) of each national number, space separated."""
-    tokens = []
-    for number in numbers:
-        digits = national_digits(number)
-        tokens += [digits[i:] for i in range(0, max(1, len(digits) - MIN_SUFFIX + 1))]
-    return " ".join(tokens)
+def phone_text(numbers: list[str]) -> str:
+    """The national numbers of a client's phones, space separated (the phone index's text)."""
+    return " ".join(map(national_digits, numbers))
 
 
 def phone_prefix_range(digits: str, country: str = "+91") -> tuple[str, str]:
@@ -71,12 +67,14 @@ def _business_column(business: str) -> str:
 
 def index_row(name: str, father: str, business: str, phones: list[str], email: str | None,
               gstin: str | None) -> tuple[str, str, str, str, str, str]:
-    """The six indexed columns for one client (names repeat a lot: their columns are cached)."""
+    """The indexed text of one client: name, father, business, phones, email, GSTIN (names
+    repeat a lot: their columns are cached). The phones go to the phone index, the rest to the
+    client index."""
     return (
         _name_column(name or ""),
         _folded_column(father or ""),
         _business_column(business or ""),
-        phone_tokens(phones),
+        phone_text(phones),
         " ".join(_raw_words(email)) if email else "",
         (gstin or "").lower(),
     )
@@ -92,30 +90,40 @@ DEFAULT_SETTINGS = (("automerge", 4), ("hashsize", 1024 * 1024))
 
 
 def _configure(db, settings) -> None:
-    for name, value in settings:
-        db.execute_sql(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rank) VALUES (?, ?)", (name, value))
+    for table in (SEARCH_TABLE, PHONE_SEARCH_TABLE):
+        for name, value in settings:
+            db.execute_sql(f"INSERT INTO {table}({table}, rank) VALUES (?, ?)", (name, value))
 
 
 def replace_rows(db, rows: list[tuple], fresh: bool = False) -> None:
-    """Write (client_id, *index_row) tuples into the index, replacing what was there (nothing, when
-    `fresh`). Call inside the writing transaction."""
+    """Write (client_id, *index_row) tuples into the indexes, replacing what was there (nothing,
+    when `fresh`). Call inside the writing transaction."""
     if not rows:
         return
     if not fresh:
-        db.cursor().executemany(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = ?", [(r[0],) for r in rows])
+        delete_rows(db, [r[0] for r in rows])
     bulk = fresh and len(rows) >= BULK_ROWS
     if bulk:
         _configure(db, BULK_SETTINGS)
     db.cursor().executemany(
-        f"INSERT INTO {SEARCH_TABLE}(rowid, name, father, business, phones, email, gstin) VALUES (?,?,?,?,?,?,?)",
-        rows,
-    )
+        f"INSERT INTO {SEARCH_TABLE}(rowid, name, father, business, email, gstin) VALUES (?,?,?,?,?,?)",
+        [(cid, name, father, business, email, gstin) for cid, name, father, business, _, email, gstin in rows])
+    db.cursor().executemany(f"INSERT INTO {PHONE_SEARCH_TABLE}(rowid, phones) VALUES (?,?)",
+                            [(r[0], r[4]) for r in rows if r[4]])
     if bulk:
         _configure(db, DEFAULT_SETTINGS)
 
 
 def delete_rows(db, client_ids: list[int]) -> None:
-    db.cursor().executemany(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = ?", [(i,) for i in client_ids])
+    """Take these clients out of both indexes."""
+    for table in (SEARCH_TABLE, PHONE_SEARCH_TABLE):
+        db.cursor().executemany(f"DELETE FROM {table} WHERE rowid = ?", [(i,) for i in client_ids])
+
+
+def clear(db) -> None:
+    """Empty both indexes (before a full rebuild)."""
+    for table in (SEARCH_TABLE, PHONE_SEARCH_TABLE):
+        db.execute_sql(f"DELETE FROM {table}")
 
 
 def _quote(token: str) -> str:
@@ -124,10 +132,12 @@ def _quote(token: str) -> str:
 
 @dataclass(frozen=True)
 class SearchQuery:
-    """What typed text means: an FTS5 MATCH expression (or a phone prefix) plus exact keys for ranking."""
+    """What typed text means: an FTS5 MATCH expression on `table` (or a phone prefix) plus exact
+    keys for ranking."""
 
     text: str
     match: str | None
+    table: str = SEARCH_TABLE  # the index `match` runs on: client or phone
     phone_digits: str = ""
     phone_prefix: str = ""  # two digits: numbers starting with them (see parse_query)
     too_short: bool = False  # nothing to search by yet; the list shows everyone
@@ -153,11 +163,11 @@ def parse_query(text: str) -> SearchQuery:
             digits = digits.lstrip("0") or digits
         if len(digits) < 2:
             return SearchQuery(text, None, too_short=True)  # one digit narrows nothing: show everyone
-        if len(digits) < MIN_SUFFIX:
+        if len(digits) < MIN_FRAGMENT:
             # Two digits are the start of a number being typed; as "any part of a number"
             # they would match nearly everyone, and slowly.
             return SearchQuery(text, None, phone_digits=digits, phone_prefix=digits)
-        return SearchQuery(text, f"phones : {_quote(digits)} *", phone_digits=digits, exact_phone=exact)
+        return SearchQuery(text, _quote(digits), PHONE_SEARCH_TABLE, phone_digits=digits, exact_phone=exact)
     lowered = text.lower()
     exact_email = lowered if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", lowered) else None
     raw = _raw_words(text)

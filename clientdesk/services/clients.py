@@ -18,9 +18,9 @@ from clientdesk.db import storage_errors
 from clientdesk.errors import DuplicateError, NotFoundError, ValidationError
 from clientdesk.models import (
     CHANNELS, CONSENT_METHODS, GENDERS, LANGUAGES, SOURCES, Client, ClientTag, Consent, ConsentEvent,
-    ClientSearch, Interaction, Phone, Purchase, Tag,
+    ClientPhoneSearch, ClientSearch, Interaction, Phone, Purchase, Tag,
 )
-from clientdesk.schema import SEARCH_TABLE
+from clientdesk.schema import PHONE_SEARCH_TABLE, SEARCH_TABLE
 from clientdesk.textkey import name_key
 from clientdesk.validate import normalize_email, normalize_gstin, normalize_phone, normalize_pin
 
@@ -155,6 +155,32 @@ class ClientFilter:
 
 
 MergeHook = Callable[[int, int], None]
+
+
+def reindex_clients(db, client_ids: Sequence[int], fresh: bool = False) -> None:
+    """Rebuild the search index rows (and sort keys) of these clients from what is stored; call
+    inside the writing transaction. `fresh`: the clients have no index rows yet (bulk loads)."""
+    rows, keys = [], []
+    for start in range(0, len(client_ids), 500):
+        chunk = list(client_ids[start:start + 500])
+        marks = ",".join("?" * len(chunk))
+        phones: dict[int, list[str]] = {}
+        for client_id, number in db.execute_sql(
+                f"SELECT client_id, number FROM phone WHERE client_id IN ({marks})", chunk):
+            phones.setdefault(client_id, []).append(number)
+        for cid, name, father, business, email, gstin, stored_key in db.execute_sql(
+                f"SELECT id, name, father_name, business_name, email, gstin, search_key FROM client "
+                f"WHERE id IN ({marks})", chunk):
+            rows.append((cid, *search.index_row(name, father, business, phones.get(cid, []), email, gstin)))
+            key = name_key(name)
+            if key != stored_key:  # a bulk insert may have written the key already
+                keys.append((key, cid))
+    search.replace_rows(db, rows, fresh=fresh)
+    if keys:
+        db.cursor().executemany("UPDATE client SET search_key = ? WHERE id = ?", keys)
+
+
+_INDEXES = {SEARCH_TABLE: ClientSearch, PHONE_SEARCH_TABLE: ClientPhoneSearch}  # SearchQuery.table -> model
 
 
 class ClientService:
@@ -436,24 +462,7 @@ class ClientService:
     def reindex(self, client_ids: Sequence[int], fresh: bool = False) -> None:
         """Rebuild the search index rows (and sort keys) of these clients; call inside the writing
         transaction. `fresh`: the clients are new and have no index rows yet (bulk loads)."""
-        rows, keys = [], []
-        for start in range(0, len(client_ids), 500):
-            chunk = list(client_ids[start:start + 500])
-            marks = ",".join("?" * len(chunk))
-            phones: dict[int, list[str]] = {}
-            for client_id, number in self.db.execute_sql(
-                    f"SELECT client_id, number FROM phone WHERE client_id IN ({marks})", chunk):
-                phones.setdefault(client_id, []).append(number)
-            for cid, name, father, business, email, gstin, stored_key in self.db.execute_sql(
-                    f"SELECT id, name, father_name, business_name, email, gstin, search_key FROM client "
-                    f"WHERE id IN ({marks})", chunk):
-                rows.append((cid, *search.index_row(name, father, business, phones.get(cid, []), email, gstin)))
-                key = name_key(name)
-                if key != stored_key:  # a bulk insert may have written the key already
-                    keys.append((key, cid))
-        search.replace_rows(self.db, rows, fresh=fresh)
-        if keys:
-            self.db.cursor().executemany("UPDATE client SET search_key = ? WHERE id = ?", keys)
+        reindex_clients(self.db, client_ids, fresh)
 
     def index_new(self, clients: Iterable[tuple[int, str, str, str, list[str], str | None, str | None]]) -> None:
         """Write the search index rows of clients just inserted in bulk, from the values the
@@ -465,9 +474,9 @@ class ClientService:
     def rebuild_index(self) -> None:
         """Rebuild the whole search index (after a bulk load)."""
         with self.db.atomic():
-            self.db.execute_sql(f"DELETE FROM {SEARCH_TABLE}")
+            search.clear(self.db)
             ids = [cid for (cid,) in Client.select(Client.id).tuples()]
-            self.reindex(ids)
+            self.reindex(ids, fresh=True)
 
     # ----- reads -------------------------------------------------------------------------
     def _require(self, client_id: int) -> Client:
@@ -552,8 +561,10 @@ class ClientService:
         return conditions
 
     @staticmethod
-    def _matching(match: str):
-        return ClientSearch.select(ClientSearch.rowid).where(ClientSearch.match(match))
+    def _matching(q: search.SearchQuery):
+        """The ids of the clients the query's index matches (a sub-select)."""
+        index = _INDEXES[q.table]
+        return index.select(index.rowid).where(index.match(q.match))
 
     def _filtered(self, flt: ClientFilter):
         query = Client.select(Client.id)
@@ -564,7 +575,7 @@ class ClientService:
         elif flt.text.strip() and not q.too_short:
             if q.match is None:
                 return query.where(pw.SQL("0")), q
-            query = query.where(Client.id.in_(self._matching(q.match)))
+            query = query.where(Client.id.in_(self._matching(q)))
         for condition in self._conditions(flt):
             query = query.where(condition)
         return query, q
@@ -576,17 +587,16 @@ class ClientService:
         """About how many clients there are (the highest id), without counting them."""
         return self.db.execute_sql("SELECT coalesce(max(id), 0) FROM client").fetchone()[0]
 
-    def _match_count(self, match: str) -> int:
-        count = self.db.execute_sql(
-            f"SELECT count(*) FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?", (match,)).fetchone()[0]
-        self._last_match_count = (match, count)
+    def _match_count(self, q: search.SearchQuery) -> int:
+        count = self.db.execute_sql(f"SELECT count(*) FROM {q.table} WHERE {q.table} MATCH ?", (q.match,)).fetchone()[0]
+        self._last_match_count = ((q.table, q.match), count)
         return count
 
-    def _recent_match_count(self, match: str) -> int:
+    def _recent_match_count(self, q: search.SearchQuery) -> int:
         """The count just taken for this match by count() (the list asks count, then ids, per keystroke).
         Only the choice of ranking depends on it, so a count a moment old is good enough."""
         cached = self._last_match_count
-        return cached[1] if cached and cached[0] == match else self._match_count(match)
+        return cached[1] if cached and cached[0] == (q.table, q.match) else self._match_count(q)
 
     def count(self, flt: ClientFilter = ClientFilter()) -> int:
         """How many clients match the filter."""
@@ -598,10 +608,10 @@ class ClientService:
                         .where(Phone.number.between(low, high), Client.archived == False).scalar())  # noqa: E712
             if self._text_only(flt) and q.match is not None:
                 # Counted in the index alone; archived matches (usually none) are taken off.
-                total = self._match_count(q.match)
+                total = self._match_count(q)
                 if not flt.include_archived and Client.select().where(Client.archived == True).exists():  # noqa: E712
                     total -= (Client.select().where(Client.archived == True,  # noqa: E712
-                                                    Client.id.in_(self._matching(q.match))).count())
+                                                    Client.id.in_(self._matching(q))).count())
                 return total
             return query.count()
 
@@ -641,15 +651,17 @@ class ClientService:
         """
         with storage_errors():
             query, q = self._filtered(flt)
-            matches = self._recent_match_count(q.match) if q.match is not None else None
+            matches = self._recent_match_count(q) if q.match is not None else None
             many = bool(q.phone_prefix) or (matches is not None and matches > RANK_LIMIT)
             if sort == "relevance" and q.match is not None and not many:
-                ranked = (ClientSearch.select(Client.id).join(Client, pw.JOIN.CROSS)  # the index drives the join
-                          .where(Client.id == ClientSearch.rowid, ClientSearch.match(q.match), *self._conditions(flt)))
+                index = _INDEXES[q.table]
+                query = (index.select(Client.id).join(Client, pw.JOIN.CROSS)  # the index drives the join
+                         .where(Client.id == index.rowid, index.match(q.match), *self._conditions(flt)))
                 exact = self._exact_ids(q)
                 order = [Client.id.in_(exact).desc()] if exact else []
-                order += [ClientSearch.bm25(*search.BM25_WEIGHTS), Client.search_key, Client.id]
-                query = ranked.order_by(*order)
+                if index is ClientSearch:  # ranked by the client index; phone matches by name
+                    order.append(ClientSearch.bm25(*search.BM25_WEIGHTS))
+                query = query.order_by(*order, Client.search_key, Client.id)
             else:
                 dense = q.phone_prefix or (matches is not None and matches * 20 > self._id_span())
                 if dense and sort in ("relevance", "name") and not descending:

@@ -11,7 +11,7 @@ from clientdesk.db import close_database, open_database
 from clientdesk.desk import Desk
 from clientdesk.errors import StorageError
 from clientdesk.models import CORE_MODELS
-from clientdesk.services.clients import ClientData, PhoneEntry
+from clientdesk.services.clients import ClientData, ClientFilter, PhoneEntry
 
 
 def make_v1_database(path):
@@ -60,6 +60,31 @@ def test_older_database_is_backed_up_and_migrated_keeping_data(tmp_path, clock):
         assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
         assert copy.execute("SELECT name FROM client").fetchall() == [("Old Client",)]
         copy.close()
+
+
+def test_version_5_search_index_with_phone_suffixes_becomes_the_phone_trigram_index(tmp_path, clock):
+    path = tmp_path / "v5.sqlite"
+    desk = Desk.open(path, clock=clock)
+    desk.clients.create(ClientData(name="Old Client", phones=[PhoneEntry("9876543210")]))
+    desk.close()
+    conn = sqlite3.connect(path)
+    conn.executescript("""
+        DROP TABLE client_search; DROP TABLE client_phone_search;
+        CREATE VIRTUAL TABLE client_search USING fts5(name, father, business, phones, email, gstin,
+            tokenize='unicode61 remove_diacritics 2', detail=column, prefix='1 2');
+        INSERT INTO client_search(rowid, name, father, business, phones, email, gstin)
+            VALUES (1, 'old clint old client', '', '', '9876543210 876543210 76543210 6543210', '', '');
+        PRAGMA user_version = 5;""")
+    conn.close()
+    desk = Desk.open(path, clock=clock)
+    try:
+        columns = [r[1] for r in desk.db.execute_sql("PRAGMA table_info(client_search)").fetchall()]
+        assert "phones" not in columns
+        assert [r.name for r in desk.clients.search("654321")] == ["Old Client"]
+        assert [r.name for r in desk.clients.search("old")] == ["Old Client"]
+        assert desk.clients.count(ClientFilter(text="98765")) == 1
+    finally:
+        desk.close()
 
 
 def test_database_from_a_newer_version_is_refused_untouched(tmp_path):
