@@ -2,9 +2,10 @@
 
     python bench/import_export.py [--rows 100000] [--skip-openpyxl]
 
-Prints the reader comparison (python-calamine vs openpyxl read-only), the writer comparison
-(xlsxwriter constant-memory vs openpyxl write-only) on the same export rows, and end-to-end
-figures for our import (read, clean, match, insert, index) and export, each run in a fresh
+Prints the reader comparison (python-calamine vs openpyxl read-only), the writer comparison on
+the same export rows (our own writer, clientdesk/exporting/xlsx.py, vs xlsxwriter as the export
+used it before vs openpyxl write-only; each end to end: ids, rows from the database, the file),
+and end-to-end figures for our import (read, clean, match, insert, index), each run in a fresh
 process so its peak memory (max RSS) is its own. Targets: import ≤ 5 s, export ≤ 8 s, ≤ 500 MB.
 """
 
@@ -93,7 +94,8 @@ def phase(name: str, work: Path, sheet: Path) -> dict:
         book = openpyxl.load_workbook(sheet, read_only=True)
         count = sum(1 for _ in book.active.iter_rows(values_only=True))
         book.close()
-    elif name in ("import", "reimport", "export", "export_openpyxl", "export_vcard"):
+    elif name in ("import", "reimport", "export", "export_rows", "export_xlsxwriter", "export_openpyxl",
+                  "export_vcard"):
         from clientdesk.clock import FixedClock
         from clientdesk.desk import Desk
 
@@ -113,6 +115,10 @@ def phase(name: str, work: Path, sheet: Path) -> dict:
             extra = {"created": result.created, "updated": result.updated}
         elif name == "export":
             count = desk.exports.export_clients(work / "export.xlsx")
+        elif name == "export_rows":
+            count = sum(1 for _ in desk.exports.client_sheet_rows(desk.exports.client_ids()))
+        elif name == "export_xlsxwriter":
+            count = _export_xlsxwriter(desk, work / "export_xlsxwriter.xlsx")
         elif name == "export_vcard":
             count = desk.exports.export_vcard(work / "export.vcf")
         else:
@@ -125,14 +131,56 @@ def phase(name: str, work: Path, sheet: Path) -> dict:
     return {"phase": name, "seconds": time.perf_counter() - started, "rows": count, "peak_mb": _peak_mb()}
 
 
+def _export_xlsxwriter(desk, path: Path) -> int:
+    """The same export rows through xlsxwriter, cell by cell as the export wrote them before our own
+    writer (shared strings, the same formats, widths from the first 2,000 rows, frozen header, filter)."""
+    import xlsxwriter
+
+    from clientdesk.exporting.headers import CLIENT_COLUMNS, header_names
+    from clientdesk.exporting.service import _CLIENT_KINDS
+    from clientdesk.exporting.xlsx import DATE_FORMAT, INR_FORMAT, excel_serial
+
+    ids = desk.exports.client_ids()
+    headers = header_names(CLIENT_COLUMNS, "en")
+    kinds = [_CLIENT_KINDS.get(c, "text") for c in CLIENT_COLUMNS]
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": False, "strings_to_numbers": False,
+                                           "strings_to_formulas": False, "strings_to_urls": False})
+    sheet = book.add_worksheet("Clients")
+    formats = {"date": book.add_format({"num_format": DATE_FORMAT}), "money": book.add_format({"num_format": INR_FORMAT})}
+    sheet.write_row(0, 0, headers, book.add_format({"bold": True, "bottom": 1, "bg_color": "#EEEEEE"}))
+    sheet.freeze_panes(1, 0)
+    widths = [max(len(h) + 2, 8) for h in headers]
+    write_string, write_number = sheet.write_string, sheet.write_number
+    count = 0
+    for count, row in enumerate(desk.exports.client_sheet_rows(ids), start=1):
+        for col, value in enumerate(row):
+            if value is None or value == "":
+                continue
+            kind = kinds[col]
+            if kind == "text":
+                write_string(count, col, value)
+                if count <= 2000:
+                    widths[col] = max(widths[col], len(value) + 1)
+            elif kind == "money":
+                write_number(count, col, value / 100, formats["money"])
+            elif isinstance(value, str):
+                write_string(count, col, value)
+            else:
+                write_number(count, col, excel_serial(value), formats[kind])
+    for col, width in enumerate(widths):
+        sheet.set_column(col, col, min(width, 50))
+    sheet.autofilter(0, 0, max(count, 1), len(headers) - 1)
+    book.close()
+    return count
+
+
 def _export_openpyxl(desk, path: Path) -> int:
-    """The same export rows through openpyxl's write-only mode, for the comparison table."""
+    """The same export rows through openpyxl's write-only mode."""
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
     from clientdesk.exporting.headers import CLIENT_COLUMNS, header_names
-    from clientdesk.exporting.service import partial_date_value, phone_text
     from clientdesk.exporting.xlsx import DATE_FORMAT, INR_FORMAT
 
     ids = desk.exports.client_ids()
@@ -147,15 +195,11 @@ def _export_openpyxl(desk, path: Path) -> int:
         header.append(cell)
     sheet.append(header)
     count = 0
-    for r in desk.exports.client_records(ids):
-        phones = [phone_text(n) for n in r["phones"]]
-        values = [r["name"], r["father_name"], phones[0] if phones else None, " / ".join(phones[1:]), r["email"],
-                  r["business_name"], r["gstin"], r["postal_line"], r["postal_city"], r["postal_state"],
-                  r["postal_pin"], partial_date_value(r["birth_day"], r["birth_month"], r["birth_year"]),
-                  partial_date_value(r["anniversary_day"], r["anniversary_month"], r["anniversary_year"]),
-                  "Prospect", ", ".join(r["tags"]), r["total_spent_paise"] / 100, r["last_visit_on"], r["notes"]]
+    for values in desk.exports.client_sheet_rows(ids):
         row = []
         for col, value in enumerate(values):
+            if col == 15:
+                value = value / 100
             cell = WriteOnlyCell(sheet, value=value)
             if col in (11, 12, 16) and isinstance(value, dt.date):
                 cell.number_format = DATE_FORMAT
@@ -193,11 +237,14 @@ def main() -> None:
     print(f"{args.rows:,} rows x {len(HEADERS)} columns: {sheet.stat().st_size / 1e6:.1f} MB, "
           f"built in {time.perf_counter() - started:.1f} s\n")
     names = ["read_calamine"] + ([] if args.skip_openpyxl else ["read_openpyxl"]) + [
-        "import", "export"] + ([] if args.skip_openpyxl else ["export_openpyxl"]) + ["export_vcard", "reimport"]
+        "import", "export", "export_rows", "export_xlsxwriter"] + ([] if args.skip_openpyxl else ["export_openpyxl"]) + [
+        "export_vcard", "reimport"]
     labels = {
         "read_calamine": "read: python-calamine (chosen)", "read_openpyxl": "read: openpyxl read-only",
-        "import": "import end to end (target 5 s)", "export": "export: xlsxwriter (chosen, target 8 s)",
-        "export_openpyxl": "export: openpyxl write-only", "export_vcard": "export: vCard",
+        "import": "import end to end (target 5 s)",
+        "export": "export: our writer (chosen, target 8 s)", "export_rows": "  of which rows from the database",
+        "export_xlsxwriter": "export: xlsxwriter (before)", "export_openpyxl": "export: openpyxl write-only",
+        "export_vcard": "export: vCard",
         "reimport": "re-import of the export (round trip)",
     }
     print(f"{'phase':<40} {'seconds':>8} {'scaled':>7} {'rows':>9} {'peak MB':>8}  notes")

@@ -129,3 +129,19 @@ def test_fold_never_splits_a_character():
     folded = fold(line).split("\r\n")
     assert "".join(part[1:] if i else part for i, part in enumerate(folded)) == line
     assert all(len(part.encode("utf-8")) <= 75 for part in folded)
+
+
+def test_other_phones_in_the_order_they_were_added_and_an_empty_selection(shop, tmp_path):
+    desk, ramesh, _ = shop
+    data = desk.clients.get(ramesh)
+    data.phones = [*data.phones, PhoneEntry("9811122233")]
+    desk.clients.update(ramesh, data)
+    path = tmp_path / "clients.xlsx"
+    desk.exports.export_clients(path, ids=[ramesh])
+    _, rows = _read(path)
+    assert rows[1][2:4] == ("98765 43210", "98200 12345 / 98111 22233")
+    records = list(desk.exports.client_records([ramesh]))
+    assert records[0]["phones"] == ["+919876543210", "+919820012345", "+919811122233"]
+    assert desk.exports.export_clients(path, ids=[]) == 0
+    sheet, rows = _read(path)
+    assert rows == [tuple(HEADERS["en"][c] for c in CLIENT_COLUMNS)] and sheet.auto_filter.ref == "A1:R1"
