@@ -41,17 +41,12 @@ def sheet_columns(rows: list[list], indexes: set[int]) -> dict[int, list]:
     return {i: columns.get(i) or [None] * len(rows) for i in indexes}
 
 
-def _text(cell) -> str:
-    if cell.__class__ is str:
-        return " ".join(cell.split())
-    return "" if cell is None else cell_text(cell)
-
-
 def text_column(columns: list[list], separator: str = " ") -> list[str]:
     """One line of text per row from the cells of one or more columns (joined by `separator`)."""
     if len(columns) == 1:
-        return [_text(c) for c in columns[0]]
-    return [separator.join(t for t in map(_text, cells) if t) for cells in zip(*columns)]
+        return [" ".join(c.split()) if c.__class__ is str else ("" if c is None else cell_text(c))
+                for c in columns[0]]
+    return [separator.join(t for t in map(cell_text, cells) if t) for cells in zip(*columns)]
 
 
 @dataclass
@@ -71,21 +66,31 @@ def cleaned_column(cells: list, clean: Callable[[object], object], name: str, pr
     repeat, like dates; a column of unique values only pays for the cache)."""
     out: list = []
     append = out.append
+    if not memo:
+        for row, cell in enumerate(cells):
+            if cell is None:
+                append(None)
+                continue
+            try:
+                append(clean(cell))
+            except ValidationError as exc:
+                problems.add(row, name, exc)
+                append(None)
+        return out
     cache: dict = {}
     for row, cell in enumerate(cells):
         if cell is None:
             append(None)
             continue
-        key = (cell.__class__, cell) if memo else None
-        if memo and key in cache:
+        key = (cell.__class__, cell)
+        if key in cache:
             value = cache[key]
         else:
             try:
                 value = clean(cell)
             except ValidationError as exc:
                 value = exc
-            if memo:
-                cache[key] = value
+            cache[key] = value
         if isinstance(value, ValidationError):
             problems.add(row, name, value)
             value = None

@@ -238,9 +238,10 @@ def _card_row(card: dict) -> list:
 
 def is_blank(row: list) -> bool:
     """True if no cell of `row` holds anything."""
-    if row.count(None) == len(row):
-        return True
-    return all(c is None or (isinstance(c, str) and not c.strip()) for c in row)
+    for cell in row:  # most rows answer at their first cell
+        if cell is not None and (cell.__class__ is not str or cell.strip()):
+            return False
+    return True
 
 
 def cell_text(value) -> str:
