@@ -566,12 +566,17 @@ class ClientService:
         index = _INDEXES[q.table]
         return index.select(index.rowid).where(index.match(q.match))
 
+    @staticmethod
+    def _with_phone_prefix(q: search.SearchQuery):
+        """The ids of the clients with a phone starting with the query's two digits (a sub-select)."""
+        low, high = search.phone_prefix_range(q.phone_prefix)
+        return Phone.select(Phone.client).where(Phone.number.between(low, high))
+
     def _filtered(self, flt: ClientFilter):
         query = Client.select(Client.id)
         q = search.parse_query(flt.text)
         if q.phone_prefix:
-            low, high = search.phone_prefix_range(q.phone_prefix)
-            query = query.where(Client.id.in_(Phone.select(Phone.client).where(Phone.number.between(low, high))))
+            query = query.where(Client.id.in_(self._with_phone_prefix(q)))
         elif flt.text.strip() and not q.too_short:
             if q.match is None:
                 return query.where(pw.SQL("0")), q
@@ -588,30 +593,33 @@ class ClientService:
         return self.db.execute_sql("SELECT coalesce(max(id), 0) FROM client").fetchone()[0]
 
     def _match_count(self, q: search.SearchQuery) -> int:
-        count = self.db.execute_sql(f"SELECT count(*) FROM {q.table} WHERE {q.table} MATCH ?", (q.match,)).fetchone()[0]
-        self._last_match_count = ((q.table, q.match), count)
+        """How many clients (archived ones included) the query's index or phone prefix matches.
+        A phone prefix is counted on the phone table alone: no client row is read."""
+        if q.phone_prefix:
+            low, high = search.phone_prefix_range(q.phone_prefix)
+            count = Phone.select(fn.COUNT(fn.DISTINCT(Phone.client))).where(Phone.number.between(low, high)).scalar()
+        else:
+            count = self.db.execute_sql(f"SELECT count(*) FROM {q.table} WHERE {q.table} MATCH ?",
+                                        (q.match,)).fetchone()[0]
+        self._last_match_count = ((q.table, q.match, q.phone_prefix), count)
         return count
 
     def _recent_match_count(self, q: search.SearchQuery) -> int:
-        """The count just taken for this match by count() (the list asks count, then ids, per keystroke).
+        """The count just taken for this query by count() (the list asks count, then ids, per keystroke).
         Only the choice of ranking depends on it, so a count a moment old is good enough."""
         cached = self._last_match_count
-        return cached[1] if cached and cached[0] == (q.table, q.match) else self._match_count(q)
+        return cached[1] if cached and cached[0] == (q.table, q.match, q.phone_prefix) else self._match_count(q)
 
     def count(self, flt: ClientFilter = ClientFilter()) -> int:
         """How many clients match the filter."""
         with storage_errors():
             query, q = self._filtered(flt)
-            if self._text_only(flt) and q.phone_prefix and not flt.include_archived:
-                low, high = search.phone_prefix_range(q.phone_prefix)
-                return (Phone.select(fn.COUNT(fn.DISTINCT(Phone.client))).join(Client)
-                        .where(Phone.number.between(low, high), Client.archived == False).scalar())  # noqa: E712
-            if self._text_only(flt) and q.match is not None:
+            if self._text_only(flt) and (q.match is not None or q.phone_prefix):
                 # Counted in the index alone; archived matches (usually none) are taken off.
                 total = self._match_count(q)
                 if not flt.include_archived and Client.select().where(Client.archived == True).exists():  # noqa: E712
-                    total -= (Client.select().where(Client.archived == True,  # noqa: E712
-                                                    Client.id.in_(self._matching(q))).count())
+                    matching = self._with_phone_prefix(q) if q.phone_prefix else self._matching(q)
+                    total -= Client.select().where(Client.archived == True, Client.id.in_(matching)).count()  # noqa: E712
                 return total
             return query.count()
 
@@ -651,6 +659,8 @@ class ClientService:
         """
         with storage_errors():
             query, q = self._filtered(flt)
+            if q.phone_prefix and not self._with_phone_prefix(q).exists():
+                return []  # else the walk below would read the whole name index to find nothing
             matches = self._recent_match_count(q) if q.match is not None else None
             many = bool(q.phone_prefix) or (matches is not None and matches > RANK_LIMIT)
             if sort == "relevance" and q.match is not None and not many:
