@@ -46,7 +46,8 @@ _DATE_PREFIXES = ("birth", "anniversary")
 # ClientValues attribute ← mapped field, for the one-line text fields cleaned as they are.
 _PLAIN_TEXT = (("honorific", "honorific"), ("father_name", "father_name"), ("business_name", "business_name"),
                ("postal_city", "city"), ("postal_state", "state"))
-_DATE_FIELDS = tuple(f"{p}_{part}" for p in _DATE_PREFIXES for part in ("day", "month", "year"))
+_DATE_PARTS = tuple((p, tuple(f"{p}_{part}" for part in ("day", "month", "year"))) for p in _DATE_PREFIXES)
+_DATE_FIELDS = tuple(part for _, parts in _DATE_PARTS for part in parts)
 _STORED = _TEXT_FIELDS + ("email", "gstin") + _DATE_FIELDS
 CHUNK = 500
 PROGRESS_EVERY = 2000
@@ -182,27 +183,34 @@ def _empty(value) -> bool:
 
 def merge_values(current: ClientValues, incoming: ClientValues, mode: str) -> ClientValues:
     """`current` with `incoming` applied: "fill" sets empty fields only, "overwrite" lets every
-    non-empty imported value win. Phones and tags are added, never removed."""
-    merged = dataclasses.replace(current, phones=list(current.phones), tags=list(current.tags))
+    non-empty imported value win. Phones and tags are added, never removed. Returns `current`
+    itself when the row brings nothing new (a re-imported sheet: most rows)."""
+    overwrite = mode == "overwrite"
+    changes = {}
     for name in _TEXT_FIELDS + ("email", "gstin"):
         value = getattr(incoming, name)
-        if not _empty(value) and (mode == "overwrite" or _empty(getattr(current, name))):
-            setattr(merged, name, value)
-    for prefix in _DATE_PREFIXES:
-        parts = [f"{prefix}_{p}" for p in ("day", "month", "year")]
+        if value and value != getattr(current, name) and (overwrite or not getattr(current, name)):
+            changes[name] = value
+    for prefix, parts in _DATE_PARTS:
         if getattr(incoming, parts[0]) is None:
             continue
-        if mode == "overwrite" or getattr(current, parts[0]) is None:
+        if overwrite or getattr(current, parts[0]) is None:
             for part in parts:
-                setattr(merged, part, getattr(incoming, part))
-    merged.phones.extend(n for n in incoming.phones if n not in current.phones)
-    if mode == "overwrite" and incoming.phones and merged.phones[0] != incoming.phones[0]:
-        merged.phones.remove(incoming.phones[0])
-        merged.phones.insert(0, incoming.phones[0])  # the file's first number becomes the primary
+                changes[part] = getattr(incoming, part)
+    phones = current.phones + [n for n in incoming.phones if n not in current.phones]
+    if overwrite and incoming.phones and phones[0] != incoming.phones[0]:
+        phones.remove(incoming.phones[0])
+        phones.insert(0, incoming.phones[0])  # the file's first number becomes the primary
+    known = {t.casefold() for t in current.tags}
+    added = []
     for tag in incoming.tags:
-        if tag.casefold() not in {t.casefold() for t in merged.tags}:
-            merged.tags.append(tag)
-    return merged
+        if tag.casefold() not in known:
+            added.append(tag)
+            known.add(tag.casefold())
+    tags = current.tags + added
+    if not changes and phones == current.phones and tags == current.tags:
+        return current
+    return dataclasses.replace(current, phones=phones, tags=tags, **changes)
 
 
 def _differs(a: ClientValues, b: ClientValues) -> bool:
@@ -307,18 +315,18 @@ class ClientImporter:
         return values, points, problems
 
     def _owners(self) -> tuple[dict[str, object], dict[str, object]]:
-        phones = dict(Phone.select(Phone.number, Phone.client).tuples())
-        emails = dict(Client.select(Client.email, Client.id).where(Client.email.is_null(False)).tuples())
+        """Client per phone number and per email (plain SQL: a big desk has 100,000 of each)."""
+        phones = dict(self.db.execute_sql("SELECT number, client_id FROM phone"))
+        emails = dict(self.db.execute_sql("SELECT email, id FROM client WHERE email IS NOT NULL"))
         return phones, emails
 
-    @staticmethod
-    def _name_owners() -> tuple[dict[str, object], dict[str, object]]:
+    def _name_owners(self) -> tuple[dict[str, object], dict[str, object]]:
         """Client per case-folded name (AMBIGUOUS when several share it): among all clients, and
         among clients with no phone and no email (whom a fixed error-report row completes)."""
         names: dict[str, object] = {}
         bare: dict[str, object] = {}
-        query = (Client.select(Client.id, Client.name, Client.primary_phone.is_null() & Client.email.is_null())
-                 .where(Client.erased == False).tuples())  # noqa: E712
+        query = self.db.execute_sql(
+            "SELECT id, name, primary_phone IS NULL AND email IS NULL FROM client WHERE NOT erased")
         for cid, name, contactless in query:
             key = name.casefold()
             names[key] = AMBIGUOUS if key in names else cid
@@ -327,20 +335,23 @@ class ClientImporter:
         return names, bare
 
     def _load(self, ids: list[int]) -> dict[int, ClientValues]:
-        """Current stored values of these clients (only what an import compares)."""
+        """Current stored values of these clients (only what an import compares); plain SQL, as a
+        re-imported sheet loads every client of the desk."""
         result: dict[int, ClientValues] = {}
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start:start + CHUNK]
-            query = Client.select(Client.id, *[getattr(Client, n) for n in _STORED]).where(Client.id.in_(chunk))
-            for cid, *values in query.tuples():
-                data = ClientValues(**dict(zip(_STORED, values)))
-                data.email, data.gstin = data.email or "", data.gstin or ""
-                result[cid] = data
-            for cid, number in (Phone.select(Phone.client, Phone.number).where(Phone.client.in_(chunk))
-                                .order_by(Phone.client, Phone.is_primary.desc(), Phone.id).tuples()):
-                result[cid].phones.append(number)
-            for cid, tag in Tag.select(ClientTag.client, Tag.name).join(ClientTag).where(ClientTag.client.in_(chunk)).tuples():
-                result[cid].tags.append(tag)
+        param = [json.dumps(ids)]
+        chosen = "IN (SELECT value FROM json_each(?))"
+        for cid, *values in self.db.execute_sql(f"SELECT id, {', '.join(_STORED)} FROM client WHERE id {chosen}", param):
+            data = ClientValues(*values)  # _STORED is ClientValues' own field order
+            data.email, data.gstin = data.email or "", data.gstin or ""
+            result[cid] = data
+        for cid, number in self.db.execute_sql(
+                f"SELECT client_id, number FROM phone WHERE client_id {chosen} ORDER BY client_id, is_primary DESC, id",
+                param):
+            result[cid].phones.append(number)
+        for cid, tag in self.db.execute_sql(
+                f"SELECT ct.client_id, t.name FROM client_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.client_id {chosen}",
+                param):
+            result[cid].tags.append(tag)
         return result
 
     def plan(self, source: SourceTable, mapping: list[str | None], on_match: str = "fill",
@@ -382,7 +393,7 @@ class ClientImporter:
                 current = loaded[cid]
                 for incoming, plan in target.incoming:
                     merged = merge_values(current, incoming, on_match)
-                    if _differs(current, merged):
+                    if merged is not current and _differs(current, merged):
                         plan.outcome.status = "update"
                         current = merged
                 target.incoming = []
