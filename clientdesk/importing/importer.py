@@ -13,6 +13,7 @@ import dataclasses
 import functools
 import json
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -31,6 +32,7 @@ from clientdesk.importing.models import ImportBatch, ImportChange, record_create
 from clientdesk.importing.readers import cell_text, is_blank, read_file
 from clientdesk.models import Client, ClientTag, Phone, Tag
 from clientdesk.progress import NO_PROGRESS, Progress
+from clientdesk import textkey
 from clientdesk.textkey import name_key
 from clientdesk.validate import normalize_gstin
 
@@ -234,8 +236,13 @@ class ClientImporter:
     # ----- reading ---------------------------------------------------------------------
     @staticmethod
     def open(path: Path | str, kind: str = "clients") -> SourceTable:
-        """Read a file and find its header row; raises FileFormatError if it cannot be read."""
-        raw = read_file(path)
+        """Read a file and find its header row; raises FileFormatError if it cannot be read.
+        The spreadsheet reader runs in C without Python's lock, so the name-key tables the import
+        needs load meanwhile."""
+        with ThreadPoolExecutor(1, thread_name_prefix="read") as pool:
+            reading = pool.submit(read_file, path)
+            textkey.warm_up()
+            raw = reading.result()
         if all(is_blank(r) for r in raw.rows):
             raise FileFormatError(f"{Path(path).name} has no rows")
         return source_table(raw, kind)
@@ -550,9 +557,10 @@ class ClientImporter:
                 bulk_insert(self.db, Client, fields, [_client_row(n) for n in chunk], converted=True,
                             constant_fields=constant_fields, constants=constants)
                 progress.update(start + len(chunk), total, "")
-        bulk_insert(self.db, Phone, [Phone.client, Phone.number, Phone.is_primary],
-                    [(n.id, number, int(i == 0)) for n in news for i, number in enumerate(n.data.phones)],
-                    converted=True, constant_fields=[Phone.is_whatsapp], constants=(0,))
+        with indexes_built_after(self.db, Phone._meta.table_name) if big else contextlib.nullcontext():
+            bulk_insert(self.db, Phone, [Phone.client, Phone.number, Phone.is_primary],
+                        [(n.id, number, int(i == 0)) for n in news for i, number in enumerate(n.data.phones)],
+                        converted=True, constant_fields=[Phone.is_whatsapp], constants=(0,))
         self._add_tags([(n.id, t) for n in news for t in n.data.tags])
         record_created(batch_id, "client_created", first, len(news))
 
