@@ -56,6 +56,23 @@ def test_messy_sheet_imports_good_fields_and_reports_the_rest(desk, xlsx):
     assert desk.clients.search("ramesh")[0].name == "Ramesh Kumar"  # indexed
 
 
+def test_a_value_repeated_down_a_column_is_judged_the_same_in_every_row(desk, csvfile):
+    """Dates are cleaned once per distinct cell: a bad one is still reported on each of its rows,
+    in field order with the row's other problems, and a good one still lands on each client."""
+    rows = [["Name", "Mobile", "DOB", "Tags"],
+            ["Asha", "98765 11111", "31/02/1990", "VIP, VIP, Regular"],
+            ["Bina", "12345", "31/02/1990", ""],
+            ["Chetan", "98765 33333", "05/06/1990", "Regular"],
+            ["Divya", "98765 44444", "05/06/1990", ""]]
+    result = desk.imports.import_file(csvfile(rows))
+    assert [(i.row, i.field, i.reason) for i in result.issues] == [
+        (2, "birth", "invalid"), (3, "phone", "invalid"), (3, "birth", "invalid")]
+    dates = {r.name: (r.birth_day, r.birth_month, r.birth_year) for r in Client.select()}
+    assert dates == {"Asha": (None, None, None), "Bina": (None, None, None), "Chetan": (5, 6, 1990),
+                     "Divya": (5, 6, 1990)}
+    assert desk.clients.get(Client.get(Client.name == "Asha").id).tags == ["Regular", "VIP"]
+
+
 def test_rows_matching_the_desk_or_earlier_rows_update_instead_of_twins(desk, csvfile):
     existing = desk.clients.create(ClientData(name="Anita Desai", phones=[PhoneEntry("9876500001")],
                                               email="anita@example.in", postal_city="Pune"))
