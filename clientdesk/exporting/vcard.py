@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterable
 
 from clientdesk.errors import FileFormatError
+from clientdesk.exporting.files import replaced_when_done
 
 
 def _escape(value: str) -> str:
@@ -15,6 +17,8 @@ def _escape(value: str) -> str:
 
 def fold(line: str, limit: int = 75) -> str:
     """Fold a content line at `limit` octets without splitting a UTF-8 character."""
+    if len(line) * 4 <= limit or len(line.encode("utf-8")) <= limit:  # most lines: nothing to fold
+        return line
     out, current, size = [], [], 0
     for ch in line:
         n = len(ch.encode("utf-8"))
@@ -68,9 +72,11 @@ def write_vcards(path: Path | str, clients: Iterable[dict]) -> int:
     path = Path(path)
     count = 0
     try:
-        with open(path, "w", encoding="utf-8", newline="") as out:
+        with replaced_when_done(path) as partial, open(partial, "w", encoding="utf-8", newline="") as out:
             for count, client in enumerate(clients, start=1):
                 out.write("\r\n".join(fold(line) for line in card_lines(client)) + "\r\n")
+            out.flush()
+            os.fsync(out.fileno())
     except OSError as exc:
         raise FileFormatError(f"{path.name} could not be written: {exc.strerror or exc}") from exc
     return count

@@ -25,7 +25,6 @@ import datetime as dt
 import math
 import os
 import re
-import secrets
 import shutil
 import tempfile
 import zipfile
@@ -35,6 +34,7 @@ from pathlib import Path
 from typing import Iterable
 
 from clientdesk.errors import FileFormatError
+from clientdesk.exporting.files import replaced_when_done
 from clientdesk.progress import NO_PROGRESS, Progress
 
 # Lakh grouping (12,34,567.00) whatever the PC's regional settings.
@@ -202,18 +202,12 @@ def write_xlsx(path: Path | str, sheet_name: str, columns: list[Column], rows: I
     for column in columns:
         if column.kind not in KINDS:
             raise ValueError(f"unknown column kind {column.kind!r}")
-    partial = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
-        with tempfile.TemporaryFile() as spool:
+        with replaced_when_done(path) as partial, tempfile.TemporaryFile() as spool:
             count, widths = _write_rows(spool, columns, iter(rows), total, progress, path)
             _write_package(partial, spool, sheet_title(sheet_name), columns, widths, count)
-        os.replace(partial, path)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise FileFormatError(f"{path.name} could not be written: {exc.strerror or exc}") from exc
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     return count
 
 

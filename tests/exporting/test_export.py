@@ -7,9 +7,9 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from clientdesk.errors import ValidationError
+from clientdesk.errors import FileFormatError, ValidationError
 from clientdesk.exporting.headers import CLIENT_COLUMNS, HEADERS
-from clientdesk.exporting.vcard import fold
+from clientdesk.exporting.vcard import fold, write_vcards
 from clientdesk.models import Client, Purchase
 from clientdesk.services.clients import ClientData, ClientFilter, PhoneEntry
 from clientdesk.services.history import InteractionRecord, LineItem, PurchaseRecord
@@ -122,6 +122,20 @@ def test_vcard_export_imports_back(shop, tmp_path):
     result = desk.imports.import_file(path)
     assert (result.created, result.updated, result.unchanged) == (0, 0, 3)
     assert desk.clients.get(ramesh) == before
+
+
+def test_a_vcard_export_that_fails_halfway_leaves_the_old_file_and_no_part_file(tmp_path):
+    path = tmp_path / "clients.vcf"
+    path.write_text("the old export", encoding="utf-8")
+
+    def clients():
+        yield {"name": "Ramesh Kumar", "phones": ["+919876543210"]}
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(FileFormatError, match="clients.vcf could not be written: No space left on device"):
+        write_vcards(path, clients())
+    assert path.read_text(encoding="utf-8") == "the old export"
+    assert [p.name for p in tmp_path.iterdir()] == ["clients.vcf"]
 
 
 def test_fold_never_splits_a_character():
