@@ -293,20 +293,25 @@ class ClientImporter:
                 return _blank_column(size, None)
             return cleaned_column(first_cells(cells[name]), clean, issue_field or name, problems, memo)
 
+        def several(name: str, clean: Callable) -> list:
+            return list_column(cells[name], clean, name, problems) if name in cells else _blank_column(size, ())
+
+        def dates(name: str, issue_field: str) -> list:  # dates repeat: each distinct cell is cleaned once
+            clean = functools.partial(cleaning.clean_partial_date, today=today, field=issue_field)
+            return single(name, clean, issue_field, memo=True)
+
+        today = self.clock.today()
         names = text("name")
         parts = [text_column(cells[n]) for n in ("first_name", "middle_name", "last_name") if n in cells]
         if parts:
             names = [n or " ".join(t for t in split if t) for n, *split in zip(names, *parts)]
-        empty_lists = _blank_column(size, ())
-        phones = list_column(cells["phone"], cleaning.clean_phones, "phone", problems) if "phone" in cells else empty_lists
-        emails = list_column(cells["email"], cleaning.clean_emails, "email", problems) if "email" in cells else empty_lists
+        phones = several("phone", cleaning.clean_phones)
+        emails = several("email", cleaning.clean_emails)
         gstins = single("gstin", normalize_gstin)
         pins = single("pin", cleaning.clean_pin)
-        today = self.clock.today()
-        births = single("birthday", functools.partial(cleaning.clean_partial_date, today=today, field="birth"), "birth", True)
-        anniversaries = single("anniversary", functools.partial(cleaning.clean_partial_date, today=today,
-                                                                field="anniversary"), "anniversary", True)
-        tags = list_column(cells["tags"], cleaning.clean_tags, "tags", problems) if "tags" in cells else empty_lists
+        births = dates("birthday", "birth")
+        anniversaries = dates("anniversary", "anniversary")
+        tags = several("tags", cleaning.clean_tags)
         points = single("opening_points", cleaning.clean_points)
         values = [ClientValues(name, honorific, father, business, line, city, state, pin or "", notes,
                                email[0] if email else "", gstin or "", *(birth or _NO_DATE), *(anniversary or _NO_DATE),
