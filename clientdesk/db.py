@@ -64,6 +64,21 @@ def _stored_version(path: Path) -> int:
         conn.close()
 
 
+def needs_upgrade(path: Path | str) -> bool:
+    """True when opening the file at `path` will bring its schema up to date (it was written by an
+    older version): a big file can take a while, so the window says so first."""
+    from clientdesk import migrations
+
+    path = Path(path)
+    if not path.exists():
+        return False
+    try:
+        version = _stored_version(path)
+    except sqlite3.Error:
+        return False  # not a database: opening it says so
+    return 0 < version < migrations.latest_version()
+
+
 def close_database() -> None:
     """Close the current connection, if any."""
     obj = database.obj

@@ -10,7 +10,7 @@ import peewee
 
 from clientdesk.backup import backup_database
 from clientdesk.clock import Clock
-from clientdesk.db import close_database, open_database
+from clientdesk.db import close_database, needs_upgrade, open_database
 from clientdesk.exporting.service import ExportService
 from clientdesk.greetings.service import GreetingService
 from clientdesk.importing.service import ImportService
@@ -36,6 +36,11 @@ class Desk:
     exports: ExportService
     segments: SegmentService
     insights: InsightService
+
+    @staticmethod
+    def needs_upgrade(path: Path | str) -> bool:
+        """True when opening `path` will first bring an older file up to date (see db.needs_upgrade)."""
+        return needs_upgrade(path)
 
     @classmethod
     def open(cls, path: Path | str, clock: Clock | None = None, backup: bool = False) -> "Desk":

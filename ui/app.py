@@ -6,9 +6,9 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, QThreadPool, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QThreadPool, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from clientdesk.errors import ClientDeskError
 from clientdesk.paths import AppPaths, resource
@@ -60,6 +60,23 @@ def make_application(argv: list[str], language: str) -> QApplication:
     return app
 
 
+def upgrade_notice(db_path: Path) -> QProgressDialog | None:
+    """A small window saying the client book is being updated, shown while a database written by an
+    older version is backed up and migrated (a minute at most); None when there is nothing to do."""
+    from clientdesk.desk import Desk
+
+    if not Desk.needs_upgrade(db_path):
+        return None
+    notice = QProgressDialog(QCoreApplication.translate(
+        "Startup", "Updating your client book for this version of ClientDesk.\n"
+                   "A copy is kept first. This can take a minute; please wait."), None, 0, 0)
+    notice.setWindowTitle("ClientDesk")
+    notice.setMinimumDuration(0)
+    notice.show()
+    QApplication.processEvents()
+    return notice
+
+
 def open_window(paths: AppPaths, db_path: Path, log_file: Path | None = None, backup: bool = True):
     """Open the database and build the main window; raises ClientDeskError if the database can't be used.
 
@@ -69,7 +86,12 @@ def open_window(paths: AppPaths, db_path: Path, log_file: Path | None = None, ba
     from clientdesk.desk import Desk
     from ui.mainwindow import MainWindow
 
-    desk = Desk.open(db_path)
+    notice = upgrade_notice(db_path)
+    try:
+        desk = Desk.open(db_path)
+    finally:
+        if notice is not None:
+            notice.close()
     window = MainWindow(desk, ui_settings_for(paths), log_file)
     if backup:
         window.start_backup()

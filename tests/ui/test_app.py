@@ -115,3 +115,28 @@ def test_unexpected_error_is_logged_and_shown_with_log_path(qtbot, tmp_path, mon
         handler.close()
     assert shown and "boom in a slot" in shown[0][0] and shown[0][1] == log_file
     assert "RuntimeError: boom in a slot" in log_file.read_text(encoding="utf-8")
+
+
+def test_an_older_client_book_is_updated_behind_a_notice_that_closes_when_the_window_opens(qtbot, tmp_path, clock):
+    import sqlite3
+
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from clientdesk.desk import Desk
+    from clientdesk.paths import AppPaths
+    from ui.app import open_window, upgrade_notice
+
+    path = tmp_path / "desk.sqlite"
+    Desk.open(path, clock=clock).close()
+    assert upgrade_notice(path) is None  # up to date: nothing to say
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 5")
+    conn.close()
+    notice = upgrade_notice(path)
+    assert notice.isVisible() and "Updating your client book" in notice.labelText()
+    notice.close()
+    window = open_window(AppPaths.under(tmp_path / "base"), path, backup=False)
+    qtbot.addWidget(window)
+    assert not any(isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+    assert window.desk.db.pragma("user_version") > 5
+    window.desk.close()
