@@ -63,6 +63,11 @@ class Desk:
                    segments=SegmentService(db, clients, clock, loyalty),
                    insights=InsightService(db, clients, settings, clock, loyalty))
 
+    def set_language(self, language: str) -> None:
+        """The shop's language ("en" or "hi") for words the desk supplies until the shop writes its
+        own: the loyalty programme's tier names, stamp reward and card terms."""
+        self.loyalty.set_language(language)
+
     def close(self) -> None:
         """Close the database, letting SQLite refresh its query-planner statistics first."""
         try:

@@ -92,7 +92,9 @@ def open_window(paths: AppPaths, db_path: Path, log_file: Path | None = None, ba
     finally:
         if notice is not None:
             notice.close()
-    window = MainWindow(desk, ui_settings_for(paths), log_file)
+    settings = ui_settings_for(paths)
+    desk.set_language(str(settings.value("language", "en")))
+    window = MainWindow(desk, settings, log_file)
     if backup:
         window.start_backup()
     return window

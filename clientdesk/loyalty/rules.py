@@ -34,6 +34,14 @@ DEFAULT_TIERS = (
     Tier("silver", "Silver", 10_000_00, 125, "#78909c"),
     Tier("gold", "Gold", 25_000_00, 150, "#c9a227"),
 )
+# The shop's own words until it changes them, in the shop's language: tier names, stamp reward,
+# the terms printed on cards.
+DEFAULT_TEXTS = {
+    "en": {"member": "Member", "silver": "Silver", "gold": "Gold", "stamp_reward": "10% off",
+           "card_terms": "Points expire 12 months after they are earned. Not transferable."},
+    "hi": {"member": "सदस्य", "silver": "सिल्वर", "gold": "गोल्ड", "stamp_reward": "10% छूट",
+           "card_terms": "पॉइंट मिलने के 12 महीने बाद समाप्त हो जाते हैं। यह कार्ड किसी और को नहीं दिया जा सकता।"},
+}
 
 
 @dataclass(frozen=True)
@@ -203,3 +211,10 @@ def card_number_valid(text: str) -> bool:
     """A card number typed or scanned has the right shape and check digit."""
     text = (text or "").strip()
     return looks_like_card(text) and card_check_digit(text[:-1]) == text[-1]
+
+
+def default_rules(language: str = "en") -> LoyaltyRules:
+    """The default programme with its words in `language` ("en" or "hi"; others get English)."""
+    texts = DEFAULT_TEXTS.get(language, DEFAULT_TEXTS["en"])
+    tiers = tuple(dataclasses.replace(t, name=texts[t.code]) for t in DEFAULT_TIERS)
+    return LoyaltyRules(stamp_reward=texts["stamp_reward"], card_terms=texts["card_terms"], tiers=tiers)

@@ -156,14 +156,23 @@ class LoyaltyService:
         self.clock = clock or Clock()
         self._reviewed_for: dt.date | None = None
         self._rules: LoyaltyRules | None = None
+        self.language = "en"  # of the default words, until the shop saves rules of its own (set_language)
 
     # ----- rules -------------------------------------------------------------------------------
     def rules(self) -> LoyaltyRules:
-        """The rules in force (defaults until the shop changes them); read once, kept until set_rules."""
+        """The rules in force (defaults, in the shop's language, until the shop changes them); read
+        once, kept until set_rules or set_language."""
         if self._rules is None:
             with storage_errors():
-                self._rules = LoyaltyRules.from_dict(self.settings.get(rules_mod.SETTINGS_KEY, None))
+                stored = self.settings.get(rules_mod.SETTINGS_KEY, None)
+            self._rules = LoyaltyRules.from_dict(stored) if stored else rules_mod.default_rules(self.language)
         return self._rules
+
+    def set_language(self, language: str) -> None:
+        """The language of the default words (tier names, stamp reward, card terms) while the shop
+        has not saved rules of its own."""
+        self.language = language
+        self._rules = None
 
     def set_rules(self, new_rules: LoyaltyRules) -> None:
         """Save new rules. Points already earned keep their own expiry and value."""

@@ -25,11 +25,13 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.text.font.db=false;qt.qpa.*=false"
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
 from clientdesk.paths import AppPaths
-from ui.app import make_application, open_window
+from ui.app import make_application, open_window, ui_settings_for
 from ui.mainwindow import PAGES
 db, out, language = Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]
 app = make_application([], language)
-window = open_window(AppPaths.under(sys.argv[5]), db, None, backup=False)
+paths = AppPaths.under(sys.argv[5])
+ui_settings_for(paths).setValue("language", language)  # as the Settings page saves it
+window = open_window(paths, db, None, backup=False)
 window.resize(1280, 800)
 window.show()
 for key, _, _ in PAGES:

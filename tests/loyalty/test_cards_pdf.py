@@ -86,3 +86,21 @@ def test_card_preview_images_are_card_sized(shop):
     decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(desk.loyalty.card_images(cid, 300)[0])))
     assert [r.text for r in decoded] == [desk.loyalty.card_of(cid)]
     assert back[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_hindi_shop_prints_its_default_tier_and_terms_in_hindi(shop, tmp_path):
+    desk = shop
+    desk.set_language("hi")
+    ids = [add_client(desk, "रमेश कुमार", "9800000001"), add_client(desk, "Priya Singh", "9800000002")]
+    desk.loyalty.record_sale(ids[1], 30_000_00)
+    out = tmp_path / "cards.pdf"
+    desk.loyalty.write_cards(out, ids)
+    reader = PdfReader(out)
+    front, back = reader.pages[0].extract_text(), reader.pages[1].extract_text()
+    # Shaped conjuncts come back from the PDF as private glyph codes: check the plain syllables.
+    assert "सद" in front and "गो" in front and "Gold" not in front and "Member" not in front
+    assert "महीने" in back and "Points expire" not in back
+    shots = ROOT / "shots"
+    shots.mkdir(exist_ok=True)
+    shutil.copy(render(out, 1, 80, tmp_path / "hi-front"), shots / "loyalty_cards_front_hi.png")
+    shutil.copy(render(out, 2, 80, tmp_path / "hi-back"), shots / "loyalty_cards_back_hi.png")

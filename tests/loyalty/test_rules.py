@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from hypothesis import given
@@ -56,3 +57,16 @@ def test_unknown_stored_keys_are_ignored_and_missing_ones_default():
     rules = LoyaltyRules.from_dict({"paise_per_point": 50_00, "retired_option": 1})
     assert rules.paise_per_point == 50_00 and rules.tiers == LoyaltyRules().tiers
     assert LoyaltyRules.from_dict(rules.to_dict()) == rules
+
+
+def test_default_words_follow_the_shop_language_until_the_shop_saves_its_own(desk):
+    desk.set_language("hi")
+    rules = desk.loyalty.rules()
+    assert [t.name for t in rules.tiers] == ["सदस्य", "सिल्वर", "गोल्ड"] and rules.stamp_reward == "10% छूट"
+    assert "12 महीने" in rules.card_terms
+    assert [t.min_spend_paise for t in rules.tiers] == [t.min_spend_paise for t in LoyaltyRules().tiers]
+    desk.set_language("en")
+    assert [t.name for t in desk.loyalty.rules().tiers] == ["Member", "Silver", "Gold"]
+    desk.loyalty.set_rules(dataclasses.replace(desk.loyalty.rules(), stamp_reward="Free sweets"))
+    desk.set_language("hi")  # the shop's own rules now: the language no longer changes them
+    assert desk.loyalty.rules().stamp_reward == "Free sweets" and desk.loyalty.rules().tiers[2].name == "Gold"
