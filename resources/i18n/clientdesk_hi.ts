@@ -1593,6 +1593,34 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>इनाम बाकी</translation>
     </message>
     <message>
+        <source>Special day</source>
+        <translation>विशेष दिन</translation>
+    </message>
+    <message>
+        <source>Diwali</source>
+        <translation>दीपावली</translation>
+    </message>
+    <message>
+        <source>Holi</source>
+        <translation>होली</translation>
+    </message>
+    <message>
+        <source>Eid</source>
+        <translation>ईद</translation>
+    </message>
+    <message>
+        <source>Christmas</source>
+        <translation>क्रिसमस</translation>
+    </message>
+    <message>
+        <source>New Year</source>
+        <translation>नया साल</translation>
+    </message>
+    <message>
+        <source>Thank you (points)</source>
+        <translation>धन्यवाद (पॉइंट)</translation>
+    </message>
+    <message>
         <source>Withdraw consent</source>
         <translation>सहमति वापस लें</translation>
     </message>

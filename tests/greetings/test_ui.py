@@ -248,3 +248,31 @@ def test_badge_counts_today_at_start_before_the_page_is_shown(qtbot, shop):
     with qtbot.waitSignal(page.badge_changed) as badge:
         pass
     assert badge.args == [2]
+
+
+def test_built_in_template_names_speak_the_ui_language_until_renamed(qtbot, shop):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from clientdesk.paths import resource
+
+    translator = QTranslator()
+    assert translator.load(str(resource("i18n", "clientdesk_hi.qm")))
+    QCoreApplication.installTranslator(translator)
+    try:
+        widget = GreetingsPage(shop)
+        qtbot.addWidget(widget)
+        editor = widget.templates
+        labels = [editor.list.item(i).text() for i in range(editor.list.count())]
+        assert any(label.startswith("दीपावली") for label in labels)
+        assert not any(label.startswith("Diwali") for label in labels)
+        diwali = next(i for i in range(editor.list.count()) if editor.list.item(i).text().startswith("दीपावली"))
+        editor.list.setCurrentRow(diwali)
+        assert editor.name_edit.text() == "दीपावली"
+        editor.name_edit.setText("Shubh Deepavali")  # the shop's own name stays as written
+        qtbot.mouseClick(editor.save_button, Qt.LeftButton)
+        names = [t.name for t in shop.greetings.templates("festival")]
+        assert "Shubh Deepavali" in names
+        labels = [editor.list.item(i).text() for i in range(editor.list.count())]
+        assert any(label.startswith("Shubh Deepavali") for label in labels)
+    finally:
+        QCoreApplication.removeTranslator(translator)

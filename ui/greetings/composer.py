@@ -302,9 +302,9 @@ class Composer(QWidget):
         for t in self.service.templates(occasion.kind):
             if occasion.kind == "festival" and t.occasion_key and t.occasion_key != occasion.key:
                 continue
-            self.template_box.addItem(t.name, t.id)
+            self.template_box.addItem(texts.template_name(t), t.id)
         for t in self.service.templates("any") if occasion.kind != "any" else []:
-            self.template_box.addItem(f"{t.name} ({texts.kind_name('any')})", t.id)
+            self.template_box.addItem(f"{texts.template_name(t)} ({texts.kind_name('any')})", t.id)
         self.template_box.setCurrentIndex(max(self.template_box.findData(preferred.id), 0))
         del blocker
         self.everyone_button.setEnabled(occasion.kind != "any")

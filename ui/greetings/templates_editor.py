@@ -174,7 +174,7 @@ class TemplatesEditor(QWidget):
         with QSignalBlocker(self.list):
             self.list.clear()
             for t in templates:
-                label = f"{t.name}  ·  {texts.kind_name(t.kind)}" + ("" if t.builtin else "  ✎")
+                label = f"{texts.template_name(t)}  ·  {texts.kind_name(t.kind)}" + ("" if t.builtin else "  ✎")
                 item = QListWidgetItem(label)
                 item.setData(Qt.UserRole, t)
                 self.list.addItem(item)
@@ -187,7 +187,7 @@ class TemplatesEditor(QWidget):
 
     def show_template(self, t: TemplateData) -> None:
         self.current = t
-        self.name_edit.setText(t.name)
+        self.name_edit.setText(texts.template_name(t))
         self.kind_box.setCurrentIndex(max(self.kind_box.findData(t.kind), 0))
         self.festival_box.setCurrentIndex(max(self.festival_box.findData(t.occasion_key), 0))
         self.subject_hi.setText(t.subject_hi)
@@ -240,7 +240,7 @@ class TemplatesEditor(QWidget):
         if self.current is None or self.current.id is None:
             return
         question = (self.tr("Put back the original text of “%1”?") if self.current.builtin
-                    else self.tr("Delete the template “%1”?")).replace("%1", self.current.name)
+                    else self.tr("Delete the template “%1”?")).replace("%1", texts.template_name(self.current))
         if dialogs.ask(self, self.tr("Templates"), question) != QMessageBox.Yes:
             return
         try:

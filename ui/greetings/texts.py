@@ -66,6 +66,31 @@ def t(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
+# The names the built-in templates are stored with (clientdesk.greetings.templates.BUILTINS), shown
+# in the UI language while the shop has not renamed them.
+BUILTIN_TEMPLATE_NAMES = {
+    "Birthday": QT_TRANSLATE_NOOP("Greetings", "Birthday"),
+    "Wedding anniversary": QT_TRANSLATE_NOOP("Greetings", "Wedding anniversary"),
+    "Founding day": QT_TRANSLATE_NOOP("Greetings", "Founding day"),
+    "Years with us": QT_TRANSLATE_NOOP("Greetings", "Years with us"),
+    "Special day": QT_TRANSLATE_NOOP("Greetings", "Special day"),
+    "Festival": QT_TRANSLATE_NOOP("Greetings", "Festival"),
+    "Diwali": QT_TRANSLATE_NOOP("Greetings", "Diwali"),
+    "Holi": QT_TRANSLATE_NOOP("Greetings", "Holi"),
+    "Eid": QT_TRANSLATE_NOOP("Greetings", "Eid"),
+    "Christmas": QT_TRANSLATE_NOOP("Greetings", "Christmas"),
+    "New Year": QT_TRANSLATE_NOOP("Greetings", "New Year"),
+    "Thank you (points)": QT_TRANSLATE_NOOP("Greetings", "Thank you (points)"),
+}
+
+
+def template_name(template) -> str:
+    """A template's name to show: a built-in one's in the UI language, unless the shop renamed it."""
+    if template.builtin and template.name in BUILTIN_TEMPLATE_NAMES:
+        return t(BUILTIN_TEMPLATE_NAMES[template.name])
+    return template.name
+
+
 def kind_name(kind: str) -> str:
     return t(KINDS[kind]) if kind in KINDS else kind
 
