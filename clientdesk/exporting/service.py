@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 import peewee as pw
+
+from clientdesk.codes import STATUSES
 from clientdesk.db import storage_errors
 from clientdesk.errors import ValidationError
 from clientdesk.exporting.headers import (
@@ -17,7 +19,7 @@ from clientdesk.exporting.headers import (
 from clientdesk.lazy import lazy_import
 from clientdesk.models import Client, Interaction, Purchase, PurchaseLine
 from clientdesk.progress import NO_PROGRESS, Progress
-from clientdesk.services.clients import ClientFilter
+from clientdesk.services.clients import ClientFilter, ClientService
 from clientdesk.validate import format_phone
 
 xlsx = lazy_import("clientdesk.exporting.xlsx")  # the Excel writer loads on the first export
@@ -44,6 +46,11 @@ def partial_date_value(day, month, year):
     if year:
         return dt.date(year, month, day)
     return f"{day} {_MONTHS[month - 1]}"
+
+
+def _visit_date(value: str | None) -> dt.date | None:
+    """The date of a stored last visit (a date or date-time in ISO text)."""
+    return dt.date.fromisoformat(value[:10]) if value else None
 
 
 def id_set(ids: Sequence[int]):
@@ -76,22 +83,23 @@ class ExportService:
                        "postal_state", "postal_pin", "birth_day", "birth_month", "birth_year", "anniversary_day",
                        "anniversary_month", "anniversary_year", "first_purchase_on", "last_purchase_on",
                        "total_spent_paise", "last_visit_on", "notes", "tags_text", "primary_phone")
-    # One statement a chunk, the clients in the order of the ids (a correlated subquery for the other
-    # phones cost more than the whole client query: those come from one statement up front).
+    # Two statements a chunk: the clients in the order of the ids, and their other phones (a
+    # correlated subquery for those cost more than the whole client query).
     _RECORD_SQL = ("SELECT " + ", ".join(f"c.{name}" for name in _RECORD_COLUMNS)
                    + " FROM json_each(?) AS j JOIN client c ON c.id = j.value ORDER BY j.key")
+    _OTHER_PHONES_SQL = ("SELECT client_id, number FROM phone WHERE NOT is_primary "
+                         "AND client_id IN (SELECT value FROM json_each(?)) ORDER BY client_id, id")
 
     def _record_tuples(self, ids: list[int]) -> Iterator[tuple]:
         """The `_RECORD_COLUMNS` of each client, in the order of `ids`, then the other phones
         (oldest first, or None). Plain SQL in chunks of 5,000: an export reads every row."""
-        with storage_errors():
-            others: dict[int, list[str]] = {}
-            for cid, number in self.db.execute_sql(
-                    "SELECT client_id, number FROM phone WHERE NOT is_primary ORDER BY client_id, id"):
-                others.setdefault(cid, []).append(number)
         for start in range(0, len(ids), EXPORT_CHUNK):
+            param = [json.dumps(ids[start:start + EXPORT_CHUNK])]
             with storage_errors():
-                rows = self.db.execute_sql(self._RECORD_SQL, [json.dumps(ids[start:start + EXPORT_CHUNK])]).fetchall()
+                rows = self.db.execute_sql(self._RECORD_SQL, param).fetchall()
+                others: dict[int, list[str]] = {}
+                for cid, number in self.db.execute_sql(self._OTHER_PHONES_SQL, param):
+                    others.setdefault(cid, []).append(number)
             for row in rows:
                 extra = others.get(row[0])
                 yield (*row, [n for n in extra if n != row[-1]] if extra else None)
@@ -105,17 +113,14 @@ class ExportService:
             primary = record.pop("primary_phone")
             record["phones"] = ([primary] if primary else []) + (row[-1] or [])
             record["tags"] = [t for t in record.pop("tags_text").split(", ") if t]
-            first, last = record["first_purchase_on"], record["last_purchase_on"]
-            record["status"] = "prospect" if first is None else ("lapsed" if last < cutoff else "active")
-            visit = record["last_visit_on"]
-            record["last_visit_on"] = dt.date.fromisoformat(visit[:10]) if visit else None
+            record["status"] = ClientService.status_at(record["first_purchase_on"], record["last_purchase_on"], cutoff)
+            record["last_visit_on"] = _visit_date(record["last_visit_on"])
             yield record
 
     def client_sheet_rows(self, ids: list[int], language: str = "en") -> Iterator[list]:
         """The rows of the client sheet (CLIENT_COLUMNS), straight from the SQL tuples."""
         cutoff = self.clients.lapse_cutoff().isoformat()
-        prospect, lapsed, active = (value_word(s, language) for s in ("prospect", "lapsed", "active"))
-        fromisoformat = dt.date.fromisoformat
+        words = {s: value_word(s, language) for s in STATUSES}
         for (_cid, name, father, email, business, gstin, line, city, state, pin, bday, bmonth, byear, aday, amonth,
              ayear, first, last, spent, visit, notes, tags, primary, others) in self._record_tuples(ids):
             if others:
@@ -125,9 +130,8 @@ class ExportService:
                 phone, other = phone_text(primary) if primary else None, ""
             yield [name, father, phone, other, email, business, gstin, line, city, state, pin,
                    partial_date_value(bday, bmonth, byear), partial_date_value(aday, amonth, ayear),
-                   prospect if first is None else (lapsed if last < cutoff else active),
-                   ", ".join(filter(None, tags.split(", "))), spent, fromisoformat(visit[:10]) if visit else None,
-                   notes]
+                   words[ClientService.status_at(first, last, cutoff)], ", ".join(filter(None, tags.split(", "))), spent,
+                   _visit_date(visit), notes]
 
     def export_clients(self, path: Path | str, language: str = "en", flt: ClientFilter | None = None,
                        ids: Sequence[int] | None = None, progress: Progress = NO_PROGRESS) -> int:

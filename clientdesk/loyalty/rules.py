@@ -29,11 +29,6 @@ class Tier:
     colour: str = "#607d8b"
 
 
-DEFAULT_TIERS = (
-    Tier("member", "Member", 0, 100, "#00796b"),
-    Tier("silver", "Silver", 10_000_00, 125, "#78909c"),
-    Tier("gold", "Gold", 25_000_00, 150, "#c9a227"),
-)
 # The shop's own words until it changes them, in the shop's language: tier names, stamp reward,
 # the terms printed on cards.
 DEFAULT_TEXTS = {
@@ -42,6 +37,11 @@ DEFAULT_TEXTS = {
     "hi": {"member": "सदस्य", "silver": "सिल्वर", "gold": "गोल्ड", "stamp_reward": "10% छूट",
            "card_terms": "पॉइंट मिलने के 12 महीने बाद समाप्त हो जाते हैं। यह कार्ड किसी और को नहीं दिया जा सकता।"},
 }
+DEFAULT_TIERS = (
+    Tier("member", DEFAULT_TEXTS["en"]["member"], 0, 100, "#00796b"),
+    Tier("silver", DEFAULT_TEXTS["en"]["silver"], 10_000_00, 125, "#78909c"),
+    Tier("gold", DEFAULT_TEXTS["en"]["gold"], 25_000_00, 150, "#c9a227"),
+)
 
 
 @dataclass(frozen=True)
@@ -56,14 +56,14 @@ class LoyaltyRules:
     expiry_days: int = 365                 # 0 = points never expire
     stamps_needed: int = 10                # 0 = no stamp card
     stamp_min_bill_paise: int = 500_00
-    stamp_reward: str = "10% off"
+    stamp_reward: str = DEFAULT_TEXTS["en"]["stamp_reward"]
     signup_bonus: int = 50
     birthday_bonus: int = 100
     review_month: int = 4                  # tiers may move down only on this date each year
     review_day: int = 1
     daily_guard: int = 5                   # more loyalty transactions than this on one card in a day: confirm
     issue_card_at_first_bill: bool = True
-    card_terms: str = "Points expire 12 months after they are earned. Not transferable."
+    card_terms: str = DEFAULT_TEXTS["en"]["card_terms"]
     tiers: tuple[Tier, ...] = field(default=DEFAULT_TIERS)
 
     # ----- storage --------------------------------------------------------------------------

@@ -512,9 +512,15 @@ class ClientService:
         return self.clock.today() - dt.timedelta(days=int(self.settings.get("lapse_days")))
 
     def status_of(self, first: dt.date | None, last: dt.date | None) -> str:
+        return self.status_at(first, last, self.lapse_cutoff())
+
+    @staticmethod
+    def status_at(first, last, cutoff) -> str:
+        """prospect / active / lapsed from the first and last purchase dates and the lapse cutoff
+        (all dates, or all ISO text as SQL returns them)."""
         if first is None:
             return "prospect"
-        return "lapsed" if last < self.lapse_cutoff() else "active"
+        return "lapsed" if last < cutoff else "active"
 
     def _status_sql(self):
         cutoff = self.lapse_cutoff()
