@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -100,8 +102,46 @@ def open_window(paths: AppPaths, db_path: Path, log_file: Path | None = None, ba
     return window
 
 
+# What Qt's X11 platform plugin loads from the Linux system (soname -> Debian/Ubuntu package).
+# Without one of them Qt aborts with a message naming the wrong library.
+X11_LIBRARIES = {
+    "libX11-xcb.so.1": "libx11-xcb1", "libxcb-cursor.so.0": "libxcb-cursor0", "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0", "libxcb-keysyms.so.1": "libxcb-keysyms1", "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render-util.so.0": "libxcb-render-util0", "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-xkb.so.1": "libxcb-xkb1", "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+}
+
+
+def _loads(soname: str) -> bool:
+    try:
+        ctypes.CDLL(soname)
+    except OSError:
+        return False
+    return True
+
+
+def missing_x11_packages(environ=os.environ, platform: str = sys.platform, loads=_loads) -> list[str]:
+    """The system packages the window needs and this Linux lacks ([] elsewhere, and when Qt will
+    use another platform than X11: Wayland, offscreen)."""
+    if not platform.startswith("linux"):
+        return []
+    chosen = environ.get("QT_QPA_PLATFORM", "")
+    if chosen and not chosen.startswith("xcb"):
+        return []
+    if not chosen and environ.get("WAYLAND_DISPLAY"):
+        return []
+    return [package for soname, package in X11_LIBRARIES.items() if not loads(soname)]
+
+
 def run_app(paths: AppPaths, db_path: Path, log_file: Path | None) -> int:
     """The whole GUI run: returns the exit code."""
+    missing = missing_x11_packages()
+    if missing:  # Qt would abort; no window can say it, so the terminal and the log do
+        message = (f"ClientDesk cannot open its window: this Linux lacks system libraries Qt needs. "
+                   f"Install them (sudo apt-get install {' '.join(missing)}) and start ClientDesk again.")
+        log.error(message)
+        print(message, file=sys.stderr)
+        return 2
     excepthook.install(log_file)
     settings = ui_settings_for(paths)
     app = make_application(sys.argv, str(settings.value("language", "en")))

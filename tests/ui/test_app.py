@@ -140,3 +140,17 @@ def test_an_older_client_book_is_updated_behind_a_notice_that_closes_when_the_wi
     assert not any(isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
     assert window.desk.db.pragma("user_version") > 5
     window.desk.close()
+
+
+def test_a_linux_without_qt_s_x11_libraries_is_told_which_packages_to_install():
+    from ui.app import X11_LIBRARIES, missing_x11_packages
+
+    absent = {"libxcb-icccm.so.4", "libxcb-keysyms.so.1"}
+    loads = lambda soname: soname not in absent  # noqa: E731  (a system without two of them)
+    assert missing_x11_packages({"DISPLAY": ":0"}, "linux", loads) == ["libxcb-icccm4", "libxcb-keysyms1"]
+    assert missing_x11_packages({"QT_QPA_PLATFORM": "xcb"}, "linux", loads) == ["libxcb-icccm4", "libxcb-keysyms1"]
+    assert missing_x11_packages({"QT_QPA_PLATFORM": "offscreen"}, "linux", loads) == []
+    assert missing_x11_packages({"WAYLAND_DISPLAY": "wayland-0"}, "linux", loads) == []
+    assert missing_x11_packages({"DISPLAY": ":0"}, "win32", lambda soname: False) == []
+    assert missing_x11_packages({}, "linux", lambda soname: True) == []
+    assert len(set(X11_LIBRARIES.values())) == len(X11_LIBRARIES)
