@@ -8,9 +8,11 @@ their own, where a fragment of 3+ digits from anywhere in a number matches.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 from dataclasses import dataclass
+from typing import Iterator, Sequence
 
 import phonenumbers
 
@@ -95,6 +97,26 @@ def _configure(db, settings) -> None:
             db.execute_sql(f"INSERT INTO {table}({table}, rank) VALUES (?, ?)", (name, value))
 
 
+@contextlib.contextmanager
+def bulk_settings(db) -> Iterator[None]:
+    """Write the indexes with BULK_SETTINGS for the block, then restore FTS5's defaults. Use inside
+    the writing transaction (a failure rolls the settings back with the rows)."""
+    _configure(db, BULK_SETTINGS)
+    yield
+    _configure(db, DEFAULT_SETTINGS)
+
+
+def table_rows(rows: Sequence[tuple]) -> dict[str, tuple[tuple[str, ...], list[tuple]]]:
+    """(client_id, *index_row) tuples as the rows of each index table: {table: (columns, rows)}.
+    A client without phones has no row in the phone index."""
+    return {
+        SEARCH_TABLE: (("rowid", "name", "father", "business", "email", "gstin"),
+                       [(cid, name, father, business, email, gstin)
+                        for cid, name, father, business, _, email, gstin in rows]),
+        PHONE_SEARCH_TABLE: (("rowid", "phones"), [(r[0], r[4]) for r in rows if r[4]]),
+    }
+
+
 def replace_rows(db, rows: list[tuple], fresh: bool = False) -> None:
     """Write (client_id, *index_row) tuples into the indexes, replacing what was there (nothing,
     when `fresh`). Call inside the writing transaction."""
@@ -102,16 +124,10 @@ def replace_rows(db, rows: list[tuple], fresh: bool = False) -> None:
         return
     if not fresh:
         delete_rows(db, [r[0] for r in rows])
-    bulk = fresh and len(rows) >= BULK_ROWS
-    if bulk:
-        _configure(db, BULK_SETTINGS)
-    db.cursor().executemany(
-        f"INSERT INTO {SEARCH_TABLE}(rowid, name, father, business, email, gstin) VALUES (?,?,?,?,?,?)",
-        [(cid, name, father, business, email, gstin) for cid, name, father, business, _, email, gstin in rows])
-    db.cursor().executemany(f"INSERT INTO {PHONE_SEARCH_TABLE}(rowid, phones) VALUES (?,?)",
-                            [(r[0], r[4]) for r in rows if r[4]])
-    if bulk:
-        _configure(db, DEFAULT_SETTINGS)
+    with bulk_settings(db) if fresh and len(rows) >= BULK_ROWS else contextlib.nullcontext():
+        for table, (columns, values) in table_rows(rows).items():
+            db.cursor().executemany(
+                f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", values)
 
 
 def delete_rows(db, client_ids: list[int]) -> None:

@@ -60,13 +60,14 @@ class Problems:
 
 
 def cleaned_column(cells: list, clean: Callable[[object], object], name: str, problems: Problems,
-                   memo: bool = False) -> list:
+                   memo: dict | None = None) -> list:
     """`clean` of every non-empty cell (None for empty ones and for rejected ones, which go to
-    `problems` under `name`). `memo`: clean each distinct cell once (for columns whose values
-    repeat, like dates; a column of unique values only pays for the cache)."""
+    `problems` under `name`). `memo`: a cache (kept by the caller across the blocks of a sheet)
+    so each distinct cell is cleaned once, for columns whose values repeat, like dates; a column
+    of unique values only pays for the cache."""
     out: list = []
     append = out.append
-    if not memo:
+    if memo is None:
         for row, cell in enumerate(cells):
             if cell is None:
                 append(None)
@@ -77,7 +78,7 @@ def cleaned_column(cells: list, clean: Callable[[object], object], name: str, pr
                 problems.add(row, name, exc)
                 append(None)
         return out
-    cache: dict = {}
+    cache = memo
     for row, cell in enumerate(cells):
         if cell is None:
             append(None)

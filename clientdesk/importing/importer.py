@@ -13,10 +13,11 @@ import dataclasses
 import functools
 import json
 import logging
+import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import peewee as pw
 
@@ -26,13 +27,16 @@ from clientdesk.importing import cleaning
 from clientdesk.importing.columns import (
     Problems, cleaned_column, field_columns, first_cells, list_column, sheet_columns, text_column,
 )
-from clientdesk.importing.bulk import bulk_insert, db_values, indexes_built_after, next_id
+from clientdesk.importing.bulk import (
+    Statement, bulk_insert, db_values, indexes_built_after, insert_statements, next_id, variable_limit,
+)
 from clientdesk.importing.mapping import MappingMemory, SourceTable, source_table
 from clientdesk.importing.models import ImportBatch, ImportChange, record_created
+from clientdesk.importing.pipeline import pipelined
 from clientdesk.importing.readers import cell_text, is_blank, read_file
 from clientdesk.models import Client, ClientTag, Phone, Tag
 from clientdesk.progress import NO_PROGRESS, Progress
-from clientdesk import textkey
+from clientdesk import search, textkey
 from clientdesk.textkey import name_key
 from clientdesk.validate import normalize_gstin
 
@@ -52,6 +56,7 @@ _DATE_PARTS = tuple((p, tuple(f"{p}_{part}" for part in ("day", "month", "year")
 _DATE_FIELDS = tuple(part for _, parts in _DATE_PARTS for part in parts)
 _STORED = _TEXT_FIELDS + ("email", "gstin") + _DATE_FIELDS
 CHUNK = 500
+BLOCK = 5000  # rows planned, then handed to the writer, at a time (import pipeline)
 PROGRESS_EVERY = 2000
 _NO_DATE = (None, None, None)
 AMBIGUOUS = object()  # several clients have this name: a row with only a name cannot pick one
@@ -145,7 +150,8 @@ class _New:
     data: ClientValues
     row: int
     points: int | None = None
-    id: int | None = None
+    id: int | None = None  # given when its rows are handed to the writer
+    stale: bool = False  # a later row changed it after it was written: written again at the end
 
 
 @dataclass(eq=False, slots=True)
@@ -277,8 +283,10 @@ class ClientImporter:
         if not needed & {m for m in mapping if m}:
             raise FileFormatError("No column was recognised as a name, phone or email; choose the columns by hand")
 
-    def _clean_sheet(self, rows: list[list], mapping: list[str | None]) -> tuple[list[ClientValues], list, Problems]:
-        """Every row's client values and opening points, cleaned column by column (see columns.py)."""
+    def _clean_sheet(self, rows: list[list], mapping: list[str | None],
+                     memos: dict[str, dict]) -> tuple[list[ClientValues], list, Problems]:
+        """Every row's client values and opening points, cleaned column by column (see columns.py).
+        `memos`: per date field, the cells cleaned so far (shared by the blocks of one sheet)."""
         fields = field_columns(mapping)
         problems = Problems()
         size = len(rows)
@@ -288,7 +296,7 @@ class ClientImporter:
         def text(name: str, separator: str = " ") -> list[str]:
             return text_column(cells[name], separator) if name in cells else _blank_column(size, "")
 
-        def single(name: str, clean: Callable, issue_field: str | None = None, memo: bool = False) -> list:
+        def single(name: str, clean: Callable, issue_field: str | None = None, memo: dict | None = None) -> list:
             if name not in cells:
                 return _blank_column(size, None)
             return cleaned_column(first_cells(cells[name]), clean, issue_field or name, problems, memo)
@@ -298,7 +306,7 @@ class ClientImporter:
 
         def dates(name: str, issue_field: str) -> list:  # dates repeat: each distinct cell is cleaned once
             clean = functools.partial(cleaning.clean_partial_date, today=today, field=issue_field)
-            return single(name, clean, issue_field, memo=True)
+            return single(name, clean, issue_field, memo=memos.setdefault(name, {}))
 
         today = self.clock.today()
         names = text("name")
@@ -368,35 +376,57 @@ class ClientImporter:
 
     def plan(self, source: SourceTable, mapping: list[str | None], on_match: str = "fill",
              limit: int | None = None, progress: Progress = NO_PROGRESS) -> tuple[list[_RowPlan], dict[int, ClientValues], dict[int, ClientValues]]:
-        """Decide every row. Returns the row plans, and per updated client the values before
-        and after (only clients that really change)."""
+        """Decide every row (the first `limit`), writing nothing. Returns the row plans, and per
+        updated client the values before and after (only clients that really change)."""
+        self._check_arguments(mapping, on_match)
+        rows = source.data_rows if limit is None else source.data_rows[:limit]
+        owners = self._match_tables()
+        existing: dict[int, _Existing] = {}
+        plans: list[_RowPlan] = []
+        progress.update(0, len(rows), "")
+        for block in self._plan_blocks(source, rows, mapping, on_match, owners, existing):
+            plans.extend(block)
+            progress.update(len(plans), len(rows), "")
+        before, after = self._merge_existing(existing, on_match)
+        return plans, before, after
+
+    def _check_arguments(self, mapping: list[str | None], on_match: str) -> None:
         if on_match not in ON_MATCH:
             raise ValidationError("on_match", "invalid", f"on_match is one of {', '.join(ON_MATCH)}")
         self.check_mapping(mapping, "clients")
-        rows = source.data_rows if limit is None else source.data_rows[:limit]
+
+    def _match_tables(self) -> tuple[dict, dict, dict, dict]:
+        """Who owns each phone, email and name now: (phone, email, name, contactless name) → client."""
         with storage_errors():
-            phone_owner, email_owner = self._owners()
-            name_owner, bare_owner = self._name_owners()
-        existing: dict[int, _Existing] = {}
-        plans: list[_RowPlan] = []
-        total = len(rows)
-        progress.update(0, total, "")
-        values, points, problems = self._clean_sheet(rows, mapping)
+            return (*self._owners(), *self._name_owners())
+
+    def _plan_blocks(self, source: SourceTable, rows: list[list], mapping: list[str | None], on_match: str,
+                     owners: tuple, existing: dict[int, _Existing]) -> Iterator[list[_RowPlan]]:
+        """Plan the rows BLOCK by BLOCK (each block's columns cleaned at once), extending `owners`
+        and `existing` as they go. Pure Python: the import pipeline runs it on its helper thread."""
         contact_columns = [i for i, name in enumerate(mapping) if name in ("phone", "email")]
-        owners = (phone_owner, email_owner, name_owner, bare_owner)
         first_row = source.sheet_row_number(0)
-        for index, (cells, data, opening) in enumerate(zip(rows, values, points)):
-            if index % PROGRESS_EVERY == 0:
-                progress.update(index, total, "")
-            row_no = first_row + index
-            found = problems.by_row.get(index)
-            issues = [RowIssue(row_no, name, exc.reason, exc.message) for name, exc in found] if found else []
-            plans.append(self._plan_row(row_no, cells, data, opening, issues, contact_columns, on_match, owners,
-                                        existing))
+        memos: dict[str, dict] = {}
+        for start in range(0, len(rows), BLOCK):
+            part = rows[start:start + BLOCK]
+            values, points, problems = self._clean_sheet(part, mapping, memos)
+            block = []
+            for index, (cells, data, opening) in enumerate(zip(part, values, points)):
+                row_no = first_row + start + index
+                found = problems.by_row.get(index)
+                issues = [RowIssue(row_no, name, exc.reason, exc.message) for name, exc in found] if found else []
+                block.append(self._plan_row(row_no, cells, data, opening, issues, contact_columns, on_match, owners,
+                                            existing))
+            yield block
+
+    def _merge_existing(self, existing: dict[int, _Existing], on_match: str,
+                        report: Callable[[int, int], None] | None = None) -> tuple[dict[int, ClientValues], dict[int, ClientValues]]:
+        """Apply the planned rows to the clients already in the desk, chunk by chunk: their values
+        before and after, for the clients that really change. Marks those rows "update"."""
         before: dict[int, ClientValues] = {}
         after: dict[int, ClientValues] = {}
         ids = list(existing)
-        for start in range(0, len(ids), CHUNK):  # chunk by chunk, keeping only clients that change
+        for start in range(0, len(ids), CHUNK):
             chunk = ids[start:start + CHUNK]
             with storage_errors():
                 loaded = self._load(chunk)
@@ -411,7 +441,9 @@ class ClientImporter:
                 target.incoming = []
                 if current is not loaded[cid]:
                     before[cid], after[cid] = loaded[cid], current
-        return plans, before, after
+            if report is not None:
+                report(start + len(chunk), len(ids))
+        return before, after
 
     def _plan_row(self, row_no: int, cells: list, data: ClientValues, points: int | None, issues: list[RowIssue],
                   contact_columns: list[int], on_match: str, owners: tuple, existing: dict[int, _Existing]) -> _RowPlan:
@@ -483,6 +515,8 @@ class ClientImporter:
             before_merge = target.data
             target.data = merge_values(target.data, data, on_match)
             outcome.status = "update" if _differs(before_merge, target.data) else "same"
+            if target.id is not None and outcome.status == "update":
+                target.stale = True
             outcome.name = target.data.name
             plan.target = target
         else:
@@ -506,68 +540,137 @@ class ClientImporter:
     # ----- writing ---------------------------------------------------------------------
     def run(self, source: SourceTable, mapping: list[str | None], on_match: str = "fill",
             progress: Progress = NO_PROGRESS) -> ImportResult:
-        """Import the whole file in one transaction; a cancel or failure leaves the desk as it was."""
+        """Import the whole file in one transaction; a cancel or failure leaves the desk as it was.
+
+        New clients are written while later rows are still being planned (pipeline.py): the
+        helper thread plans a block of rows and builds its statements, this thread runs them.
+        A new client that a later row of the file changes is written again at the end."""
+        self._check_arguments(mapping, on_match)
         result = ImportResult("clients", source.raw.path.name, headers=list(source.headers))
-        with storage_errors(), self.db.atomic():
-            plans, before, after = self.plan(source, mapping, on_match, progress=progress)
-            news: list[_New] = []
-            seen: set[int] = set()
-            for plan in plans:
-                if isinstance(plan.target, _New) and id(plan.target) not in seen:
-                    seen.add(id(plan.target))
-                    news.append(plan.target)
-            total = len(news) + len(after)
-            batch_id = None
-            if news or after:  # an import that changes nothing leaves nothing to undo
-                batch_id = ImportBatch.create(kind="clients", file_name=source.raw.path.name,
-                                              created_at=self.clock.now(), created=len(news), updated=len(after)).id
+        rows = source.data_rows
+        steps = 2 * len(rows)  # the progress bar: planning and writing new clients, then updates
+        with storage_errors(), self.db.atomic("IMMEDIATE"):  # the write lock now: new ids count from here
+            owners = self._match_tables()
+            existing: dict[int, _Existing] = {}
+            first = next_id(Client)
+            limit = variable_limit(self.db)
+            constants = self._constants()
+            cursor = self.db.cursor()
+
+            def prepare(hand_over) -> tuple[list[_RowPlan], list[_New]]:
+                plans: list[_RowPlan] = []
+                news: list[_New] = []
+                for block in self._plan_blocks(source, rows, mapping, on_match, owners, existing):
+                    fresh = []
+                    for plan in block:
+                        target = plan.target
+                        if target.__class__ is _New and target.id is None:
+                            target.id = first + len(news)
+                            news.append(target)
+                            fresh.append(target)
+                    plans.extend(block)
+                    hand_over(((), self._new_client_statements(fresh, limit, constants), len(plans)))
+                stale = [n for n in news if n.stale]
+                if stale:
+                    hand_over(([n.id for n in stale], self._new_client_statements(stale, limit, constants), len(plans)))
+                return plans, news
+
+            def write(item) -> None:
+                forget, statements, done = item
+                if forget:
+                    self._delete_new(forget)
+                for sql, params in statements:
+                    cursor.execute(sql, params)
+                progress.update(done, steps, "")
+
+            progress.update(0, steps, "")
             try:
-                self._insert_new(news, batch_id, progress, total)
-                self._write_updates(before, after, batch_id, progress, len(news), total)
-            except pw.IntegrityError as exc:
+                with self._bulk_load(big=len(rows) >= 10 * CHUNK and first - 1 <= len(rows) // 2):
+                    plans, news = pipelined(prepare, write)
+                    self._add_tags([(n.id, t) for n in news for t in n.data.tags])
+                before, after = self._merge_existing(  # the third quarter of the bar
+                    existing, on_match, lambda done, total: progress.update(steps // 2 + steps * done // (4 * total), steps, ""))
+                batch_id = None
+                if news or after:  # an import that changes nothing leaves nothing to undo
+                    batch_id = ImportBatch.create(kind="clients", file_name=source.raw.path.name,
+                                                  created_at=self.clock.now(), created=len(news), updated=len(after)).id
+                    record_created(batch_id, "client_created", first, len(news))
+                self._write_updates(before, after, batch_id, progress, steps)
+            except (pw.IntegrityError, sqlite3.IntegrityError) as exc:
                 raise ClientDeskError("Another change to the desk clashed with this import; nothing was imported. "
                                       "Try again.") from exc
-            ids = [n.id for n in news] + list(after)
-            progress.update(total, total, "")
-            self.clients.index_new((n.id, n.data.name, n.data.father_name, n.data.business_name, n.data.phones,
-                                    n.data.email or None, n.data.gstin or None) for n in news)
             self.clients.reindex(list(after))
             if self.add_opening_points is not None:
                 for new in news:
                     if new.points:
                         self.add_opening_points(new.id, new.points, f"Import {source.raw.path.name}")
+            progress.update(steps, steps, "")
         for plan in plans:
             if isinstance(plan.target, _New):
                 plan.outcome.client_id = plan.target.id
         result.batch_id = batch_id
-        result.client_ids = ids
+        result.client_ids = [n.id for n in news] + list(after)
         _tally(result, plans)
         log.info("Imported %s: %s created, %s updated", source.raw.path.name, result.created, result.updated)
         return result
 
-    def _insert_new(self, news: list[_New], batch_id: int, progress: Progress, total: int) -> None:
+    def insert_new(self, news: list[_New], batch_id: int | None) -> None:
+        """Write clients planned elsewhere (the sales register's new phones) with their phones, tags
+        and search index rows, in one go; recorded under `batch_id` for undo. Call inside the
+        writing transaction, after something was written (so it holds the write lock)."""
         if not news:
             return
-        now = self.clock.now()
-        first = next_id(Client)  # the batch row is written first, so this transaction holds the write lock
+        first = next_id(Client)
         for offset, new in enumerate(news):
             new.id = first + offset
-        fields = [Client.id] + [Client._meta.fields[n] for n in _ROW_COLUMNS]
-        constant_fields = [Client._meta.fields[n] for n in _CONSTANT_COLUMNS]
-        constants = db_values(constant_fields, ("other", now, now, *_defaults()))
-        big = len(news) >= first - 1 >= 0 and len(news) >= 10 * CHUNK  # at least doubles the table
-        with indexes_built_after(self.db, Client._meta.table_name) if big else contextlib.nullcontext():
-            for start in range(0, len(news), 10 * CHUNK):
-                chunk = news[start:start + 10 * CHUNK]
-                bulk_insert(self.db, Client, fields, [_client_row(n) for n in chunk], converted=True,
-                            constant_fields=constant_fields, constants=constants)
-                progress.update(start + len(chunk), total, "")
-        with indexes_built_after(self.db, Phone._meta.table_name) if big else contextlib.nullcontext():
-            bulk_insert(self.db, Phone, [Phone.client, Phone.number, Phone.is_primary],
-                        [(n.id, number, int(i == 0)) for n in news for i, number in enumerate(n.data.phones)],
-                        converted=True, constant_fields=[Phone.is_whatsapp], constants=(0,))
+        with self._bulk_load(big=len(news) >= max(first - 1, 10 * CHUNK)):
+            cursor = self.db.cursor()
+            for sql, params in self._new_client_statements(news, variable_limit(self.db), self._constants()):
+                cursor.execute(sql, params)
         self._add_tags([(n.id, t) for n in news for t in n.data.tags])
         record_created(batch_id, "client_created", first, len(news))
+
+    @contextlib.contextmanager
+    def _bulk_load(self, big: bool) -> Iterator[None]:
+        """For a load that at least doubles the client table: indexes dropped and built again after
+        the rows, search index written with its bulk settings. Inside the writing transaction, so
+        a failure's rollback restores them."""
+        if not big:
+            yield
+            return
+        with indexes_built_after(self.db, Client._meta.table_name), \
+                indexes_built_after(self.db, Phone._meta.table_name), search.bulk_settings(self.db):
+            yield
+
+    def _constants(self) -> tuple[tuple[str, object], ...]:
+        """(column, driver value) pairs every new client gets: source, timestamps, model defaults."""
+        fields = [Client._meta.fields[n] for n in _CONSTANT_COLUMNS]
+        now = self.clock.now()
+        return tuple(zip((f.column_name for f in fields), db_values(fields, ("other", now, now, *_defaults()))))
+
+    @staticmethod
+    def _new_client_statements(news: list[_New], limit: int, constants: tuple) -> list[Statement]:
+        """The statements that write these new clients (ids given): client rows, phones and both
+        search indexes. Pure Python, run on the pipeline's helper thread."""
+        statements = list(insert_statements(Client._meta.table_name, _BOUND_COLUMNS, [_client_row(n) for n in news],
+                                            limit, constants))
+        phones = [(n.id, number, int(i == 0)) for n in news for i, number in enumerate(n.data.phones)]
+        statements += insert_statements(Phone._meta.table_name, ("client_id", "number", "is_primary"), phones, limit,
+                                        (("is_whatsapp", 0),))
+        index_rows = [(n.id, *search.index_row(d.name, d.father_name, d.business_name, d.phones, d.email or None,
+                                               d.gstin or None)) for n in news for d in (n.data,)]
+        for table, (columns, values) in search.table_rows(index_rows).items():
+            statements += insert_statements(table, columns, values, limit)
+        return statements
+
+    def _delete_new(self, ids: list[int]) -> None:
+        """Take back clients this import wrote (to write them again): rows, phones, index rows."""
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start:start + CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            self.db.execute_sql(f'DELETE FROM "{Phone._meta.table_name}" WHERE client_id IN ({marks})', chunk)
+            self.db.execute_sql(f'DELETE FROM "{Client._meta.table_name}" WHERE id IN ({marks})', chunk)
+        search.delete_rows(self.db, ids)
 
     @staticmethod
     def _add_tags(pairs: list[tuple[int, str]]) -> None:
@@ -580,7 +683,9 @@ class ClientImporter:
                     list(dict.fromkeys((cid, ids[t]) for cid, t in pairs)))
 
     def _write_updates(self, before: dict[int, ClientValues], after: dict[int, ClientValues], batch_id: int,
-                       progress: Progress, done: int, total: int) -> None:
+                       progress: Progress, steps: int) -> None:
+        """Write the changes to clients already in the desk, each with its undo record; progress
+        runs through the last quarter of `steps`."""
         now = self.clock.now()
         for count, (cid, new) in enumerate(after.items()):
             old = before[cid]
@@ -602,7 +707,7 @@ class ClientImporter:
             ImportChange.create(batch=batch_id, action="client_updated", target_id=cid,
                                 before=json.dumps(snapshot, ensure_ascii=False))
             if count % 200 == 0:
-                progress.update(done + count, total, "")
+                progress.update(steps * 3 // 4 + steps * count // (4 * len(after)), steps, "")
 
 
 _IMPORTED_COLUMNS = ("id", "name", "honorific", "father_name", "email", "gstin", "business_name", "postal_line",
@@ -614,6 +719,7 @@ _INSERT_COLUMNS = _IMPORTED_COLUMNS[1:] + _DEFAULT_COLUMNS
 # What differs per row (bound), and what every new client shares (written once into the statement).
 _ROW_COLUMNS = _IMPORTED_COLUMNS[1:_IMPORTED_COLUMNS.index("source")]
 _CONSTANT_COLUMNS = _INSERT_COLUMNS[len(_ROW_COLUMNS):]
+_BOUND_COLUMNS = tuple(Client._meta.fields[n].column_name for n in ("id", *_ROW_COLUMNS))  # what _client_row gives
 
 
 def _defaults() -> tuple:

@@ -173,7 +173,8 @@ class RegisterImporter:
                 batch_id = ImportBatch.create(kind="purchases", file_name=source.raw.path.name,
                                               created_at=self.clock.now(), created=len(bills), updated=0).id
             total = len(bills) + len(news)
-            self.client_importer._insert_new(news, batch_id, progress, total)
+            self.client_importer.insert_new(news, batch_id)
+            progress.update(len(news), total, "")
             now = self.clock.now()
             first = next_id(Purchase)
             for offset, bill in enumerate(bills):
@@ -189,7 +190,6 @@ class RegisterImporter:
             progress.update(total, total, "")
             touched = sorted({b.client if isinstance(b.client, int) else b.client.id for b in bills})
             self.clients.refresh_stats(touched)
-            self.clients.index_new((n.id, n.data.name, "", "", n.data.phones, None, None) for n in news)
         result.batch_id = batch_id
         result.client_ids = [n.id for n in news]
         _tally(result, plans)

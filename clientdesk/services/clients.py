@@ -464,13 +464,6 @@ class ClientService:
         transaction. `fresh`: the clients are new and have no index rows yet (bulk loads)."""
         reindex_clients(self.db, client_ids, fresh)
 
-    def index_new(self, clients: Iterable[tuple[int, str, str, str, list[str], str | None, str | None]]) -> None:
-        """Write the search index rows of clients just inserted in bulk, from the values the
-        caller already holds: (id, name, father's name, business, phones, email, GSTIN). Their
-        search_key must already be stored. Call inside the writing transaction."""
-        search.replace_rows(self.db, [(cid, *search.index_row(name, father, business, phones, email, gstin))
-                                      for cid, name, father, business, phones, email, gstin in clients], fresh=True)
-
     def rebuild_index(self) -> None:
         """Rebuild the whole search index (after a bulk load)."""
         with self.db.atomic():

@@ -10,6 +10,7 @@ import pytest
 
 from clientdesk import search
 from clientdesk.errors import FileFormatError, NotFoundError
+from clientdesk.importing import importer
 from clientdesk.importing.models import ImportBatch
 from clientdesk.models import Client, Phone
 from clientdesk.progress import Cancelled, Progress
@@ -88,6 +89,31 @@ def test_rows_matching_the_desk_or_earlier_rows_update_instead_of_twins(desk, cs
     vijay = _by_phone(desk, "9876500002")
     assert vijay.name == "Vijay" and vijay.email == "vijay@example.in"
     assert desk.clients.count() == 2
+
+
+@pytest.mark.parametrize("on_match", ["fill", "overwrite"])
+def test_a_later_block_adding_to_a_client_written_earlier_writes_it_again(desk, csvfile, monkeypatch, on_match):
+    """New clients are written block by block while later rows are planned; a later row that adds
+    to one of them (here from the third block) makes the import write that client again, whole."""
+    monkeypatch.setattr(importer, "BLOCK", 2)
+    path = csvfile([["Name", "Phone", "Email", "City", "DOB", "Tags"],
+                    ["Vijay", "9876500002", "", "Indore", "", "wholesale"],
+                    ["Meena", "9876500003", "", "", "", ""],
+                    ["Farah", "9876500004", "", "", "", ""],
+                    ["Rekha", "9876500005", "", "", "", ""],
+                    ["Vijay Singh", "9876500006 / 098765 00002", "vijay@example.in", "Bhopal", "05/06/1990", "gold"]])
+    result = desk.imports.import_file(path, on_match=on_match)
+    assert (result.created, result.updated, desk.clients.count()) == (4, 1, 4)
+    vijay = _by_phone(desk, "9876500006")
+    expected_name, expected_city = ("Vijay", "Indore") if on_match == "fill" else ("Vijay Singh", "Bhopal")
+    assert (vijay.name, vijay.postal_city, vijay.email) == (expected_name, expected_city, "vijay@example.in")
+    assert (vijay.birth_day, vijay.birth_month, vijay.birth_year) == (5, 6, 1990)
+    assert sorted(p.number for p in vijay.phones) == ["+919876500002", "+919876500006"]
+    assert sorted(vijay.tags) == ["gold", "wholesale"]
+    assert Phone.select().where(Phone.client == vijay.id, Phone.is_primary == True).count() == 1  # noqa: E712
+    for text in ("vijay@example.in", "500006", "500002", expected_name):
+        assert [r.id for r in desk.clients.search(text)] == [vijay.id], text
+    assert desk.imports.undo_last().removed_clients == 4 and desk.clients.count() == 0
 
 
 def test_overwrite_and_skip(desk, csvfile):
