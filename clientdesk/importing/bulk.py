@@ -9,7 +9,7 @@ import gc
 import itertools
 import sqlite3
 from contextlib import contextmanager
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 import peewee as pw
 
@@ -70,21 +70,27 @@ def variable_limit(db) -> int:
 
 
 def insert_statements(table: str, columns: Sequence[str], rows: Sequence[Sequence], limit: int,
-                      constants: Sequence[tuple[str, object]] = ()) -> Iterator[Statement]:
+                      constants: Sequence[tuple[str, object]] = (),
+                      null_when: Mapping[str, object] | None = None) -> Iterator[Statement]:
     """INSERT statements for `rows` (driver values in the order of `columns`), each with as many
     rows as `limit` bound values allow; `constants` are (column, value) pairs every row shares,
-    written once into the SQL. SQLite runs a whole statement without Python's lock (pipeline.py),
-    and measured it is faster than executemany too."""
+    written once into the SQL. `null_when`: per column, the value ("" or 0) that the rows hold for
+    "empty" and that is stored as NULL; binding None costs Python about ten times more than an
+    int, and that part runs under Python's lock. SQLite runs a whole statement without Python's
+    lock (pipeline.py), and measured it is faster than executemany too."""
     if not rows:
         return
+    null_when = null_when or {}
     names = ", ".join(f'"{c}"' for c in (*columns, *(name for name, _ in constants)))
+    picked = ", ".join(f"NULLIF(column{i}, {_literal(null_when[c])})" if c in null_when else f"column{i}"
+                       for i, c in enumerate(columns, start=1))
     extra = "".join(", " + _literal(value) for _, value in constants)
     row_marks = "(" + ", ".join(["?"] * len(columns)) + ")"
     per = max(1, limit // len(columns))
     for start in range(0, len(rows), per):
         chunk = rows[start:start + per]
         values = ", ".join([row_marks] * len(chunk))
-        yield (f'INSERT INTO "{table}" ({names}) SELECT *{extra} FROM (VALUES {values})',
+        yield (f'INSERT INTO "{table}" ({names}) SELECT {picked}{extra} FROM (VALUES {values})',
                tuple(itertools.chain.from_iterable(chunk)))
 
 

@@ -653,7 +653,7 @@ class ClientImporter:
         """The statements that write these new clients (ids given): client rows, phones and both
         search indexes. Pure Python, run on the pipeline's helper thread."""
         statements = list(insert_statements(Client._meta.table_name, _BOUND_COLUMNS, [_client_row(n) for n in news],
-                                            limit, constants))
+                                            limit, constants, _NULL_WHEN))
         phones = [(n.id, number, int(i == 0)) for n in news for i, number in enumerate(n.data.phones)]
         statements += insert_statements(Phone._meta.table_name, ("client_id", "number", "is_primary"), phones, limit,
                                         (("is_whatsapp", 0),))
@@ -730,14 +730,18 @@ def _defaults() -> tuple:
     return tuple(values)
 
 
+# Nullable columns of a new client's row: _client_row gives "" or 0 for empty, stored as NULL.
+_NULL_WHEN = {"email": "", "gstin": "", "primary_phone": "", **{name: 0 for name in _DATE_FIELDS}}
+
+
 def _client_row(new: _New) -> tuple:
-    """The id and _ROW_COLUMNS of one new client in driver values. The search key is written here
-    so reindex need not update every new row again."""
+    """The id and _ROW_COLUMNS of one new client in driver values, empty nullable ones as in
+    _NULL_WHEN. The search key is written here so reindex need not update every new row again."""
     data = new.data
-    return (new.id, data.name, data.honorific, data.father_name, data.email or None, data.gstin or None,
+    return (new.id, data.name, data.honorific, data.father_name, data.email, data.gstin,
             data.business_name, data.postal_line, data.postal_city, data.postal_state, data.postal_pin, data.notes,
-            data.birth_day, data.birth_month, data.birth_year, data.anniversary_day, data.anniversary_month,
-            data.anniversary_year, data.primary_phone,
+            data.birth_day or 0, data.birth_month or 0, data.birth_year or 0, data.anniversary_day or 0,
+            data.anniversary_month or 0, data.anniversary_year or 0, data.phones[0] if data.phones else "",
             ", ".join(sorted(data.tags, key=str.casefold)) if data.tags else "", name_key(data.name))
 
 

@@ -75,3 +75,14 @@ def test_insert_statements_respect_the_bound_value_limit_and_write_every_row():
         1000, 500, "it's imported", 0)
     assert db.execute("SELECT name FROM t WHERE id = 1000").fetchone() == ("Client 1000",)
     assert list(insert_statements("t", ("id",), [], limit=300)) == []
+
+
+def test_insert_statements_store_the_empty_marker_as_null():
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, email TEXT UNIQUE, day INTEGER, name TEXT)")
+    rows = [(1, "", 0, ""), (2, "a@b.in", 17, "Anita"), (3, "", 0, "")]
+    for sql, params in insert_statements("t", ("id", "email", "day", "name"), rows, limit=999,
+                                         null_when={"email": "", "day": 0}):
+        db.execute(sql, params)
+    assert db.execute("SELECT * FROM t ORDER BY id").fetchall() == [
+        (1, None, None, ""), (2, "a@b.in", 17, "Anita"), (3, None, None, "")]
