@@ -4,6 +4,7 @@ one transaction with cancel, error report, remembered mapping, undo, opening poi
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -284,3 +285,31 @@ def test_undo_keeps_created_clients_edited_or_billed_since(desk, csvfile):
     assert (undone.removed_clients, undone.kept_clients) == (1, 2)
     assert desk.clients.exists(billed) and desk.clients.exists(edited)
     assert desk.clients.find_by_phone("9876500003") is None
+
+
+def test_a_big_import_returns_before_the_checkpoint_which_follows_in_the_background(desk, csvfile, monkeypatch):
+    """The commit leaves what the import wrote in the WAL (SQLite would copy it into the database
+    file before returning); a background thread with its own connection copies it right after."""
+    from clientdesk import db as storage
+
+    def rows(first):
+        return [["Name", "Phone"]] + [[f"Client {i}", f"98{i:08d}"] for i in range(first, first + 10_000)]
+
+    main = Path(desk.db.database)
+    started = []
+    monkeypatch.setattr(storage, "_checkpoint", started.append)
+    assert desk.imports.import_file(csvfile(rows(0), name="a.csv")).created == 10_000
+    storage.wait_for_checkpoints()
+    assert started == [desk.db.database]
+    assert desk.db.execute_sql("PRAGMA wal_autocheckpoint").fetchone() == (storage.AUTOCHECKPOINT_PAGES,)
+    size = main.stat().st_size
+    busy, frames, copied = desk.db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    assert frames > storage.AUTOCHECKPOINT_PAGES and copied == frames and main.stat().st_size > size
+
+    monkeypatch.undo()  # now the real background checkpoint
+    assert desk.imports.import_file(csvfile(rows(10_000), name="b.csv")).created == 10_000
+    storage.wait_for_checkpoints()
+    size = main.stat().st_size
+    busy, frames, copied = desk.db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    assert copied == frames and main.stat().st_size == size  # nothing was left to copy
+    assert desk.clients.count() == 20_000
