@@ -108,20 +108,12 @@ def phase(name: str, work: Path, sheet: Path) -> dict:
                 Path(str(db) + suffix).unlink(missing_ok=True)
         desk = Desk.open(db, clock=FixedClock(dt.datetime(2026, 11, 22, 10)))
         started = time.perf_counter()
-        if name == "import":
-            from clientdesk.db import wait_for_checkpoints
-
-            result = desk.imports.import_file(sheet)
-            count = result.created
-            seconds = time.perf_counter() - started
-            wait_for_checkpoints()  # SQLite's copy of the WAL into the file, after the result is shown
-            extra = {"errors": len(result.issues), "background checkpoint s": round(time.perf_counter() - started - seconds, 2)}
-            desk.close()
-            return {"phase": name, "seconds": seconds, "rows": count, "peak_mb": _peak_mb(), **extra}
-        elif name == "reimport":
-            result = desk.imports.import_file(work / "export.xlsx")
-            count = result.unchanged
-            extra = {"created": result.created, "updated": result.updated}
+        extra = {}
+        if name in ("import", "reimport"):
+            result = desk.imports.import_file(sheet if name == "import" else work / "export.xlsx")
+            count = result.created if name == "import" else result.unchanged
+            extra = {"errors": len(result.issues)} if name == "import" else {"created": result.created,
+                                                                             "updated": result.updated}
         elif name == "export":
             count = desk.exports.export_clients(work / "export.xlsx")
         elif name == "export_rows":
@@ -132,9 +124,12 @@ def phase(name: str, work: Path, sheet: Path) -> dict:
             count = desk.exports.export_vcard(work / "export.vcf")
         else:
             count = _export_openpyxl(desk, work / "export_openpyxl.xlsx")
+        seconds = time.perf_counter() - started
+        desk.checkpoints.wait()  # SQLite's copy of the WAL into the file, after the result is shown
+        if name == "import":
+            extra["background checkpoint s"] = round(time.perf_counter() - started - seconds, 2)
         desk.close()
-        return {"phase": name, "seconds": time.perf_counter() - started, "rows": count, "peak_mb": _peak_mb(),
-                **(extra if name in ("import", "reimport") else {})}
+        return {"phase": name, "seconds": seconds, "rows": count, "peak_mb": _peak_mb(), **extra}
     else:
         raise SystemExit(f"unknown phase {name}")
     return {"phase": name, "seconds": time.perf_counter() - started, "rows": count, "peak_mb": _peak_mb()}

@@ -10,7 +10,7 @@ import peewee
 
 from clientdesk.backup import backup_database
 from clientdesk.clock import Clock
-from clientdesk.db import close_database, needs_upgrade, open_database
+from clientdesk.db import BackgroundCheckpoints, close_database, needs_upgrade, open_database
 from clientdesk.exporting.service import ExportService
 from clientdesk.greetings.service import GreetingService
 from clientdesk.importing.service import ImportService
@@ -36,6 +36,7 @@ class Desk:
     exports: ExportService
     segments: SegmentService
     insights: InsightService
+    checkpoints: BackgroundCheckpoints
 
     @staticmethod
     def needs_upgrade(path: Path | str) -> bool:
@@ -55,13 +56,14 @@ class Desk:
         history = HistoryService(db, clients, clock)
         loyalty = LoyaltyService(db, settings, clients, history, clock)
         clients.merge_hooks.append(loyalty.merge_hook)
-        imports = ImportService(db, clients, settings, clock)
+        checkpoints = BackgroundCheckpoints()
+        imports = ImportService(db, clients, settings, clock, checkpoints)
         imports.add_opening_points = loyalty.add_opening_balance
         return cls(path=path, db=db, clock=clock, settings=settings, clients=clients, history=history,
                    loyalty=loyalty, greetings=GreetingService(db, settings, clients, history, clock, loyalty),
                    imports=imports, exports=ExportService(db, clients, clock),
                    segments=SegmentService(db, clients, clock, loyalty),
-                   insights=InsightService(db, clients, settings, clock, loyalty))
+                   insights=InsightService(db, clients, settings, clock, loyalty), checkpoints=checkpoints)
 
     def set_language(self, language: str) -> None:
         """The shop's language ("en" or "hi") for words the desk supplies until the shop writes its
@@ -69,7 +71,9 @@ class Desk:
         self.loyalty.set_language(language)
 
     def close(self) -> None:
-        """Close the database, letting SQLite refresh its query-planner statistics first."""
+        """Close the database, after background checkpoints, letting SQLite refresh its
+        query-planner statistics first."""
+        self.checkpoints.wait()
         try:
             self.db.execute_sql("PRAGMA optimize")
         except peewee.DatabaseError:  # a locked or read-only file must not stop the program from closing

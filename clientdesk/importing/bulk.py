@@ -25,8 +25,8 @@ def _converter(field: pw.Field):
 
 
 def db_values(fields: Sequence[pw.Field], values: Sequence) -> tuple:
-    """`values` (in the order of `fields`) as the driver stores them: convert constant parts of a
-    row once, then pass rows of such values to bulk_insert with converted=True."""
+    """`values` (in the order of `fields`) as the driver stores them (str dates and datetimes, int
+    booleans), e.g. for the constants of insert_statements."""
     return tuple(v if c is None else c(v) for c, v in zip(map(_converter, fields), values))
 
 
@@ -40,17 +40,13 @@ def _literal(value) -> str:
     raise TypeError(f"No SQL literal for {type(value).__name__}")
 
 
-def bulk_insert(db, model, fields: Sequence[pw.Field], rows: Iterable[Sequence], converted: bool = False,
-                constant_fields: Sequence[pw.Field] = (), constants: Sequence = ()) -> None:
-    """Insert `rows` (tuples in the order of `fields`) into `model`'s table. `converted`: the rows
-    already hold driver values (str dates and datetimes, int booleans), so no per-value conversion.
-    `constant_fields` get the same `constants` (driver values: None, int or str) in every row; they
-    are written into the statement once instead of being bound per row."""
-    columns = ", ".join(f'"{f.column_name}"' for f in (*fields, *constant_fields))
-    marks = ", ".join(["?"] * len(fields) + [_literal(v) for v in constants])
+def bulk_insert(db, model, fields: Sequence[pw.Field], rows: Iterable[Sequence]) -> None:
+    """Insert `rows` (tuples in the order of `fields`, converted to driver values here) into
+    `model`'s table with one prepared statement."""
+    columns = ", ".join(f'"{f.column_name}"' for f in fields)
+    marks = ", ".join(["?"] * len(fields))
     sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
-    converters = [] if converted else [(i, c) for i, c in ((i, _converter(f)) for i, f in enumerate(fields))
-                                       if c is not None]
+    converters = [(i, c) for i, c in ((i, _converter(f)) for i, f in enumerate(fields)) if c is not None]
     if converters:
         def convert(row):
             row = list(row)
@@ -81,6 +77,8 @@ def insert_statements(table: str, columns: Sequence[str], rows: Sequence[Sequenc
     if not rows:
         return
     null_when = null_when or {}
+    if not set(null_when) <= set(columns):
+        raise ValueError(f"null_when names columns that are not inserted: {sorted(set(null_when) - set(columns))}")
     names = ", ".join(f'"{c}"' for c in (*columns, *(name for name, _ in constants)))
     picked = ", ".join(f"NULLIF(column{i}, {_literal(null_when[c])})" if c in null_when else f"column{i}"
                        for i, c in enumerate(columns, start=1))

@@ -2,8 +2,9 @@
 preview, then write a whole file in one transaction with a record for "Undo last import".
 
 Matching uses one pre-loaded dict of phone → client and email → client, extended with the
-rows of the same file as they are planned, so a file never creates twins. New clients are
-inserted in chunks (insert_many) and indexed once; no per-row service calls.
+rows of the same file as they are planned, so a file never creates twins. Rows are cleaned and
+planned a block at a time; new clients go to the database in multi-row statements while later
+blocks are planned (pipeline.py), with their search index rows; no per-row service calls.
 """
 
 from __future__ import annotations
@@ -57,7 +58,6 @@ _DATE_FIELDS = tuple(part for _, parts in _DATE_PARTS for part in parts)
 _STORED = _TEXT_FIELDS + ("email", "gstin") + _DATE_FIELDS
 CHUNK = 500
 BLOCK = 5000  # rows planned, then handed to the writer, at a time (import pipeline)
-PROGRESS_EVERY = 2000
 _NO_DATE = (None, None, None)
 AMBIGUOUS = object()  # several clients have this name: a row with only a name cannot pick one
 
@@ -151,7 +151,7 @@ class _New:
     row: int
     points: int | None = None
     id: int | None = None  # given when its rows are handed to the writer
-    stale: bool = False  # a later row changed it after it was written: written again at the end
+    stale: bool = False  # a later row changed it after it was written: written again after the load
 
 
 @dataclass(eq=False, slots=True)
@@ -544,7 +544,7 @@ class ClientImporter:
 
         New clients are written while later rows are still being planned (pipeline.py): the
         helper thread plans a block of rows and builds its statements, this thread runs them.
-        A new client that a later row of the file changes is written again at the end."""
+        A new client that a later row of the file changes is written again after the load."""
         self._check_arguments(mapping, on_match)
         result = ImportResult("clients", source.raw.path.name, headers=list(source.headers))
         rows = source.data_rows
@@ -569,25 +569,25 @@ class ClientImporter:
                             news.append(target)
                             fresh.append(target)
                     plans.extend(block)
-                    hand_over(((), self._new_client_statements(fresh, limit, constants), len(plans)))
-                stale = [n for n in news if n.stale]
-                if stale:
-                    hand_over(([n.id for n in stale], self._new_client_statements(stale, limit, constants), len(plans)))
+                    hand_over((self._new_client_statements(fresh, limit, constants), len(plans)))
                 return plans, news
 
             def write(item) -> None:
-                forget, statements, done = item
-                if forget:
-                    self._delete_new(forget)
+                statements, done = item
                 for sql, params in statements:
                     cursor.execute(sql, params)
                 progress.update(done, steps, "")
 
             progress.update(0, steps, "")
             try:
-                with self._bulk_load(big=len(rows) >= 10 * CHUNK and first - 1 <= len(rows) // 2):
+                with self._bulk_load(self._is_bulk(len(rows), first - 1)):
                     plans, news = pipelined(prepare, write)
-                    self._add_tags([(n.id, t) for n in news for t in n.data.tags])
+                stale = [n.id for n in news if n.stale]
+                if stale:  # with the indexes back: deleting a client looks up its phones and referrals
+                    self._delete_new(stale)
+                    for sql, params in self._new_client_statements([n for n in news if n.stale], limit, constants):
+                        cursor.execute(sql, params)
+                self._add_tags([(n.id, t) for n in news for t in n.data.tags])
                 before, after = self._merge_existing(  # the third quarter of the bar
                     existing, on_match, lambda done, total: progress.update(steps // 2 + steps * done // (4 * total), steps, ""))
                 batch_id = None
@@ -623,18 +623,24 @@ class ClientImporter:
         first = next_id(Client)
         for offset, new in enumerate(news):
             new.id = first + offset
-        with self._bulk_load(big=len(news) >= max(first - 1, 10 * CHUNK)):
+        with self._bulk_load(self._is_bulk(len(news), first - 1)):
             cursor = self.db.cursor()
             for sql, params in self._new_client_statements(news, variable_limit(self.db), self._constants()):
                 cursor.execute(sql, params)
         self._add_tags([(n.id, t) for n in news for t in n.data.tags])
         record_created(batch_id, "client_created", first, len(news))
 
+    @staticmethod
+    def _is_bulk(rows: int, existing: int) -> bool:
+        """Whether `rows` new clients (or file rows that may be new) make a bulk load for a client
+        table of `existing`: many rows, at least twice the table (a re-imported sheet is not one)."""
+        return rows >= search.BULK_ROWS and rows >= 2 * existing
+
     @contextlib.contextmanager
     def _bulk_load(self, big: bool) -> Iterator[None]:
-        """For a load that at least doubles the client table: indexes dropped and built again after
-        the rows, search index written with its bulk settings. Inside the writing transaction, so
-        a failure's rollback restores them."""
+        """For a bulk load (_is_bulk): indexes dropped and built again after the rows, search
+        indexes written with their bulk settings. Inside the writing transaction, so a failure's
+        rollback restores them."""
         if not big:
             yield
             return
@@ -664,7 +670,8 @@ class ClientImporter:
         return statements
 
     def _delete_new(self, ids: list[int]) -> None:
-        """Take back clients this import wrote (to write them again): rows, phones, index rows."""
+        """Take back clients this import wrote (to write them again): rows, phones, index rows.
+        Call with the client and phone indexes in place."""
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start:start + CHUNK]
             marks = ", ".join("?" * len(chunk))

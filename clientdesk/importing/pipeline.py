@@ -12,11 +12,13 @@ busy helper; in multi-row statements 5 % longer than alone).
 
 from __future__ import annotations
 
+import logging
 import queue
 import sys
 import threading
 from typing import Callable, TypeVar
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 Item = TypeVar("Item")
 SWITCH_INTERVAL = 0.001  # seconds; Python's default is 0.005
@@ -24,8 +26,9 @@ DEPTH = 4  # items prepared ahead of the writer (bounds the memory they hold)
 _DONE = object()
 
 
-class _Stopped(Exception):
-    """The writer failed or was cancelled: the helper stops at its next hand-over."""
+class _Stopped(BaseException):
+    """The writer failed or was cancelled: the helper stops at its next hand-over (a BaseException,
+    so no `except Exception` in the preparing code can swallow it)."""
 
 
 def pipelined(prepare: Callable[[Callable[[Item], None]], T], write: Callable[[Item], None]) -> T:
@@ -68,6 +71,9 @@ def pipelined(prepare: Callable[[Callable[[Item], None]], T], write: Callable[[I
         stop.set()
         while items.get() is not _DONE:
             pass
+        thread.join()
+        if "error" in outcome:  # the writer's failure is raised; this one would be lost
+            log.error("The import's preparing thread failed too", exc_info=outcome["error"])
         raise
     finally:
         thread.join()

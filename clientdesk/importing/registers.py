@@ -14,7 +14,7 @@ from clientdesk.errors import FileFormatError, ValidationError
 from clientdesk.importing import cleaning
 from clientdesk.importing.bulk import bulk_insert, next_id
 from clientdesk.importing.importer import (
-    CHUNK, PROGRESS_EVERY, ClientImporter, ClientValues, ImportResult, RowIssue, RowOutcome, _New, _RowPlan, _tally,
+    CHUNK, ClientImporter, ClientValues, ImportResult, RowIssue, RowOutcome, _New, _RowPlan, _tally,
     field_text,
 )
 from clientdesk.importing.mapping import SourceTable
@@ -25,6 +25,7 @@ from clientdesk.progress import NO_PROGRESS, Progress
 from clientdesk.validate import format_phone
 
 log = logging.getLogger(__name__)
+PROGRESS_EVERY = 2000  # rows planned between progress reports
 
 
 @dataclass(eq=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from clientdesk.db import checkpoint_in_background
+from clientdesk.db import BackgroundCheckpoints
 from clientdesk.errors import ValidationError
 from clientdesk.importing.bulk import paused_gc
 from clientdesk.importing.importer import ON_MATCH, ClientImporter, ImportResult, RowOutcome
@@ -25,8 +25,9 @@ def _check_kind(kind: str) -> None:
 class ImportService:
     """Open a file, suggest and remember the column mapping, preview, import, report, undo."""
 
-    def __init__(self, db, clients, settings, clock):
+    def __init__(self, db, clients, settings, clock, checkpoints: BackgroundCheckpoints):
         self.db = db
+        self.checkpoints = checkpoints
         self.client_importer = ClientImporter(db, clients, settings, clock)
         self.register_importer = RegisterImporter(db, clients, clock, self.client_importer)
         self.undo = ImportUndo(db, clients)
@@ -67,7 +68,7 @@ class ImportService:
         _check_kind(kind)
         if on_match not in ON_MATCH:
             raise ValidationError("on_match", "invalid", f"on_match is one of {', '.join(ON_MATCH)}")
-        with paused_gc(), checkpoint_in_background(self.db):
+        with paused_gc(), self.checkpoints.after(self.db):
             if kind == "purchases":
                 return self.register_importer.run(source, mapping, progress)
             return self.client_importer.run(source, mapping, on_match, progress)
@@ -88,5 +89,5 @@ class ImportService:
 
     def undo_last(self, progress: Progress = NO_PROGRESS) -> UndoResult:
         """Remove what the last import created and restore what it changed."""
-        with checkpoint_in_background(self.db):
+        with self.checkpoints.after(self.db):
             return self.undo.undo_last(progress)

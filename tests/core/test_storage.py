@@ -133,3 +133,32 @@ def test_window_backs_up_at_start_in_the_background(qtbot, tmp_path):
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: len(list_backups(path)) == 1, timeout=5000)
     window.desk.close()
+
+
+def test_background_checkpoint_after_a_big_write_even_when_it_fails(tmp_path):
+    """Inside the block the connection does not checkpoint at commit; after it (also after a
+    failure) automatic checkpoints are back on and a background connection copies the WAL."""
+    from pathlib import Path
+
+    from clientdesk.db import AUTOCHECKPOINT_PAGES, BackgroundCheckpoints
+
+    db = open_database(tmp_path / "desk.sqlite")
+    checkpoints = BackgroundCheckpoints()
+    try:
+        with checkpoints.after(db):
+            assert db.execute_sql("PRAGMA wal_autocheckpoint").fetchone() == (0,)
+            with db.atomic():
+                db.execute_sql("CREATE TABLE filler (x)")
+                db.execute_sql("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                               "INSERT INTO filler SELECT randomblob(3000) FROM n")
+            size_at_commit = Path(db.database).stat().st_size
+        checkpoints.wait()
+        assert Path(db.database).stat().st_size > size_at_commit + 2000 * 3000  # copied after the commit
+        assert db.execute_sql("PRAGMA wal_autocheckpoint").fetchone() == (AUTOCHECKPOINT_PAGES,)
+        with pytest.raises(ZeroDivisionError):
+            with checkpoints.after(db):
+                1 / 0
+        checkpoints.wait()
+        assert db.execute_sql("PRAGMA wal_autocheckpoint").fetchone() == (AUTOCHECKPOINT_PAGES,)
+    finally:
+        close_database()

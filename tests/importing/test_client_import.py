@@ -92,11 +92,14 @@ def test_rows_matching_the_desk_or_earlier_rows_update_instead_of_twins(desk, cs
     assert desk.clients.count() == 2
 
 
-@pytest.mark.parametrize("on_match", ["fill", "overwrite"])
-def test_a_later_block_adding_to_a_client_written_earlier_writes_it_again(desk, csvfile, monkeypatch, on_match):
+@pytest.mark.parametrize("on_match, bulk", [("fill", False), ("overwrite", False), ("fill", True)])
+def test_a_later_block_adding_to_a_client_written_earlier_writes_it_again(desk, csvfile, monkeypatch, on_match, bulk):
     """New clients are written block by block while later rows are planned; a later row that adds
-    to one of them (here from the third block) makes the import write that client again, whole."""
+    to one of them (here from the third block) makes the import write that client again, whole
+    (also in a bulk load, whose indexes are built after the rows)."""
     monkeypatch.setattr(importer, "BLOCK", 2)
+    if bulk:
+        monkeypatch.setattr(search, "BULK_ROWS", 3)
     path = csvfile([["Name", "Phone", "Email", "City", "DOB", "Tags"],
                     ["Vijay", "9876500002", "", "Indore", "", "wholesale"],
                     ["Meena", "9876500003", "", "", "", ""],
@@ -138,20 +141,21 @@ def test_preview_writes_nothing_and_gives_each_row_a_status(desk, xlsx):
     assert desk.clients.count() == 1 and ImportBatch.select().count() == 0
 
 
-def test_cancel_leaves_the_database_as_it_was(desk, csvfile):
+def test_cancel_leaves_the_database_as_it_was(desk, csvfile, monkeypatch):
+    monkeypatch.setattr(importer, "BLOCK", 1000)
     rows = [["Name", "Phone"]] + [[f"Client {i}", f"98765{i:05d}"] for i in range(5000)]
     path = csvfile(rows)
     seen = []
 
     def cancel_late(done, total, label):
         seen.append(done)
-        if done >= 2000:
+        if done >= 2000:  # two blocks written, three still to plan
             progress.cancel()
 
     progress = Progress(cancel_late)
     with pytest.raises(Cancelled):
         desk.imports.import_file(path, progress=progress)
-    assert seen and desk.clients.count() == 0 and ImportBatch.select().count() == 0
+    assert seen == [0, 1000, 2000] and desk.clients.count() == 0 and ImportBatch.select().count() == 0
     assert desk.imports.import_file(path).created == 5000
 
 
@@ -159,15 +163,18 @@ def _index_sql(desk):
     return sorted(desk.db.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index'").fetchall())
 
 
-def test_big_import_into_an_empty_desk_keeps_every_index_even_when_cancelled(desk, csvfile):
-    """A load that doubles the client table builds its indexes after the rows; a cancel inside
-    the insert leaves the tables and indexes exactly as they were."""
+def test_big_import_into_an_empty_desk_keeps_every_index_even_when_cancelled(desk, csvfile, monkeypatch):
+    """A bulk load builds the indexes after the rows; a cancel while the rows are written leaves
+    the tables and indexes exactly as they were."""
+    monkeypatch.setattr(search, "BULK_ROWS", 1000)
+    monkeypatch.setattr(importer, "BLOCK", 2000)
     rows = [["Name", "Phone"]] + [[f"Client {i}", f"98765{i:05d}"] for i in range(6000)]
     path = csvfile(rows)
     indexes = _index_sql(desk)
 
     def cancel_in_insert(done, total, label):
-        if done == 5000:  # the first chunk of new clients is written; planning reports 0, 2000, 4000
+        if done == 2000:  # the first block of new clients is written, its indexes not yet built
+            assert len(_index_sql(desk)) < len(indexes)
             progress.cancel()
 
     progress = Progress(cancel_in_insert)
@@ -183,9 +190,16 @@ def test_bulk_load_settings_of_the_search_index_are_restored_and_every_client_is
     monkeypatch.setattr(search, "BULK_ROWS", 3)
     rows = [["Name", "Phone", "Email"], ["Ramesh Kumar", "9876501234", "ramesh@example.in"],
             ["सुनीता शर्मा", "9876505678", ""], ["Imran Khan", "", "imran@example.in"]]
-    assert desk.imports.import_file(csvfile(rows)).created == 3
-    config = dict(desk.db.execute_sql(f"SELECT k, v FROM {SEARCH_TABLE}_config").fetchall())
-    assert (config.get("automerge", 4), config.get("hashsize", 1024 * 1024)) == (4, 1024 * 1024)
+
+    def settings():
+        config = dict(desk.db.execute_sql(f"SELECT k, v FROM {SEARCH_TABLE}_config").fetchall())
+        return config.get("automerge", 4), config.get("hashsize", 1024 * 1024)
+
+    during = []
+    progress = Progress(lambda done, total, label: during.append(settings()))
+    assert desk.imports.import_file(csvfile(rows), progress=progress).created == 3
+    assert (0, 16 * 1024 * 1024) in during  # while the rows were written
+    assert settings() == (4, 1024 * 1024)
     found = {text: [r.name for r in desk.clients.search(text)] for text in ("ramesh", "sunita", "05678", "imran@example.in")}
     assert found == {"ramesh": ["Ramesh Kumar"], "sunita": ["सुनीता शर्मा"], "05678": ["सुनीता शर्मा"],
                      "imran@example.in": ["Imran Khan"]}
@@ -287,29 +301,24 @@ def test_undo_keeps_created_clients_edited_or_billed_since(desk, csvfile):
     assert desk.clients.find_by_phone("9876500003") is None
 
 
-def test_a_big_import_returns_before_the_checkpoint_which_follows_in_the_background(desk, csvfile, monkeypatch):
-    """The commit leaves what the import wrote in the WAL (SQLite would copy it into the database
-    file before returning); a background thread with its own connection copies it right after."""
+def test_a_big_import_leaves_the_checkpoint_to_the_background_and_it_is_done(desk, csvfile):
+    """The import's commit does not copy the WAL into the database file (db.BackgroundCheckpoints,
+    tested in tests/core/test_storage.py); afterwards automatic checkpoints are on again and the
+    background one has left nothing to copy."""
     from clientdesk import db as storage
 
-    def rows(first):
-        return [["Name", "Phone"]] + [[f"Client {i}", f"98{i:08d}"] for i in range(first, first + 10_000)]
-
     main = Path(desk.db.database)
-    started = []
-    monkeypatch.setattr(storage, "_checkpoint", started.append)
-    assert desk.imports.import_file(csvfile(rows(0), name="a.csv")).created == 10_000
-    storage.wait_for_checkpoints()
-    assert started == [desk.db.database]
-    assert desk.db.execute_sql("PRAGMA wal_autocheckpoint").fetchone() == (storage.AUTOCHECKPOINT_PAGES,)
-    size = main.stat().st_size
-    busy, frames, copied = desk.db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
-    assert frames > storage.AUTOCHECKPOINT_PAGES and copied == frames and main.stat().st_size > size
+    rows = [["Name", "Phone"]] + [[f"Client {i}", f"98{i:08d}"] for i in range(10_000)]
 
-    monkeypatch.undo()  # now the real background checkpoint
-    assert desk.imports.import_file(csvfile(rows(10_000), name="b.csv")).created == 10_000
-    storage.wait_for_checkpoints()
+    def autocheckpoint():
+        return desk.db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0]
+
+    during = set()
+    progress = Progress(lambda done, total, label: during.add(autocheckpoint()))
+    assert desk.imports.import_file(csvfile(rows), progress=progress).created == 10_000
+    assert during == {0} and autocheckpoint() == storage.AUTOCHECKPOINT_PAGES
+    desk.checkpoints.wait()
     size = main.stat().st_size
     busy, frames, copied = desk.db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
-    assert copied == frames and main.stat().st_size == size  # nothing was left to copy
-    assert desk.clients.count() == 20_000
+    assert frames > storage.AUTOCHECKPOINT_PAGES and copied == frames and main.stat().st_size == size
+    assert desk.clients.count() == 10_000

@@ -57,9 +57,10 @@ def test_a_failure_while_preparing_is_raised_after_what_came_before_was_written(
         hand_over("first block")
         raise ValueError("a bug in planning")
 
+    interval = sys.getswitchinterval()
     with pytest.raises(ValueError, match="planning"):
         pipelined(prepare, written.append)
-    assert written == ["first block"]
+    assert written == ["first block"] and sys.getswitchinterval() == interval
 
 
 def test_insert_statements_respect_the_bound_value_limit_and_write_every_row():
