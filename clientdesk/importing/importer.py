@@ -555,7 +555,6 @@ class ClientImporter:
             first = next_id(Client)
             limit = variable_limit(self.db)
             constants = self._constants()
-            cursor = self.db.cursor()
 
             def prepare(hand_over) -> tuple[list[_RowPlan], list[_New]]:
                 plans: list[_RowPlan] = []
@@ -574,19 +573,17 @@ class ClientImporter:
 
             def write(item) -> None:
                 statements, done = item
-                for sql, params in statements:
-                    cursor.execute(sql, params)
+                self._execute(statements)
                 progress.update(8 * done, steps, "")
 
             progress.update(0, steps, "")
             try:
                 with self._bulk_load(self._is_bulk(len(rows), first - 1)):
                     plans, news = pipelined(prepare, write)
-                stale = [n.id for n in news if n.stale]
+                stale = [n for n in news if n.stale]
                 if stale:  # with the indexes back: deleting a client looks up its phones and referrals
-                    self._delete_new(stale)
-                    for sql, params in self._new_client_statements([n for n in news if n.stale], limit, constants):
-                        cursor.execute(sql, params)
+                    self._delete_new([n.id for n in stale])
+                    self._execute(self._new_client_statements(stale, limit, constants))
                 self._add_tags([(n.id, t) for n in news for t in n.data.tags])
                 before, after = self._merge_existing(  # 80 to 90 %
                     existing, on_match, lambda done, total: progress.update(8 * len(rows) + len(rows) * done // total, steps, ""))
@@ -624,9 +621,7 @@ class ClientImporter:
         for offset, new in enumerate(news):
             new.id = first + offset
         with self._bulk_load(self._is_bulk(len(news), first - 1)):
-            cursor = self.db.cursor()
-            for sql, params in self._new_client_statements(news, variable_limit(self.db), self._constants()):
-                cursor.execute(sql, params)
+            self._execute(self._new_client_statements(news, variable_limit(self.db), self._constants()))
         self._add_tags([(n.id, t) for n in news for t in n.data.tags])
         record_created(batch_id, "client_created", first, len(news))
 
@@ -668,6 +663,11 @@ class ClientImporter:
         for table, (columns, values) in search.table_rows(index_rows).items():
             statements += insert_statements(table, columns, values, limit)
         return statements
+
+    def _execute(self, statements: list[Statement]) -> None:
+        cursor = self.db.cursor()
+        for sql, params in statements:
+            cursor.execute(sql, params)
 
     def _delete_new(self, ids: list[int]) -> None:
         """Take back clients this import wrote (to write them again): rows, phones, index rows.
