@@ -58,10 +58,14 @@ def bulk_insert(db, model, fields: Sequence[pw.Field], rows: Iterable[Sequence])
 
 
 Statement = tuple[str, tuple]  # SQL and its parameters
+# Rows per multi-row statement at most: keeps the SQL text far below SQLite's default limit of
+# 1,000,000 bytes whatever the number of bound values the build allows.
+ROWS_PER_STATEMENT = 2000
 
 
 def variable_limit(db) -> int:
-    """How many values one statement may bind on this connection (32,766 on current SQLite)."""
+    """How many values one statement may bind on this connection (32,766 by default; some builds,
+    Debian's among them, allow more)."""
     return db.connection().getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
 
 
@@ -84,7 +88,7 @@ def insert_statements(table: str, columns: Sequence[str], rows: Sequence[Sequenc
                        for i, c in enumerate(columns, start=1))
     extra = "".join(", " + _literal(value) for _, value in constants)
     row_marks = "(" + ", ".join(["?"] * len(columns)) + ")"
-    per = max(1, limit // len(columns))
+    per = max(1, min(limit // len(columns), ROWS_PER_STATEMENT))
     for start in range(0, len(rows), per):
         chunk = rows[start:start + per]
         values = ", ".join([row_marks] * len(chunk))

@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from clientdesk.importing.bulk import insert_statements
+from clientdesk.importing.bulk import ROWS_PER_STATEMENT, insert_statements
 from clientdesk.importing.pipeline import DEPTH, pipelined
 
 
@@ -76,6 +76,8 @@ def test_insert_statements_respect_the_bound_value_limit_and_write_every_row():
         1000, 500, "it's imported", 0)
     assert db.execute("SELECT name FROM t WHERE id = 1000").fetchone() == ("Client 1000",)
     assert list(insert_statements("t", ("id",), [], limit=300)) == []
+    many = list(insert_statements("t", ("id",), [(i,) for i in range(5000)], limit=250_000))
+    assert [len(params) for _, params in many] == [ROWS_PER_STATEMENT, ROWS_PER_STATEMENT, 5000 - 2 * ROWS_PER_STATEMENT]
 
 
 def test_insert_statements_store_the_empty_marker_as_null():
