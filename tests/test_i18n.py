@@ -53,6 +53,32 @@ def test_window_speaks_hindi(qtbot, desk, tmp_path):
         app.removeTranslator(translator)
 
 
+def test_qt_file_window_speaks_hindi(qtbot):
+    """Qt's own Open/Save window (Linux desktops without a native one) in Hindi: labels, buttons and
+    the column headers of the file list."""
+    from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QLabel, QPushButton
+
+    from ui.app import install_translator
+
+    app = QApplication.instance()
+    translator = install_translator(app, "hi")
+    try:
+        dialog = QFileDialog(None, "", str(ROOT))
+        dialog.setOption(QFileDialog.DontUseNativeDialog, True)
+        dialog.setAcceptMode(QFileDialog.AcceptSave)
+        dialog.setViewMode(QFileDialog.Detail)
+        qtbot.addWidget(dialog)
+        labels = {label.text() for label in dialog.findChildren(QLabel)}
+        assert {"इसमें देखें (&L):", "फ़ाइल का नाम (&N):", "फ़ाइल का प्रकार (&T):"} <= labels
+        assert "सहेजें (&S)" in {button.text() for button in dialog.findChildren(QPushButton)}
+        header = dialog.findChildren(QHeaderView)[0]
+        model = header.model()
+        assert [model.headerData(i, header.orientation()) for i in range(4)] == ["नाम", "आकार", "प्रकार", "आख़िरी बदलाव"]
+        assert app.translate("QFileDialog", "%1 already exists.\nDo you want to replace it?").startswith("%1 पहले से")
+    finally:
+        app.removeTranslator(translator)
+
+
 def test_no_literal_hidden_from_lupdate():
     """lupdate only sees tr()/translate()/QT_TRANSLATE_NOOP; a literal passed to a home-made wrapper
     (t("Save")) would never reach the translation file."""
