@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QThreadPool, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QProcess, QSettings, QThreadPool, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
@@ -133,6 +133,25 @@ def missing_x11_packages(environ=os.environ, platform: str = sys.platform, loads
     return [package for soname, package in X11_LIBRARIES.items() if not loads(soname)]
 
 
+RESTART_EXIT_CODE = 75  # the window asked to start again (a new language); run_app does it
+
+
+def restart_command(argv: list[str] | None = None, frozen: bool | None = None) -> tuple[str, list[str]]:
+    """The program and arguments that start ClientDesk again the way it was started: the built
+    program itself, or this Python with main.py and the same options."""
+    argv = sys.argv if argv is None else argv
+    if getattr(sys, "frozen", False) if frozen is None else frozen:
+        return sys.executable, list(argv[1:])
+    return sys.executable, [os.path.abspath(argv[0]), *argv[1:]]
+
+
+def _restart_when_asked(app: QApplication, window) -> None:
+    def restart() -> None:
+        window.close()  # saves the layout, as any close does
+        app.exit(RESTART_EXIT_CODE)
+    window.restart_requested.connect(restart)
+
+
 def run_app(paths: AppPaths, db_path: Path, log_file: Path | None) -> int:
     """The whole GUI run: returns the exit code."""
     missing = missing_x11_packages()
@@ -151,8 +170,15 @@ def run_app(paths: AppPaths, db_path: Path, log_file: Path | None) -> int:
         log.error("Cannot open %s: %s", db_path, exc)
         QMessageBox.critical(None, "ClientDesk", str(exc))
         return 2
+    _restart_when_asked(app, window)
     window.show()
     code = app.exec()
     QThreadPool.globalInstance().waitForDone(30_000)  # let background work (a backup, an import) finish
     window.desk.close()
+    if code == RESTART_EXIT_CODE:
+        program, arguments = restart_command()
+        started, _pid = QProcess.startDetached(program, arguments)  # PySide6 gives (ok, pid)
+        if not started:
+            log.error("Could not start ClientDesk again: %s %s", program, arguments)
+        return 0
     return code

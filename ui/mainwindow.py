@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QT_TRANSLATE_NOOP, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget,
@@ -34,6 +34,8 @@ def _page_class(spec: str):
 
 class MainWindow(QMainWindow):
     """Navigation on the left, one page at a time on the right; Ctrl+1..6 switch pages."""
+
+    restart_requested = Signal()  # from Settings, after a new language: run_app starts the program again
 
     def __init__(self, desk, ui_settings: QSettings, log_file=None, parent=None):
         super().__init__(parent)
@@ -98,6 +100,8 @@ class MainWindow(QMainWindow):
             page.request_cards.connect(lambda ids: self.page("loyalty").print_cards(list(ids)))
         if hasattr(page, "badge_changed"):
             page.badge_changed.connect(lambda n, k=key: self.set_badge(k, n))
+        if hasattr(page, "restart_requested"):
+            page.restart_requested.connect(self.restart_requested)
 
     def set_badge(self, key: str, count: int) -> None:
         row = [k for k, _, _ in PAGES].index(key)

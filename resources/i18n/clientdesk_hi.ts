@@ -3653,6 +3653,10 @@ Do you want to delete it anyway?</source>
         <translation>नई भाषा अगली बार खोलने पर लागू होगी।</translation>
     </message>
     <message>
+        <source>Restart now</source>
+        <translation>अभी फिर से शुरू करें</translation>
+    </message>
+    <message>
         <source> days</source>
         <translation> दिन</translation>
     </message>

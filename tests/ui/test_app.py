@@ -3,6 +3,7 @@
 import logging
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -154,3 +155,30 @@ def test_a_linux_without_qt_s_x11_libraries_is_told_which_packages_to_install():
     assert missing_x11_packages({"DISPLAY": ":0"}, "win32", lambda soname: False) == []
     assert missing_x11_packages({}, "linux", lambda soname: True) == []
     assert len(set(X11_LIBRARIES.values())) == len(X11_LIBRARIES)
+
+
+def test_restart_now_after_a_new_language_closes_the_window_and_starts_again(qtbot, window, ui_settings):
+    """Settings offers "Restart now" beside "used from the next start"; the window closes the normal
+    way (its layout saved) and run_app starts ClientDesk again with the same arguments."""
+    from ui.app import RESTART_EXIT_CODE, _restart_when_asked, restart_command
+
+    class RecordingApp:  # stands in for QApplication.exit, which would end pytest-qt's own loops
+        codes: list[int] = []
+
+        def exit(self, code):
+            self.codes.append(code)
+
+    app = RecordingApp()
+    _restart_when_asked(app, window)
+    page = window.show_page("settings")
+    assert not page.language_note.isVisible()
+    page.language.setCurrentIndex(page.language.findData("hi"))
+    page.save()
+    assert page.restart_button.isVisible()
+    with qtbot.waitSignal(window.restart_requested):
+        qtbot.mouseClick(page.restart_button, Qt.LeftButton)
+    assert app.codes == [RESTART_EXIT_CODE] and not window.isVisible()
+    assert ui_settings.value("window/geometry") is not None
+    assert restart_command(["main.py", "--db", "shop.sqlite"], frozen=False) == (
+        sys.executable, [str(Path("main.py").resolve()), "--db", "shop.sqlite"])
+    assert restart_command(["ClientDesk.exe", "--db", "shop.sqlite"], frozen=True) == (sys.executable, ["--db", "shop.sqlite"])

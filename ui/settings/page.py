@@ -25,6 +25,7 @@ class SettingsPage(QWidget):
     """Shop settings (in the database) and the UI language (in the window settings file)."""
 
     language_changed = Signal(str)
+    restart_requested = Signal()  # the shopkeeper wants the new language now
 
     def __init__(self, desk, parent=None, ui_settings=None):
         super().__init__(parent)
@@ -35,7 +36,14 @@ class SettingsPage(QWidget):
         self.language = QComboBox()
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
-        self.language_note = QLabel(self.tr("The new language is used from the next start."))
+        self.language_note = QWidget()
+        note_row = QHBoxLayout(self.language_note)
+        note_row.setContentsMargins(0, 0, 0, 0)
+        note_row.addWidget(QLabel(self.tr("The new language is used from the next start.")))
+        self.restart_button = QPushButton(self.tr("Restart now"))
+        self.restart_button.clicked.connect(self.restart_requested)
+        note_row.addWidget(self.restart_button)
+        note_row.addStretch(1)
         self.language_note.hide()
         self.shop_name = QLineEdit()
         self.shop_phone = QLineEdit()
