@@ -691,30 +691,38 @@ class ClientImporter:
 
     def _write_updates(self, before: dict[int, ClientValues], after: dict[int, ClientValues], batch_id: int,
                        progress: Progress, steps: int) -> None:
-        """Write the changes to clients already in the desk, each with its undo record; progress
-        runs through the last tenth of `steps`."""
-        now = self.clock.now()
-        for count, (cid, new) in enumerate(after.items()):
-            old = before[cid]
-            changed = {n: getattr(new, n) for n in _STORED if getattr(new, n) != getattr(old, n)}
-            added_phones = [n for n in new.phones if n not in old.phones]
-            added_tags = [t for t in new.tags if t not in old.tags]
-            values = {n: (v or None) if n in ("email", "gstin") else v for n, v in changed.items()}
-            values["primary_phone"] = new.primary_phone
-            values["tags_text"] = ", ".join(sorted(new.tags, key=str.casefold))
-            Client.update(updated_at=now, **values).where(Client.id == cid).execute()
-            if added_phones:
-                Phone.insert_many([(cid, n, False, False) for n in added_phones],
-                                  fields=[Phone.client, Phone.number, Phone.is_primary, Phone.is_whatsapp]).execute()
-            if new.primary_phone != old.primary_phone:
-                Phone.update(is_primary=(Phone.number == new.primary_phone)).where(Phone.client == cid).execute()
-            self._add_tags([(cid, t) for t in added_tags])
-            snapshot = {"fields": {n: getattr(old, n) for n in changed}, "phones_added": added_phones,
-                        "primary": old.primary_phone, "tags_added": added_tags}
-            ImportChange.create(batch=batch_id, action="client_updated", target_id=cid,
-                                before=json.dumps(snapshot, ensure_ascii=False))
-            if count % 200 == 0:
-                progress.update(steps * 9 // 10 + steps * count // (10 * len(after)), steps, "")
+        """Write the changes to clients already in the desk, each with its undo record, CHUNK clients
+        per batch of statements (an ORM query per client cost about 1 ms: 25,000 updates took 23 s);
+        progress runs through the last tenth of `steps`."""
+        if not after:
+            return
+        cursor = self.db.cursor()
+        updated_at = db_values([Client.updated_at], [self.clock.now()])[0]
+        ids = list(after)
+        for start in range(0, len(ids), CHUNK):
+            rows, phones, primaries, tags, changes = [], [], [], [], []
+            for cid in ids[start:start + CHUNK]:
+                old, new = before[cid], after[cid]
+                changed = [n for n in _STORED if getattr(new, n) != getattr(old, n)]
+                added_phones = [n for n in new.phones if n not in old.phones]
+                added_tags = [t for t in new.tags if t not in old.tags]
+                rows.append((*((getattr(new, n) or None) if n in ("email", "gstin") else getattr(new, n) for n in _STORED),
+                             new.primary_phone, ", ".join(sorted(new.tags, key=str.casefold)), updated_at, cid))
+                phones += [(cid, number, False, False) for number in added_phones]
+                if new.primary_phone != old.primary_phone:
+                    primaries.append((new.primary_phone, cid))
+                tags += [(cid, t) for t in added_tags]
+                snapshot = {"fields": {n: getattr(old, n) for n in changed}, "phones_added": added_phones,
+                            "primary": old.primary_phone, "tags_added": added_tags}
+                changes.append((batch_id, "client_updated", cid, json.dumps(snapshot, ensure_ascii=False)))
+            cursor.executemany(_UPDATE_CLIENT, rows)  # unchanged fields are written back as they were
+            bulk_insert(self.db, Phone, [Phone.client, Phone.number, Phone.is_primary, Phone.is_whatsapp], phones)
+            cursor.executemany(f'UPDATE "{Phone._meta.table_name}" SET is_primary = (number = ?) WHERE client_id = ?',
+                               primaries)
+            self._add_tags(tags)
+            bulk_insert(self.db, ImportChange, [ImportChange.batch, ImportChange.action, ImportChange.target_id,
+                                                ImportChange.before], changes)
+            progress.update(steps * 9 // 10 + steps * min(start + CHUNK, len(ids)) // (10 * len(ids)), steps, "")
 
 
 _IMPORTED_COLUMNS = ("id", "name", "honorific", "father_name", "email", "gstin", "business_name", "postal_line",
@@ -727,6 +735,10 @@ _INSERT_COLUMNS = _IMPORTED_COLUMNS[1:] + _DEFAULT_COLUMNS
 _ROW_COLUMNS = _IMPORTED_COLUMNS[1:_IMPORTED_COLUMNS.index("source")]
 _CONSTANT_COLUMNS = _INSERT_COLUMNS[len(_ROW_COLUMNS):]
 _BOUND_COLUMNS = tuple(Client._meta.fields[n].column_name for n in ("id", *_ROW_COLUMNS))  # what _client_row gives
+# An import's update of a client already in the desk: the fields it compares, phone, tags, time.
+_UPDATE_CLIENT = (f'UPDATE "{Client._meta.table_name}" SET '
+                  + ", ".join(f'"{n}" = ?' for n in (*_STORED, "primary_phone", "tags_text", "updated_at"))
+                  + " WHERE id = ?")
 
 
 def _defaults() -> tuple:

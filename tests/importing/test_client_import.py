@@ -12,7 +12,7 @@ import pytest
 from clientdesk import search
 from clientdesk.errors import FileFormatError, NotFoundError
 from clientdesk.importing import importer
-from clientdesk.importing.models import ImportBatch
+from clientdesk.importing.models import ImportBatch, ImportChange
 from clientdesk.models import Client, Phone
 from clientdesk.progress import Cancelled, Progress
 from clientdesk.schema import SEARCH_TABLE
@@ -234,6 +234,34 @@ def test_mapping_is_remembered_for_the_same_headers(desk, csvfile):
     later = desk.imports.open(csvfile([["Naam Grahak", "Sampark"], ["Vijay", "9876500002"]], name="b.csv"))
     assert desk.imports.suggest_mapping(later) == ["name", "phone"]
     assert desk.imports.import_file(later.raw.path).created == 1
+
+
+def test_many_updates_in_one_import_write_each_client_whole_and_undo_restores_them(desk, csvfile, monkeypatch):
+    """Updates are written a chunk of clients at a time: fields, added phones, the file's first number
+    as primary (overwrite), added tags, one undo record each; undo puts every client back."""
+    monkeypatch.setattr(importer, "CHUNK", 2)  # three chunks for five clients
+    ids = [desk.clients.create(ClientData(name=f"Client {i}", phones=[PhoneEntry(f"98765000{i:02d}")], tags=["Regular"],
+                                          postal_city="Indore")) for i in range(5)]
+    originals = [desk.clients.get(cid) for cid in ids]
+    path = csvfile([["Name", "Phone", "Email", "Tags", "City"]]
+                   + [[f"Client {i} Sharma", f"98765111{i:02d} / 98765000{i:02d}", f"c{i}@example.in", "Gold", "Bhopal"]
+                      for i in range(5)])
+    result = desk.imports.import_file(path, on_match="overwrite")
+    assert (result.created, result.updated) == (0, 5)
+    for i, cid in enumerate(ids):
+        client = desk.clients.get(cid)
+        assert (client.name, client.email, client.postal_city) == (f"Client {i} Sharma", f"c{i}@example.in", "Bhopal")
+        assert [(p.number, p.is_primary) for p in client.phones] == [(f"+9198765111{i:02d}", True),
+                                                                    (f"+9198765000{i:02d}", False)]
+        assert sorted(client.tags) == ["Gold", "Regular"]
+        assert [r.id for r in desk.clients.search(f"c{i}@example.in")] == [cid]
+    assert ImportChange.select().where(ImportChange.action == "client_updated").count() == 5
+    assert desk.imports.undo_last().restored_clients == 5
+    for original, cid in zip(originals, ids):
+        restored = desk.clients.get(cid)
+        assert (restored.name, restored.email, restored.postal_city, restored.tags) == (
+            original.name, original.email, original.postal_city, original.tags)
+        assert [(p.number, p.is_primary) for p in restored.phones] == [(p.number, p.is_primary) for p in original.phones]
 
 
 def test_undo_last_import_removes_created_and_restores_changed(desk, csvfile):
