@@ -578,7 +578,7 @@ class ClientImporter:
 
             progress.update(0, steps, "")
             try:
-                with self._bulk_load(self._is_bulk(len(rows), first - 1)):
+                with self._bulk_load(len(rows), first - 1):
                     plans, news = pipelined(prepare, write)
                 stale = [n for n in news if n.stale]
                 if stale:  # with the indexes back: deleting a client looks up its phones and referrals
@@ -620,27 +620,24 @@ class ClientImporter:
         first = next_id(Client)
         for offset, new in enumerate(news):
             new.id = first + offset
-        with self._bulk_load(self._is_bulk(len(news), first - 1)):
+        with self._bulk_load(len(news), first - 1):
             self._execute(self._new_client_statements(news, variable_limit(self.db), self._constants()))
         self._add_tags([(n.id, t) for n in news for t in n.data.tags])
         record_created(batch_id, "client_created", first, len(news))
 
-    @staticmethod
-    def _is_bulk(rows: int, existing: int) -> bool:
-        """Whether `rows` new clients (or file rows that may be new) make a bulk load for a client
-        table of `existing`: many rows, at least twice the table (a re-imported sheet is not one)."""
-        return rows >= search.BULK_ROWS and rows >= 2 * existing
-
     @contextlib.contextmanager
-    def _bulk_load(self, big: bool) -> Iterator[None]:
-        """For a bulk load (_is_bulk): indexes dropped and built again after the rows, search
-        indexes written with their bulk settings. Inside the writing transaction, so a failure's
-        rollback restores them."""
-        if not big:
-            yield
-            return
-        with indexes_built_after(self.db, Client._meta.table_name), \
-                indexes_built_after(self.db, Phone._meta.table_name), search.bulk_settings(self.db):
+    def _bulk_load(self, rows: int, existing: int) -> Iterator[None]:
+        """Writing `rows` new clients (or file rows that may be new) into a client table of
+        `existing`: at least search.BULK_ROWS of them write the search indexes with their bulk
+        settings; if they also at least double the table, its indexes are dropped and built again
+        after the rows (a re-imported sheet does not). Inside the writing transaction, so a
+        failure's rollback restores both."""
+        with contextlib.ExitStack() as stack:
+            if rows >= search.BULK_ROWS:
+                if rows >= 2 * existing:
+                    stack.enter_context(indexes_built_after(self.db, Client._meta.table_name))
+                    stack.enter_context(indexes_built_after(self.db, Phone._meta.table_name))
+                stack.enter_context(search.bulk_settings(self.db))
             yield
 
     def _constants(self) -> tuple[tuple[str, object], ...]:
