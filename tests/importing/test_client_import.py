@@ -4,6 +4,7 @@ one transaction with cancel, error report, remembered mapping, undo, opening poi
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 
 import openpyxl
@@ -353,3 +354,37 @@ def test_a_big_import_leaves_the_checkpoint_to_the_background_and_it_is_done(des
     busy, frames, copied = desk.db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
     assert frames > storage.AUTOCHECKPOINT_PAGES and copied == frames and main.stat().st_size == size
     assert desk.clients.count() == 10_000
+
+
+def test_a_full_disk_midway_is_a_clear_message_and_nothing_is_kept(desk, csvfile, monkeypatch):
+    """SQLite runs out of room while the pipeline writes: the helper stops, the transaction rolls
+    back, the shopkeeper reads what happened, and the desk is as it was."""
+    from clientdesk.errors import StorageError
+
+    monkeypatch.setattr(importer, "BLOCK", 500)
+    desk.clients.create(ClientData(name="Anita", phones=[PhoneEntry("9876500001")]))
+    pages = desk.db.execute_sql("PRAGMA page_count").fetchone()[0]
+    desk.db.execute_sql(f"PRAGMA max_page_count = {pages + 40}")  # room for a few hundred clients only
+    path = csvfile([["Name", "Phone"]] + [[f"Client {i}", f"98{i:08d}"] for i in range(5000)])
+    with pytest.raises(StorageError, match="disk is full"):
+        desk.imports.import_file(path)
+    assert desk.clients.count() == 1 and Phone.select().count() == 1 and ImportBatch.select().count() == 0
+    assert [r.name for r in desk.clients.search("client")] == []
+    assert not [t for t in threading.enumerate() if t.name == "import-prepare"]
+
+
+def test_a_database_locked_by_another_program_is_a_clear_message(desk, csvfile):
+    import sqlite3
+
+    from clientdesk.errors import StorageError
+
+    desk.db.execute_sql("PRAGMA busy_timeout = 200")
+    other = sqlite3.connect(desk.db.database, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another ClientDesk window in the middle of a write
+    try:
+        with pytest.raises(StorageError, match="in use by another program"):
+            desk.imports.import_file(csvfile([["Name", "Phone"], ["Vijay", "9876500002"]]))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert desk.imports.import_file(csvfile([["Name", "Phone"], ["Vijay", "9876500002"]], name="b.csv")).created == 1
