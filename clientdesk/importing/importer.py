@@ -596,7 +596,6 @@ class ClientImporter:
             except (pw.IntegrityError, sqlite3.IntegrityError) as exc:
                 raise ClientDeskError("Another change to the desk clashed with this import; nothing was imported. "
                                       "Try again.") from exc
-            self.clients.reindex(list(after))
             if self.add_opening_points is not None:
                 for new in news:
                     if new.points:
@@ -655,9 +654,7 @@ class ClientImporter:
         phones = [(n.id, number, int(i == 0)) for n in news for i, number in enumerate(n.data.phones)]
         statements += insert_statements(Phone._meta.table_name, ("client_id", "number", "is_primary"), phones, limit,
                                         (("is_whatsapp", 0),))
-        index_rows = [(n.id, *search.index_row(d.name, d.father_name, d.business_name, d.phones, d.email or None,
-                                               d.gstin or None)) for n in news for d in (n.data,)]
-        for table, (columns, values) in search.table_rows(index_rows).items():
+        for table, (columns, values) in search.table_rows([_index_row(n.id, n.data) for n in news]).items():
             statements += insert_statements(table, columns, values, limit)
         return statements
 
@@ -688,23 +685,25 @@ class ClientImporter:
 
     def _write_updates(self, before: dict[int, ClientValues], after: dict[int, ClientValues], batch_id: int,
                        progress: Progress, steps: int) -> None:
-        """Write the changes to clients already in the desk, each with its undo record, CHUNK clients
-        per batch of statements (an ORM query per client cost about 1 ms: 25,000 updates took 23 s);
-        progress runs through the last tenth of `steps`."""
+        """Write the changes to clients already in the desk, each with its undo record and its search
+        index rows, CHUNK clients per batch of statements (an ORM query per client cost about 1 ms:
+        25,000 updates took 23 s); progress runs through the last tenth of `steps`."""
         if not after:
             return
         cursor = self.db.cursor()
         updated_at = db_values([Client.updated_at], [self.clock.now()])[0]
         ids = list(after)
         for start in range(0, len(ids), CHUNK):
-            rows, phones, primaries, tags, changes = [], [], [], [], []
+            rows, phones, primaries, tags, changes, index_rows = [], [], [], [], [], []
             for cid in ids[start:start + CHUNK]:
                 old, new = before[cid], after[cid]
                 changed = [n for n in _STORED if getattr(new, n) != getattr(old, n)]
                 added_phones = [n for n in new.phones if n not in old.phones]
                 added_tags = [t for t in new.tags if t not in old.tags]
                 rows.append((*((getattr(new, n) or None) if n in ("email", "gstin") else getattr(new, n) for n in _STORED),
-                             new.primary_phone, ", ".join(sorted(new.tags, key=str.casefold)), updated_at, cid))
+                             new.primary_phone, ", ".join(sorted(new.tags, key=str.casefold)), name_key(new.name),
+                             updated_at, cid))
+                index_rows.append(_index_row(cid, new))
                 phones += [(cid, number, False, False) for number in added_phones]
                 if new.primary_phone != old.primary_phone:
                     primaries.append((new.primary_phone, cid))
@@ -719,6 +718,7 @@ class ClientImporter:
             self._add_tags(tags)
             bulk_insert(self.db, ImportChange, [ImportChange.batch, ImportChange.action, ImportChange.target_id,
                                                 ImportChange.before], changes)
+            search.replace_rows(self.db, index_rows)  # from the values in hand: nothing read back
             progress.update(steps * 9 // 10 + steps * min(start + CHUNK, len(ids)) // (10 * len(ids)), steps, "")
 
 
@@ -734,7 +734,7 @@ _CONSTANT_COLUMNS = _INSERT_COLUMNS[len(_ROW_COLUMNS):]
 _BOUND_COLUMNS = tuple(Client._meta.fields[n].column_name for n in ("id", *_ROW_COLUMNS))  # what _client_row gives
 # An import's update of a client already in the desk: the fields it compares, phone, tags, time.
 _UPDATE_CLIENT = (f'UPDATE "{Client._meta.table_name}" SET '
-                  + ", ".join(f'"{n}" = ?' for n in (*_STORED, "primary_phone", "tags_text", "updated_at"))
+                  + ", ".join(f'"{n}" = ?' for n in (*_STORED, "primary_phone", "tags_text", "search_key", "updated_at"))
                   + " WHERE id = ?")
 
 
@@ -746,13 +746,19 @@ def _defaults() -> tuple:
     return tuple(values)
 
 
+def _index_row(client_id: int, data: ClientValues) -> tuple:
+    """(client_id, *search.index_row) of a client written from these values."""
+    return (client_id, *search.index_row(data.name, data.father_name, data.business_name, data.phones,
+                                         data.email or None, data.gstin or None))
+
+
 # Nullable columns of a new client's row: _client_row gives "" or 0 for empty, stored as NULL.
 _NULL_WHEN = {"email": "", "gstin": "", "primary_phone": "", **{name: 0 for name in _DATE_FIELDS}}
 
 
 def _client_row(new: _New) -> tuple:
     """The id and _ROW_COLUMNS of one new client in driver values, empty nullable ones as in
-    _NULL_WHEN. The search key is written here so reindex need not update every new row again."""
+    _NULL_WHEN, with its search key."""
     data = new.data
     return (new.id, data.name, data.honorific, data.father_name, data.email, data.gstin,
             data.business_name, data.postal_line, data.postal_city, data.postal_state, data.postal_pin, data.notes,
