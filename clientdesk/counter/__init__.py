@@ -1,0 +1,1 @@
+"""The counter: what the cashier hands the client after a bill."""
