@@ -56,6 +56,7 @@ class ShopInfo:
     address: str = ""
     logo: str = ""   # path to an image file, or ""
     terms: str = ""
+    stamp_reward: str = ""  # what a full stamp card earns ("10% off"), printed under the stamps
 
 
 def group_number(number: str) -> str:
@@ -158,6 +159,9 @@ class _Painter:
                 cy = top - 1 * mm - radius - r * (2 * radius + 1.5 * mm)
                 c.circle(cx, cy, radius, stroke=1, fill=0)
             top -= rows * (2 * radius + 1.5 * mm) + 1 * mm
+            if self.shop.stamp_reward:
+                reward = f"{stamps_needed} × • = {self.shop.stamp_reward}"
+                top -= pdftext.draw_text(c, reward, PAD, top, CARD_W - 2 * PAD, pdftext.style(8, bold=True))
         contact = "  ·  ".join(x for x in (self.shop.phone, self.shop.address) if x)
         if contact:
             top -= pdftext.draw_text(c, contact, PAD, top, CARD_W - 2 * PAD, pdftext.style(7))

@@ -114,6 +114,7 @@ class LedgerRow:
     reason: str
     bill_no: str = ""
     running: int = 0
+    bill_paise: int = 0  # the amount of the bill the entry belongs to (earned or redeemed on it)
 
 
 @dataclass
@@ -287,14 +288,15 @@ class LoyaltyService:
     def ledger(self, client_id: int, limit: int = 1000) -> list[LedgerRow]:
         """The client's ledger, newest first, with the balance after each entry."""
         with storage_errors():
-            query = (LedgerEntry.select(LedgerEntry, Purchase.bill_no)
+            query = (LedgerEntry.select(LedgerEntry, Purchase.bill_no, Purchase.amount_paise.alias("bill_paise"))
                      .join(Purchase, on=(LedgerEntry.purchase == Purchase.id), join_type=pw.JOIN.LEFT_OUTER)
                      .where(LedgerEntry.client == client_id).order_by(LedgerEntry.id).objects())
             rows, running = [], 0
             for e in query:
                 running += e.points
                 rows.append(LedgerRow(e.id, e.at, e.kind, e.points, e.remaining, e.expires_on, e.value_paise,
-                                      e.reason, getattr(e, "bill_no", "") or "", running))
+                                      e.reason, getattr(e, "bill_no", "") or "", running,
+                                      getattr(e, "bill_paise", 0) or 0))
             rows.reverse()
             return rows[:limit]
 
@@ -585,7 +587,7 @@ class LoyaltyService:
             return cards_mod.ShopInfo(
                 name=self.settings.get("shop_name", "") or "", phone=self.settings.get("shop_phone", "") or "",
                 address=self.settings.get("shop_address", "") or "", logo=self.settings.get("shop_logo", "") or "",
-                terms=self.rules().card_terms)
+                terms=self.rules().card_terms, stamp_reward=self.rules().stamp_reward)
 
     def card_faces(self, client_ids: Sequence[int]) -> list[cards_mod.CardFace]:
         """What each client's card shows (issuing missing cards), in the order given."""

@@ -2359,6 +2359,18 @@ Bills and receipts are not affected.</source>
         <source>Bill / reason</source>
         <translation>बिल / कारण</translation>
     </message>
+    <message>
+        <source>Bill %1 of %2</source>
+        <translation>बिल %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Bill of %2</source>
+        <translation>%2 का बिल</translation>
+    </message>
+    <message>
+        <source>Bill %1</source>
+        <translation>बिल %1</translation>
+    </message>
 </context>
 <context>
     <name>LoyaltyPage</name>
@@ -2433,6 +2445,10 @@ Bills and receipts are not affected.</source>
     <message>
         <source>Find a client to see their loyalty card.</source>
         <translation>लॉयल्टी कार्ड देखने के लिए ग्राहक खोजें।</translation>
+    </message>
+    <message>
+        <source>Issue a loyalty card to this client? They join the loyalty programme and the card number is theirs from now on.</source>
+        <translation>इस ग्राहक को लॉयल्टी कार्ड दें? वे लॉयल्टी योजना में जुड़ जाएँगे और यह कार्ड नंबर अब से उनका होगा।</translation>
     </message>
     <message>
         <source>Block the old card and issue a new number? The points stay with the client.</source>

@@ -106,7 +106,7 @@ def undo_last_import(parent: QWidget | None, desk):
         return None
     text = (QCoreApplication.translate("Export", "Undo the import of %1 from %2?\nIt created %3 and changed %4 records; they will be removed or "
                "put back as they were.")
-            .replace("%1", batch.file_name).replace("%2", batch.created_at.strftime("%d-%m-%Y %H:%M"))
+            .replace("%1", batch.file_name).replace("%2", batch.created_at.strftime("%d/%m/%Y %H:%M"))
             .replace("%3", str(batch.created)).replace("%4", str(batch.updated)))
     if dialogs.ask(parent, QCoreApplication.translate("Export", "Undo last import"), text) != QMessageBox.Yes:
         return None

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 
+from clientdesk.money import format_inr
+
 KIND_LABELS = {
     "earn": QT_TRANSLATE_NOOP("LedgerModel", "Earned"),
     "redeem": QT_TRANSLATE_NOOP("LedgerModel", "Redeemed"),
@@ -72,7 +74,7 @@ class LedgerModel(QAbstractTableModel):
         if role != Qt.DisplayRole:
             return None
         if column == 0:
-            return row.at.strftime("%d-%m-%Y %H:%M")
+            return row.at.strftime("%d/%m/%Y %H:%M")
         if column == 1:
             return _t(KIND_LABELS.get(row.kind, row.kind))
         if column == 2:
@@ -80,6 +82,12 @@ class LedgerModel(QAbstractTableModel):
         if column == 3:
             return str(row.running)
         if column == 4:
-            return row.expires_on.strftime("%d-%m-%Y") if row.expires_on and row.points > 0 else ""
+            return row.expires_on.strftime("%d/%m/%Y") if row.expires_on and row.points > 0 else ""
         reason = _t(REASON_LABELS[row.reason]) if row.reason in REASON_LABELS else row.reason
-        return "  ·  ".join(x for x in (row.bill_no, reason) if x)
+        bill = ""
+        if row.bill_paise:
+            bill = QCoreApplication.translate("LedgerModel", "Bill %1 of %2").replace("%1", row.bill_no) if row.bill_no else QCoreApplication.translate("LedgerModel", "Bill of %2")
+            bill = bill.replace("%2", format_inr(row.bill_paise)).replace("  ", " ")
+        elif row.bill_no:
+            bill = QCoreApplication.translate("LedgerModel", "Bill %1").replace("%1", row.bill_no)
+        return "  ·  ".join(x for x in (bill, reason) if x)

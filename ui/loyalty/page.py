@@ -223,7 +223,12 @@ class LoyaltyPage(QWidget):
         self._update_badge()
 
     def issue_card(self) -> None:
-        if self.client_id is not None:
+        """Give the shown client a card number (joining the programme) after asking."""
+        if self.client_id is None:
+            return
+        question = self.tr("Issue a loyalty card to this client? They join the loyalty programme and the card "
+                           "number is theirs from now on.")
+        if dialogs.ask(self, self.tr("Issue card"), question) == QMessageBox.Yes:
             self._change(self.desk.loyalty.issue_card)
 
     def replace_card(self) -> None:
