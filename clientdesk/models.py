@@ -51,6 +51,10 @@ class Client(BaseModel):
     source = pw.CharField(default="walk_in")
     referred_by = pw.ForeignKeyField("self", null=True, backref="referrals", on_delete="SET NULL")
     language = pw.CharField(default="hi")
+    # The name (and father's name) in the other script, for messages and cards in that language:
+    # Devanagari for a name kept in Latin letters, Latin for one kept in Devanagari. Empty: use the name.
+    name_other = pw.CharField(default="", constraints=[pw.SQL("DEFAULT ''")])
+    father_name_other = pw.CharField(default="", constraints=[pw.SQL("DEFAULT ''")])
     notes = pw.TextField(default="")
     archived = pw.BooleanField(default=False)
     erased = pw.BooleanField(default=False)

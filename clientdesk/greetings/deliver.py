@@ -39,7 +39,7 @@ def split_flagged(drafts: Sequence[Draft], allow_flagged: bool) -> tuple[list[Dr
 def card_of(comp: Composition, draft: Draft) -> cards.Card:
     """What the card of one draft shows."""
     return cards.Card(title=draft.values.get("occasion") or comp.occasion.name(draft.language),
-                      to_name=f"{draft.values.get('honorific', '')} {draft.name}".strip(),
+                      to_name=f"{draft.values.get('honorific', '')} {draft.values.get('name') or draft.name}".strip(),
                       to_line=draft.values.get("father_line", ""), message=draft.text, kind=comp.occasion.kind)
 
 

@@ -108,6 +108,38 @@ def _years_text(years: int | None, language: str) -> str:
     return "1 year" if years == 1 else f"{years} years"
 
 
+# an honorific as written in the client's record -> (Hindi, English): a message uses its own language's word
+_HONORIFICS = {
+    "shri": ("श्री", "Shri"), "shree": ("श्री", "Shri"), "sri": ("श्री", "Shri"), "mr": ("श्री", "Mr"),
+    "smt": ("श्रीमती", "Smt."), "mrs": ("श्रीमती", "Mrs"), "ms": ("सुश्री", "Ms"), "kumari": ("कुमारी", "Kumari"),
+    "km": ("कुमारी", "Kumari"), "miss": ("सुश्री", "Miss"), "dr": ("डॉ.", "Dr"),
+    "श्री": ("श्री", "Shri"), "श्रीमती": ("श्रीमती", "Smt."), "सुश्री": ("सुश्री", "Ms"), "कुमारी": ("कुमारी", "Kumari"),
+    "डॉ": ("डॉ.", "Dr"), "डॉक्टर": ("डॉ.", "Dr"),
+}
+
+
+def honorific_in(honorific: str, language: str) -> str:
+    """The client's honorific in the message's language (Smt. -> श्रीमती in Hindi, श्री -> Shri in
+    English); one the table does not know is kept as the shop wrote it."""
+    key = (honorific or "").strip().rstrip(".").strip().lower()
+    words = _HONORIFICS.get(key)
+    if words is None:
+        return (honorific or "").strip()
+    return words[0] if language == "hi" else words[1]
+
+
+def _is_devanagari(text: str) -> bool:
+    return any("\u0900" <= ch <= "\u097f" for ch in text)
+
+
+def name_in(name: str, other: str, language: str) -> str:
+    """The name in the script of the message's language when the shop gave it in both scripts:
+    a Hindi message uses the Devanagari one, an English message the Latin one."""
+    if other and _is_devanagari(name) != (language == "hi") and _is_devanagari(other) == (language == "hi"):
+        return other
+    return name
+
+
 def _father_line(honorific_relation: str, gender: str, father: str, language: str) -> str:
     if not father:
         return ""
@@ -275,10 +307,12 @@ class GreetingService:
         elif first_purchase is not None:
             with_us = occasion_on.year - first_purchase.year - (
                 1 if (occasion_on.month, occasion_on.day) < (first_purchase.month, first_purchase.day) else 0)
+        name = name_in(row["name"], row["name_other"], language)
+        father = name_in(row["father_name"], row["father_name_other"], language)
         values = {
-            "honorific": row["honorific"], "name": row["name"], "first_name": (row["name"].split() or [""])[0],
-            "father_name": row["father_name"],
-            "father_line": _father_line(row["father_relation"], row["gender"], row["father_name"], language),
+            "honorific": honorific_in(row["honorific"], language), "name": name, "first_name": (name.split() or [""])[0],
+            "father_name": father,
+            "father_line": _father_line(row["father_relation"], row["gender"], father, language),
             "business_name": row["business_name"], "city": row["postal_city"],
             **(shop or self._shop()),
             "occasion": label or occasion.name(language), "date": self._date_text(occasion_on, language),
@@ -310,7 +344,7 @@ class GreetingService:
 
     # ----- composing ---------------------------------------------------------------------------------
     _ROW_FIELDS = ("id", "name", "honorific", "father_name", "father_relation", "gender", "business_name",
-                   "postal_city", "language", "archived", "erased", "birth_day", "birth_month", "birth_year",
+                   "name_other", "father_name_other", "postal_city", "language", "archived", "erased", "birth_day", "birth_month", "birth_year",
                    "email", "first_purchase_on")
 
     def _rows(self, ids: Sequence[int]) -> dict[int, dict]:

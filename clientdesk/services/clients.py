@@ -55,6 +55,8 @@ class ClientData:
     honorific: str = ""
     father_name: str = ""
     father_relation: str = "father"
+    name_other: str = ""  # the name in the other script (Devanagari for a Latin name, and back)
+    father_name_other: str = ""
     gender: str = ""
     phones: list[PhoneEntry] = field(default_factory=list)
     email: str = ""
@@ -119,7 +121,8 @@ class ClientData:
 
 # Plain fields copied between ClientData and the Client row as they are.
 _SCALAR_FIELDS = [
-    "name", "honorific", "father_name", "father_relation", "gender", "postal_line", "postal_city",
+    "name", "honorific", "father_name", "father_relation", "name_other", "father_name_other", "gender",
+    "postal_line", "postal_city",
     "postal_state", "postal_pin", "work_line", "work_city", "work_state", "work_pin", "business_name",
     *[f"{p}_{part}" for p in PARTIAL_DATES for part in ("day", "month", "year")],
     "likelihood", "source", "language", "notes",
@@ -201,8 +204,8 @@ class ClientService:
         data.name = " ".join((data.name or "").split())
         if not data.name:
             raise ValidationError("name", "empty", "Name is required")
-        for attr in ("honorific", "father_name", "business_name", "postal_city", "work_city",
-                     "postal_state", "work_state", "postal_line", "work_line"):
+        for attr in ("honorific", "father_name", "name_other", "father_name_other", "business_name", "postal_city",
+                     "work_city", "postal_state", "work_state", "postal_line", "work_line"):
             setattr(data, attr, " ".join((getattr(data, attr) or "").split()))
         phones: list[PhoneEntry] = []
         for entry in data.phones:

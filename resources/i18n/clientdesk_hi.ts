@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="hi_IN">
 <context>
     <name>AddOccasionDialog</name>
@@ -165,7 +164,7 @@
         <translation>अन्य तारीखें और त्योहार…</translation>
     </message>
     <message>
-        <source>Custom dates (e.g. a child&apos;s birthday) and the festivals this client celebrates</source>
+        <source>Custom dates (e.g. a child's birthday) and the festivals this client celebrates</source>
         <translation>अपनी तारीखें (जैसे बच्चे का जन्मदिन) और वे त्योहार जो यह ग्राहक मनाता है</translation>
     </message>
     <message>
@@ -193,6 +192,22 @@
         <translation>पुरुष</translation>
     </message>
     <message>
+        <source>The name in the other script (Hindi / English letters)</source>
+        <translation>दूसरी लिपि में नाम (हिन्दी / अंग्रेज़ी अक्षर)</translation>
+    </message>
+    <message>
+        <source>Father's / husband's name in the other script</source>
+        <translation>पिता / पति का नाम दूसरी लिपि में</translation>
+    </message>
+    <message>
+        <source>Suggest</source>
+        <translation>सुझाएँ</translation>
+    </message>
+    <message>
+        <source>Fill in both names in the other script by transliteration; check and correct the spelling</source>
+        <translation>दोनों नाम दूसरी लिपि में अपने-आप भर दें; वर्तनी जाँचें और ठीक करें</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>संबोधन</translation>
     </message>
@@ -201,8 +216,12 @@
         <translation>नाम</translation>
     </message>
     <message>
-        <source>Father&apos;s / husband&apos;s name</source>
+        <source>Father's / husband's name</source>
         <translation>पिता / पति का नाम</translation>
+    </message>
+    <message>
+        <source>In the other script</source>
+        <translation>दूसरी लिपि में</translation>
     </message>
     <message>
         <source>Gender</source>
@@ -471,7 +490,7 @@ Merge: combine both into one client, keeping all history.</source>
         <translation>%1 के अवसर</translation>
     </message>
     <message>
-        <source>What is the day? (e.g. daughter&apos;s birthday)</source>
+        <source>What is the day? (e.g. daughter's birthday)</source>
         <translation>कौन-सा दिन है? (जैसे बेटी का जन्मदिन)</translation>
     </message>
     <message>
@@ -1275,7 +1294,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>फ़ाइल चुनें</translation>
     </message>
     <message>
-        <source>An Excel sheet (.xlsx, .xls, .ods), a CSV or text file, the phone&apos;s contacts (.vcf) or a Google Contacts CSV.</source>
+        <source>An Excel sheet (.xlsx, .xls, .ods), a CSV or text file, the phone's contacts (.vcf) or a Google Contacts CSV.</source>
         <translation>Excel शीट (.xlsx, .xls, .ods), CSV या टेक्स्ट फ़ाइल, फ़ोन के कॉन्टैक्ट (.vcf) या Google Contacts की CSV।</translation>
     </message>
     <message>
@@ -1334,7 +1353,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>त्योहार</translation>
     </message>
     <message>
-        <source>Shop&apos;s state</source>
+        <source>Shop's state</source>
         <translation>दुकान का राज्य</translation>
     </message>
     <message>
@@ -1354,7 +1373,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>30 दिन में ज़्यादा से ज़्यादा</translation>
     </message>
     <message>
-        <source>The same occasion is never greeted twice in a year; clients under 18 only with a guardian&apos;s consent.</source>
+        <source>The same occasion is never greeted twice in a year; clients under 18 only with a guardian's consent.</source>
         <translation>एक ही अवसर पर साल में दो बार शुभकामना नहीं जाती; 18 से कम उम्र के ग्राहकों को सिर्फ़ अभिभावक की सहमति से।</translation>
     </message>
     <message>
@@ -1449,7 +1468,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>हमारे साथ साल</translation>
     </message>
     <message>
-        <source>Client&apos;s own date</source>
+        <source>Client's own date</source>
         <translation>ग्राहक की अपनी तारीख</translation>
     </message>
     <message>
@@ -1497,7 +1516,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>इस चैनल के लिए सहमति नहीं</translation>
     </message>
     <message>
-        <source>Under 18, no guardian&apos;s consent</source>
+        <source>Under 18, no guardian's consent</source>
         <translation>18 से कम, अभिभावक की सहमति नहीं</translation>
     </message>
     <message>
@@ -1545,7 +1564,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>पहला नाम</translation>
     </message>
     <message>
-        <source>Father&apos;s / husband&apos;s name</source>
+        <source>Father's / husband's name</source>
         <translation>पिता / पति का नाम</translation>
     </message>
     <message>
@@ -1553,7 +1572,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>पुत्र/पुत्री/पत्नी वाली लाइन</translation>
     </message>
     <message>
-        <source>Client&apos;s business</source>
+        <source>Client's business</source>
         <translation>ग्राहक का व्यापार</translation>
     </message>
     <message>
@@ -1631,7 +1650,7 @@ Bills and receipts are not affected.</source>
 बिल और रसीदों पर असर नहीं पड़ेगा।</translation>
     </message>
     <message>
-        <source>Withdrawn at the client&apos;s request</source>
+        <source>Withdrawn at the client's request</source>
         <translation>ग्राहक के कहने पर वापस ली गई</translation>
     </message>
     <message>
@@ -1724,7 +1743,7 @@ Bills and receipts are not affected.</source>
         <translation>संबोधन (श्री, श्रीमती)</translation>
     </message>
     <message>
-        <source>Father&apos;s / husband&apos;s name</source>
+        <source>Father's / husband's name</source>
         <translation>पिता / पति का नाम</translation>
     </message>
     <message>
@@ -2052,8 +2071,8 @@ Bills and receipts are not affected.</source>
         <translation>क्वेरी (यह कौन-से शब्द समझता है, README में देखें)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Examples&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;Words&lt;/b&gt;: bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. Join with and, or, not and brackets; put a name with those words in &quot;quotes&quot;.</source>
-        <translation>&lt;b&gt;उदाहरण&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;शब्द&lt;/b&gt; (अंग्रेज़ी में ही लिखें): bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. इन्हें and, or, not और कोष्ठक से जोड़ें; जिस नाम में ये शब्द हों उसे &quot;quotes&quot; में लिखें।</translation>
+        <source>&lt;b&gt;Examples&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;Words&lt;/b&gt;: bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. Join with and, or, not and brackets; put a name with those words in "quotes".</source>
+        <translation>&lt;b&gt;उदाहरण&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;शब्द&lt;/b&gt; (अंग्रेज़ी में ही लिखें): bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. इन्हें and, or, not और कोष्ठक से जोड़ें; जिस नाम में ये शब्द हों उसे "quotes" में लिखें।</translation>
     </message>
     <message>
         <source>Saved segments</source>
@@ -2068,7 +2087,7 @@ Bills and receipts are not affected.</source>
         <translation>इसका मतलब</translation>
     </message>
     <message>
-        <source>Recency, frequency and money (RFM): each client scores 1-5 on each, against the shop&apos;s own clients. Double-click a group to list it.</source>
+        <source>Recency, frequency and money (RFM): each client scores 1-5 on each, against the shop's own clients. Double-click a group to list it.</source>
         <translation>हाल, बार-बार और पैसा (RFM): हर ग्राहक को इन तीनों में दुकान के अपने ग्राहकों के मुकाबले 1-5 अंक मिलते हैं। सूची देखने के लिए समूह पर डबल-क्लिक करें।</translation>
     </message>
     <message>
@@ -2783,7 +2802,7 @@ Log: %3</source>
         <translation>सिर्फ़ खाली फ़ील्ड भरें</translation>
     </message>
     <message>
-        <source>Overwrite with the file&apos;s values</source>
+        <source>Overwrite with the file's values</source>
         <translation>फ़ाइल की जानकारी से बदल दें</translation>
     </message>
     <message>
@@ -2791,7 +2810,7 @@ Log: %3</source>
         <translation>लाइन छोड़ दें</translation>
     </message>
     <message>
-        <source>When a row&apos;s phone or email is already a client:</source>
+        <source>When a row's phone or email is already a client:</source>
         <translation>जब किसी लाइन का फ़ोन या ईमेल पहले से किसी ग्राहक का हो:</translation>
     </message>
     <message>
@@ -3263,13 +3282,13 @@ Please verify the correct directory name was given.</source>
 जाँच लें कि फ़ोल्डर का नाम सही लिखा है।</translation>
     </message>
     <message>
-        <source>Are you sure you want to delete &apos;%1&apos;?</source>
-        <translation>क्या सच में &apos;%1&apos; मिटाना है?</translation>
+        <source>Are you sure you want to delete '%1'?</source>
+        <translation>क्या सच में '%1' मिटाना है?</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is write protected.
+        <source>'%1' is write protected.
 Do you want to delete it anyway?</source>
-        <translation>&apos;%1&apos; बदलने से सुरक्षित है।
+        <translation>'%1' बदलने से सुरक्षित है।
 क्या फिर भी इसे मिटाना है?</translation>
     </message>
     <message>

@@ -1,3 +1,4 @@
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -89,5 +90,26 @@ def test_live_preview_for_a_real_client(desk):
     cid = make_client(desk, name="Kavita Verma", honorific="Smt.", birth_day=22, birth_month=11)
     template = desk.greetings.template_for(personal("birthday"))
     preview = desk.greetings.preview(template, cid, personal("birthday"), TODAY)
-    assert preview["hi"][1].text.startswith("आदरणीय Smt. Kavita Verma जी")
+    assert preview["hi"][1].text.startswith("आदरणीय श्रीमती Kavita Verma जी")  # honorific in the message's language
     assert preview["en"][0].text == "Happy birthday, Kavita!"
+    assert preview["en"][1].text.startswith("Dear Smt. Kavita")
+
+
+def test_hindi_messages_use_the_name_in_devanagari_when_the_shop_gave_it(desk):
+    cid = make_client(desk, name="Harpreet Reddy", honorific="Smt.", father_name="Suresh Reddy", gender="female",
+                      name_other="हरप्रीत रेड्डी", father_name_other="सुरेश रेड्डी", birth_day=22, birth_month=11)
+    template = desk.greetings.template_for(personal("birthday"))
+    template = dataclasses.replace(template, body_hi="आदरणीय {honorific} {name} जी ({father_line})",
+                                   body_en="Dear {honorific} {name} ({father_line})")
+    preview = desk.greetings.preview(template, cid, personal("birthday"), TODAY)
+    assert preview["hi"][1].text == "आदरणीय श्रीमती हरप्रीत रेड्डी जी (पुत्री सुरेश रेड्डी)"
+    assert preview["en"][1].text == "Dear Smt. Harpreet Reddy (D/o Suresh Reddy)"
+
+
+def test_english_messages_use_the_latin_name_of_a_devanagari_client(desk):
+    cid = make_client(desk, name="रमेश कुमार", honorific="श्री", name_other="Ramesh Kumar", birth_day=22, birth_month=11)
+    template = desk.greetings.template_for(personal("birthday"))
+    preview = desk.greetings.preview(template, cid, personal("birthday"), TODAY)
+    assert preview["en"][0].text == "Happy birthday, Ramesh!"
+    assert preview["en"][1].text.startswith("Dear Shri Ramesh")
+    assert preview["hi"][1].text.startswith("आदरणीय श्री रमेश कुमार जी")

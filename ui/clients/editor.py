@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from clientdesk.errors import ClientDeskError, DuplicateError, ValidationError
 from clientdesk.codes import CHANNELS, CONSENT_METHODS, SOURCES
+from clientdesk.names import other_script
 from clientdesk.services.clients import ClientData, ConsentState, PhoneEntry
 from clientdesk.validate import format_phone, normalize_email, normalize_gstin, normalize_phone, normalize_pin
 from ui import dialogs
@@ -163,10 +164,22 @@ class ClientEditor(QDialog):
         relation = QHBoxLayout()
         relation.addWidget(self.father_relation)
         relation.addWidget(self.father_name, 1)
+        # the names in the other script, for messages and cards in that language; suggested by transliteration
+        self.name_other = self._line(self.tr("The name in the other script (Hindi / English letters)"))
+        self.father_name_other = self._line(self.tr("Father's / husband's name in the other script"))
+        self.suggest_other_button = QPushButton(self.tr("Suggest"))
+        self.suggest_other_button.setToolTip(self.tr("Fill in both names in the other script by transliteration; "
+                                                     "check and correct the spelling"))
+        self.suggest_other_button.clicked.connect(self.suggest_other_script)
+        other = QHBoxLayout()
+        other.addWidget(self.name_other, 1)
+        other.addWidget(self.father_name_other, 1)
+        other.addWidget(self.suggest_other_button)
         form.addRow(self.tr("Title"), self.honorific)
         form.addRow(self.tr("Name"), self.name)
         form.addRow("", err("name"))
         form.addRow(self.tr("Father's / husband's name"), relation)
+        form.addRow(self.tr("In the other script"), other)
         form.addRow(self.tr("Gender"), self.gender)
         self.status_label = QLabel()
         form.addRow(self.tr("Status"), self.status_label)
@@ -326,6 +339,8 @@ class ClientEditor(QDialog):
         self.honorific.setCurrentIndex(max(index, 0))
         self.name.setText(data.name)
         self.father_name.setText(data.father_name)
+        self.name_other.setText(data.name_other)
+        self.father_name_other.setText(data.father_name_other)
         self.father_relation.setCurrentIndex(self.father_relation.findData(data.father_relation))
         self.gender.setCurrentIndex(max(self.gender.findData(data.gender), 0))
         self.status_label.setText(status_label(data.status) + (self.tr(" (archived)") if data.archived else ""))
@@ -363,11 +378,18 @@ class ClientEditor(QDialog):
         self.withdraw_button.setEnabled(data.id is not None and any(c.granted for c in data.consents.values()))
         self._loading = False
 
+    def suggest_other_script(self) -> None:
+        """Fill the other-script names by transliteration where they are empty (the shop corrects them)."""
+        for source, target in ((self.name, self.name_other), (self.father_name, self.father_name_other)):
+            if source.text().strip() and not target.text().strip():
+                target.setText(other_script(source.text()))
+
     def collect(self) -> ClientData:
         """What the form holds now, unvalidated."""
         data = ClientData(
             honorific=self.honorific.currentText().strip(), name=self.name.text(),
             father_name=self.father_name.text(), father_relation=self.father_relation.currentData(),
+            name_other=self.name_other.text(), father_name_other=self.father_name_other.text(),
             gender=self.gender.currentData(), email=self.email.text(),
             phones=[PhoneEntry(n, p, w) for n, p, w in self.phones.entries()],
             business_name=self.business_name.text(), gstin=self.gstin.text(),
