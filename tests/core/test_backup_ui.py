@@ -63,8 +63,8 @@ def test_restore_dialog_lists_backups_and_asks_first(qtbot, desk_file, answers):
     table = dialog.table
     assert table.rowCount() == 2  # copy.sqlite's backups belong to another file
     assert [table.item(r, 1).text() for r in range(2)] == ["20", "20"]
-    assert [table.item(r, 2).text() for r in range(2)] == ["Yes", "Yes"]
-    assert [table.item(r, 3).text() for r in range(2)] == ["By hand", "At start"]
+    assert [table.item(r, 3).text() for r in range(2)] == ["Yes", "Yes"]
+    assert [table.item(r, 2).text() for r in range(2)] == ["By hand", "At start"]
     assert dialog.selected() == newer  # the newest good copy is chosen to begin with
     reply["value"] = QMessageBox.No
     dialog.restore_button.click()
@@ -84,7 +84,7 @@ def test_an_unverified_copy_is_not_restored(qtbot, desk_file, answers):
     backups.sidecar_for(info.path).unlink()
     dialog = RestoreDialog(desk_file)
     qtbot.addWidget(dialog)
-    assert dialog.table.item(0, 2).text() == "No: not checked yet"
+    assert dialog.table.item(0, 3).text() == "No: not checked yet"
     dialog.table.selectRow(0)
     dialog.restore_button.click()
     assert dialog.chosen is None and asked == [] and "cannot be restored" in told[-1]

@@ -94,7 +94,7 @@ def _warning_label(window, name: str) -> QLabel:
     if label is None:
         label = QLabel()
         label.setObjectName(name)
-        label.setStyleSheet("color: #b00020; font-weight: bold;")
+        label.setStyleSheet("color: #b00020; font-weight: bold; margin-right: 16px;")
         window.statusBar().addWidget(label)
     return label
 

@@ -31,8 +31,8 @@ class RestoreDialog(QDialog):
                                "first, so a restore can be undone by restoring that copy."))
         intro.setWordWrap(True)
         self.table = QTableWidget(len(self.infos), 4)
-        self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Clients"), self.tr("Verified"),
-                                              self.tr("Made")])
+        self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Clients"), self.tr("Made"),
+                                              self.tr("Verified")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -47,10 +47,11 @@ class RestoreDialog(QDialog):
             clients = QTableWidgetItem("—" if info.clients is None else locale.toString(info.clients))
             clients.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
             verified = QTableWidgetItem(self.tr("Yes") if info.verified else texts.not_verified(info.problem))
+            verified.setToolTip(info.problem)
             self.table.setItem(row, 0, date)
             self.table.setItem(row, 1, clients)
-            self.table.setItem(row, 2, verified)
-            self.table.setItem(row, 3, QTableWidgetItem(texts.reason(info.reason)))
+            self.table.setItem(row, 2, QTableWidgetItem(texts.reason(info.reason)))
+            self.table.setItem(row, 3, verified)
         self.empty = QLabel(self.tr("No backups yet. ClientDesk makes one at every start; File → Back up the "
                                     "database now makes one at once."))
         self.empty.setWordWrap(True)
@@ -106,7 +107,7 @@ class RestoreDialog(QDialog):
         if not info.verified:
             dialogs.inform(self, self.tr("Restore from backup"),
                            self.tr("This copy did not pass its check, so it cannot be restored:\n%1")
-                           .replace("%1", texts.not_verified(info.problem)))
+                           .replace("%1", texts.not_verified_long(info.problem)))
             return False
         text = (self.tr("Replace the client book with the backup of %1 (%2 clients)?\n\n"
                         "The client book as it is now is kept as a backup first. ClientDesk then starts again.")

@@ -45,6 +45,7 @@ class BackupSettingsPanel(QGroupBox):
         self.warn_days = QSpinBox()
         self.warn_days.setRange(1, 60)
         self.warn_days.setSuffix(self.tr(" days"))
+        self.warn_days.setMaximumWidth(160)
         self.second_status = QLabel()
         self.second_status.setWordWrap(True)
         save = QPushButton(self.tr("Save backup settings"))

@@ -33,7 +33,13 @@ def reason(code: str) -> str:
 
 
 def not_verified(problem: str) -> str:
-    """"No" with why, in the UI language (SQLite's own words kept in English)."""
+    """"No" with why, in the UI language (SQLite's own words go in a tooltip)."""
     if problem in PROBLEMS:
         return QCoreApplication.translate("Backups", "No: %1").replace("%1", _t(PROBLEMS[problem]))
-    return QCoreApplication.translate("Backups", "No: damaged (%1)").replace("%1", problem) if problem else QCoreApplication.translate("Backups", "No")
+    return QCoreApplication.translate("Backups", "No: damaged") if problem else QCoreApplication.translate("Backups", "No")
+
+
+def not_verified_long(problem: str) -> str:
+    """The same, with SQLite's words after it when there are any."""
+    short = not_verified(problem)
+    return f"{short} ({problem})" if problem and problem not in PROBLEMS else short
