@@ -241,8 +241,21 @@ def verify_backup(path: Path) -> BackupInfo:
     """Check one backup file again and record the result in its sidecar (e.g. after rewriting it)."""
     path = Path(path)
     taken, reason = _taken_and_reason(path)
-    _write_sidecar(path, taken, reason, check_database(path))
+    check = check_database(path)
+    _remove_sides(path, only_empty=True)  # reading a copy in WAL mode (older ClientDesk) leaves them
+    _write_sidecar(path, taken, reason, check)
     return read_info(path)
+
+
+def _remove_sides(path: Path, only_empty: bool = False) -> None:
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    try:
+        if only_empty and wal.exists() and wal.stat().st_size > 0:
+            return
+        wal.unlink(missing_ok=True)
+        shm.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 # ----- making a copy --------------------------------------------------------------------------
@@ -443,6 +456,7 @@ def prune_folder(folder: Path, stem: str, retention: Retention | None = None,
         try:
             path.unlink(missing_ok=True)
             sidecar_for(path).unlink(missing_ok=True)
+            _remove_sides(path)
         except OSError as exc:
             log.warning("Could not delete old backup %s: %s", path, exc)
     return doomed

@@ -154,6 +154,7 @@ def test_copies_from_an_older_clientdesk_are_checked_and_adopted(desk_file):
     make_backup(desk_file, "start", now=START)
     adopted = backups.read_info(old)
     assert adopted.verified and adopted.clients == 20
+    assert not Path(f"{old}-wal").exists() and not Path(f"{old}-shm").exists()  # checking it left nothing
 
 
 def test_restore_round_trip_with_a_leftover_wal(desk_file, tmp_path):
