@@ -173,10 +173,13 @@ def run_app(paths: AppPaths, db_path: Path, log_file: Path | None) -> int:
         log.error("Cannot open %s: %s", db_path, exc)
         from ui.backups.actions import offer_restore_at_start
 
-        if not offer_restore_at_start(db_path, exc):  # a damaged file: the newest good backup, if any
-            QMessageBox.critical(None, "ClientDesk", str(exc))
+        try:
+            if not offer_restore_at_start(db_path, exc):  # a damaged file: the newest good backup, if any
+                raise exc
+            window = open_window(paths, db_path, log_file)
+        except ClientDeskError as final:
+            QMessageBox.critical(None, "ClientDesk", str(final))
             return 2
-        window = open_window(paths, db_path, log_file)
     _restart_when_asked(app, window)
     window.show()
     code = app.exec()
