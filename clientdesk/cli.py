@@ -25,7 +25,12 @@ COMMAND_MODULES = [
     "clientdesk.commands.transfer",
     "clientdesk.commands.loyalty",
     "clientdesk.commands.insights",
+    "clientdesk.commands.backup",
 ]
+
+# Commands that rewrite many rows: the database is backed up (verified) before they run. A command's
+# parser may also set `backs_up=True` itself.
+BACKS_UP = ("import", "undo", "undo-import", "merge")
 
 EXIT_USAGE = 2
 
@@ -42,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
+    for name in BACKS_UP:
+        if name in sub.choices:
+            sub.choices[name].set_defaults(backs_up=True)
     return parser
 
 
@@ -69,6 +77,10 @@ def run_command(args) -> int:
 
     desk = None
     try:
+        if getattr(args, "backs_up", False):
+            from clientdesk.commands.backup import backup_before
+
+            backup_before(args, args.command)
         if getattr(args, "needs_db", True):
             desk = Desk.open(database_path(args))
         return args.run(desk, args) or 0

@@ -86,8 +86,10 @@ def open_window(paths: AppPaths, db_path: Path, log_file: Path | None = None, ba
     (a large file must not delay the first screen).
     """
     from clientdesk.desk import Desk
+    from ui.backups import actions as backup_actions
     from ui.mainwindow import MainWindow
 
+    restored = backup_actions.apply_pending_restore(ui_settings_for(paths), db_path)  # chosen before a restart
     notice = upgrade_notice(db_path)
     try:
         desk = Desk.open(db_path)
@@ -97,6 +99,7 @@ def open_window(paths: AppPaths, db_path: Path, log_file: Path | None = None, ba
     settings = ui_settings_for(paths)
     desk.set_language(str(settings.value("language", "en")))
     window = MainWindow(desk, settings, log_file)
+    backup_actions.show_restored(window, restored)
     if backup:
         window.start_backup()
     return window
@@ -168,8 +171,15 @@ def run_app(paths: AppPaths, db_path: Path, log_file: Path | None) -> int:
         window = open_window(paths, db_path, log_file)
     except ClientDeskError as exc:
         log.error("Cannot open %s: %s", db_path, exc)
-        QMessageBox.critical(None, "ClientDesk", str(exc))
-        return 2
+        from ui.backups.actions import offer_restore_at_start
+
+        try:
+            if not offer_restore_at_start(db_path, exc):  # a damaged file: the newest good backup, if any
+                raise exc
+            window = open_window(paths, db_path, log_file)
+        except ClientDeskError as final:
+            QMessageBox.critical(None, "ClientDesk", str(final))
+            return 2
     _restart_when_asked(app, window)
     window.show()
     code = app.exec()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from clientdesk import __version__
 from ui import dialogs
+from ui.backups import actions as backup_actions
 
 # key, navigation label, "module:Class" of the page
 PAGES = [
@@ -159,6 +160,7 @@ class MainWindow(QMainWindow):
         self._add_transfer_actions(file_menu)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Back up the database now"), self.backup_now)
+        self._action(file_menu, self.tr("Restore from backup…"), lambda: backup_actions.restore_from_backup(self))
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Quit"), self.close, QKeySequence.Quit)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
@@ -195,27 +197,12 @@ class MainWindow(QMainWindow):
         self.pages["clients"].refresh()
         self.update_status()
 
-    def backup_now(self) -> None:
-        from clientdesk.backup import backup_database
-        from clientdesk.errors import ClientDeskError
-
-        try:
-            target = backup_database(self.desk.path, reason="manual")
-        except ClientDeskError as exc:
-            dialogs.show_error(self, exc)
-            return
-        dialogs.inform(self, self.tr("Backup"), self.tr("Saved a copy to %1").replace("%1", str(target)))
+    def backup_now(self):
+        return backup_actions.backup_now(self)
 
     def start_backup(self):
-        """Copy the database into its backups folder on a worker thread (the start-up backup)."""
-        from clientdesk.backup import backup_database
-        from ui.jobs import run_job
-
-        return run_job(self, lambda progress: backup_database(self.desk.path, reason="start"),
-                       on_success=lambda target: self.statusBar().showMessage(
-                           self.tr("Backed up to %1").replace("%1", str(target)), 8000) if target else None,
-                       on_failure=lambda exc: self.statusBar().showMessage(dialogs.message_for(exc)),
-                       show_progress=False)
+        """The verified start-up backup on a worker thread (ui/backups/actions.py)."""
+        return backup_actions.start_backup(self)
 
     def about(self) -> None:
         dialogs.inform(self, self.tr("About ClientDesk"),

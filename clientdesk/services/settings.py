@@ -13,6 +13,10 @@ DEFAULTS: dict[str, Any] = {
     "shop_address": "",
     "shop_state": "",
     "lapse_days": 180,
+    "backup_second_folder": "",  # a second folder for verified backups (clientdesk/backup.py)
+    "backup_second_last_ok": "",
+    "backup_second_since": "",
+    "backup_second_warn_days": 3,
     "honorifics": ["Shri", "Smt.", "Kumari", "Mr", "Ms", "Mrs", "Dr", "श्री", "श्रीमती", "सुश्री", "कुमारी", "डॉ."],
 }
 

@@ -43,6 +43,191 @@
     </message>
 </context>
 <context>
+    <name>BackupSettingsPanel</name>
+    <message>
+        <source>Backups</source>
+        <translation>बैकअप</translation>
+    </message>
+    <message>
+        <source>A checked copy is made at every start, before every import, undo or merge, and before a restore. Kept: the last 10 copies, one a day for 7 days, one a week for 4 weeks and one a month for 12 months. A damaged client book is never copied over good backups.</source>
+        <translation>हर बार खोलने पर, हर इम्पोर्ट, अनडू या मर्ज से पहले, और बैकअप वापस लाने से पहले एक जाँची हुई कॉपी बनती है। रखी जाती हैं: आख़िरी 10 कॉपी, 7 दिन तक रोज़ की एक, 4 हफ़्ते तक हर हफ़्ते की एक और 12 महीने तक हर महीने की एक। ख़राब ग्राहक बही की कॉपी कभी अच्छे बैकअप की जगह नहीं लेती।</translation>
+    </message>
+    <message>
+        <source>None (choose a USB drive or a folder your cloud drive syncs)</source>
+        <translation>कोई नहीं (USB ड्राइव या क्लाउड ड्राइव से जुड़ा फ़ोल्डर चुनें)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>चुनें…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>हटाएँ</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> दिन</translation>
+    </message>
+    <message>
+        <source>Save backup settings</source>
+        <translation>बैकअप सेटिंग सहेजें</translation>
+    </message>
+    <message>
+        <source>Backups folder</source>
+        <translation>बैकअप फ़ोल्डर</translation>
+    </message>
+    <message>
+        <source>Second backup folder</source>
+        <translation>दूसरा बैकअप फ़ोल्डर</translation>
+    </message>
+    <message>
+        <source>Warn when it has not been reached for</source>
+        <translation>चेतावनी दें जब इतने दिन वहाँ कॉपी न पहुँचे</translation>
+    </message>
+    <message>
+        <source>No second folder: the copies are only on this computer.</source>
+        <translation>दूसरा फ़ोल्डर नहीं है: कॉपी सिर्फ़ इसी कंप्यूटर पर हैं।</translation>
+    </message>
+    <message>
+        <source>No copy has reached it yet.</source>
+        <translation>अभी तक वहाँ कोई कॉपी नहीं पहुँची।</translation>
+    </message>
+    <message>
+        <source>Last copy there: %1</source>
+        <translation>वहाँ आख़िरी कॉपी: %1</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be found. Plug in the drive, or choose the folder again.</source>
+        <translation>फ़ोल्डर %1 नहीं मिला। ड्राइव लगाएँ, या फ़ोल्डर फिर से चुनें।</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>सहेज लिया।</translation>
+    </message>
+    <message>
+        <source>Saved. Copying a backup there…</source>
+        <translation>सहेज लिया। वहाँ बैकअप की कॉपी बन रही है…</translation>
+    </message>
+    <message>
+        <source>Saved. A checked copy is now in the second folder.</source>
+        <translation>सहेज लिया। दूसरे फ़ोल्डर में अब एक जाँची हुई कॉपी है।</translation>
+    </message>
+    <message>
+        <source>Saved, but the copy there failed: %1</source>
+        <translation>सहेज लिया, पर वहाँ कॉपी नहीं बन पाई: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>Backing up and checking the copy…</source>
+        <translation>बैकअप बन रहा है और कॉपी जाँची जा रही है…</translation>
+    </message>
+    <message>
+        <source>Backed up and checked: %1 clients in %2</source>
+        <translation>बैकअप बना और जाँचा गया: %1 ग्राहक, %2 में</translation>
+    </message>
+    <message>
+        <source>Also copied to the second folder: %1</source>
+        <translation>दूसरे फ़ोल्डर में भी कॉपी बनी: %1</translation>
+    </message>
+    <message>
+        <source>The second backup folder %1 could not be used: %2</source>
+        <translation>दूसरा बैकअप फ़ोल्डर %1 इस्तेमाल नहीं हो सका: %2</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>बैकअप</translation>
+    </message>
+    <message>
+        <source>The client book is damaged. Use File → Restore from backup…</source>
+        <translation>ग्राहक बही ख़राब है। फ़ाइल → बैकअप से वापस लाएँ… चुनें</translation>
+    </message>
+    <message>
+        <source>Your client book is damaged: the computer found a fault inside the file. Your backups were not touched, so the good copies are safe.</source>
+        <translation>आपकी ग्राहक बही ख़राब हो गई है: कंप्यूटर को फ़ाइल के अंदर गड़बड़ी मिली। आपके बैकअप को छुआ नहीं गया, इसलिए अच्छी कॉपी सुरक्षित हैं।</translation>
+    </message>
+    <message>
+        <source>Client book damaged</source>
+        <translation>ग्राहक बही ख़राब है</translation>
+    </message>
+    <message>
+        <source>No good backup was found. Do not delete anything; ask someone who knows computers to look at the file %1.</source>
+        <translation>कोई अच्छा बैकअप नहीं मिला। कुछ भी न मिटाएँ; कंप्यूटर जानने वाले किसी व्यक्ति से फ़ाइल %1 दिखवाएँ।</translation>
+    </message>
+    <message>
+        <source>Restore the newest good backup, made on %1 with %2 clients? Anything entered after that must be entered again. The damaged file is kept as a copy. ClientDesk then starts again.</source>
+        <translation>सबसे नया अच्छा बैकअप वापस लाएँ, जो %1 को %2 ग्राहकों के साथ बना था? उसके बाद जो कुछ भी दर्ज किया गया, उसे फिर से दर्ज करना होगा। ख़राब फ़ाइल एक कॉपी के रूप में रखी जाएगी। फिर ClientDesk दोबारा शुरू होगा।</translation>
+    </message>
+    <message>
+        <source>Restored the backup %1 (%2 clients).</source>
+        <translation>बैकअप %1 वापस लाया गया (%2 ग्राहक)।</translation>
+    </message>
+    <message>
+        <source>ClientDesk cannot open your client book: the file is damaged.</source>
+        <translation>ClientDesk आपकी ग्राहक बही नहीं खोल पा रहा: फ़ाइल ख़राब है।</translation>
+    </message>
+    <message>
+        <source>Restore the newest good backup, made on %1 with %2 clients? Anything entered after that must be entered again. The damaged file is kept as a copy.</source>
+        <translation>सबसे नया अच्छा बैकअप वापस लाएँ, जो %1 को %2 ग्राहकों के साथ बना था? उसके बाद जो कुछ भी दर्ज किया गया, उसे फिर से दर्ज करना होगा। ख़राब फ़ाइल एक कॉपी के रूप में रखी जाएगी।</translation>
+    </message>
+    <message numerus="yes">
+        <source>No backup has reached the second folder for %n day(s): plug in the drive or check Settings → Backups.</source>
+        <translation>
+            <numerusform>%n दिन से कोई बैकअप दूसरे फ़ोल्डर में नहीं पहुँचा: ड्राइव लगाएँ या सेटिंग → बैकअप देखें।</numerusform>
+            <numerusform>%n दिन से कोई बैकअप दूसरे फ़ोल्डर में नहीं पहुँचा: ड्राइव लगाएँ या सेटिंग → बैकअप देखें।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At start</source>
+        <translation>खोलते समय</translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation>हाथ से</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>वापस लाने से पहले</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>इम्पोर्ट से पहले</translation>
+    </message>
+    <message>
+        <source>Before an undo</source>
+        <translation>अनडू से पहले</translation>
+    </message>
+    <message>
+        <source>Before a merge</source>
+        <translation>मर्ज से पहले</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>अभी जाँचा नहीं गया</translation>
+    </message>
+    <message>
+        <source>changed since its check</source>
+        <translation>जाँच के बाद बदला गया</translation>
+    </message>
+    <message>
+        <source>Before an update of ClientDesk</source>
+        <translation>ClientDesk के अपडेट से पहले</translation>
+    </message>
+    <message>
+        <source>No: %1</source>
+        <translation>नहीं: %1</translation>
+    </message>
+    <message>
+        <source>No: damaged</source>
+        <translation>नहीं: ख़राब</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>नहीं</translation>
+    </message>
+</context>
+<context>
     <name>ChartCard</name>
     <message>
         <source>Save as PNG…</source>
@@ -2708,6 +2893,10 @@ Bills and receipts are not affected.</source>
         <translation>अभी डेटाबेस का बैकअप लें</translation>
     </message>
     <message>
+        <source>Restore from backup…</source>
+        <translation>बैकअप से वापस लाएँ…</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>बंद करें</translation>
     </message>
@@ -2742,18 +2931,6 @@ Bills and receipts are not affected.</source>
     <message>
         <source>Export interactions to Excel…</source>
         <translation>बातचीत Excel में एक्सपोर्ट करें…</translation>
-    </message>
-    <message>
-        <source>Backup</source>
-        <translation>बैकअप</translation>
-    </message>
-    <message>
-        <source>Saved a copy to %1</source>
-        <translation>एक कॉपी यहाँ सहेजी: %1</translation>
-    </message>
-    <message>
-        <source>Backed up to %1</source>
-        <translation>बैकअप यहाँ लिया: %1</translation>
     </message>
     <message>
         <source>ClientDesk %1
@@ -3469,6 +3646,75 @@ Do you want to delete it anyway?</source>
     <message>
         <source>&amp;Commit</source>
         <translation>पक्का करें (&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation>बैकअप से वापस लाएँ</translation>
+    </message>
+    <message>
+        <source>Choose the copy to bring back. The client book as it is now is kept as a backup first, so a restore can be undone by restoring that copy.</source>
+        <translation>वापस लाने के लिए कॉपी चुनें। ग्राहक बही जैसी अभी है, पहले उसका बैकअप रखा जाता है, ताकि ज़रूरत हो तो उस कॉपी को वापस लाकर यह बदलाव पलटा जा सके।</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>तारीख़</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>ग्राहक</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>जाँचा गया</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>कब बना</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>हाँ</translation>
+    </message>
+    <message>
+        <source>No backups yet. ClientDesk makes one at every start; File → Back up the database now makes one at once.</source>
+        <translation>अभी कोई बैकअप नहीं है। ClientDesk हर बार खोलने पर एक बनाता है; फ़ाइल → अभी डेटाबेस का बैकअप लें से तुरंत एक बनता है।</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>बंद करें</translation>
+    </message>
+    <message>
+        <source>Restore this backup…</source>
+        <translation>यह बैकअप वापस लाएँ…</translation>
+    </message>
+    <message>
+        <source>Another file…</source>
+        <translation>कोई दूसरी फ़ाइल…</translation>
+    </message>
+    <message>
+        <source>Backup to restore</source>
+        <translation>वापस लाने वाला बैकअप</translation>
+    </message>
+    <message>
+        <source>ClientDesk backups (*.sqlite)</source>
+        <translation>ClientDesk बैकअप (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>This copy did not pass its check, so it cannot be restored:
+%1</source>
+        <translation>यह कॉपी जाँच में सही नहीं निकली, इसलिए इसे वापस नहीं लाया जा सकता:
+%1</translation>
+    </message>
+    <message>
+        <source>Replace the client book with the backup of %1 (%2 clients)?
+
+The client book as it is now is kept as a backup first. ClientDesk then starts again.</source>
+        <translation>ग्राहक बही को %1 के बैकअप (%2 ग्राहक) से बदलें?
+
+ग्राहक बही जैसी अभी है, पहले उसका बैकअप रखा जाएगा। फिर ClientDesk दोबारा शुरू होगा।</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,8 @@ LANGUAGES = [("en", "English"), ("hi", "हिन्दी")]
 
 # (module, class) of settings panels other areas provide; each takes (desk, parent).
 PANELS = [("ui.loyalty.settings_panel", "LoyaltySettingsPanel"),
-          ("ui.greetings.settings_panel", "GreetingSettingsPanel")]
+          ("ui.greetings.settings_panel", "GreetingSettingsPanel"),
+          ("ui.backups.settings_panel", "BackupSettingsPanel")]
 
 
 class SettingsPage(QWidget):
