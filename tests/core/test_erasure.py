@@ -365,3 +365,61 @@ def test_erasing_twice_is_harmless(desk, clock):
     assert Client.get_by_id(cid).name == f"Erased client #{cid}"
     assert Phone.select().where(Phone.client == cid).count() == 0
     assert Purchase.select().where(Purchase.client == cid).count() == 2
+
+
+def test_consent_command_gives_and_withdraws_with_proof(tmp_path):
+    db = tmp_path / "cli.sqlite"
+    cid = int(run_cli("add", "--name", "Asha", "--phone", "9811100005", db=db).stdout)
+    given = run_cli("consent", str(cid), "whatsapp", "--given", "verbal", "--json", db=db)
+    assert given.returncode == 0, given.stderr
+    assert json.loads(given.stdout)["granted"] is True
+    shown = json.loads(run_cli("show", str(cid), "--json", db=db).stdout)
+    assert shown["consents"]["whatsapp"]["granted"] and shown["consents"]["whatsapp"]["method"] == "verbal"
+    withdrawn = run_cli("consent", str(cid), "whatsapp", "--withdraw", db=db)
+    assert withdrawn.returncode == 0 and "withdrawn" in withdrawn.stdout
+    shown = json.loads(run_cli("show", str(cid), "--json", db=db).stdout)
+    assert not shown["consents"]["whatsapp"]["granted"]
+    conn = sqlite3.connect(db)
+    try:
+        events = conn.execute("SELECT channel, granted, method FROM consent_event WHERE client_id = ? ORDER BY id",
+                              (cid,)).fetchall()
+    finally:
+        conn.close()
+    assert events == [("whatsapp", 1, "verbal"), ("whatsapp", 0, "other")]
+
+
+BAD_CONSENT = [
+    ["consent", "{id}", "telegram", "--given", "verbal"],
+    ["consent", "{id}", "whatsapp", "--given", "shouted"],
+    ["consent", "{id}", "whatsapp"],
+    ["consent", "{id}", "whatsapp", "--given", "verbal", "--withdraw"],
+    ["consent", "{id}", "WhatsApp", "--given", "verbal"],
+    ["consent", "abc", "whatsapp", "--given", "verbal"],
+    ["consent", "99999", "whatsapp", "--given", "verbal"],
+    ["consent", str(10**30), "whatsapp", "--given", "verbal"],
+    ["consent", "0", "whatsapp", "--withdraw"],
+    ["consent", "{id}", "email", "--given", "verbal", "--note", "x" * 600],
+    ["consent", "{id}", "", "--given", "verbal"],
+]
+
+
+def test_consent_command_bad_input_is_one_line_exit_2_nothing_written(tmp_path):
+    db = tmp_path / "cli.sqlite"
+    cid = int(run_cli("add", "--name", "Asha", "--phone", "9811100005", db=db).stdout)
+    before = _dump(db)
+    for args in BAD_CONSENT:
+        result = run_cli(*[a.replace("{id}", str(cid)) for a in args], db=db)
+        assert result.returncode == 2, args
+        assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert _dump(db) == before, args
+
+
+def test_consent_command_refuses_an_erased_client(tmp_path):
+    db = tmp_path / "cli.sqlite"
+    cid = int(run_cli("add", "--name", "Asha", "--phone", "9811100005", db=db).stdout)
+    assert run_cli("sale", "--phone", "9811100005", "--amount", "100", db=db).returncode == 0
+    assert run_cli("delete", str(cid), "--yes", db=db).returncode == 0
+    before = _dump(db)
+    result = run_cli("consent", str(cid), "whatsapp", "--given", "verbal", db=db)
+    assert result.returncode == 2 and "erased" in result.stderr
+    assert _dump(db) == before
