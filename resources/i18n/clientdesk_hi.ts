@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="hi_IN">
 <context>
     <name>AddOccasionDialog</name>
@@ -165,7 +164,7 @@
         <translation>अन्य तारीखें और त्योहार…</translation>
     </message>
     <message>
-        <source>Custom dates (e.g. a child&apos;s birthday) and the festivals this client celebrates</source>
+        <source>Custom dates (e.g. a child's birthday) and the festivals this client celebrates</source>
         <translation>अपनी तारीखें (जैसे बच्चे का जन्मदिन) और वे त्योहार जो यह ग्राहक मनाता है</translation>
     </message>
     <message>
@@ -201,7 +200,7 @@
         <translation>नाम</translation>
     </message>
     <message>
-        <source>Father&apos;s / husband&apos;s name</source>
+        <source>Father's / husband's name</source>
         <translation>पिता / पति का नाम</translation>
     </message>
     <message>
@@ -471,7 +470,7 @@ Merge: combine both into one client, keeping all history.</source>
         <translation>%1 के अवसर</translation>
     </message>
     <message>
-        <source>What is the day? (e.g. daughter&apos;s birthday)</source>
+        <source>What is the day? (e.g. daughter's birthday)</source>
         <translation>कौन-सा दिन है? (जैसे बेटी का जन्मदिन)</translation>
     </message>
     <message>
@@ -570,15 +569,53 @@ Merge: combine both into one client, keeping all history.</source>
     <message numerus="yes">
         <source>Delete %n client(s)? %1
 
-Clients with bills keep their bills (the law asks for them); their birthday, preferences, notes, tags and consent are erased. This cannot be undone.</source>
+Clients with bills keep their bills, because the law asks the shop to keep them for six years: only the amounts, dates and items stay, under a name like "Erased client #12". Their name, phones, email, addresses, birthday and other dates, notes, tags, business name, GSTIN, messages and consent are erased for good, and their loyalty card stops working. Clients without bills are removed completely.
+
+This cannot be undone.</source>
         <translation>
             <numerusform>%n ग्राहक हटाएँ? %1
 
-जिन ग्राहकों के बिल हैं उनके बिल रहेंगे (कानून के अनुसार ज़रूरी); उनका जन्मदिन, पसंद, नोट, टैग और सहमति मिटा दी जाएगी। यह वापस नहीं हो सकता।</numerusform>
-            <numerusform>%n ग्राहक हटाएँ? %1
+जिन ग्राहकों के बिल हैं, उनके बिल रहेंगे, क्योंकि कानून के अनुसार दुकान को बिल छह साल तक रखने होते हैं: सिर्फ़ रकम, तारीख़ और सामान रहेगा, "Erased client #12" जैसे नाम के साथ। उनका नाम, फ़ोन नंबर, ईमेल, पते, जन्मदिन और दूसरी तारीख़ें, नोट, टैग, कारोबार का नाम, GSTIN, संदेश और सहमति हमेशा के लिए मिटा दिए जाएँगे, और उनका लॉयल्टी कार्ड काम करना बंद कर देगा। जिन ग्राहकों का कोई बिल नहीं है, वे पूरी तरह हटा दिए जाएँगे।
 
-जिन ग्राहकों के बिल हैं उनके बिल रहेंगे (कानून के अनुसार ज़रूरी); उनका जन्मदिन, पसंद, नोट, टैग और सहमति मिटा दी जाएगी। यह वापस नहीं हो सकता।</numerusform>
-        </translation>
+यह वापस नहीं हो सकता।</numerusform><numerusform>%n ग्राहक हटाएँ? %1
+
+जिन ग्राहकों के बिल हैं, उनके बिल रहेंगे, क्योंकि कानून के अनुसार दुकान को बिल छह साल तक रखने होते हैं: सिर्फ़ रकम, तारीख़ और सामान रहेगा, "Erased client #12" जैसे नाम के साथ। उनका नाम, फ़ोन नंबर, ईमेल, पते, जन्मदिन और दूसरी तारीख़ें, नोट, टैग, कारोबार का नाम, GSTIN, संदेश और सहमति हमेशा के लिए मिटा दिए जाएँगे, और उनका लॉयल्टी कार्ड काम करना बंद कर देगा। जिन ग्राहकों का कोई बिल नहीं है, वे पूरी तरह हटा दिए जाएँगे।
+
+यह वापस नहीं हो सकता।</numerusform></translation>
+    </message>
+    <message>
+        <source>Erase from backups too?</source>
+        <translation>बैकअप से भी मिटाएँ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n backup(s) of this desk still hold these clients as they were.
+
+Yes: every backup is rewritten now without their personal details (this can take a minute).
+No: the backups keep them until those backups age out and are deleted.</source>
+        <translation>
+            <numerusform>इस डेस्क के %n बैकअप में ये ग्राहक अभी भी पहले जैसे मौजूद हैं।
+
+हाँ: हर बैकअप अभी उनकी निजी जानकारी के बिना दोबारा लिखा जाएगा (इसमें एक मिनट लग सकता है)।
+नहीं: बैकअप में वे तब तक रहेंगे जब तक वे बैकअप पुराने होकर अपने-आप हट नहीं जाते।</numerusform><numerusform>इस डेस्क के %n बैकअप में ये ग्राहक अभी भी पहले जैसे मौजूद हैं।
+
+हाँ: हर बैकअप अभी उनकी निजी जानकारी के बिना दोबारा लिखा जाएगा (इसमें एक मिनट लग सकता है)।
+नहीं: बैकअप में वे तब तक रहेंगे जब तक वे बैकअप पुराने होकर अपने-आप हट नहीं जाते।</numerusform></translation>
+    </message>
+    <message>
+        <source>Erasing from backups…</source>
+        <translation>बैकअप से मिटाया जा रहा है…</translation>
+    </message>
+    <message>
+        <source>Erase from backups</source>
+        <translation>बैकअप से मिटाएँ</translation>
+    </message>
+    <message>
+        <source>These backups could not be rewritten; delete them by hand:</source>
+        <translation>ये बैकअप दोबारा नहीं लिखे जा सके; इन्हें ख़ुद हटा दें:</translation>
+    </message>
+    <message>
+        <source>Done: every backup was rewritten without them and checked.</source>
+        <translation>हो गया: हर बैकअप उनकी जानकारी के बिना दोबारा लिखा गया और जाँचा गया।</translation>
     </message>
 </context>
 <context>
@@ -1275,7 +1312,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>फ़ाइल चुनें</translation>
     </message>
     <message>
-        <source>An Excel sheet (.xlsx, .xls, .ods), a CSV or text file, the phone&apos;s contacts (.vcf) or a Google Contacts CSV.</source>
+        <source>An Excel sheet (.xlsx, .xls, .ods), a CSV or text file, the phone's contacts (.vcf) or a Google Contacts CSV.</source>
         <translation>Excel शीट (.xlsx, .xls, .ods), CSV या टेक्स्ट फ़ाइल, फ़ोन के कॉन्टैक्ट (.vcf) या Google Contacts की CSV।</translation>
     </message>
     <message>
@@ -1334,7 +1371,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>त्योहार</translation>
     </message>
     <message>
-        <source>Shop&apos;s state</source>
+        <source>Shop's state</source>
         <translation>दुकान का राज्य</translation>
     </message>
     <message>
@@ -1354,7 +1391,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>30 दिन में ज़्यादा से ज़्यादा</translation>
     </message>
     <message>
-        <source>The same occasion is never greeted twice in a year; clients under 18 only with a guardian&apos;s consent.</source>
+        <source>The same occasion is never greeted twice in a year; clients under 18 only with a guardian's consent.</source>
         <translation>एक ही अवसर पर साल में दो बार शुभकामना नहीं जाती; 18 से कम उम्र के ग्राहकों को सिर्फ़ अभिभावक की सहमति से।</translation>
     </message>
     <message>
@@ -1449,7 +1486,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>हमारे साथ साल</translation>
     </message>
     <message>
-        <source>Client&apos;s own date</source>
+        <source>Client's own date</source>
         <translation>ग्राहक की अपनी तारीख</translation>
     </message>
     <message>
@@ -1497,7 +1534,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>इस चैनल के लिए सहमति नहीं</translation>
     </message>
     <message>
-        <source>Under 18, no guardian&apos;s consent</source>
+        <source>Under 18, no guardian's consent</source>
         <translation>18 से कम, अभिभावक की सहमति नहीं</translation>
     </message>
     <message>
@@ -1545,7 +1582,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>पहला नाम</translation>
     </message>
     <message>
-        <source>Father&apos;s / husband&apos;s name</source>
+        <source>Father's / husband's name</source>
         <translation>पिता / पति का नाम</translation>
     </message>
     <message>
@@ -1553,7 +1590,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>पुत्र/पुत्री/पत्नी वाली लाइन</translation>
     </message>
     <message>
-        <source>Client&apos;s business</source>
+        <source>Client's business</source>
         <translation>ग्राहक का व्यापार</translation>
     </message>
     <message>
@@ -1631,7 +1668,7 @@ Bills and receipts are not affected.</source>
 बिल और रसीदों पर असर नहीं पड़ेगा।</translation>
     </message>
     <message>
-        <source>Withdrawn at the client&apos;s request</source>
+        <source>Withdrawn at the client's request</source>
         <translation>ग्राहक के कहने पर वापस ली गई</translation>
     </message>
     <message>
@@ -1724,7 +1761,7 @@ Bills and receipts are not affected.</source>
         <translation>संबोधन (श्री, श्रीमती)</translation>
     </message>
     <message>
-        <source>Father&apos;s / husband&apos;s name</source>
+        <source>Father's / husband's name</source>
         <translation>पिता / पति का नाम</translation>
     </message>
     <message>
@@ -2052,8 +2089,8 @@ Bills and receipts are not affected.</source>
         <translation>क्वेरी (यह कौन-से शब्द समझता है, README में देखें)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Examples&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;Words&lt;/b&gt;: bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. Join with and, or, not and brackets; put a name with those words in &quot;quotes&quot;.</source>
-        <translation>&lt;b&gt;उदाहरण&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;शब्द&lt;/b&gt; (अंग्रेज़ी में ही लिखें): bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. इन्हें and, or, not और कोष्ठक से जोड़ें; जिस नाम में ये शब्द हों उसे &quot;quotes&quot; में लिखें।</translation>
+        <source>&lt;b&gt;Examples&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;Words&lt;/b&gt;: bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. Join with and, or, not and brackets; put a name with those words in "quotes".</source>
+        <translation>&lt;b&gt;उदाहरण&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;शब्द&lt;/b&gt; (अंग्रेज़ी में ही लिखें): bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. इन्हें and, or, not और कोष्ठक से जोड़ें; जिस नाम में ये शब्द हों उसे "quotes" में लिखें।</translation>
     </message>
     <message>
         <source>Saved segments</source>
@@ -2068,7 +2105,7 @@ Bills and receipts are not affected.</source>
         <translation>इसका मतलब</translation>
     </message>
     <message>
-        <source>Recency, frequency and money (RFM): each client scores 1-5 on each, against the shop&apos;s own clients. Double-click a group to list it.</source>
+        <source>Recency, frequency and money (RFM): each client scores 1-5 on each, against the shop's own clients. Double-click a group to list it.</source>
         <translation>हाल, बार-बार और पैसा (RFM): हर ग्राहक को इन तीनों में दुकान के अपने ग्राहकों के मुकाबले 1-5 अंक मिलते हैं। सूची देखने के लिए समूह पर डबल-क्लिक करें।</translation>
     </message>
     <message>
@@ -2767,7 +2804,7 @@ Log: %3</source>
         <translation>सिर्फ़ खाली फ़ील्ड भरें</translation>
     </message>
     <message>
-        <source>Overwrite with the file&apos;s values</source>
+        <source>Overwrite with the file's values</source>
         <translation>फ़ाइल की जानकारी से बदल दें</translation>
     </message>
     <message>
@@ -2775,7 +2812,7 @@ Log: %3</source>
         <translation>लाइन छोड़ दें</translation>
     </message>
     <message>
-        <source>When a row&apos;s phone or email is already a client:</source>
+        <source>When a row's phone or email is already a client:</source>
         <translation>जब किसी लाइन का फ़ोन या ईमेल पहले से किसी ग्राहक का हो:</translation>
     </message>
     <message>
@@ -3247,13 +3284,13 @@ Please verify the correct directory name was given.</source>
 जाँच लें कि फ़ोल्डर का नाम सही लिखा है।</translation>
     </message>
     <message>
-        <source>Are you sure you want to delete &apos;%1&apos;?</source>
-        <translation>क्या सच में &apos;%1&apos; मिटाना है?</translation>
+        <source>Are you sure you want to delete '%1'?</source>
+        <translation>क्या सच में '%1' मिटाना है?</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is write protected.
+        <source>'%1' is write protected.
 Do you want to delete it anyway?</source>
-        <translation>&apos;%1&apos; बदलने से सुरक्षित है।
+        <translation>'%1' बदलने से सुरक्षित है।
 क्या फिर भी इसे मिटाना है?</translation>
     </message>
     <message>

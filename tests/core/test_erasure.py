@@ -423,3 +423,49 @@ def test_consent_command_refuses_an_erased_client(tmp_path):
     result = run_cli("consent", str(cid), "whatsapp", "--given", "verbal", db=db)
     assert result.returncode == 2 and "erased" in result.stderr
     assert _dump(db) == before
+
+
+def test_window_delete_explains_then_erases_from_backups_too(qtbot, desk, clock, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui import dialogs
+    from ui.clients.page import ClientsPage
+
+    cid = full_client(desk, clock)
+    add(desk, "Stays Here", "9811100006")
+    backup_database(tmp_path / "desk.sqlite", now=dt.datetime(2026, 11, 21, 9))
+    page = ClientsPage(desk)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    row = next(r for r in range(page.model.rowCount()) if page.model.client_id(r) == cid)
+    page.table.selectRow(row)
+    asked, told = [], []
+    monkeypatch.setattr(dialogs, "ask", lambda parent, title, text, *a, **k: asked.append((title, text))
+                        or QMessageBox.Yes)
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))
+    page.delete_selected()
+    assert "Erased client #12" in asked[0][1] and NAME in asked[0][1] and "six years" in asked[0][1]
+    assert "1 backup(s)" in asked[1][1] and "age out" in asked[1][1]
+    qtbot.waitUntil(lambda: bool(told), timeout=30_000)
+    assert told == ["Done: every backup was rewritten without them and checked."]
+    assert leaked(tmp_path / "desk.sqlite") == []
+    assert leaked(list_backups(tmp_path / "desk.sqlite")[0]) == []
+    assert cid not in page.model.loaded_ids() and page.model.rowCount() == 1
+
+
+def test_window_delete_without_backups_does_not_ask_about_them(qtbot, desk, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui import dialogs
+    from ui.clients.page import ClientsPage
+
+    add(desk, "Walk In", "9876543210")
+    page = ClientsPage(desk)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.table.selectRow(0)
+    asked = []
+    monkeypatch.setattr(dialogs, "ask", lambda parent, title, text, *a, **k: asked.append(title) or QMessageBox.Yes)
+    page.delete_selected()
+    assert asked == ["Delete clients"] and page.model.rowCount() == 0
