@@ -172,7 +172,7 @@ def test_erased_client_is_found_nowhere(crowd, clock):
     assert desk.loyalty.lookup(PHONE_DIGITS).kind == "new_phone"
     assert desk.loyalty.lookup("zorawar").kind == "none"
     assert cid not in desk.loyalty.everyone_for_cards()
-    assert desk.loyalty.lookup(card).kind != "card"  # the card is blocked: it no longer opens the client
+    assert desk.loyalty.lookup(card).kind == "none"  # the card is blocked and finds nobody
     assert desk.segments.client_ids("spent >= 1") == []  # the erased client keeps bills but no segment
     # The freed phone number and email may belong to someone new.
     new = add(desk, "Somebody New", PHONE_DIGITS, email=EMAIL)
