@@ -254,7 +254,7 @@ class ClientsPage(QWidget):
         choice = dialogs.ask(
             self, self.tr("Erase from backups too?"),
             self.tr("The %n backup(s) of this desk still hold these clients as they were.\n\n"
-                    "Yes: every backup is rewritten now without their personal details (this can take a minute).\n"
+                    "Yes: every backup is rewritten now without their personal details (this can take a few minutes).\n"
                     "No: the backups keep them until those backups age out and are deleted.", "", count))
         if choice != QMessageBox.Yes:
             return
