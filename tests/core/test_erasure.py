@@ -180,6 +180,21 @@ def test_erased_client_is_found_nowhere(crowd, clock):
     assert desk.loyalty.lookup(PHONE_DIGITS).client_ids == [new]
 
 
+@pytest.fixture
+def cli_in(capsys):
+    """The command line in-process (parse, run), as main.py does it; argparse errors exit 2."""
+    from clientdesk import cli
+
+    def run(*args, db):
+        try:
+            code = cli.run_command(cli.build_parser().parse_args(["--db", str(db), *args]))
+        except SystemExit as exc:
+            code = exc.code
+        out = capsys.readouterr()
+        return subprocess.CompletedProcess(args, code, out.out, out.err)
+    return run
+
+
 def run_cli(*args, db):
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args], capture_output=True,
@@ -319,22 +334,22 @@ def test_erasing_an_old_format_backup_skips_what_it_does_not_have(tmp_path, cloc
     assert leaked(old, [NAME, EMAIL, NOTES, PHONE_DIGITS]) == []
 
 
-def test_delete_command(tmp_path):
+def test_delete_command(tmp_path, cli_in):
     db = tmp_path / "cli.sqlite"
-    cid = int(run_cli("add", "--name", NAME, "--phone", PHONE_DIGITS, "--email", EMAIL, db=db).stdout)
-    other = int(run_cli("add", "--name", "Other Person", "--phone", "9811100004", db=db).stdout)
-    assert run_cli("sale", "--phone", PHONE_DIGITS, "--amount", "500", db=db).returncode == 0
+    cid = int(cli_in("add", "--name", NAME, "--phone", PHONE_DIGITS, "--email", EMAIL, db=db).stdout)
+    other = int(cli_in("add", "--name", "Other Person", "--phone", "9811100004", db=db).stdout)
+    assert cli_in("sale", "--phone", PHONE_DIGITS, "--amount", "500", db=db).returncode == 0
     backup_database(db, now=dt.datetime(2026, 11, 21, 9))
     dump_before = _dump(db)
 
     for args in (["delete", str(cid)], ["delete", "abc", "--yes"], ["delete", "99999", "--yes"],
                  ["delete", str(10**30), "--yes"], ["delete", "-1", "--yes"]):
-        result = run_cli(*args, db=db)
+        result = cli_in(*args, db=db)
         assert result.returncode == 2, args
         assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert _dump(db) == dump_before
 
-    done = run_cli("delete", str(cid), "--yes", "--from-backups", "--json", db=db)
+    done = cli_in("delete", str(cid), "--yes", "--from-backups", "--json", db=db)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["outcome"] == "erased" and report["client"] == cid
@@ -342,7 +357,7 @@ def test_delete_command(tmp_path):
     assert leaked(db, [NAME, EMAIL, PHONE_DIGITS]) == []
     for backup in list_backups(db):
         assert leaked(backup, [NAME, EMAIL, PHONE_DIGITS]) == []
-    plain = run_cli("delete", str(other), "--yes", db=db)
+    plain = cli_in("delete", str(other), "--yes", db=db)
     assert plain.returncode == 0 and str(other) in plain.stdout
 
 
@@ -367,17 +382,17 @@ def test_erasing_twice_is_harmless(desk, clock):
     assert Purchase.select().where(Purchase.client == cid).count() == 2
 
 
-def test_consent_command_gives_and_withdraws_with_proof(tmp_path):
+def test_consent_command_gives_and_withdraws_with_proof(tmp_path, cli_in):
     db = tmp_path / "cli.sqlite"
-    cid = int(run_cli("add", "--name", "Asha", "--phone", "9811100005", db=db).stdout)
-    given = run_cli("consent", str(cid), "whatsapp", "--given", "verbal", "--json", db=db)
+    cid = int(cli_in("add", "--name", "Asha", "--phone", "9811100005", db=db).stdout)
+    given = cli_in("consent", str(cid), "whatsapp", "--given", "verbal", "--json", db=db)
     assert given.returncode == 0, given.stderr
     assert json.loads(given.stdout)["granted"] is True
-    shown = json.loads(run_cli("show", str(cid), "--json", db=db).stdout)
+    shown = json.loads(cli_in("show", str(cid), "--json", db=db).stdout)
     assert shown["consents"]["whatsapp"]["granted"] and shown["consents"]["whatsapp"]["method"] == "verbal"
-    withdrawn = run_cli("consent", str(cid), "whatsapp", "--withdraw", db=db)
+    withdrawn = cli_in("consent", str(cid), "whatsapp", "--withdraw", db=db)
     assert withdrawn.returncode == 0 and "withdrawn" in withdrawn.stdout
-    shown = json.loads(run_cli("show", str(cid), "--json", db=db).stdout)
+    shown = json.loads(cli_in("show", str(cid), "--json", db=db).stdout)
     assert not shown["consents"]["whatsapp"]["granted"]
     conn = sqlite3.connect(db)
     try:
@@ -403,24 +418,24 @@ BAD_CONSENT = [
 ]
 
 
-def test_consent_command_bad_input_is_one_line_exit_2_nothing_written(tmp_path):
+def test_consent_command_bad_input_is_one_line_exit_2_nothing_written(tmp_path, cli_in):
     db = tmp_path / "cli.sqlite"
-    cid = int(run_cli("add", "--name", "Asha", "--phone", "9811100005", db=db).stdout)
+    cid = int(cli_in("add", "--name", "Asha", "--phone", "9811100005", db=db).stdout)
     before = _dump(db)
     for args in BAD_CONSENT:
-        result = run_cli(*[a.replace("{id}", str(cid)) for a in args], db=db)
+        result = cli_in(*[a.replace("{id}", str(cid)) for a in args], db=db)
         assert result.returncode == 2, args
         assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
         assert _dump(db) == before, args
 
 
-def test_consent_command_refuses_an_erased_client(tmp_path):
+def test_consent_command_refuses_an_erased_client(tmp_path, cli_in):
     db = tmp_path / "cli.sqlite"
-    cid = int(run_cli("add", "--name", "Asha", "--phone", "9811100005", db=db).stdout)
-    assert run_cli("sale", "--phone", "9811100005", "--amount", "100", db=db).returncode == 0
-    assert run_cli("delete", str(cid), "--yes", db=db).returncode == 0
+    cid = int(cli_in("add", "--name", "Asha", "--phone", "9811100005", db=db).stdout)
+    assert cli_in("sale", "--phone", "9811100005", "--amount", "100", db=db).returncode == 0
+    assert cli_in("delete", str(cid), "--yes", db=db).returncode == 0
     before = _dump(db)
-    result = run_cli("consent", str(cid), "whatsapp", "--given", "verbal", db=db)
+    result = cli_in("consent", str(cid), "whatsapp", "--given", "verbal", db=db)
     assert result.returncode == 2 and "erased" in result.stderr
     assert _dump(db) == before
 
