@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "clientdesk.commands.loyalty",
     "clientdesk.commands.insights",
     "clientdesk.commands.backup",
+    "clientdesk.commands.privacy",
 ]
 
 # Commands that rewrite many rows: the database is backed up (verified) before they run. A command's

@@ -27,6 +27,7 @@ PRAGMAS = {
     "synchronous": "normal",
     "cache_size": -64000,
     "busy_timeout": 5000,
+    "secure_delete": "on",  # deleted and erased text is overwritten, not left in free space
 }
 
 

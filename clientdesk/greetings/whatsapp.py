@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 from typing import Iterable
@@ -12,6 +11,7 @@ import phonenumbers
 from phonenumbers import PhoneNumberType
 
 from clientdesk.errors import StorageError, ValidationError
+from clientdesk.exporting import csvsafe
 
 _MOBILE = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
 _INDIAN_MOBILE = re.compile(r"\+91[6-9][0-9]{9}")  # every Indian mobile number (fast path)
@@ -43,11 +43,12 @@ def parse_link(url: str) -> tuple[str, str]:
 
 
 def write_csv(path: Path | str, rows: Iterable[tuple[int, str, str, str]]) -> int:
-    """Write (client id, name, phone, link) rows as UTF-8 CSV (with BOM, so Excel shows Hindi); returns the count."""
+    """Write (client id, name, phone, link) rows as UTF-8 CSV (with BOM, so Excel shows Hindi); returns the count.
+    A name that a spreadsheet would run as a formula is written with a leading apostrophe (csvsafe)."""
     count = 0
     try:
         with open(path, "w", newline="", encoding="utf-8-sig") as handle:
-            writer = csv.writer(handle)
+            writer = csvsafe.writer(handle)
             writer.writerow(["id", "name", "phone", "link"])
             for row in rows:
                 writer.writerow(row)

@@ -646,6 +646,8 @@ class LoyaltyService:
                 return Lookup("card", [self.client_for_card(compact)], card=compact)
             except ValidationError as exc:
                 if exc.reason == "blocked":
+                    if Client.select(Client.erased).where(Client.id == exc.details["client_id"]).scalar():
+                        return Lookup("none", card=compact)  # an erased client's card finds nobody
                     return Lookup("blocked_card", [exc.details["client_id"]], card=compact)
                 if exc.reason == "checksum":
                     return Lookup("bad_card", card=compact)

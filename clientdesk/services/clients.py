@@ -21,6 +21,7 @@ from clientdesk.models import (
     ClientPhoneSearch, ClientSearch, Interaction, Phone, Purchase, Tag,
 )
 from clientdesk.schema import PHONE_SEARCH_TABLE, SEARCH_TABLE
+from clientdesk.services import erasure
 from clientdesk.textkey import name_key
 from clientdesk.validate import normalize_email, normalize_gstin, normalize_phone, normalize_pin
 
@@ -362,27 +363,17 @@ class ClientService:
             Client.update(archived=archived, updated_at=self.clock.now()).where(Client.id == client_id).execute()
 
     def delete(self, client_id: int) -> str:
-        """Delete a client. With bills on record (GST books are kept 72 months) the marketing
-        profile is erased and the bills kept: returns "erased"; otherwise "deleted"."""
-        with storage_errors(), self.db.atomic():
-            client = self._require(client_id)
-            if Purchase.select().where(Purchase.client == client_id).exists():
-                blank = {name: Client._meta.fields[name].default for name in _SCALAR_FIELDS
-                         if name not in ("name", "business_name")}
-                blank = {k: (v() if callable(v) else v) for k, v in blank.items()}
-                Client.update(email=None, archived=True, erased=True, referred_by=None, tags_text="",
-                              updated_at=self.clock.now(), **blank).where(Client.id == client_id).execute()
-                ClientTag.delete().where(ClientTag.client == client_id).execute()
-                Interaction.delete().where(Interaction.client == client_id).execute()
-                for channel in CHANNELS:
-                    self._apply_consent(client_id, channel, False, "other", self.clock.now(), note="erased")
-                self.reindex([client_id])
-                log.info("Erased marketing profile of client %s (bills kept)", client_id)
-                return "erased"
-            search.delete_rows(self.db, [client_id])
-            client.delete_instance()
-            log.info("Deleted client %s", client_id)
-            return "deleted"
+        """Delete a client so that it holds (DPDP Act; clientdesk.services.erasure). With bills on
+        record (GST books are kept 72 months) every personal field is erased, the name becomes
+        "Erased client #ID" and the bills keep amounts, dates and items: returns "erased";
+        otherwise the client is removed entirely: "deleted". The WAL is emptied afterwards."""
+        with storage_errors():
+            with self.db.atomic():
+                self._require(client_id)
+                outcome = erasure.erase_rows(self.db.execute_sql, client_id, self.clock.now())
+            erasure.checkpoint(self.db)
+        log.info("%s client %s", "Erased (bills kept)" if outcome == "erased" else "Deleted", client_id)
+        return outcome
 
     def merge(self, keep_id: int, other_id: int) -> None:
         """Fold client `other_id` into `keep_id` in one transaction: history, phones, tags, consents,
@@ -552,7 +543,9 @@ class ClientService:
         """SQL conditions of everything in the filter except the search text."""
         conditions = []
         if not flt.include_archived:
-            conditions.append(Client.archived == False)  # noqa: E712
+            conditions.append(Client.archived == False)  # noqa: E712  (erased clients are archived too)
+        else:
+            conditions.append(Client.erased == False)  # noqa: E712  (an erased client is listed nowhere)
         if flt.status:
             conditions.append(self._status_sql() == flt.status)
         if flt.tag:

@@ -774,15 +774,57 @@ Merge: combine both into one client, keeping all history.</source>
     <message numerus="yes">
         <source>Delete %n client(s)? %1
 
-Clients with bills keep their bills (the law asks for them); their birthday, preferences, notes, tags and consent are erased. This cannot be undone.</source>
+Clients with bills keep their bills, because the law asks the shop to keep them for six years: only the amounts, dates and items stay, under a name like "Erased client #12". Their name, phones, email, addresses, birthday and other dates, notes, tags, business name, GSTIN, messages and consent are erased for good, and their loyalty card stops working. Clients without bills are removed completely.
+
+This cannot be undone.</source>
         <translation>
             <numerusform>%n ग्राहक हटाएँ? %1
 
-जिन ग्राहकों के बिल हैं उनके बिल रहेंगे (कानून के अनुसार ज़रूरी); उनका जन्मदिन, पसंद, नोट, टैग और सहमति मिटा दी जाएगी। यह वापस नहीं हो सकता।</numerusform>
+जिन ग्राहकों के बिल हैं, उनके बिल रहेंगे, क्योंकि कानून के अनुसार दुकान को बिल छह साल तक रखने होते हैं: सिर्फ़ रकम, तारीख़ और सामान रहेगा, "Erased client #12" जैसे नाम के साथ। उनका नाम, फ़ोन नंबर, ईमेल, पते, जन्मदिन और दूसरी तारीख़ें, नोट, टैग, कारोबार का नाम, GSTIN, संदेश और सहमति हमेशा के लिए मिटा दिए जाएँगे, और उनका लॉयल्टी कार्ड काम करना बंद कर देगा। जिन ग्राहकों का कोई बिल नहीं है, वे पूरी तरह हटा दिए जाएँगे।
+
+यह वापस नहीं हो सकता।</numerusform>
             <numerusform>%n ग्राहक हटाएँ? %1
 
-जिन ग्राहकों के बिल हैं उनके बिल रहेंगे (कानून के अनुसार ज़रूरी); उनका जन्मदिन, पसंद, नोट, टैग और सहमति मिटा दी जाएगी। यह वापस नहीं हो सकता।</numerusform>
+जिन ग्राहकों के बिल हैं, उनके बिल रहेंगे, क्योंकि कानून के अनुसार दुकान को बिल छह साल तक रखने होते हैं: सिर्फ़ रकम, तारीख़ और सामान रहेगा, "Erased client #12" जैसे नाम के साथ। उनका नाम, फ़ोन नंबर, ईमेल, पते, जन्मदिन और दूसरी तारीख़ें, नोट, टैग, कारोबार का नाम, GSTIN, संदेश और सहमति हमेशा के लिए मिटा दिए जाएँगे, और उनका लॉयल्टी कार्ड काम करना बंद कर देगा। जिन ग्राहकों का कोई बिल नहीं है, वे पूरी तरह हटा दिए जाएँगे।
+
+यह वापस नहीं हो सकता।</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Erase from backups too?</source>
+        <translation>बैकअप से भी मिटाएँ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n backup(s) of this desk still hold these clients as they were.
+
+Yes: every backup is rewritten now without their personal details (this can take a few minutes).
+No: the backups keep them until those backups age out and are deleted.</source>
+        <translation>
+            <numerusform>इस डेस्क के %n बैकअप में ये ग्राहक अभी भी पहले जैसे मौजूद हैं।
+
+हाँ: हर बैकअप अभी उनकी निजी जानकारी के बिना दोबारा लिखा जाएगा (इसमें कुछ मिनट लग सकते हैं)।
+नहीं: बैकअप में वे तब तक रहेंगे जब तक वे बैकअप पुराने होकर अपने-आप हट नहीं जाते।</numerusform>
+            <numerusform>इस डेस्क के %n बैकअप में ये ग्राहक अभी भी पहले जैसे मौजूद हैं।
+
+हाँ: हर बैकअप अभी उनकी निजी जानकारी के बिना दोबारा लिखा जाएगा (इसमें कुछ मिनट लग सकते हैं)।
+नहीं: बैकअप में वे तब तक रहेंगे जब तक वे बैकअप पुराने होकर अपने-आप हट नहीं जाते।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erasing from backups…</source>
+        <translation>बैकअप से मिटाया जा रहा है…</translation>
+    </message>
+    <message>
+        <source>Erase from backups</source>
+        <translation>बैकअप से मिटाएँ</translation>
+    </message>
+    <message>
+        <source>These backups could not be rewritten; delete them by hand:</source>
+        <translation>ये बैकअप दोबारा नहीं लिखे जा सके; इन्हें ख़ुद हटा दें:</translation>
+    </message>
+    <message>
+        <source>Done: every backup was rewritten without them and checked.</source>
+        <translation>हो गया: हर बैकअप उनकी जानकारी के बिना दोबारा लिखा गया और जाँचा गया।</translation>
     </message>
 </context>
 <context>

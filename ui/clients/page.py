@@ -10,12 +10,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from clientdesk.backup import list_backups
 from clientdesk.codes import STATUSES
 from clientdesk.errors import ClientDeskError
+from clientdesk.services import erasure
 from clientdesk.services.clients import ClientFilter
 from ui import dialogs
 from ui.clients.editor import ClientEditor, prefill_from_search
 from ui.clients.list_model import ClientListModel, status_label
+from ui.jobs import run_job
 
 
 class SearchBox(QLineEdit):
@@ -227,9 +230,12 @@ class ClientsPage(QWidget):
         names = ", ".join(self.desk.clients.names(ids[:5]).values()) + ("…" if len(ids) > 5 else "")
         choice = dialogs.ask(
             self, self.tr("Delete clients"),
-            self.tr("Delete %n client(s)? %1\n\nClients with bills keep their bills (the law asks for them); "
-                    "their birthday, preferences, notes, tags and consent are erased. This cannot be undone.", "",
-                    len(ids)).replace("%1", names))
+            self.tr("Delete %n client(s)? %1\n\n"
+                    "Clients with bills keep their bills, because the law asks the shop to keep them for six years: "
+                    "only the amounts, dates and items stay, under a name like \"Erased client #12\". Their name, "
+                    "phones, email, addresses, birthday and other dates, notes, tags, business name, GSTIN, messages "
+                    "and consent are erased for good, and their loyalty card stops working. Clients without bills "
+                    "are removed completely.\n\nThis cannot be undone.", "", len(ids)).replace("%1", names))
         if choice != QMessageBox.Yes:
             return
         try:
@@ -238,6 +244,40 @@ class ClientsPage(QWidget):
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
         self.refresh()
+        self._offer_erase_from_backups(ids)
+
+    def _offer_erase_from_backups(self, ids: list[int]) -> None:
+        """The backups still hold the deleted clients as they were: offer to rewrite them too."""
+        count = len(list_backups(self.desk.path))
+        if not count:
+            return
+        choice = dialogs.ask(
+            self, self.tr("Erase from backups too?"),
+            self.tr("The %n backup(s) of this desk still hold these clients as they were.\n\n"
+                    "Yes: every backup is rewritten now without their personal details (this can take a few minutes).\n"
+                    "No: the backups keep them until those backups age out and are deleted.", "", count))
+        if choice != QMessageBox.Yes:
+            return
+        path, now = self.desk.path, self.desk.clock.now()
+
+        def work(progress):
+            results = []
+            for n, client_id in enumerate(ids):
+                results += erasure.erase_from_backups(path, client_id, now)
+                progress.update(n + 1, len(ids))
+            return results
+
+        self.backup_job = run_job(self, work, self._backups_erased, title=self.tr("Erasing from backups…"))
+
+    def _backups_erased(self, results) -> None:
+        failed = sorted({r.path.name for r in results if r.outcome == "failed" or not r.verified})
+        if failed:
+            dialogs.inform(self, self.tr("Erase from backups"),
+                           self.tr("These backups could not be rewritten; delete them by hand:") + "\n"
+                           + "\n".join(failed))
+        else:
+            dialogs.inform(self, self.tr("Erase from backups"),
+                           self.tr("Done: every backup was rewritten without them and checked."))
 
     def refresh(self) -> None:
         self.reload_tags()
