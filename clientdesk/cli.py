@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "clientdesk.commands.transfer",
     "clientdesk.commands.loyalty",
     "clientdesk.commands.insights",
+    "clientdesk.commands.settings",
 ]
 
 EXIT_USAGE = 2
