@@ -113,3 +113,18 @@ def run_settings(desk, args) -> int:
     for key, value in shown.items():
         print(f"{key.replace('_', ' ')}: {value if value else '(not set)'}")
     return 0
+
+
+def missing_shop_fields_message(fields, args=None) -> str:
+    """One plain line for `greet` when the shop's name / phone is not set (see ShopFieldsMissing)."""
+    words = {"shop_name": "name", "shop_phone": "phone"}
+    what = " and ".join(words.get(f, f) for f in fields)
+    needs = "every greeting is signed with it" if list(fields) == ["shop_name"] else "the greeting uses it"
+    if len(fields) > 1:
+        needs = "the greeting uses them"
+    where = f" --db {args.db}" if args is not None and getattr(args, "db", None) else ""
+    options = " ".join({"shop_name": '--shop-name "Your shop"', "shop_phone": '--shop-phone "98765 43210"'}[f]
+                       for f in fields)
+    verb = "are" if len(fields) > 1 else "is"
+    return (f"the shop's {what} {verb} not set and {needs}, so nobody was greeted: set it in Settings → Shop, "
+            f"or with: python main.py{where} settings {options}")
