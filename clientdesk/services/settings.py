@@ -73,11 +73,11 @@ class SettingsService:
             for key, value in values.items():
                 self.set(key, value)
 
-    def update_shop(self, values: dict[str, Any]) -> dict[str, str]:
-        """Check the shop's details (see clean_shop) and store them in one transaction; nothing is
-        written when one is wrong. Returns what was stored."""
+    def update_shop(self, values: dict[str, Any], others: dict[str, Any] | None = None) -> dict[str, str]:
+        """Check the shop's details (see clean_shop) and store them, with any `others` settings, in one
+        transaction; nothing is written when one is wrong. Returns the shop's details as stored."""
         cleaned = clean_shop(values)
-        self.update(cleaned)
+        self.update({**cleaned, **(others or {})})
         return cleaned
 
     def all(self) -> dict[str, Any]:
