@@ -209,6 +209,9 @@ class WelcomePage(QWidget):
 
     def _problem(self, exc: ClientDeskError) -> str:
         if isinstance(exc, ValidationError):
+            if exc.reason == "length":
+                return self.tr("This is too long: keep the name and phone under 200 characters, the address "
+                               "under 400.")
             if exc.field == "shop_name":
                 return self.tr("Write the shop's name: every greeting is signed with it.")
             if exc.field == "shop_phone":

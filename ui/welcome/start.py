@@ -28,10 +28,6 @@ DEMO_FILE = "clientdesk-demo.sqlite"
 DEMO_CLIENTS = 300
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Welcome", text)
-
-
 def is_demo_desk(desk) -> bool:
     return Path(desk.path).name == DEMO_FILE
 
@@ -91,8 +87,9 @@ def mark_demo(window) -> None:
     """A demo desk says so in the window title and the status bar."""
     if not is_demo_desk(window.desk):
         return
-    window.setWindowTitle(_t("DEMO desk: made-up clients, not your shop's — ClientDesk"))
-    badge = QLabel(_t("DEMO desk"))
+    window.setWindowTitle(QCoreApplication.translate(
+        "Welcome", "DEMO desk: made-up clients, not your shop's — ClientDesk"))
+    badge = QLabel(QCoreApplication.translate("Welcome", "DEMO desk"))
     badge.setObjectName("demo-badge")
     badge.setStyleSheet("background: #c62828; color: white; padding: 1px 8px; font-weight: bold;")
     window.statusBar().insertPermanentWidget(0, badge)
@@ -147,22 +144,24 @@ def open_demo_desk(parent, argv: list[str] | None = None) -> QProcess | None:
     window), then open it in a second ClientDesk. Returns the filling process (None: nothing to fill)."""
     desk = parent.desk
     if is_demo_desk(desk):
-        dialogs.inform(parent, _t("Demo desk"), _t("This is already the demo desk."))
+        dialogs.inform(parent, QCoreApplication.translate("Welcome", "Demo desk"),
+                       QCoreApplication.translate("Welcome", "This is already the demo desk."))
         return None
     program, fill, open_it = demo_commands(desk, argv)
 
     def launch() -> None:
         if not start_detached(program, open_it):
             log.error("Could not start the demo desk: %s %s", program, open_it)
-            dialogs.show_error(parent, ClientDeskError(_t("The demo desk could not be started.")))
+            dialogs.show_error(parent, ClientDeskError(
+                QCoreApplication.translate("Welcome", "The demo desk could not be started.")))
 
     if demo_path(desk).exists():
         launch()
         return None
     process = QProcess(parent)
-    progress = QProgressDialog(_t("Preparing the demo desk (%1 made-up clients)…").replace("%1", str(DEMO_CLIENTS)),
-                               None, 0, 0, parent)
-    progress.setWindowTitle(_t("Demo desk"))
+    progress = QProgressDialog(QCoreApplication.translate("Welcome", "Preparing the demo desk (%1 made-up clients)…")
+                               .replace("%1", str(DEMO_CLIENTS)), None, 0, 0, parent)
+    progress.setWindowTitle(QCoreApplication.translate("Welcome", "Demo desk"))
     progress.setMinimumDuration(0)
     progress.show()
 
@@ -178,10 +177,12 @@ def open_demo_desk(parent, argv: list[str] | None = None) -> QProcess | None:
                     os.remove(leftover)  # a half-made demo desk would be opened next time
                 except OSError:
                     pass
-            dialogs.show_error(parent, ClientDeskError(_t("The demo desk could not be prepared.") + "\n"
-                                                       + (error[-1] if error else "")))
+            dialogs.show_error(parent, ClientDeskError(
+                QCoreApplication.translate("Welcome", "The demo desk could not be prepared.") + "\n"
+                + (error[-1] if error else "")))
         process.deleteLater()
 
     process.finished.connect(done)
+    process.errorOccurred.connect(lambda error: done(-1, None) if error == QProcess.FailedToStart else None)
     process.start(program, fill)
     return process
