@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
     QSpinBox, QVBoxLayout, QWidget,
@@ -67,6 +67,9 @@ class SettingsPage(QWidget):
         columns.setSpacing(24)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
+        columns.setAlignment(left, Qt.AlignTop)
+        for column in (left, right):
+            column.setVerticalSpacing(10)
         save = QPushButton(self.tr("Save settings"))
         save.clicked.connect(self.save)
         self.saved_label = QLabel()
