@@ -37,7 +37,7 @@ def clean_shop(values: dict[str, Any]) -> dict[str, str]:
     cleaned = {key: str(value or "").strip() for key, value in values.items()}
     for key, value in cleaned.items():
         if len(value) > MAX_SHOP_TEXT * (2 if key == "shop_address" else 1):
-            raise ValidationError(key, "length", f"The {key.replace('_', ' ')} is too long")
+            raise ValidationError(key, "too_long", f"The {key.replace('_', ' ')} is too long")
     if cleaned.get("shop_phone"):
         try:
             normalize_phone(cleaned["shop_phone"])

@@ -209,7 +209,7 @@ class WelcomePage(QWidget):
 
     def _problem(self, exc: ClientDeskError) -> str:
         if isinstance(exc, ValidationError):
-            if exc.reason == "length":
+            if exc.reason == "too_long":
                 return self.tr("This is too long: keep the name and phone under 200 characters, the address "
                                "under 400.")
             if exc.field == "shop_name":
