@@ -40,7 +40,11 @@ def on_modal(kind, act):
     def poll():
         widget = QApplication.activeModalWidget()
         if isinstance(widget, kind) and widget.isVisible():
-            act(widget)
+            try:
+                act(widget)
+            finally:  # a failed step must not leave exec() waiting forever
+                if widget.isVisible():
+                    widget.reject()
         else:
             QTimer.singleShot(20, poll)
     QTimer.singleShot(0, poll)
