@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "clientdesk.commands.insights",
     "clientdesk.commands.backup",
     "clientdesk.commands.privacy",
+    "clientdesk.commands.settings",
 ]
 
 # Commands that rewrite many rows: the database is backed up (verified) before they run. A command's

@@ -65,6 +65,7 @@ TOGETHER = {"Pizza": ("Cold Drink 2 L", 0.8), "Bread": ("Butter 100 g", 0.5), "T
             "Chicken 1 kg": ("Onion 1 kg", 0.6), "Cake": ("Cold Drink 2 L", 0.4)}
 MOBILE_PREFIXES = ["98", "97", "99", "96", "95", "94", "93", "90", "91", "88", "87", "89", "80", "81", "70", "77",
                    "78", "79", "63", "62", "73", "75", "76", "84", "85", "86"]
+DEMO_SHOP_NAME, DEMO_SHOP_PHONE = "Demo Kirana Store", "98765 43210"
 INTERACTION_TEXT = ["Asked about new stock", "Called for home delivery", "Festival offer sent",
                     "Came to check prices", "Complained about delay; resolved", "Enquired about bulk order"]
 
@@ -219,6 +220,8 @@ def generate(desk, n_clients: int, seed: int = 1,
         desk.clients.refresh_stats(client_ids)
         desk.clients.reindex(client_ids, fresh=True)
     db.execute_sql("ANALYZE")  # statistics for the query planner after a bulk load
+    if not desk.settings.get("shop_name"):  # a demo desk greets end to end, signed by a made-up shop
+        desk.settings.update({"shop_name": DEMO_SHOP_NAME, "shop_phone": desk.settings.get("shop_phone") or DEMO_SHOP_PHONE})
     return counts
 
 

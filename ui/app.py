@@ -79,15 +79,18 @@ def upgrade_notice(db_path: Path) -> QProgressDialog | None:
     return notice
 
 
-def open_window(paths: AppPaths, db_path: Path, log_file: Path | None = None, backup: bool = True):
+def open_window(paths: AppPaths, db_path: Path, log_file: Path | None = None, backup: bool = True,
+                welcome: bool = False):
     """Open the database and build the main window; raises ClientDeskError if the database can't be used.
 
     With `backup`, the start-up copy of the database is made in the background once the window is up
-    (a large file must not delay the first screen).
+    (a large file must not delay the first screen). With `welcome`, a new desk (no clients, no shop
+    name) first shows the welcome page (ui/welcome/).
     """
     from clientdesk.desk import Desk
     from ui.backups import actions as backup_actions
     from ui.mainwindow import MainWindow
+    from ui.welcome.start import after_window, first_start
 
     restored = backup_actions.apply_pending_restore(ui_settings_for(paths), db_path)  # chosen before a restart
     notice = upgrade_notice(db_path)
@@ -98,8 +101,10 @@ def open_window(paths: AppPaths, db_path: Path, log_file: Path | None = None, ba
             notice.close()
     settings = ui_settings_for(paths)
     desk.set_language(str(settings.value("language", "en")))
+    choice = first_start(desk, settings) if welcome else None  # a new desk: the welcome page, then the window
     window = MainWindow(desk, settings, log_file)
     backup_actions.show_restored(window, restored)
+    after_window(window, choice)
     if backup:
         window.start_backup()
     return window
@@ -168,7 +173,7 @@ def run_app(paths: AppPaths, db_path: Path, log_file: Path | None) -> int:
     settings = ui_settings_for(paths)
     app = make_application(sys.argv, str(settings.value("language", "en")))
     try:
-        window = open_window(paths, db_path, log_file)
+        window = open_window(paths, db_path, log_file, welcome=True)
     except ClientDeskError as exc:
         log.error("Cannot open %s: %s", db_path, exc)
         from ui.backups.actions import offer_restore_at_start
@@ -176,7 +181,7 @@ def run_app(paths: AppPaths, db_path: Path, log_file: Path | None) -> int:
         try:
             if not offer_restore_at_start(db_path, exc):  # a damaged file: the newest good backup, if any
                 raise exc
-            window = open_window(paths, db_path, log_file)
+            window = open_window(paths, db_path, log_file, welcome=True)
         except ClientDeskError as final:
             QMessageBox.critical(None, "ClientDesk", str(final))
             return 2

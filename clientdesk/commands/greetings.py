@@ -7,11 +7,13 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from clientdesk.cli import emit_json
+from clientdesk.cli import emit_json, fail
+from clientdesk.commands.settings import missing_shop_fields_message
 from clientdesk.errors import ValidationError
 from clientdesk.greetings import deliver, mailer
 from clientdesk.greetings.cards import LAYOUTS
 from clientdesk.greetings.occasions import personal_between
+from clientdesk.greetings.service import ShopFieldsMissing
 
 CHANNELS = {"pdf": "print", "whatsapp": "whatsapp", "email": "email"}
 
@@ -95,6 +97,11 @@ def run_greet(desk, args) -> int:
         raise ValidationError("clients", "empty", "A message for no occasion needs --clients")
     if channel in ("print", "whatsapp") and args.out is None:
         raise ValidationError("out", "empty", f"--out FILE is needed for --channel {args.channel}")
+    try:  # the shop's name / phone unset: say so once, not every client "left out"
+        if not args.allow_flagged:
+            service.check_shop_fields(occasion, args.template)
+    except ShopFieldsMissing as exc:
+        return fail(missing_shop_fields_message(exc.fields, args))
     comp = service.compose(occasion, on, ids, channel, args.template)
     if channel == "print":
         delivery = deliver.print_cards(service, comp, args.out, args.layout, allow_flagged=args.allow_flagged) \

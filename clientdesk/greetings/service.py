@@ -22,10 +22,26 @@ from clientdesk.greetings.occasions import (
     KINDS, PERSONAL_KINDS, Celebrations, ComingUp, CustomDates, FestivalCalendar, Occasion, coming_up, id_in,
     personal, personal_between,
 )
-from clientdesk.greetings.templates import BUILTINS, DEFAULT_FALLBACKS, FIELDS, Rendered, fields_in, render
+from clientdesk.greetings.templates import BUILTINS, DEFAULT_FALLBACKS, FIELD_RE, FIELDS, Rendered, fields_in, render
 from clientdesk.models import Client, Consent, Interaction, Phone
 
 log = logging.getLogger(__name__)
+
+SHOP_FIELDS = ("shop_name", "shop_phone")  # merge fields that are the same for every client: set once, in Settings
+
+
+class ShopFieldsMissing(ValidationError):
+    """A template uses a shop-wide field (the shop's name, its phone) that Settings leaves empty: every
+    message would lack it, so nothing is composed. `fields` lists them; the UI and the command line
+    choose the words and say where to set them."""
+
+    code = "shop_fields_missing"
+
+    def __init__(self, fields: Sequence[str]):
+        names = " and ".join(f.replace("_", " ") for f in fields)
+        super().__init__(fields[0], "missing_shop_field", f"The {names} is not set", fields=tuple(fields))
+        self.fields = tuple(fields)
+
 
 @dataclass
 class TemplateData:
@@ -290,6 +306,27 @@ class GreetingService:
         return {"points": str(summary.points),
                 "tier": getattr(summary, "tier_name", "") or str(summary.tier or ""),
                 "reward_due": (summary.reward_text or "") if summary.rewards_due else ""}
+
+    def missing_shop_fields(self, template: "TemplateData") -> tuple[str, ...]:
+        """The shop-wide fields a template uses (without a fallback) that Settings leaves empty."""
+        shop = self._shop()
+        missing: list[str] = []
+        for text in (template.subject_hi, template.subject_en, template.body_hi, template.body_en):
+            for match in FIELD_RE.finditer(text or ""):
+                name, inline = match.group(1), match.group(2)
+                if (name in SHOP_FIELDS and not shop[name] and inline is None
+                        and name not in template.fallbacks and name not in missing):  # as render() sees it
+                    missing.append(name)
+        return tuple(sorted(missing, key=SHOP_FIELDS.index))
+
+    def check_shop_fields(self, occasion: Occasion, template_id: int | None = None) -> None:
+        """Raise ShopFieldsMissing when the template for this occasion (or `template_id`) needs a
+        shop-wide field that is not set; to be asked before composing, so the shop hears it once
+        instead of seeing every client left out for the same reason."""
+        template = self.template(template_id) if template_id is not None else self.template_for(occasion)
+        missing = self.missing_shop_fields(template)
+        if missing:
+            raise ShopFieldsMissing(missing)
 
     def _shop(self) -> dict[str, str]:
         return {"shop_name": self.settings.get("shop_name") or "", "shop_phone": self.settings.get("shop_phone") or ""}

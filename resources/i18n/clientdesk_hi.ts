@@ -1041,6 +1041,30 @@ No: the backups keep them until those backups age out and are deleted.</source>
         <translation>संदेश तैयार हो रहे हैं</translation>
     </message>
     <message>
+        <source>The shop's name is not set yet, and every greeting is signed with it.
+
+Write it in Settings → Shop, save, then prepare the messages again.</source>
+        <translation>दुकान का नाम अभी तक नहीं लिखा गया है, और हर शुभकामना के अंत में यही नाम आता है।
+
+सेटिंग्स → दुकान में नाम लिखें, सहेजें, फिर संदेश दोबारा तैयार करें।</translation>
+    </message>
+    <message>
+        <source>This message uses the shop's phone number, which is not set yet.
+
+Write it in Settings → Shop, save, then prepare the messages again.</source>
+        <translation>इस संदेश में दुकान का फ़ोन नंबर आता है, जो अभी तक नहीं लिखा गया है।
+
+सेटिंग्स → दुकान में नंबर लिखें, सहेजें, फिर संदेश दोबारा तैयार करें।</translation>
+    </message>
+    <message>
+        <source>The shop's name and phone number are not set yet, and this message uses them.
+
+Write them in Settings → Shop, save, then prepare the messages again.</source>
+        <translation>दुकान का नाम और फ़ोन नंबर अभी तक नहीं लिखे गए हैं, और इस संदेश में दोनों आते हैं।
+
+सेटिंग्स → दुकान में दोनों लिखें, सहेजें, फिर संदेश दोबारा तैयार करें।</translation>
+    </message>
+    <message>
         <source>Sent</source>
         <translation>भेजा</translation>
     </message>
@@ -4000,10 +4024,6 @@ The client book as it is now is kept as a backup first. ClientDesk then starts a
         <translation>दुकान का पता</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>राज्य</translation>
-    </message>
-    <message>
         <source>A client is lapsed after no purchase for</source>
         <translation>इतने समय खरीदारी न होने पर ग्राहक निष्क्रिय</translation>
     </message>
@@ -4014,6 +4034,22 @@ The client book as it is now is kept as a backup first. ClientDesk then starts a
     <message>
         <source>Save settings</source>
         <translation>सेटिंग्स सहेजें</translation>
+    </message>
+    <message>
+        <source>Welcome and first steps…</source>
+        <translation>स्वागत और पहले कदम…</translation>
+    </message>
+    <message>
+        <source>The welcome page of the first start: the shop's details, then import clients, add the first one, or explore the demo desk</source>
+        <translation>पहली बार खोलने वाला स्वागत पेज: दुकान की जानकारी, फिर ग्राहक इम्पोर्ट करें, पहला ग्राहक जोड़ें, या डेमो डेस्क देखें</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>सेटिंग्स</translation>
+    </message>
+    <message>
+        <source>The shop's phone number is not valid. Write it as you would dial it, e.g. 98765 43210.</source>
+        <translation>दुकान का फ़ोन नंबर सही नहीं है। वैसे ही लिखें जैसे आप डायल करते हैं, जैसे 98765 43210।</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -4027,6 +4063,160 @@ The client book as it is now is kept as a backup first. ClientDesk then starts a
 A copy is kept first. This can take a minute; please wait.</source>
         <translation>ClientDesk के इस संस्करण के लिए आपकी ग्राहक बही अपडेट हो रही है।
 पहले एक प्रति सुरक्षित रखी जाती है। इसमें एक मिनट लग सकता है; कृपया प्रतीक्षा करें।</translation>
+    </message>
+</context>
+<context>
+    <name>StateBox</name>
+    <message>
+        <source>All India (national festival dates)</source>
+        <translation>पूरा भारत (राष्ट्रीय त्योहार तिथियाँ)</translation>
+    </message>
+</context>
+<context>
+    <name>States</name>
+    <message>
+        <source>Andaman and Nicobar Islands</source>
+        <translation>अंडमान और निकोबार द्वीपसमूह</translation>
+    </message>
+    <message>
+        <source>Andhra Pradesh</source>
+        <translation>आंध्र प्रदेश</translation>
+    </message>
+    <message>
+        <source>Arunachal Pradesh</source>
+        <translation>अरुणाचल प्रदेश</translation>
+    </message>
+    <message>
+        <source>Assam</source>
+        <translation>असम</translation>
+    </message>
+    <message>
+        <source>Bihar</source>
+        <translation>बिहार</translation>
+    </message>
+    <message>
+        <source>Chhattisgarh</source>
+        <translation>छत्तीसगढ़</translation>
+    </message>
+    <message>
+        <source>Chandigarh</source>
+        <translation>चंडीगढ़</translation>
+    </message>
+    <message>
+        <source>Dadra and Nagar Haveli and Daman and Diu</source>
+        <translation>दादरा और नगर हवेली और दमन और दीव</translation>
+    </message>
+    <message>
+        <source>Delhi</source>
+        <translation>दिल्ली</translation>
+    </message>
+    <message>
+        <source>Goa</source>
+        <translation>गोवा</translation>
+    </message>
+    <message>
+        <source>Gujarat</source>
+        <translation>गुजरात</translation>
+    </message>
+    <message>
+        <source>Himachal Pradesh</source>
+        <translation>हिमाचल प्रदेश</translation>
+    </message>
+    <message>
+        <source>Haryana</source>
+        <translation>हरियाणा</translation>
+    </message>
+    <message>
+        <source>Jharkhand</source>
+        <translation>झारखंड</translation>
+    </message>
+    <message>
+        <source>Jammu and Kashmir</source>
+        <translation>जम्मू और कश्मीर</translation>
+    </message>
+    <message>
+        <source>Karnataka</source>
+        <translation>कर्नाटक</translation>
+    </message>
+    <message>
+        <source>Kerala</source>
+        <translation>केरल</translation>
+    </message>
+    <message>
+        <source>Ladakh</source>
+        <translation>लद्दाख</translation>
+    </message>
+    <message>
+        <source>Lakshadweep</source>
+        <translation>लक्षद्वीप</translation>
+    </message>
+    <message>
+        <source>Maharashtra</source>
+        <translation>महाराष्ट्र</translation>
+    </message>
+    <message>
+        <source>Meghalaya</source>
+        <translation>मेघालय</translation>
+    </message>
+    <message>
+        <source>Manipur</source>
+        <translation>मणिपुर</translation>
+    </message>
+    <message>
+        <source>Madhya Pradesh</source>
+        <translation>मध्य प्रदेश</translation>
+    </message>
+    <message>
+        <source>Mizoram</source>
+        <translation>मिज़ोरम</translation>
+    </message>
+    <message>
+        <source>Nagaland</source>
+        <translation>नागालैंड</translation>
+    </message>
+    <message>
+        <source>Odisha</source>
+        <translation>ओडिशा</translation>
+    </message>
+    <message>
+        <source>Punjab</source>
+        <translation>पंजाब</translation>
+    </message>
+    <message>
+        <source>Puducherry</source>
+        <translation>पुडुचेरी</translation>
+    </message>
+    <message>
+        <source>Rajasthan</source>
+        <translation>राजस्थान</translation>
+    </message>
+    <message>
+        <source>Sikkim</source>
+        <translation>सिक्किम</translation>
+    </message>
+    <message>
+        <source>Tamil Nadu</source>
+        <translation>तमिलनाडु</translation>
+    </message>
+    <message>
+        <source>Tripura</source>
+        <translation>त्रिपुरा</translation>
+    </message>
+    <message>
+        <source>Telangana</source>
+        <translation>तेलंगाना</translation>
+    </message>
+    <message>
+        <source>Uttarakhand</source>
+        <translation>उत्तराखंड</translation>
+    </message>
+    <message>
+        <source>Uttar Pradesh</source>
+        <translation>उत्तर प्रदेश</translation>
+    </message>
+    <message>
+        <source>West Bengal</source>
+        <translation>पश्चिम बंगाल</translation>
     </message>
 </context>
 <context>
@@ -4112,6 +4302,199 @@ A copy is kept first. This can take a minute; please wait.</source>
     <message>
         <source>Every field is filled.</source>
         <translation>हर फ़ील्ड भरा है।</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>Shop logo</source>
+        <translation>दुकान का लोगो</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>तस्वीरें (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>DEMO desk: made-up clients, not your shop's — ClientDesk</source>
+        <translation>डेमो डेस्क: काल्पनिक ग्राहक, आपकी दुकान के नहीं — ClientDesk</translation>
+    </message>
+    <message>
+        <source>DEMO desk</source>
+        <translation>डेमो डेस्क</translation>
+    </message>
+    <message>
+        <source>Demo desk</source>
+        <translation>डेमो डेस्क</translation>
+    </message>
+    <message>
+        <source>This is already the demo desk.</source>
+        <translation>यह पहले से ही डेमो डेस्क है।</translation>
+    </message>
+    <message>
+        <source>The demo desk could not be started.</source>
+        <translation>डेमो डेस्क खोला नहीं जा सका।</translation>
+    </message>
+    <message>
+        <source>Preparing the demo desk (%1 made-up clients)…</source>
+        <translation>डेमो डेस्क तैयार हो रहा है (%1 काल्पनिक ग्राहक)…</translation>
+    </message>
+    <message>
+        <source>The demo desk could not be prepared.</source>
+        <translation>डेमो डेस्क तैयार नहीं हो सका।</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to ClientDesk</source>
+        <translation>ClientDesk में आपका स्वागत है</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>e.g. Sharma General Store</source>
+        <translation>जैसे शर्मा जनरल स्टोर</translation>
+    </message>
+    <message>
+        <source>e.g. 98765 43210</source>
+        <translation>जैसे 98765 43210</translation>
+    </message>
+    <message>
+        <source>e.g. 12, Station Road, Pune 411001</source>
+        <translation>जैसे 12, स्टेशन रोड, पुणे 411001</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>ज़रूरी नहीं</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>चुनें…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>हटाएँ</translation>
+    </message>
+    <message>
+        <source>Language / भाषा</source>
+        <translation>Language / भाषा</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>दुकान का नाम</translation>
+    </message>
+    <message>
+        <source>Shop phone</source>
+        <translation>दुकान का फ़ोन</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>राज्य</translation>
+    </message>
+    <message>
+        <source>Festival dates differ from state to state.</source>
+        <translation>त्योहारों की तारीखें हर राज्य में अलग होती हैं।</translation>
+    </message>
+    <message>
+        <source>Printed on loyalty cards and greeting cards. PNG or JPG.</source>
+        <translation>लॉयल्टी कार्ड और शुभकामना कार्ड पर छपता है। PNG या JPG।</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>पता</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>लोगो</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>अभी नहीं</translation>
+    </message>
+    <message>
+        <source>Save and continue</source>
+        <translation>सहेजें और आगे बढ़ें</translation>
+    </message>
+    <message>
+        <source>Welcome to ClientDesk</source>
+        <translation>ClientDesk में आपका स्वागत है</translation>
+    </message>
+    <message>
+        <source>Your clients, loyalty points and greetings, on this computer. First, a few details about your shop: greetings are signed with its name and cards carry its phone and logo. You can change all of this later in Settings.</source>
+        <translation>आपके ग्राहक, लॉयल्टी पॉइंट और शुभकामनाएँ, इसी कंप्यूटर पर। पहले अपनी दुकान के बारे में थोड़ी जानकारी दें: शुभकामनाओं के अंत में दुकान का नाम आता है और कार्ड पर उसका फ़ोन और लोगो छपता है। यह सब बाद में सेटिंग्स में बदल सकते हैं।</translation>
+    </message>
+    <message>
+        <source>no logo</source>
+        <translation>लोगो नहीं</translation>
+    </message>
+    <message>
+        <source>This is too long: keep the name and phone under 200 characters, the address under 400.</source>
+        <translation>यह बहुत लंबा है: नाम और फ़ोन 200 अक्षरों से कम, पता 400 अक्षरों से कम रखें।</translation>
+    </message>
+    <message>
+        <source>Write the shop's name: every greeting is signed with it.</source>
+        <translation>दुकान का नाम लिखें: हर शुभकामना के अंत में यही नाम आता है।</translation>
+    </message>
+    <message>
+        <source>The shop's phone number is not valid. Write it as you would dial it, e.g. 98765 43210 or 0522 2345678.</source>
+        <translation>दुकान का फ़ोन नंबर सही नहीं है। वैसे ही लिखें जैसे आप डायल करते हैं, जैसे 98765 43210 या 0522 2345678।</translation>
+    </message>
+    <message>
+        <source>The logo could not be read: choose a PNG or JPG picture.</source>
+        <translation>लोगो खुल नहीं सका: PNG या JPG तस्वीर चुनें।</translation>
+    </message>
+    <message>
+        <source>Saved: %1. Greetings will be signed with this name.</source>
+        <translation>सहेज लिया: %1। शुभकामनाओं के अंत में यही नाम आएगा।</translation>
+    </message>
+    <message>
+        <source>Bring in your clients</source>
+        <translation>अपने ग्राहक लाएँ</translation>
+    </message>
+    <message>
+        <source>Import the list you already keep: an Excel sheet (.xlsx, .xls, .csv) or the contacts of your phone (.vcf, Google Contacts). Columns in Hindi or English are recognised, and you see every row before anything is saved.</source>
+        <translation>जो सूची आप पहले से रखते हैं, उसे इम्पोर्ट करें: Excel शीट (.xlsx, .xls, .csv) या फ़ोन के कॉन्टैक्ट (.vcf, Google Contacts)। हिंदी या अंग्रेज़ी के कॉलम पहचाने जाते हैं, और कुछ भी सहेजने से पहले आप हर पंक्ति देख सकते हैं।</translation>
+    </message>
+    <message>
+        <source>Import Excel or contacts…</source>
+        <translation>Excel या कॉन्टैक्ट इम्पोर्ट करें…</translation>
+    </message>
+    <message>
+        <source>Add your first client</source>
+        <translation>पहला ग्राहक जोड़ें</translation>
+    </message>
+    <message>
+        <source>Start with one client: name and mobile number are enough. Add the others as they come to the counter (Ctrl+N).</source>
+        <translation>एक ग्राहक से शुरू करें: नाम और मोबाइल नंबर काफ़ी हैं। बाकी ग्राहकों को काउंटर पर आते ही जोड़ते जाएँ (Ctrl+N)।</translation>
+    </message>
+    <message>
+        <source>Add the first client…</source>
+        <translation>पहला ग्राहक जोड़ें…</translation>
+    </message>
+    <message>
+        <source>Look around first</source>
+        <translation>पहले घूमकर देखें</translation>
+    </message>
+    <message>
+        <source>Open a separate demo desk with 300 made-up clients, two years of bills, loyalty cards and greetings, in its own window. Nothing there touches your shop's desk.</source>
+        <translation>अलग विंडो में एक डेमो डेस्क खोलें: 300 काल्पनिक ग्राहक, दो साल के बिल, लॉयल्टी कार्ड और शुभकामनाएँ। वहाँ का कुछ भी आपकी दुकान के डेस्क को नहीं छूता।</translation>
+    </message>
+    <message>
+        <source>Explore the demo desk</source>
+        <translation>डेमो डेस्क देखें</translation>
+    </message>
+    <message>
+        <source>Go to my desk</source>
+        <translation>मेरे डेस्क पर चलें</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>पीछे</translation>
+    </message>
+    <message>
+        <source>How would you like to start?</source>
+        <translation>आप कैसे शुरू करना चाहेंगे?</translation>
     </message>
 </context>
 <context>

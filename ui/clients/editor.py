@@ -23,6 +23,7 @@ from ui.clients.list_model import status_label
 from ui.greetings.client_occasions import edit_client_occasions
 from ui.greetings.consent import withdraw_consent
 from ui.insights.client_panel import ClientInsightsPanel
+from ui.reflow import wrap_long_labels
 from ui.widgets import ErrorLabel, PartialDateEdit, PhoneList
 
 SOURCE_LABELS = {
@@ -82,6 +83,7 @@ class ClientEditor(QDialog):
 
         self.tabs = QTabWidget()
         self.details = self._build_details()
+        wrap_long_labels(self.details)  # small screens: long labels wrap, wide rows stack (ui/reflow.py)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.details)

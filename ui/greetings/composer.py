@@ -20,7 +20,7 @@ from clientdesk.errors import ClientDeskError, ValidationError
 from clientdesk.greetings import deliver, mailer
 from clientdesk.greetings.cards import LAYOUTS
 from clientdesk.greetings.occasions import PERSONAL_KINDS, Occasion, personal
-from clientdesk.greetings.service import Composition, Draft
+from clientdesk.greetings.service import Composition, Draft, ShopFieldsMissing
 from clientdesk.validate import format_phone
 from ui import dialogs
 from ui.client_picker import ClientPicker
@@ -384,6 +384,14 @@ class Composer(QWidget):
             return
         occasion, on, ids, channel = self.occasion(), self.on_date(), list(self.recipients), self.channel()
         template_id = self.template_box.currentData()
+        try:  # the shop's name / phone unset: one clear message instead of everybody "left out"
+            self.service.check_shop_fields(occasion, template_id)
+        except ShopFieldsMissing as exc:
+            dialogs.inform(self, self.tr("Greetings"), self.missing_shop_text(exc.fields))
+            return
+        except ClientDeskError as exc:
+            dialogs.show_error(self, exc)
+            return
 
         def work(progress=None):
             return self.service.compose(occasion, on, ids, channel, template_id)
@@ -395,6 +403,17 @@ class Composer(QWidget):
                 dialogs.show_error(self, exc)
             return
         self.job = run_job(self, work, on_success=self._composed, title=self.tr("Preparing messages"))
+
+    def missing_shop_text(self, fields) -> str:
+        """Where to set the shop's name / phone a template needs, in plain words."""
+        if list(fields) == ["shop_name"]:
+            return self.tr("The shop's name is not set yet, and every greeting is signed with it.\n\n"
+                           "Write it in Settings → Shop, save, then prepare the messages again.")
+        if list(fields) == ["shop_phone"]:
+            return self.tr("This message uses the shop's phone number, which is not set yet.\n\n"
+                           "Write it in Settings → Shop, save, then prepare the messages again.")
+        return self.tr("The shop's name and phone number are not set yet, and this message uses them.\n\n"
+                       "Write them in Settings → Shop, save, then prepare the messages again.")
 
     def _composed(self, comp: Composition) -> None:
         self.comp = comp

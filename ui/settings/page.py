@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
     QSpinBox, QVBoxLayout, QWidget,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from clientdesk.errors import ClientDeskError
 from ui import dialogs
+from ui.reflow import wrap_long_labels
 
 LANGUAGES = [("en", "English"), ("hi", "हिन्दी")]
 
@@ -33,43 +34,57 @@ class SettingsPage(QWidget):
         self.desk = desk
         self.ui_settings = ui_settings if ui_settings is not None else getattr(parent, "ui_settings", None)
         general = QGroupBox(self.tr("Shop"))
-        form = QFormLayout(general)
         self.language = QComboBox()
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
         self.language_note = QWidget()
         note_row = QHBoxLayout(self.language_note)
         note_row.setContentsMargins(0, 0, 0, 0)
-        note_row.addWidget(QLabel(self.tr("The new language is used from the next start.")))
+        note_row.addWidget(QLabel(self.tr("The new language is used from the next start.")), 1)
         self.restart_button = QPushButton(self.tr("Restart now"))
         self.restart_button.clicked.connect(self.restart_requested)
         note_row.addWidget(self.restart_button)
-        note_row.addStretch(1)
         self.language_note.hide()
         self.shop_name = QLineEdit()
         self.shop_phone = QLineEdit()
         self.shop_address = QPlainTextEdit()
         self.shop_address.setMaximumHeight(70)
-        self.shop_state = QLineEdit()
+        self.shop_address.setTabChangesFocus(True)
         self.lapse_days = QSpinBox()
         self.lapse_days.setRange(14, 3650)
         self.lapse_days.setSuffix(self.tr(" days"))
         self.honorifics = QLineEdit()
-        form.addRow(self.tr("Language / भाषा"), self.language)
-        form.addRow("", self.language_note)
-        form.addRow(self.tr("Shop name"), self.shop_name)
-        form.addRow(self.tr("Shop phone"), self.shop_phone)
-        form.addRow(self.tr("Shop address"), self.shop_address)
-        form.addRow(self.tr("State"), self.shop_state)
-        form.addRow(self.tr("A client is lapsed after no purchase for"), self.lapse_days)
-        form.addRow(self.tr("Titles (comma separated)"), self.honorifics)
+        # two columns: who the shop is on the left, how it addresses clients on the right
+        # (the shop's state is under Festivals below: it sets the festival dates)
+        left, right = QFormLayout(), QFormLayout()
+        left.addRow(self.tr("Language / भाषा"), self.language)
+        left.addRow("", self.language_note)
+        left.addRow(self.tr("Shop name"), self.shop_name)
+        left.addRow(self.tr("Shop phone"), self.shop_phone)
+        right.addRow(self.tr("Shop address"), self.shop_address)
+        right.addRow(self.tr("Titles (comma separated)"), self.honorifics)
+        right.addRow(self.tr("A client is lapsed after no purchase for"), self.lapse_days)
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        columns.setAlignment(left, Qt.AlignTop)
+        for column in (left, right):
+            column.setVerticalSpacing(10)
         save = QPushButton(self.tr("Save settings"))
         save.clicked.connect(self.save)
         self.saved_label = QLabel()
+        self.welcome_button = QPushButton(self.tr("Welcome and first steps…"))
+        self.welcome_button.setToolTip(self.tr("The welcome page of the first start: the shop's details, then "
+                                               "import clients, add the first one, or explore the demo desk"))
+        self.welcome_button.clicked.connect(self.open_welcome)
         row = QHBoxLayout()
         row.addWidget(save)
         row.addWidget(self.saved_label, 1)
-        form.addRow(row)
+        row.addWidget(self.welcome_button)
+        form = QVBoxLayout(general)
+        form.addLayout(columns)
+        form.addLayout(row)
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -86,6 +101,7 @@ class SettingsPage(QWidget):
             self.panels.append(panel)
             layout.addWidget(panel)
         layout.addStretch(1)
+        wrap_long_labels(content)  # small screens: long labels wrap, wide form rows stack (ui/reflow.py)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
@@ -101,20 +117,23 @@ class SettingsPage(QWidget):
         self.shop_name.setText(values["shop_name"])
         self.shop_phone.setText(values["shop_phone"])
         self.shop_address.setPlainText(values["shop_address"])
-        self.shop_state.setText(values["shop_state"])
         self.lapse_days.setValue(int(values["lapse_days"]))
         self.honorifics.setText(", ".join(values["honorifics"]))
 
     def save(self) -> None:
         try:
-            self.desk.settings.update({
-                "shop_name": self.shop_name.text().strip(), "shop_phone": self.shop_phone.text().strip(),
-                "shop_address": self.shop_address.toPlainText().strip(), "shop_state": self.shop_state.text().strip(),
-                "lapse_days": self.lapse_days.value(),
-                "honorifics": [h.strip() for h in self.honorifics.text().split(",") if h.strip()],
-            })
+            self.desk.settings.update_shop(
+                {"shop_name": self.shop_name.text(), "shop_phone": self.shop_phone.text(),
+                 "shop_address": self.shop_address.toPlainText()},
+                others={"lapse_days": self.lapse_days.value(),
+                        "honorifics": [h.strip() for h in self.honorifics.text().split(",") if h.strip()]})
         except ClientDeskError as exc:
-            dialogs.show_error(self, exc)
+            if getattr(exc, "field", "") == "shop_phone":
+                dialogs.inform(self, self.tr("Settings"), self.tr("The shop's phone number is not valid. Write it "
+                                                                  "as you would dial it, e.g. 98765 43210."))
+                self.shop_phone.setFocus()
+            else:
+                dialogs.show_error(self, exc)
             return
         language = self.language.currentData()
         if self.ui_settings is not None and language != self.ui_settings.value("language", "en"):
@@ -123,6 +142,27 @@ class SettingsPage(QWidget):
             self.language_note.show()
             self.language_changed.emit(language)
         self.saved_label.setText(self.tr("Saved."))
+
+    def open_welcome(self) -> None:
+        """The welcome page again (from the first start); its way in is followed on the main window."""
+        from ui.welcome.page import WelcomeDialog
+        from ui.welcome.start import fit_to_screen, follow
+
+        before = self.ui_settings.value("language", "en") if self.ui_settings is not None else "en"
+        dialog = WelcomeDialog(self.desk, self.ui_settings, parent=self)
+        fit_to_screen(dialog)
+        dialog.exec()
+        self.load()
+        for panel in self.panels:  # the shop's state and logo are shown by the greetings panel too
+            if hasattr(panel, "load"):
+                panel.load()
+        language = self.ui_settings.value("language", "en") if self.ui_settings is not None else "en"
+        if language != before:
+            self.language_note.show()
+            self.language_changed.emit(language)
+        window = self.window()
+        if dialog.choice and hasattr(window, "show_page"):
+            follow(window, dialog.choice)
 
     def activated(self) -> None:
         self.saved_label.setText("")
