@@ -152,6 +152,20 @@ def _restart_when_asked(app: QApplication, window) -> None:
     window.restart_requested.connect(restart)
 
 
+def teardown(window) -> None:
+    """End the window in order while Python is whole: background work (a backup, an import)
+    finished first, then the window and its pages deleted, then the database closed. Nothing of
+    Qt's is left for the interpreter's own clean-up at exit."""
+    import shiboken6
+
+    QThreadPool.globalInstance().waitForDone(30_000)
+    desk = window.desk
+    if shiboken6.isValid(window):
+        shiboken6.delete(window)
+    QCoreApplication.sendPostedEvents(None, 0)  # deliver what the deleted widgets left queued
+    desk.close()
+
+
 def run_app(paths: AppPaths, db_path: Path, log_file: Path | None) -> int:
     """The whole GUI run: returns the exit code."""
     missing = missing_x11_packages()
@@ -173,8 +187,7 @@ def run_app(paths: AppPaths, db_path: Path, log_file: Path | None) -> int:
     _restart_when_asked(app, window)
     window.show()
     code = app.exec()
-    QThreadPool.globalInstance().waitForDone(30_000)  # let background work (a backup, an import) finish
-    window.desk.close()
+    teardown(window)
     if code == RESTART_EXIT_CODE:
         program, arguments = restart_command()
         started, _pid = QProcess.startDetached(program, arguments)  # PySide6 gives (ok, pid)
