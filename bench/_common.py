@@ -76,3 +76,20 @@ def print_table(title: str, header: list[str], rows: list[list]) -> None:
 
 def summary(values: list[float]) -> list[float]:
     return [statistics.median(values), percentile(values, 95), max(values)]
+
+
+def qt_teardown(*widgets) -> None:
+    """End a bench's Qt part in order, while Python is still whole: background jobs finished,
+    the widgets closed and deleted, Qt's messages back to its own handler (a Python handler left
+    installed would be called during Qt's teardown at interpreter exit). The `ui` package, imported
+    by every bench that shows a widget, also guards against PySide6 6.12.0's refcount bug on None
+    (ui/none_guard.py), the cause of the "none_dealloc" abort at exit."""
+    import shiboken6
+    from PySide6.QtCore import QThreadPool, qInstallMessageHandler
+
+    QThreadPool.globalInstance().waitForDone(60_000)
+    for widget in widgets:
+        if shiboken6.isValid(widget):
+            widget.close()
+            shiboken6.delete(widget)
+    qInstallMessageHandler(None)

@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import demo_database, print_table, summary, timed, working_copy
+from _common import demo_database, print_table, qt_teardown, summary, timed, working_copy
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.text.font.db=false;qt.qpa.*=false")
@@ -133,7 +133,7 @@ def bench_scan(desk, scans: int, seed: int = 13) -> tuple[list[float], list[floa
         app.processEvents()
         screen.append((time.perf_counter() - started) * 1000)
         assert page.client_id is not None
-    page.close()
+    qt_teardown(page)
     return service, screen
 
 

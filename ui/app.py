@@ -141,6 +141,23 @@ def missing_x11_packages(environ=os.environ, platform: str = sys.platform, loads
     return [package for soname, package in X11_LIBRARIES.items() if not loads(soname)]
 
 
+def no_display(environ=os.environ, platform: str = sys.platform) -> bool:
+    """True when Qt would use X11 on Linux but there is no display to open (a server, an SSH
+    session, a service): Qt aborts then, exit 134, with a hint about plugins that misleads."""
+    if not platform.startswith("linux"):
+        return False
+    chosen = environ.get("QT_QPA_PLATFORM", "")
+    if chosen and not chosen.startswith("xcb"):
+        return False  # offscreen, wayland, vnc…: Qt's own business
+    if not chosen and environ.get("WAYLAND_DISPLAY"):
+        return False
+    return not environ.get("DISPLAY")
+
+
+NO_DISPLAY_MESSAGE = ("ClientDesk cannot open its window: no display is available (DISPLAY is not set). "
+                      "Start it on the shop's desktop, or use the command line: python main.py --help")
+
+
 RESTART_EXIT_CODE = 75  # the window asked to start again (a new language); run_app does it
 
 
@@ -160,8 +177,26 @@ def _restart_when_asked(app: QApplication, window) -> None:
     window.restart_requested.connect(restart)
 
 
+def teardown(window) -> None:
+    """End the window in order while Python is whole: background work (a backup, an import)
+    finished first, then the window and its pages deleted, then the database closed. Nothing of
+    Qt's is left for the interpreter's own clean-up at exit."""
+    import shiboken6
+
+    QThreadPool.globalInstance().waitForDone(30_000)
+    desk = window.desk
+    if shiboken6.isValid(window):
+        shiboken6.delete(window)
+    QCoreApplication.sendPostedEvents(None, 0)  # deliver what the deleted widgets left queued
+    desk.close()
+
+
 def run_app(paths: AppPaths, db_path: Path, log_file: Path | None) -> int:
     """The whole GUI run: returns the exit code."""
+    if no_display():  # one line instead of Qt's abort
+        log.error(NO_DISPLAY_MESSAGE)
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 2
     missing = missing_x11_packages()
     if missing:  # Qt would abort; no window can say it, so the terminal and the log do
         message = (f"ClientDesk cannot open its window: this Linux lacks system libraries Qt needs. "
@@ -188,8 +223,7 @@ def run_app(paths: AppPaths, db_path: Path, log_file: Path | None) -> int:
     _restart_when_asked(app, window)
     window.show()
     code = app.exec()
-    QThreadPool.globalInstance().waitForDone(30_000)  # let background work (a backup, an import) finish
-    window.desk.close()
+    teardown(window)
     if code == RESTART_EXIT_CODE:
         program, arguments = restart_command()
         started, _pid = QProcess.startDetached(program, arguments)  # PySide6 gives (ok, pid)

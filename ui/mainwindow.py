@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QT_TRANSLATE_NOOP, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import (
+    QByteArray, QCoreApplication, QMargins, QPoint, QRect, QSettings, QSize, QT_TRANSLATE_NOOP, Qt, QTimer, Signal,
+)
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget,
 )
@@ -26,6 +28,24 @@ PAGES = [
 ]
 
 BADGED_PAGES = ("greetings", "loyalty")  # occasions today; cards not yet printed
+
+DEFAULT_SIZE = QSize(1200, 760)
+# Room the system's window frame takes around the window's inside (title bar above): a window that
+# "fits" without it would still hang below a 768-pixel screen, status bar and all.
+FRAME = QMargins(8, 36, 8, 8)
+
+
+def initial_geometry(available: QRect, wanted: QSize = DEFAULT_SIZE, frame: QMargins = FRAME) -> tuple[QRect, bool]:
+    """Where a first-time window goes on a screen whose free area (less task bar) is `available`:
+    (the inside rectangle, maximised?). The default size, centred, when it fits with its frame;
+    on smaller screens (1366×768, 1280×720 laptops) the window is maximised, and its normal
+    rectangle is the free area less the frame."""
+    inner = available.marginsRemoved(frame)
+    if wanted.width() <= inner.width() and wanted.height() <= inner.height():
+        rect = QRect(QPoint(0, 0), wanted)
+        rect.moveCenter(inner.center())
+        return rect, False
+    return inner, True
 
 
 def _page_class(spec: str):
@@ -101,6 +121,8 @@ class MainWindow(QMainWindow):
             page.request_cards.connect(lambda ids: self.page("loyalty").print_cards(list(ids)))
         if hasattr(page, "badge_changed"):
             page.badge_changed.connect(lambda n, k=key: self.set_badge(k, n))
+        if hasattr(page, "clients_changed"):
+            page.clients_changed.connect(self.update_status)
         if hasattr(page, "restart_requested"):
             page.restart_requested.connect(self.restart_requested)
 
@@ -216,12 +238,24 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.ui_settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # Qt moves a saved window back inside the screen
         else:
-            self.resize(1200, 760)
+            self.fit_to_screen()
         header = self.ui_settings.value("clients/header")
         if isinstance(header, QByteArray) and not header.isEmpty():
             self.pages["clients"].table.horizontalHeader().restoreState(header)
+            self.pages["clients"].table.horizontalHeader().setSortIndicator(0, Qt.AscendingOrder)  # A to Z at start
+
+    def fit_to_screen(self) -> None:
+        """Open within the screen's free area: the default size centred, or maximised on small screens."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(DEFAULT_SIZE)
+            return
+        rect, maximised = initial_geometry(screen.availableGeometry())
+        self.setGeometry(rect)
+        if maximised:
+            self.setWindowState(self.windowState() | Qt.WindowMaximized)
 
     def closeEvent(self, event) -> None:
         self.ui_settings.setValue("window/geometry", self.saveGeometry())

@@ -1298,6 +1298,10 @@ Send them as they are?</source>
         <translation>%1 पॉइंट भुनाएँ? %2 लें।</translation>
     </message>
     <message>
+        <source>Not recorded. Ready for the next customer.</source>
+        <translation>बिल दर्ज नहीं हुआ। अगले ग्राहक के लिए तैयार।</translation>
+    </message>
+    <message>
         <source>This card already has %1 loyalty transactions today. Record this one too?</source>
         <translation>इस कार्ड पर आज पहले से %1 लॉयल्टी लेन-देन हैं। यह भी दर्ज करें?</translation>
     </message>

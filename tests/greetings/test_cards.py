@@ -1,5 +1,4 @@
 import datetime as dt
-import subprocess
 
 import pytest
 from pypdf import PdfReader
@@ -8,6 +7,7 @@ from clientdesk.errors import ValidationError
 from clientdesk.greetings import cards, deliver
 from clientdesk.greetings.occasions import personal
 from tests.greetings.helpers import make_client
+from tests.pdf_render import render_pages
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -35,9 +35,8 @@ def test_one_card_per_recipient_in_both_layouts(desk, tmp_path, layout, pages_pe
     assert round(float(reader.pages[0].mediabox.width) / 72 * 25.4) == width_mm
     text = "".join(page.extract_text() for page in reader.pages)
     assert "Priya" in text and "Sharma General Store" in text
-    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "2", str(out), str(tmp_path / layout)], check=True)
-    pngs = sorted(tmp_path.glob(f"{layout}*.png"))
-    assert pngs and all(_png_has_ink(p) for p in pngs)
+    pngs = render_pages(out, 1, 2, 80, tmp_path / layout)
+    assert len(pngs) == 2 and all(_png_has_ink(p) for p in pngs)
 
 
 def test_every_kind_has_a_motif_and_nobody_means_no_pdf(tmp_path):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, Qt, Slot
@@ -21,7 +20,6 @@ from ui.loyalty.page import AdjustDialog, LoyaltyPage
 from ui.loyalty.printing import render_pages
 from ui.loyalty.settings_panel import LoyaltySettingsPanel
 
-SHOTS = Path(__file__).resolve().parents[2] / "shots"
 
 
 class UrlCatcher(QObject):
@@ -54,7 +52,7 @@ def page(desk, qtbot, monkeypatch):
     return widget
 
 
-def test_card_view_ledger_and_actions(desk, page, qtbot, qtmodeltester, monkeypatch):
+def test_card_view_ledger_and_actions(desk, page, qtbot, qtmodeltester, monkeypatch, tmp_path):
     cid = add_client(desk, "Priya Singh", "9812345678")
     desk.loyalty.record_sale(cid, 2_000_00)
     qtbot.keyClicks(page.lookup.edit, "9812345678")
@@ -65,8 +63,7 @@ def test_card_view_ledger_and_actions(desk, page, qtbot, qtmodeltester, monkeypa
     assert page.model.rowCount() == 2
     assert page.model.index(0, 1).data() == "Earned" and page.model.index(1, 5).data() == "Sign-up bonus"
     qtmodeltester.check(page.model)
-    SHOTS.mkdir(exist_ok=True)
-    page.grab().save(str(SHOTS / "loyalty_card_view.png"))
+    assert page.grab().save(str(tmp_path / "loyalty_card_view.png"))  # to look at; never into the repository
 
     old = desk.loyalty.card_of(cid)
     page.replace_button.click()
@@ -123,7 +120,7 @@ def test_printing_renders_every_page_at_true_size(desk, tmp_path, qapp):
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == 4
 
 
-def test_settings_panel_summary_save_and_validation(desk, qtbot, monkeypatch):
+def test_settings_panel_summary_save_and_validation(desk, qtbot, monkeypatch, tmp_path):
     errors = []
     monkeypatch.setattr(ui.dialogs, "show_error", lambda parent, exc: errors.append(exc))
     panel = LoyaltySettingsPanel(desk)
@@ -136,8 +133,7 @@ def test_settings_panel_summary_save_and_validation(desk, qtbot, monkeypatch):
     panel.reward.setText("free dupatta")
     panel.tiers.item(2, 1).setText("40000")
     assert "1 point for every ₹50" in panel.summary_label.text()
-    SHOTS.mkdir(exist_ok=True)
-    panel.grab().save(str(SHOTS / "loyalty_settings.png"))
+    assert panel.grab().save(str(tmp_path / "loyalty_settings.png"))
     with qtbot.waitSignal(panel.saved):
         assert panel.save()
     rules = desk.loyalty.rules()

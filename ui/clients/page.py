@@ -40,6 +40,7 @@ class ClientsPage(QWidget):
     open_loyalty = Signal(int)
     compose_greeting = Signal(object)
     request_cards = Signal(object)
+    clients_changed = Signal()  # after an add, edit, archive or delete: the window's count follows
 
     def __init__(self, desk, parent=None):
         super().__init__(parent)
@@ -70,6 +71,8 @@ class ClientsPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        # The first view is A to Z: Qt's header starts "descending", and enabling sorting applies it.
+        self.table.horizontalHeader().setSortIndicator(0, Qt.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicatorShown(False)
         self.table.horizontalHeader().sectionClicked.connect(lambda _: self.table.horizontalHeader().setSortIndicatorShown(True))
@@ -116,7 +119,7 @@ class ClientsPage(QWidget):
         self.greet_button.clicked.connect(lambda: self.compose_greeting.emit(self.chosen_ids()))
         self.cards_button.clicked.connect(lambda: self.request_cards.emit(self.chosen_ids()))
         QShortcut(QKeySequence.Find, self, activated=self.focus_search)
-        QShortcut(QKeySequence.New, self, activated=self.new_client)
+        # Ctrl+N (new client) belongs to the window's File menu: a second claim here made it ambiguous.
         QShortcut(QKeySequence.Delete, self.table, activated=self.delete_selected)
         self._explicit_ids: frozenset[int] | None = None
         self.reload_tags()
@@ -283,6 +286,7 @@ class ClientsPage(QWidget):
         self.reload_tags()
         self.model.reload()
         self._update_count()
+        self.clients_changed.emit()
 
     def activated(self) -> None:
         self.focus_search()

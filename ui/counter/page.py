@@ -38,6 +38,7 @@ class CounterPage(QWidget):
     """The counter screen (ui.counter.page.CounterPage)."""
 
     open_client = Signal(int)
+    clients_changed = Signal()  # a quick add: the window's count follows
 
     def __init__(self, desk, parent=None):
         super().__init__(parent)
@@ -234,8 +235,12 @@ class CounterPage(QWidget):
         self.client_id = client_id
         phone = format_phone(client.primary_phone) if client.primary_phone else ""
         self.name_label.setText(f"{client.display_name}  {phone}".strip())
-        self.tier_label.setText(summary.tier_name)
-        self.tier_label.setStyleSheet(f"color: {summary.tier_colour};")
+        if summary.member:
+            self.tier_label.setText(summary.tier_name)
+            self.tier_label.setStyleSheet(f"color: {summary.tier_colour};")
+        else:  # not "Member" beside "Not a member yet"
+            self.tier_label.setText(self.tr("Not a member yet: joins with this bill"))
+            self.tier_label.setStyleSheet("")
         self.points_label.setText(self.tr("%n point(s)", "", summary.points))
         if summary.stamps_needed:
             self.stamps_label.setText(self.tr("Stamps: %1 of %2").replace("%1", str(summary.stamps))
@@ -255,8 +260,6 @@ class CounterPage(QWidget):
         if summary.next_tier and summary.to_next_tier_paise is not None:
             parts.append(self.tr("%1 more to reach %2").replace("%1", format_inr(summary.to_next_tier_paise, False))
                          .replace("%2", self.desk.loyalty.rules().tier(summary.next_tier).name))
-        if not summary.member:
-            parts.append(self.tr("Not a member yet: joins with this bill"))
         self.expiry_label.setText("  ·  ".join(parts))
         self.reward_check.setEnabled(summary.rewards_due > 0)
         self.client_frame.show()
@@ -267,7 +270,7 @@ class CounterPage(QWidget):
     def _quick_add(self, phone: str) -> None:
         self.client_frame.hide()
         self.status_label.setText(self.tr("New number: add the client with a name, then Enter."))
-        self.quick_phone.setText(phone)
+        self.quick_phone.setText(format_phone(phone))  # as people write it: 98765 43210
         self.quick_name.clear()
         self.quick_frame.show()
         self.quick_name.setFocus(Qt.OtherFocusReason)
@@ -286,6 +289,7 @@ class CounterPage(QWidget):
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             return
+        self.clients_changed.emit()
         self.status_label.setText(self.tr("Client added."))
         self.show_client(client_id)
 
@@ -349,7 +353,16 @@ class CounterPage(QWidget):
         if redeem:
             net = format_inr(amount - self._redeem_paise())
             question = self.tr("Redeem %1 points? Collect %2.").replace("%1", str(redeem)).replace("%2", net)
-            if dialogs.ask(self, self.tr("Redeem points"), question) != QMessageBox.Yes:
+            # Enter redeems; No goes back to the points; Esc (Cancel) leaves this customer, like Esc here
+            answer = dialogs.ask(self, self.tr("Redeem points"), question,
+                                 QMessageBox.Yes | QMessageBox.No | QMessageBox.Cancel, QMessageBox.Yes)
+            if answer == QMessageBox.No:
+                self.redeem_spin.setFocus(Qt.OtherFocusReason)
+                self.redeem_spin.selectAll()
+                return
+            if answer != QMessageBox.Yes:
+                self.clear()
+                self.status_label.setText(self.tr("Not recorded. Ready for the next customer."))
                 return
         confirm = False
         while True:
@@ -361,11 +374,13 @@ class CounterPage(QWidget):
             except ConfirmationNeeded as exc:
                 question = self.tr("This card already has %1 loyalty transactions today. Record this one too?") \
                     .replace("%1", str(exc.count))
-                if dialogs.ask(self, self.tr("Busy card"), question) != QMessageBox.Yes:
+                if dialogs.ask(self, self.tr("Busy card"), question, default=QMessageBox.Yes) != QMessageBox.Yes:
+                    self.amount_edit.setFocus(Qt.OtherFocusReason)
                     return
                 confirm = True
             except ClientDeskError as exc:
                 dialogs.show_error(self, exc)
+                self.amount_edit.setFocus(Qt.OtherFocusReason)
                 return
         self._show_result(result)
 
@@ -423,6 +438,7 @@ class CounterPage(QWidget):
         if self.client_id == undone.client_id:
             self._fill_client(undone.client_id)
         self._refresh_undo()
+        (self.amount_edit if self.client_id is not None else self.lookup.edit).setFocus(Qt.OtherFocusReason)
 
 
 def _big_edit(edit: QLineEdit) -> QLineEdit:

@@ -46,7 +46,7 @@ class TemplatesEditor(QWidget):
         self.list = QListWidget()
         self.list.currentItemChanged.connect(self._chosen)
         new_button = QPushButton(self.tr("New template"))
-        new_button.setShortcut("Ctrl+N")
+        # no Ctrl+N here: the window's File menu has it for a new client (two claims made it do nothing)
         new_button.clicked.connect(self.new_template)
         left = QWidget()
         left_layout = QVBoxLayout(left)

@@ -85,6 +85,7 @@ class ChartCard(QWidget):
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
+            axis.deleteLater()  # a removed axis kept its labels on screen, drawn over the new ones
         return self.chart
 
     def save_png(self, path: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCharts import (
     QBarCategoryAxis, QBarSeries, QBarSet, QHorizontalBarSeries, QLineSeries, QPieSeries, QStackedBarSeries,
 )
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
@@ -75,9 +75,10 @@ def _table(model: QAbstractTableModel) -> QTableView:
 
 
 def _month_axis(labels: list[str]) -> QBarCategoryAxis:
+    """Months across the bottom, written level (stood on end, "11/26" was cut to "…")."""
     axis = QBarCategoryAxis()
     axis.append(labels)
-    axis.setLabelsAngle(-90)
+    axis.setLabelsAngle(0)
     return axis
 
 
@@ -92,9 +93,11 @@ def _short_labels(labels: list[str], width: int = 18) -> list[str]:
     return result
 
 
-def _month_label(label: str) -> str:
-    year, month = label.split("-")
-    return f"{int(month)}/{year[2:]}"
+def _month_labels(months: list[str]) -> list[str]:
+    """"2026-11" → the month's short name in the window's language (Nov / नव॰). The charts show the
+    last twelve months, so a name is never repeated and needs no year."""
+    locale = QLocale()
+    return _short_labels([locale.monthName(int(label.split("-")[1]), QLocale.ShortFormat) for label in months])
 
 
 class InsightsPage(QWidget):
@@ -168,8 +171,12 @@ class InsightsPage(QWidget):
         box.addWidget(heading)
         box.addWidget(self.occasions)
         grid = QGridLayout()
-        for i, widget in enumerate(self.charts + [occasions_box]):
-            grid.addWidget(widget, i // 2, i % 2)
+        # The two monthly charts take the full width: twelve month names side by side need it at
+        # 1280-1366 pixels (in half the width they were cut to "…").
+        grid.addWidget(self.sales_chart, 0, 0, 1, 2)
+        grid.addWidget(self.newret_chart, 1, 0, 1, 2)
+        for i, widget in enumerate(self.charts[2:] + [occasions_box]):
+            grid.addWidget(widget, 2 + i // 2, i % 2)
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.addLayout(numbers)
@@ -380,7 +387,7 @@ class InsightsPage(QWidget):
         self.numbers["month_sales"].setText(format_inr(board.sales_this_month_paise, decimals=False))
         self.numbers["avg_bill"].setText(format_inr(board.avg_bill_paise, decimals=False))
         self.numbers["winback"].setText(format_number(board.winback))
-        months = [_month_label(m) for m in board.months]
+        months = _month_labels(board.months)
 
         chart = self.sales_chart.reset()
         sales = QBarSet(self.tr("Sales (₹)"))

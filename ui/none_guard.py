@@ -1,0 +1,38 @@
+"""A guard against a reference-counting bug in the Qt bindings that aborts the program.
+
+PySide6 6.12.0 (shiboken6 6.12.0) gives back `None` from every Qt method that returns nothing
+(setText, clear, show, processEvents, …) without taking a reference to it, so each such call takes
+one reference from `None`. On Python 3.11, where `None` is an ordinary counted object, a few
+thousand calls more than `None` has references (a counter page serving a queue, a bench, a long
+day at the shop) bring its count to zero and Python aborts: "Fatal Python error: none_dealloc:
+deallocating None", exit code 134, usually at exit while garbage-collecting, sometimes in use.
+PySide6 6.11 and Python 3.12+ (where `None` is immortal) are not affected.
+
+`protect_none()` gives `None` a reserve of references so large no run can use it up. `None` is
+never freed anyway; only its count changes. Called once when the `ui` package is imported, so the
+window, the tests and the bench scripts are all covered before they make a Qt call.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+
+RESERVE = sys.maxsize >> 2  # far from both ends of Py_ssize_t: no call count reaches it, no increment overflows
+_protected = False
+
+
+def needs_protection(version_info=sys.version_info) -> bool:
+    """Only interpreters where None is a counted object (before 3.12's immortal objects)."""
+    return tuple(version_info[:2]) < (3, 12)
+
+
+def protect_none() -> bool:
+    """Add the reserve to None's reference count once; True if it was added now."""
+    global _protected
+    if _protected or not needs_protection() or hasattr(sys, "gettotalrefcount"):  # a debug build lays objects out differently
+        return False
+    refcount = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt is a PyObject's first field
+    refcount.value += RESERVE
+    _protected = True
+    return True
