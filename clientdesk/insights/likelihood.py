@@ -10,9 +10,13 @@ T = today - first purchase day. The four population parameters (r, alpha, a, b) 
     A3 = B(a + 1, b + x - 1) / B(a, b) / (alpha + t_x)^(r + x),
 
 summed in logs (gammaln, betaln, logaddexp) over the clients. With the fitted parameters, P(alive)
-is the paper's eq. (13) (the probability a client with this history has not dropped out),
-the expected number of purchases in the next t days its eq. (10), and the chance of at least one
-purchase in the next t days
+(the probability a client with this history has not dropped out) is
+
+    P(alive) = 1 / (1 + [x > 0] * a / (b + x - 1) * ((alpha + T) / (alpha + t_x)) ** (r + x))
+
+(A2 / (A2 + A3) above; Fader, Hardie & Lee's note "Computing P(alive) Using the BG/NBD Model"),
+the expected number of purchases in the next t days the paper's eq. (10), and the chance of at least
+one purchase in the next t days
 
     P(X(T, T+t] > 0) = P(alive) * (1 - ((alpha + T) / (alpha + T + t)) ** (r + x))
 
