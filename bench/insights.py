@@ -1,7 +1,7 @@
 """Insights at shop scale: segment counts, a full refresh (RFM, rules, BG/NBD likelihood, suggestions,
 signals) run in the background, one client's suggestions, and the likelihood back-test (AUC against
 "days since last visit") on the demo data and on an imported sales register (the CDNOW register
-of Fader, Hardie & Lee, shipped with the lifetimes package, imported through the register importer).
+of Fader, Hardie & Lee, in bench/data/, imported through the register importer).
 
     python bench/insights.py                      # builds a 100,000-client demo database first
     python bench/insights.py --db demo.sqlite     # reuse one (made with: main.py --db demo.sqlite demo --clients 100000)
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import gzip
 import os
 import random
 import statistics
@@ -106,11 +107,9 @@ def refresh_in_background(desk) -> dict:
 
 def register_backtest(workdir: Path, limit: int | None) -> None:
     """Import the CDNOW register (bill no., date, mobile, name, item, category, qty, amount) and back-test."""
-    import lifetimes
-
-    source = Path(lifetimes.__file__).parent / "datasets" / "CDNOW_master.txt"
+    source = ROOT / "bench" / "data" / "CDNOW_master.txt.gz"  # Bruce Hardie's CDNOW register (see its README)
     csv_path = workdir / "cdnow_register.csv"
-    with source.open() as lines, csv_path.open("w", newline="", encoding="utf-8") as out:
+    with gzip.open(source, "rt", encoding="ascii") as lines, csv_path.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(["Bill No", "Date", "Mobile", "Customer Name", "Item", "Category", "Qty", "Amount"])
         next(lines)
@@ -161,7 +160,8 @@ def main() -> int:
         f"{outcome['p95_read_ms']:.0f} / {outcome['worst_read_ms']:.0f}", f"{outcome['reads']} reads, every 50 ms")
     row("clients scored / rules / suggestions stored",
         f"{summary.clients_scored:,} / {summary.pairs} / {summary.suggestions:,}")
-    row("BG/NBD parameters r, alpha, a, b", ", ".join(f"{v:.3g}" for v in summary.model.values()))
+    row("BG/NBD parameters r, alpha, a, b",
+        ", ".join(f"{v:.3g}" for v in summary.model.values()) if summary.model else "no model")
 
     worst = worst_cpu = 0.0
     for query in QUERIES:

@@ -145,7 +145,7 @@ def test_frozen_cards_pdf_uses_bundled_mukta_font(bundle, tmp_path):
 
 
 def test_frozen_demo_insights_and_festivals(bundle, tmp_path):
-    """The heaviest dependency chain (lifetimes → pandas, numpy, scipy) and the festival calendar work."""
+    """The heaviest dependency chain (numpy, scipy: the BG/NBD fit) and the festival calendar work."""
     db = tmp_path / "demo.sqlite"
     demo = run(bundle, "--db", db, "demo", "--clients", "200")
     assert demo.returncode == 0, demo.stderr
