@@ -70,6 +70,11 @@ WINDOW_RUN = textwrap.dedent("""
             edit.setText(str(i))
         QApplication.closeAllWindows()
 
+    from clientdesk.desk import Desk
+
+    desk = Desk.open(Path(sys.argv[2]) / "desk.sqlite")  # a shop already set up: no welcome page
+    desk.settings.set("shop_name", "Sharma Store")
+    desk.close()
     QTimer.singleShot(300, use_then_close)
     code = run_app(AppPaths.under(Path(sys.argv[2])), Path(sys.argv[2]) / "desk.sqlite", None)
     print("exit", code, flush=True)

@@ -68,6 +68,7 @@ def settle(qtbot) -> None:
 def test_every_page_fits_without_sideways_scrolling(qtbot, filled_desk, tmp_path, language, width, height):
     window = MainWindow(filled_desk, QSettings(str(tmp_path / "w.ini"), QSettings.IniFormat))
     qtbot.addWidget(window)
+    window.setWindowState(Qt.WindowNoState)  # not maximised to the (small) offscreen screen: this size
     window.resize(width, height)
     window.show()
     qtbot.waitExposed(window)
