@@ -274,12 +274,12 @@ def _check_cells(table: RawTable, rows_from: int = 0) -> None:
 
 
 def _checked_text(table: RawTable, index: int, column: int, cell: str) -> str:
-    where = f"column {column + 1}" if table.fmt != "sheet" else f"cell {cell_name(index, column)}"
+    where = f"Column {column + 1}" if table.fmt != "sheet" else f"Cell {cell_name(index, column)}"
     if "\x00" in cell:
         cell = cell.replace("\x00", "")
-        table.note(index, "nul", f"The {where} held NUL characters (a damaged or binary file); they were taken out")
+        table.note(index, "nul", f"{where} held NUL characters (a damaged or binary file); they were taken out")
     if len(cell) > MAX_CELL:
-        table.note(index, "too_long", f"The {where} holds {len(cell):,} characters; only the first {MAX_CELL:,} "
+        table.note(index, "too_long", f"{where} holds {len(cell):,} characters; only the first {MAX_CELL:,} "
                                       f"(the most a spreadsheet cell holds) were kept")
         cell = cell[:MAX_CELL]
     return cell
