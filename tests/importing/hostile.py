@@ -97,6 +97,29 @@ def _replace_in_zip(data: bytes, path: Path, old: bytes, new: bytes) -> Path:
     return path
 
 
+def xlsx_lying_sizes(path: Path, rows: int = 40_000) -> Path:
+    """A workbook whose sheet (a few MB) declares 10,000 bytes in the zip's headers."""
+    import struct
+
+    book = openpyxl.Workbook()
+    for n in range(rows):
+        book.active.append([f"Client {n}", 9800000000 + n])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    data = bytearray(buffer.getvalue())
+    name = b"xl/worksheets/sheet1.xml"
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo(name.decode())
+    struct.pack_into("<I", data, info.header_offset + 22, 10_000)  # local header: uncompressed size
+    position = data.find(b"PK\x01\x02")
+    while position >= 0:  # central directory entries
+        length = struct.unpack_from("<H", data, position + 28)[0]
+        if data[position + 46:position + 46 + length] == name:
+            struct.pack_into("<I", data, position + 24, 10_000)
+        position = data.find(b"PK\x01\x02", position + 4)
+    path.write_bytes(bytes(data))
+    return path
+
+
 def xlsx_zip_bomb(path: Path, megabytes: int = 40) -> Path:
     """A real little workbook plus a member of `megabytes` MB of zeros (about 1000:1 packed)."""
     book = openpyxl.Workbook()

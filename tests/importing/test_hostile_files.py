@@ -201,6 +201,15 @@ def test_zip_bomb_is_refused_before_it_unpacks(desk, tmp_path):
     assert desk.db.execute_sql("SELECT count(*) FROM client").fetchone() == (0,)
 
 
+def test_zip_that_lies_about_its_sizes_is_refused(desk, tmp_path):
+    """The reader trusts the sizes a zip declares only because calamine stops at a member bigger
+    than declared: this keeps that true."""
+    path = hostile.xlsx_lying_sizes(tmp_path / "liar.xlsx")
+    with pytest.raises(FileFormatError, match="liar.xlsx"):
+        desk.imports.import_file(path)
+    assert desk.db.execute_sql("SELECT count(*) FROM client").fetchone() == (0,)
+
+
 def test_zip_bomb_through_main_py_exits_2_and_writes_nothing(tmp_path):
     path = hostile.xlsx_zip_bomb(tmp_path / "bomb.xlsx")
     db = tmp_path / "d.sqlite"
