@@ -381,9 +381,43 @@ def read_delimited(text: str, table: RawTable | None = None,
     line with the stray quote noted."""
     if table is None:
         table = RawTable(Path("text.csv"), fmt="csv")
-    lines = io.StringIO(text, newline="").readlines()
-    sample = "".join(lines[:50])
-    delimiter = _sniff_delimiter(sample)
+    delimiter = _sniff_delimiter("\n".join(text[:65536].splitlines()[:50]))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    table.rows = [[cell.strip() or None for cell in row] for row in reader]  # one pass: the common case
+    starts: list[int] | range = range(len(table.rows))  # per row, the index of its first line
+    several = reader.line_num != len(table.rows)  # a record took several lines: line breaks in a cell, or a stray quote
+    lines = io.StringIO(text, newline="").readlines() if several or notes else []
+    if several:
+        rows, starts = _split_merged_rows(lines, delimiter, table)
+        table.rows = [[cell.strip() or None for cell in row] for row in rows]
+    table.delimiter = delimiter
+    if notes:
+        offsets, total = [], 0
+        for line in lines:
+            offsets.append(total)
+            total += len(line)
+        row_starts = [offsets[s] if s < len(offsets) else total for s in starts]
+        for offset, reason, message in notes:
+            index = bisect.bisect_right(row_starts, offset) - 1
+            line_no = bisect.bisect_right(offsets, offset)
+            _note_row(table, max(index, 0), reason, f"Line {line_no}: {message}")
+    if several or _has_long_line(text):
+        _check_cells(table)  # a cell can only be that long on a line that long, or over several lines
+    return table.rows, delimiter
+
+
+def _has_long_line(text: str) -> bool:
+    """True if `text` may hold a line longer than MAX_CELL. Such a line covers a whole window of
+    MAX_CELL // 2 characters (windows side by side from the start) without a line break, so one
+    search per window answers, each stopping at its first line break (1 ms for 46 MB)."""
+    window = MAX_CELL // 2
+    return any(text.find("\n", start, start + window) < 0 for start in range(0, len(text) - window + 1, window))
+
+
+def _split_merged_rows(lines: list[str], delimiter: str, table: RawTable) -> tuple[list[list], list[int]]:
+    """The records of `lines`, where one read over several lines that is really rows swallowed by
+    a stray quotation mark (see _merged_rows) is read again line by line, the stray quote noted.
+    Returns the rows and the index of each row's first line."""
     reader = csv.reader(lines, delimiter=delimiter)
     records: list[list[str]] = []
     ends: list[int] = []  # per record, the number of lines read once it is complete
@@ -391,9 +425,9 @@ def read_delimited(text: str, table: RawTable | None = None,
         records.append(row)
         ends.append(reader.line_num)
     width = _usual_width(records, ends)
-    rows: list[list] = []
-    starts: list[int] = []  # per row, the index of its first line
     crlf = sum(1 for line in lines[:200] if line.endswith("\r\n")) > len(lines[:200]) // 2
+    rows: list[list] = []
+    starts: list[int] = []
     first = 0
     for row, end in zip(records, ends):
         if end - first > 1 and _merged_rows(row, lines[first:end], width, delimiter, crlf):
@@ -409,21 +443,7 @@ def read_delimited(text: str, table: RawTable | None = None,
             starts.append(first)
             rows.append(row)
         first = end
-    table.rows = [[cell.strip() or None for cell in row] for row in rows]
-    table.delimiter = delimiter
-    if notes:
-        offsets, total = [], 0
-        for line in lines:
-            offsets.append(total)
-            total += len(line)
-        row_starts = [offsets[s] if s < len(offsets) else total for s in starts]
-        for offset, reason, message in notes:
-            index = bisect.bisect_right(row_starts, offset) - 1
-            line_no = bisect.bisect_right(offsets, offset)
-            _note_row(table, max(index, 0), reason, f"Line {line_no}: {message}")
-    if len(text) > MAX_CELL:
-        _check_cells(table)
-    return table.rows, delimiter
+    return rows, starts
 
 
 def _note_row(table: RawTable, index: int, reason: str, message: str) -> None:
