@@ -136,3 +136,39 @@ def xlsx_zip_bomb(path: Path, megabytes: int = 40) -> Path:
             for _ in range(megabytes):
                 member.write(chunk)
     return path
+
+
+def ods_formulas_and_merges(path: Path) -> Path:
+    """The OpenDocument twin of xlsx_formulas_and_merges, as LibreOffice writes merges
+    (number-rows-spanned, then covered cells) and a formula saved without its result."""
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+
+    def cell(value) -> str:
+        return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+
+    rows = [
+        cell("Name") + cell("Mobile") + cell("City"),
+        cell("Ramesh") + cell("9876543210") + '<table:table-cell table:number-rows-spanned="3" '
+                                              'office:value-type="string"><text:p>Indore</text:p></table:table-cell>',
+        '<table:table-cell table:formula="of:=CONCAT(&quot;Si&quot;;&quot;ta&quot;)"/>' + cell("9876543211")
+        + "<table:covered-table-cell/>",
+        cell("Gita") + cell("9876543212") + "<table:covered-table-cell/>",
+        cell("Mohan") + cell("9876543213") + cell("Pune"),
+    ]
+    body = "".join(f"<table:table-row>{r}</table:table-row>" for r in rows)
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.2">'
+               f'<office:body><office:spreadsheet><table:table table:name="Sheet1">{body}</table:table>'
+               "</office:spreadsheet></office:body></office:document-content>")
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                '<manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                "</manifest:manifest>")
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+    return path

@@ -185,6 +185,17 @@ def test_formula_without_result_and_merged_cells(desk, tmp_path, capsys):
     assert {r[-2] for r in written} == {2, 3} and any("formula" in r[-1] for r in written)
 
 
+def test_ods_formula_without_result_and_merged_cells(desk, tmp_path, capsys):
+    path = hostile.ods_formulas_and_merges(tmp_path / "book.ods")
+    result = desk.imports.import_file(path)
+    problems = file_problems(result.issues)
+    assert "merged" in problems[2] and "formula" in problems[3]
+    rows = list(desk.db.execute_sql("SELECT name, postal_city FROM client ORDER BY id"))
+    assert rows == [("Ramesh", "Indore"), ("Gita", "Indore"), ("Mohan", "Pune")]
+    code, summary, _ = cli_import(tmp_path, path, capsys=capsys)
+    assert code == 0 and {2, 3} <= set(json_problems(summary))
+
+
 def test_cell_over_excel_limit_is_cut_and_said(desk, tmp_path):
     path = hostile.xlsx_long_cell(tmp_path / "long.xlsx")
     result = desk.imports.import_file(path)
