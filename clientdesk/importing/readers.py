@@ -448,6 +448,8 @@ def read_delimited(text: str, table: RawTable | None = None,
     if several:
         rows, starts = _split_merged_rows(lines, delimiter, table)
         table.rows = [[cell.strip() or None for cell in row] for row in rows]
+    elif table.rows:
+        _check_last_line(text, delimiter, table)
     table.delimiter = delimiter
     if notes:
         offsets, total = [], 0
@@ -472,6 +474,20 @@ def _has_long_line(text: str) -> bool:
     return any(text.find("\n", start, start + window) < 0 for start in range(0, len(text) - window + 1, window))
 
 
+def _check_last_line(text: str, delimiter: str, table: RawTable) -> None:
+    """A quotation mark left open on the last line swallows the rest of it into one cell (the
+    delimiters with it): that line is read again on its own, and noted."""
+    last = text.rstrip("\r\n")
+    last = last[max(last.rfind("\n"), last.rfind("\r")) + 1:]
+    if last.count('"') % 2 == 0:
+        return
+    cells, _ = _read_line(last, delimiter)
+    index = len(table.rows) - 1
+    table.rows[index] = [cell.strip() or None for cell in cells]
+    _note_row(table, index, "quote", "The last line has a quotation mark that is never closed; it was read "
+                                     "without it: check this row")
+
+
 def _split_merged_rows(lines: list[str], delimiter: str, table: RawTable) -> tuple[list[list], list[int]]:
     """The records of `lines`, where one read over several lines that is really rows swallowed by
     a stray quotation mark (see _merged_rows) is read again line by line, the stray quote noted.
@@ -487,8 +503,8 @@ def _split_merged_rows(lines: list[str], delimiter: str, table: RawTable) -> tup
     rows: list[list] = []
     starts: list[int] = []
     first = 0
-    for row, end in zip(records, ends):
-        if end - first > 1 and _merged_rows(row, lines[first:end], width, delimiter, crlf):
+    for number, (row, end) in enumerate(zip(records, ends), start=1):
+        if end - first > 1 and _merged_rows(row, lines[first:end], width, delimiter, crlf, number == len(records)):
             for number in range(first, end):
                 cells, stray = _read_line(lines[number], delimiter)
                 starts.append(number)
@@ -515,12 +531,12 @@ def _usual_width(records: list[list[str]], ends: list[int]) -> int:
     return widths.most_common(1)[0][0] if widths else 0
 
 
-def _merged_rows(row: list[str], lines: list[str], width: int, delimiter: str, crlf: bool) -> bool:
+def _merged_rows(row: list[str], lines: list[str], width: int, delimiter: str, crlf: bool, last: bool) -> bool:
     """True if a record read over several lines is rows swallowed by a stray quotation mark, not a
     cell with line breaks in it: it ran to the end of the file, or its cell count is not the
     file's, or (a file with CRLF line ends, as Excel writes) its cells break lines with CRLF, which
     Excel writes between rows only, or its inner lines are whole rows of the file on their own."""
-    if not lines[-1].endswith(("\n", "\r")) and row and row[-1].endswith(("\n", "\r")):
+    if last and sum(line.count('"') for line in lines) % 2:
         return True  # still inside the quote at the end of the file
     if width and len(row) != width:
         return True

@@ -61,6 +61,16 @@ def test_unbalanced_quote_merges_no_rows(desk, tmp_path, newline):
                     ("Hari Om", "+919876543214", "Delhi")]
 
 
+@pytest.mark.parametrize("ending", ["\n", ""])
+def test_quote_left_open_on_the_last_line(desk, tmp_path, ending):
+    path = tmp_path / "last.csv"
+    path.write_text(f'Name,Mobile\nRamesh,9876543210\n"Sita Devi,9876543211{ending}', encoding="utf-8")
+    result = desk.imports.import_file(path)
+    assert "quotation mark" in file_problems(result.issues)[3]
+    assert list(desk.db.execute_sql("SELECT name, primary_phone FROM client ORDER BY id")) == [
+        ("Ramesh", "+919876543210"), ("Sita Devi", "+919876543211")]
+
+
 def test_unbalanced_quote_through_main_py(tmp_path):
     path = hostile.csv_unbalanced_quote(tmp_path / "quote.csv")
     db = tmp_path / "d.sqlite"
