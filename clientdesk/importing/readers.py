@@ -451,7 +451,7 @@ def read_delimited(text: str, table: RawTable | None = None,
     elif table.rows:
         _check_last_line(text, delimiter, table)
     table.delimiter = delimiter
-    if notes:
+    if notes and table.rows:  # (a file of nothing but NULs has no row to put them on: it is refused as empty)
         offsets, total = [], 0
         for line in lines:
             offsets.append(total)
@@ -460,7 +460,7 @@ def read_delimited(text: str, table: RawTable | None = None,
         for offset, reason, message in notes:
             index = bisect.bisect_right(row_starts, offset) - 1
             line_no = bisect.bisect_right(offsets, offset)
-            _note_row(table, max(index, 0), reason, f"Line {line_no}: {message}")
+            _note_row(table, min(max(index, 0), len(table.rows) - 1), reason, f"Line {line_no}: {message}")
     if several or _has_long_line(text):
         _check_cells(table)  # a cell can only be that long on a line that long, or over several lines
     return table.rows, delimiter
@@ -499,12 +499,11 @@ def _split_merged_rows(lines: list[str], delimiter: str, table: RawTable) -> tup
         records.append(row)
         ends.append(reader.line_num)
     width = _usual_width(records, ends)
-    crlf = sum(1 for line in lines[:200] if line.endswith("\r\n")) > len(lines[:200]) // 2
     rows: list[list] = []
     starts: list[int] = []
     first = 0
     for number, (row, end) in enumerate(zip(records, ends), start=1):
-        if end - first > 1 and _merged_rows(row, lines[first:end], width, delimiter, crlf, number == len(records)):
+        if end - first > 1 and _merged_rows(row, lines[first:end], width, delimiter, number == len(records)):
             for number in range(first, end):
                 cells, stray = _read_line(lines[number], delimiter)
                 starts.append(number)
@@ -531,21 +530,20 @@ def _usual_width(records: list[list[str]], ends: list[int]) -> int:
     return widths.most_common(1)[0][0] if widths else 0
 
 
-def _merged_rows(row: list[str], lines: list[str], width: int, delimiter: str, crlf: bool, last: bool) -> bool:
+def _merged_rows(row: list[str], lines: list[str], width: int, delimiter: str, last: bool) -> bool:
     """True if a record read over several lines is rows swallowed by a stray quotation mark, not a
-    cell with line breaks in it: it ran to the end of the file, or its cell count is not the
-    file's, or (a file with CRLF line ends, as Excel writes) its cells break lines with CRLF, which
-    Excel writes between rows only, or its inner lines are whole rows of the file on their own."""
+    cell with line breaks in it: it runs to the end of the file inside the quote, or its cell count
+    is not the file's, or it is not well-formed CSV (the quote that ended the stray one is followed
+    by a letter, not by a delimiter or the end of the line, as after a quoted cell)."""
     if last and sum(line.count('"') for line in lines) % 2:
         return True  # still inside the quote at the end of the file
     if width and len(row) != width:
         return True
-    broken = [cell for cell in row if "\n" in cell or "\r" in cell]
-    if crlf and any("\r\n" in cell for cell in broken):
+    try:
+        for _ in csv.reader(lines, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error:
         return True
-    if width >= 2 and len(lines) >= 3:
-        inner = lines[1:-1]
-        return all(len(_read_line(line, delimiter)[0]) == width for line in inner)
     return False
 
 
@@ -561,12 +559,19 @@ def _read_line(line: str, delimiter: str) -> tuple[list[str], bool]:
 
 
 def _sniff_delimiter(sample: str) -> str:
+    """The csv module's guess, unless the first line (the headers, rarely quoted) does not hold it
+    and holds another: quotes in the rows below can mislead the guess."""
+    first = next((line for line in sample.splitlines() if line.strip()), "")
+    in_first = {d: first.count(d) for d in (",", ";", "\t", "|")}
     try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+        guess = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
     except csv.Error:
         counts = {d: sample.count(d) for d in (",", ";", "\t", "|")}
         best = max(counts, key=counts.get)
         return best if counts[best] else ","
+    if not in_first[guess] and max(in_first.values()):
+        return max(in_first, key=in_first.get)
+    return guess
 
 
 # ----- vCard -----------------------------------------------------------------------------------
@@ -692,7 +697,7 @@ def read_vcards(text: str, table: RawTable | None = None, notes: list[tuple[int,
     rows: list[list] = [list(VCARD_HEADER)]
     table.rows = rows
     line_notes: list[tuple[int, str, str]] = []
-    if notes:
+    if notes and table.rows:  # (a file of nothing but NULs has no row to put them on: it is refused as empty)
         offsets, total = [], 0
         for line in io.StringIO(text, newline="").readlines():
             offsets.append(total)
