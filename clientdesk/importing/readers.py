@@ -37,6 +37,7 @@ VCARD_HEADER = ["Name", "Phone", "Email", "Birthday", "Anniversary", "Address", 
                 "Business", "Notes", "Tags"]
 MULTI_SEPARATOR = " ::: "  # Google Contacts' separator for several values in one cell; vCards reuse it
 MAX_CELL = 32767  # Excel's limit for the characters of one cell: longer text is cut there, and said so
+MAX_FILE = 1024 * 1024 * 1024  # bytes of a file to import (a 100,000-row CSV: ~50 MB)
 MAX_UNPACKED = 512 * 1024 * 1024  # bytes a zip-based sheet may unpack to (a 100,000-row sheet: ~40 MB)
 MAX_RATIO = 200  # unpacked / packed size of one member beyond which a big member is a zip bomb
 _BIG_MEMBER = 16 * 1024 * 1024  # members smaller than this may have any ratio (empty sheets pack 1000:1)
@@ -70,9 +71,13 @@ def read_file(path: Path | str) -> RawTable:
     if suffix not in SUFFIXES:
         raise FileFormatError(f"{path.name}: ClientDesk reads {', '.join(SUFFIXES)} files")
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:  # at most MAX_FILE + 1 bytes: a device or a huge file is not swallowed
+            data = handle.read(MAX_FILE + 1)
     except OSError as exc:
         raise FileFormatError(f"{path.name} could not be opened: {exc.strerror or exc}") from exc
+    if len(data) > MAX_FILE:
+        raise FileFormatError(f"{path.name} is larger than {MAX_FILE // 2 ** 20:,} MB, far more than a client list "
+                              f"or a sales register; it was not opened")
     if not data.strip():
         raise FileFormatError(f"{path.name} is empty")
     if suffix in SHEET_SUFFIXES:

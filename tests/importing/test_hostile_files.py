@@ -154,6 +154,29 @@ def test_rate_times_quantity_past_the_limit_is_a_row_problem(desk, tmp_path):
     assert result.created == 0 and [(i.row, i.field, i.reason) for i in result.issues] == [(2, "amount", "too_large")]
 
 
+@pytest.mark.parametrize("date", ["31/12/9999", "1e308", "inf", "99999999999999999999", "00/00/0000", "1/13/2026"])
+def test_absurd_register_dates_are_row_problems(desk, tmp_path, date):
+    path = tmp_path / "register.csv"
+    path.write_text("Bill No,Bill Date,Mobile,Customer,Item,Qty,Amount\n"
+                    f"B-1,{date},9876543210,Ramesh,Saree,1,100\n"
+                    "B-2,02/11/2026,9876543211,Sita,Saree,2,100\n", encoding="utf-8")
+    result = desk.imports.import_file(path, kind="purchases")
+    assert result.created == 1 and [(i.row, i.field) for i in result.issues] == [(2, "date")]
+
+
+def test_a_device_is_not_read_forever(tmp_path, monkeypatch):
+    """A name that points at an endless device (/dev/zero) is refused after MAX_FILE bytes at most."""
+    import os
+
+    from clientdesk.importing import readers
+
+    link = tmp_path / "zero.csv"
+    os.symlink("/dev/zero", link)
+    monkeypatch.setattr(readers, "MAX_FILE", 10 * 1024 * 1024)  # a smaller limit keeps the test quick
+    with pytest.raises(FileFormatError, match="larger than"):
+        readers.read_file(link)
+
+
 def test_broken_quoted_printable_keeps_the_phones(desk, tmp_path, capsys):
     path = hostile.vcf_broken_quoted_printable(tmp_path / "contacts.vcf")
     result = desk.imports.import_file(path)
