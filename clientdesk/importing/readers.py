@@ -19,8 +19,10 @@ import codecs
 import csv
 import datetime as dt
 import io
+import os
 import quopri
 import re
+import stat
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -71,11 +73,10 @@ def read_file(path: Path | str) -> RawTable:
     if suffix not in SUFFIXES:
         raise FileFormatError(f"{path.name}: ClientDesk reads {', '.join(SUFFIXES)} files")
     try:
-        with open(path, "rb") as handle:  # at most MAX_FILE + 1 bytes: a device or a huge file is not swallowed
-            data = handle.read(MAX_FILE + 1)
+        data = _read_capped(path)
     except OSError as exc:
         raise FileFormatError(f"{path.name} could not be opened: {exc.strerror or exc}") from exc
-    if len(data) > MAX_FILE:
+    if data is None:
         raise FileFormatError(f"{path.name} is larger than {MAX_FILE // 2 ** 20:,} MB, far more than a client list "
                               f"or a sales register; it was not opened")
     if not data.strip():
@@ -92,6 +93,25 @@ def read_file(path: Path | str) -> RawTable:
         table = RawTable(path, fmt="csv", encoding=text.encoding)
         read_delimited(text.text, table, text.notes)
     return table
+
+
+def _read_capped(path: Path) -> bytes | None:
+    """The bytes of `path`, or None if it holds more than MAX_FILE (a device like /dev/zero, whose
+    size says nothing, is read 16 MB at a time up to that)."""
+    with open(path, "rb") as handle:
+        status = os.fstat(handle.fileno())
+        if status.st_size > MAX_FILE:
+            return None
+        if stat.S_ISREG(status.st_mode):
+            data = handle.read()  # one allocation of the size the file has
+            return data if len(data) <= MAX_FILE else None
+        chunks, size = [], 0
+        while chunk := handle.read(1 << 24):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > MAX_FILE:
+                return None
+    return b"".join(chunks)
 
 
 # ----- spreadsheets ------------------------------------------------------------------------------
