@@ -16,7 +16,7 @@ def register(sub) -> None:
     p.add_argument("--kind", choices=("clients", "purchases"), default="clients")
     p.add_argument("--on-match", choices=("fill", "overwrite", "skip"), default="fill",
                    help="what to do with a row whose phone or email is already a client (default: fill empty fields)")
-    p.add_argument("--report", type=Path, help="save the rows with problems to this .xlsx")
+    p.add_argument("--report", type=_report_path, help="save the rows with problems to this .xlsx")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_import)
 
@@ -25,6 +25,20 @@ def register(sub) -> None:
     p.add_argument("out", type=Path)
     p.add_argument("--search", default="", help="only clients matching this search (and their records)")
     p.set_defaults(run=run_export)
+
+
+def _report_path(text: str) -> Path:
+    """--report checked as the command line is read, before the database is opened or backed up."""
+    import argparse
+
+    from clientdesk.errors import FileFormatError
+    from clientdesk.importing.report import check_writable
+
+    try:
+        check_writable(Path(text))
+    except FileFormatError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+    return Path(text)
 
 
 def run_import(desk, args) -> int:
