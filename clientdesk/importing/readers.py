@@ -180,9 +180,10 @@ def cell_name(row: int, column: int) -> str:
 
 
 def _fill_merged(table: RawTable, ranges) -> None:
-    """Cells merged down several rows show one value in Excel on every row: give it to each row,
-    and say so on the first. (Merged across one row, the value stays in its first cell: the
-    cells beside it really are empty; a banner above the headers is such a merge.)"""
+    """Cells merged down several rows show one value in Excel on every row: give it to each of
+    those rows that holds anything else (a merge running over empty rows does not make them rows),
+    and say so on the first. Merged across one row, the value stays in its first cell: the cells
+    beside it really are empty (a banner above the headers is such a merge)."""
     rows = table.rows
     for (top, left), (bottom, right) in ranges:
         if bottom <= top or top >= len(rows):
@@ -191,17 +192,21 @@ def _fill_merged(table: RawTable, ranges) -> None:
         value = source[left] if left < len(source) else None
         if value in ("", None):
             continue
-        for index in range(top + 1, bottom + 1):
-            if index >= len(rows):
-                rows.append([])
+        filled = []
+        for index in range(top + 1, min(bottom + 1, len(rows))):
             row = rows[index]
+            if is_blank(row):
+                continue
             if len(row) <= left:
                 row.extend([""] * (left + 1 - len(row)))
             if row[left] in ("", None):
                 row[left] = value
-        span = f"{cell_name(top, left)}:{cell_name(bottom, right)}"
-        table.note(top, "merged", f"Cells {span} are merged: the value of {cell_name(top, left)} was used "
-                                  f"for rows {top + 1} to {bottom + 1}")
+                filled.append(index + 1)
+        if filled:
+            span = f"{cell_name(top, left)}:{cell_name(bottom, right)}"
+            rows_named = ", ".join(map(str, filled[:20])) + (" ..." if len(filled) > 20 else "")
+            table.note(top, "merged", f"Cells {span} are merged: the value of {cell_name(top, left)} was also used "
+                                      f"for row{'s' if len(filled) > 1 else ''} {rows_named}")
 
 
 _SHEET_PATH = re.compile(r'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\b(?:\w+:)?id="([^"]*)"', re.S)

@@ -223,6 +223,19 @@ def test_formula_without_result_and_merged_cells(desk, tmp_path, capsys):
     assert {r[-2] for r in written} == {2, 3} and any("formula" in r[-1] for r in written)
 
 
+def test_merge_over_empty_rows_makes_no_rows(desk, tmp_path):
+    book = openpyxl.Workbook()
+    for row in (["Name", "Mobile", "City"], ["Ramesh", 9876543210, "Indore"], ["Sita", 9876543211, None],
+                [None, None, None], [None, None, None]):
+        book.active.append(row)
+    book.active.merge_cells("C2:C7")
+    book.save(tmp_path / "merged.xlsx")
+    result = desk.imports.import_file(tmp_path / "merged.xlsx")
+    assert (result.created, result.failed_rows) == (2, 0)
+    assert file_problems(result.issues) == {2: "Cells C2:C7 are merged: the value of C2 was also used for row 3"}
+    assert [c for (c,) in desk.db.execute_sql("SELECT postal_city FROM client ORDER BY id")] == ["Indore", "Indore"]
+
+
 def test_ods_formula_without_result_and_merged_cells(desk, tmp_path, capsys):
     path = hostile.ods_formulas_and_merges(tmp_path / "book.ods")
     result = desk.imports.import_file(path)
