@@ -138,34 +138,47 @@ def check_archive(name: str, data: bytes) -> None:
 
 
 def _read_sheet(path: Path, data: bytes) -> RawTable:
+    from concurrent.futures import ThreadPoolExecutor
+
     from python_calamine import CalamineWorkbook
 
-    if path.suffix.lower() in _ZIP_SUFFIXES:
+    suffix = path.suffix.lower()
+    if suffix in _ZIP_SUFFIXES:
         check_archive(path.name, data)
     merged = None
-    try:
-        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        chosen, rows = "", []
-        for name in book.sheet_names:
-            sheet = book.get_sheet_by_name(name)
-            values = sheet.to_python(skip_empty_area=False)
-            if any(any(c not in ("", None) for c in r) for r in values):
-                chosen, rows = name, values
-                try:
-                    merged = sheet.merged_cell_ranges
-                except Exception:  # not every format keeps merged cells
-                    merged = None
-                break
-    except Exception as exc:  # calamine raises its own error types and plain ValueErrors
-        raise FileFormatError(f"{path.name} is not a readable spreadsheet ({type(exc).__name__}: {exc})") from exc
+    with ThreadPoolExecutor(1, thread_name_prefix="formulas") as pool:
+        try:
+            book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+            names = book.sheet_names
+            # The formula scan unpacks the sheet once more: beside calamine, which runs without Python's lock.
+            scan = pool.submit(_xlsx_facts, data, names[0]) if suffix in (".xlsx", ".xlsm") and names else None
+            chosen, rows = "", []
+            for name in names:
+                sheet = book.get_sheet_by_name(name)
+                values = sheet.to_python(skip_empty_area=False)
+                if any(any(c not in ("", None) for c in r) for r in values):
+                    chosen, rows = name, values
+                    try:
+                        merged = sheet.merged_cell_ranges
+                    except Exception:  # not every format keeps merged cells
+                        merged = None
+                    break
+        except Exception as exc:  # calamine raises its own error types and plain ValueErrors
+            raise FileFormatError(f"{path.name} is not a readable spreadsheet ({type(exc).__name__}: {exc})") from exc
+        formulas, cells_to_check = [], True
+        if scan is not None and chosen:
+            formulas, cells_to_check = scan.result() if chosen == names[0] else _xlsx_facts(data, chosen)
     table = RawTable(path, rows, fmt="sheet", sheet=chosen)
     if merged:
         _fill_merged(table, merged)
-    if path.suffix.lower() in (".xlsx", ".xlsm") and chosen:
-        _note_formulas(table, data, chosen)
-    elif path.suffix.lower() == ".ods" and chosen and not merged:
+    for row, ref, formula in formulas:
+        shown = f" (={formula[:40]})" if formula else ""
+        table.note(row, "formula", f"Cell {ref} holds a formula{shown} with no saved result, so it read as empty: "
+                                   f"open the file in Excel and save it again")
+    if suffix == ".ods" and chosen and not merged:
         _read_ods_extras(table, data, chosen)
-    _check_cells(table)
+    if cells_to_check:
+        _check_cells(table)
     return table
 
 
@@ -212,7 +225,6 @@ def _fill_merged(table: RawTable, ranges) -> None:
 _SHEET_PATH = re.compile(r'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\b(?:\w+:)?id="([^"]*)"', re.S)
 _SHEET_PATH_ID_FIRST = re.compile(r'<(?:\w+:)?sheet\b[^>]*?\b(?:\w+:)?id="([^"]*)"[^>]*?\bname="([^"]*)"', re.S)
 _RELATION = re.compile(r"<(?:\w+:)?Relationship\b[^>]*>", re.S)
-_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
 
 def _sheet_member(archive: zipfile.ZipFile, sheet: str) -> str | None:
@@ -235,21 +247,52 @@ def _sheet_member(archive: zipfile.ZipFile, sheet: str) -> str | None:
     return None
 
 
-def _note_formulas(table: RawTable, data: bytes, sheet: str) -> None:
-    """Formulas saved without their result (files written by programs, not by Excel) read as empty
-    cells: say so on their rows. A sheet without formulas costs one byte search."""
-    import xml.etree.ElementTree as ET
+_ROOT_PREFIX = re.compile(rb"<(\w+):worksheet\b")
+# A formula followed by no value, or an empty one, before its cell ends.
+_VALUELESS = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>)\s*"
+                        rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>")
 
+
+def _xlsx_facts(data: bytes, sheet: str) -> tuple[list[tuple[int, str, str]], bool]:
+    """What calamine does not tell about the worksheet `sheet` of an .xlsx, from its XML: the
+    formulas saved without a result (see formulas_without_result), and whether any cell may hold
+    NUL (written _x0000_) or more than MAX_CELL characters (a text run that long between tags,
+    in the sheet or its shared strings); when neither can, the cells need no check. Runs on a
+    helper thread beside calamine: unpacking and byte searches run without Python's lock."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             member = _sheet_member(archive, sheet)
             if member is None:
-                return
+                return [], True
             xml = archive.read(member)
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
-        return
-    if not _FORMULA_TAG.search(xml):
-        return
+            try:
+                shared = archive.read("xl/sharedStrings.xml")
+            except KeyError:
+                shared = b""
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError):
+        return [], True
+    suspicious = any(b"_x000" in part or b"_x001" in part or _has_long_text(part) for part in (xml, shared))
+    return formulas_without_result(xml), suspicious
+
+
+def _has_long_text(xml: bytes) -> bool:
+    """True if `xml` may hold a text run longer than MAX_CELL characters (so longer than MAX_CELL
+    bytes): such a run covers a whole window of MAX_CELL // 2 bytes without a tag (see _has_long_line)."""
+    window = MAX_CELL // 2
+    return any(xml.find(b"<", start, start + window) < 0 for start in range(0, len(xml) - window + 1, window))
+
+
+def formulas_without_result(xml: bytes) -> list[tuple[int, str, str]]:
+    """(row index, cell, formula) of each formula in a worksheet's XML saved without its result
+    (files written by programs, not by Excel), which calamine reads as an empty cell. A sheet
+    without formulas costs one byte search; the XML is parsed only when a formula without a value
+    is there."""
+    import xml.etree.ElementTree as ET
+
+    prefix = _ROOT_PREFIX.search(xml[:4096])
+    if (b"<" + prefix.group(1) + b":f" if prefix else b"<f") not in xml or not _VALUELESS.search(xml):
+        return []
+    found = []
     try:
         for _, element in ET.iterparse(io.BytesIO(xml)):
             if element.tag.rsplit("}", 1)[-1] != "c":
@@ -265,14 +308,11 @@ def _note_formulas(table: RawTable, data: bytes, sheet: str) -> None:
                 ref = element.get("r", "")
                 match = re.fullmatch(r"([A-Z]+)(\d+)", ref)
                 if match:
-                    row = int(match.group(2)) - 1
-                    text = (formula.text or "").strip()
-                    shown = f" (={text[:40]})" if text else ""
-                    table.note(row, "formula", f"Cell {ref} holds a formula{shown} with no saved result, so it "
-                                               f"read as empty: open the file in Excel and save it again")
+                    found.append((int(match.group(2)) - 1, ref, (formula.text or "").strip()))
             element.clear()
     except ET.ParseError:
-        return
+        pass
+    return found
 
 
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"

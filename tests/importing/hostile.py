@@ -90,6 +90,16 @@ def xlsx_long_cell(path: Path, size: int = 40_000) -> Path:
     return _replace_in_zip(buffer.getvalue(), path, b"PLACEHOLDER", b"n" * size)
 
 
+def xlsx_nul(path: Path) -> Path:
+    """A name with a NUL written the way .xlsx escapes control characters (_x0000_)."""
+    book = openpyxl.Workbook()
+    for row in (["Name", "Mobile"], ["PLACEHOLDER", 9876543210], ["Sita", 9876543211]):
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _replace_in_zip(buffer.getvalue(), path, b"PLACEHOLDER", b"Ram_x0000_esh Kumar")
+
+
 def _replace_in_zip(data: bytes, path: Path, old: bytes, new: bytes) -> Path:
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():

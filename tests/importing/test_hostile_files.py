@@ -118,6 +118,12 @@ def test_nul_byte_does_not_cut_a_name(desk, tmp_path, capsys):
     assert [n for n, _ in clients(tmp_path / "cli.sqlite")] == ["Ramesh Kumar", "Sita"]
 
 
+def test_nul_in_a_sheet_does_not_cut_a_name(desk, tmp_path):
+    result = desk.imports.import_file(hostile.xlsx_nul(tmp_path / "nul.xlsx"))
+    assert [n for n, _ in desk.db.execute_sql("SELECT name, id FROM client ORDER BY id")] == ["Ramesh Kumar", "Sita"]
+    assert "NUL" in file_problems(result.issues)[2]
+
+
 def test_megabyte_field_is_cut_with_a_problem_not_a_traceback(desk, tmp_path, capsys):
     path = hostile.csv_huge_field(tmp_path / "huge.csv")
     result = desk.imports.import_file(path)
