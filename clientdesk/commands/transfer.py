@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from clientdesk.cli import emit_json
-from clientdesk.errors import ValidationError
+from clientdesk.errors import ClientDeskError, ValidationError
 from clientdesk.services.clients import ClientFilter
 
 
@@ -16,7 +16,7 @@ def register(sub) -> None:
     p.add_argument("--kind", choices=("clients", "purchases"), default="clients")
     p.add_argument("--on-match", choices=("fill", "overwrite", "skip"), default="fill",
                    help="what to do with a row whose phone or email is already a client (default: fill empty fields)")
-    p.add_argument("--report", type=Path, help="save the rows with problems to this .xlsx")
+    p.add_argument("--report", type=_report_path, help="save the rows with problems to this .xlsx")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_import)
 
@@ -27,11 +27,38 @@ def register(sub) -> None:
     p.set_defaults(run=run_export)
 
 
+def _report_path(text: str) -> Path:
+    """--report checked as the command line is read, before the database is opened or backed up."""
+    import argparse
+
+    from clientdesk.errors import FileFormatError
+    from clientdesk.importing.report import check_writable
+
+    try:
+        check_writable(Path(text))
+    except FileFormatError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+    return Path(text)
+
+
 def run_import(desk, args) -> int:
-    result = desk.imports.import_file(args.file, args.kind, args.on_match)
+    """Exit 2 (one line) means nothing was imported: the report path and the JSON output are
+    checked before the import. A report that still fails after the import was saved says that
+    the import was saved (exit 1), with the summary on stdout as usual."""
+    from clientdesk.importing.report import check_writable
+
     if args.report is not None:
-        desk.imports.write_error_report(result, args.report)
+        check_writable(args.report)
+    if args.json and (sys.stdout is None or sys.stdout.closed):
+        raise ValidationError("json", "invalid", "--json needs an open standard output; nothing was imported")
+    result = desk.imports.import_file(args.file, args.kind, args.on_match)
     summary = result.summary()
+    report_failed = None
+    if args.report is not None:
+        try:
+            desk.imports.write_error_report(result, args.report)
+        except ClientDeskError as exc:
+            report_failed = exc
     if args.json:
         emit_json(summary)
     else:
@@ -39,6 +66,10 @@ def run_import(desk, args) -> int:
               f"{summary['skipped']} skipped, {len(summary['errors'])} problems")
         for issue in summary["errors"]:
             sys.stderr.write(f"row {issue['row']}: {issue['field']}: {issue['message']}\n")
+    if report_failed is not None:
+        sys.stderr.write(f"error: the import was saved ({summary['created']} created, {summary['updated']} updated), "
+                         f"but the error report was not written: {report_failed}\n")
+        return 1
     return 0
 
 

@@ -178,43 +178,76 @@ def clean_date(value, today: dt.date, field: str = "date") -> dt.date:
     return dt.date(year, month, day)
 
 
-def clean_amount(value, field: str = "amount") -> int | None:
-    """Rupees to paise; None for an empty cell."""
+MAX_RUPEES = 10 ** 8  # ₹10 crore: more than any one line of a shop's bill; a bigger figure is a mistake
+MAX_QTY = 10 ** 9
+# A number as typed: plain, or grouped by thousands (1,234,567) or the Indian way (12,34,567).
+_PLAIN_NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d{1,4})?$")
+_GROUPED = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})(?:\.\d*)?$")
+
+
+def _number(value, field: str, what: str) -> Decimal | None:
+    """A cell as a finite Decimal (None when empty), or ValidationError. Never raises anything
+    else: floats like 1e308, inf and nan, 400-digit strings and "1,2,3" are refused here, before
+    any arithmetic on them could overflow."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if isinstance(value, bool):
+        raise ValidationError(field, "invalid", f"{value} is not {what}")
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            raise ValidationError(field, "invalid", "Not an amount")
-        value = Decimal(repr(value))
-    paise = rupees_to_paise(value, field)
-    if paise < 0:
+            raise ValidationError(field, "invalid", f"{value} is not {what}")
+        number = Decimal(repr(value))
+    elif isinstance(value, (int, Decimal)):
+        number = Decimal(value)
+    else:
+        text = ascii_digits(cell_text(value)).replace("₹", "").replace("Rs.", "").replace("Rs", "").strip()
+        text = text.replace(" ", "")
+        if "," in text:
+            if not _GROUPED.match(text):
+                raise ValidationError(field, "invalid", f"{cell_text(value)[:40]} is not {what}")
+            text = text.replace(",", "")
+        if len(text) > 40 or not _PLAIN_NUMBER.match(text):
+            raise ValidationError(field, "invalid", f"{cell_text(value)[:40]} is not {what}")
+        try:
+            number = Decimal(text)
+        except InvalidOperation as exc:
+            raise ValidationError(field, "invalid", f"{cell_text(value)[:40]} is not {what}") from exc
+    if not number.is_finite():
+        raise ValidationError(field, "invalid", f"{cell_text(value)[:40]} is not {what}")
+    if number.adjusted() > 15:  # far beyond every limit below, before it is multiplied
+        raise ValidationError(field, "too_large", f"{cell_text(value)[:40]} is far too large for {what}")
+    return number
+
+
+def clean_amount(value, field: str = "amount") -> int | None:
+    """Rupees to paise; None for an empty cell. Up to MAX_RUPEES."""
+    number = _number(value, field, "an amount in rupees")
+    if number is None:
+        return None
+    if number < 0:
         raise ValidationError(field, "negative", "The amount cannot be negative")
-    return paise
+    if number > MAX_RUPEES:
+        raise ValidationError(field, "too_large", f"{cell_text(value)[:40]} is more than ₹{MAX_RUPEES:,} for one line")
+    return rupees_to_paise(number, field)
 
 
 def clean_qty(value) -> Decimal:
     """A positive quantity (1 when the cell is empty)."""
-    if value is None or (isinstance(value, str) and not value.strip()):
+    qty = _number(value, "qty", "a quantity")
+    if qty is None:
         return Decimal(1)
-    try:
-        qty = Decimal(repr(value)) if isinstance(value, float) else Decimal(cell_text(value).replace(",", ""))
-    except InvalidOperation as exc:
-        raise ValidationError("qty", "invalid", f"{cell_text(value)} is not a quantity") from exc
-    if not qty.is_finite() or qty <= 0 or qty >= Decimal(10) ** 9:
-        raise ValidationError("qty", "invalid", f"{cell_text(value)} is not a quantity")
+    if qty <= 0 or qty >= MAX_QTY or qty.quantize(Decimal("0.001")) <= 0:
+        raise ValidationError("qty", "invalid", f"{cell_text(value)[:40]} is not a quantity")
     return qty.quantize(Decimal("0.001"))
 
 
 def clean_points(value) -> int | None:
     """Whole loyalty points; None for an empty cell."""
-    if value is None or (isinstance(value, str) and not value.strip()):
+    points = _number(value, "opening_points", "a number of points")
+    if points is None:
         return None
-    text = cell_text(value).replace(",", "")
-    try:
-        points = Decimal(text)
-    except InvalidOperation as exc:
-        raise ValidationError("opening_points", "invalid", f"{text} is not a number of points") from exc
-    if not points.is_finite() or points < 0 or points != points.to_integral_value() or points > 10 ** 9:
+    text = cell_text(value)[:40]
+    if points < 0 or points != points.to_integral_value() or points > 10 ** 9:
         raise ValidationError("opening_points", "invalid", f"{text} is not a number of points")
     return int(points)
 

@@ -407,6 +407,7 @@ class ClientImporter:
         contact_columns = [i for i, name in enumerate(mapping) if name in ("phone", "email")]
         first_row = source.sheet_row_number(0)
         memos: dict[str, dict] = {}
+        noted = source.data_problems()  # what the file reader repaired or could not read (readers.py)
         for start in range(0, len(rows), BLOCK):
             part = rows[start:start + BLOCK]
             values, points, problems = self._clean_sheet(part, mapping, memos)
@@ -417,6 +418,8 @@ class ClientImporter:
                 issues = [RowIssue(row_no, name, exc.reason, exc.message) for name, exc in found] if found else []
                 block.append(self._plan_row(row_no, cells, data, opening, issues, contact_columns, on_match, owners,
                                             existing))
+                if start + index in noted:  # on blank and totals rows too
+                    block[-1].outcome.issues += [RowIssue(*problem) for problem in noted[start + index]]
             yield block
 
     def _merge_existing(self, existing: dict[int, _Existing], on_match: str,

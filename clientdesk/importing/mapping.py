@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from clientdesk.importing.readers import RawTable, cell_text, is_blank
+from clientdesk.importing.readers import PROBLEM_FIELD, RawTable, cell_text, is_blank
 
 # Field codes per import kind, in the order the wizard lists them. The UI gives them words.
 CLIENT_FIELDS = (
@@ -159,6 +159,18 @@ class SourceTable:
     def sheet_row_number(self, data_index: int) -> int:
         """1-based row number in the file of a data row, as Excel shows it."""
         return self.header_index + 2 + data_index
+
+    def data_problems(self) -> dict[int, list[tuple[int, str, str, str]]]:
+        """What the reader repaired or could not read, by data row index: (row number, field, reason,
+        message); the field is readers.PROBLEM_FIELD (the problem is in the file, not in a value).
+        Problems in the header row or above it go with the first data row, under their own row
+        number, so they reach the preview, the report and the JSON like every other problem."""
+        first = self.header_index + 1
+        found: dict[int, list[tuple[int, str, str, str]]] = {}
+        for index in sorted(self.raw.problems):
+            for reason, message in self.raw.problems[index]:
+                found.setdefault(max(index - first, 0), []).append((index + 1, PROBLEM_FIELD, reason, message))
+        return found
 
 
 def source_table(raw: RawTable, kind: str = "clients") -> SourceTable:

@@ -68,6 +68,9 @@ class RegisterImporter:
             if rate is None:
                 raise ValidationError("amount", "empty", "The amount is missing")
             amount = int((Decimal(rate) * qty).to_integral_value())
+            if amount > cleaning.MAX_RUPEES * 100:
+                raise ValidationError("amount", "too_large", f"Rate × quantity is more than ₹{cleaning.MAX_RUPEES:,} "
+                                                             f"for one line")
         phones: list[str] = []
         issues: list[RowIssue] = []
         for cell in values.get("phone", []):
@@ -139,6 +142,9 @@ class RegisterImporter:
                 bill = bills[key] = _Bill(bill_no, date, client)
             bill.lines.append((item, category, qty, amount))
             bill.rows.append(plan)
+        for index, found in source.data_problems().items():  # what the file reader repaired or could not read
+            if index < len(plans):
+                plans[index].outcome.issues += [RowIssue(*problem) for problem in found]
         with storage_errors():
             existing = self._existing_keys({b.date for b in bills.values()})
         fresh = []

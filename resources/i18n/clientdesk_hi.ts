@@ -2081,6 +2081,49 @@ Bills and receipts are not affected.</source>
         <source>Amount</source>
         <translation>रकम</translation>
     </message>
+    <message>
+        <source>File</source>
+        <translation>फ़ाइल</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblems</name>
+    <message>
+        <source>A quotation mark (") is left open here; the lines after it were read as rows of their own. Check this row.</source>
+        <translation>यहाँ एक उद्धरण चिह्न (") खुला रह गया है; उसके बाद की पंक्तियाँ अलग-अलग पंक्तियों के रूप में पढ़ी गईं। यह पंक्ति जाँच लें।</translation>
+    </message>
+    <message>
+        <source>This line was saved differently from the rest of the file; check its letters.</source>
+        <translation>यह पंक्ति बाकी फ़ाइल से अलग तरीके से सहेजी गई थी; इसके अक्षर जाँच लें।</translation>
+    </message>
+    <message>
+        <source>Damaged characters were taken out of this row.</source>
+        <translation>इस पंक्ति से खराब अक्षर हटा दिए गए।</translation>
+    </message>
+    <message>
+        <source>A cell was too long; only its first 32,767 letters were kept.</source>
+        <translation>एक खाना बहुत लंबा था; उसके सिर्फ़ पहले 32,767 अक्षर रखे गए।</translation>
+    </message>
+    <message>
+        <source>A formula cell has no saved result, so it was read as empty. Open the file in Excel, save it and import it again.</source>
+        <translation>फ़ॉर्मूले वाले एक खाने का नतीजा सहेजा नहीं गया था, इसलिए वह खाली पढ़ा गया। फ़ाइल को Excel में खोलकर सहेजें और फिर से इम्पोर्ट करें।</translation>
+    </message>
+    <message>
+        <source>Merged cells: their value was used for every row they cover.</source>
+        <translation>जुड़े हुए खाने: उनका मान उन सभी पंक्तियों के लिए लिया गया जिन पर वे फैले हैं।</translation>
+    </message>
+    <message>
+        <source>Part of this contact is damaged in the file; check it.</source>
+        <translation>फ़ाइल में इस संपर्क का कुछ हिस्सा खराब है; इसे जाँच लें।</translation>
+    </message>
+    <message>
+        <source>This contact has no end mark in the file; check it.</source>
+        <translation>फ़ाइल में इस संपर्क के अंत का निशान नहीं है; इसे जाँच लें।</translation>
+    </message>
+    <message>
+        <source>This number is far too large.</source>
+        <translation>यह संख्या बहुत ज़्यादा बड़ी है।</translation>
+    </message>
 </context>
 <context>
     <name>ImportStatus</name>

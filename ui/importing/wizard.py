@@ -50,6 +50,23 @@ FIELD_LABELS = {
     "rate": QT_TRANSLATE_NOOP("ImportFields", "Rate"),
     "amount": QT_TRANSLATE_NOOP("ImportFields", "Amount"),
     "birth": QT_TRANSLATE_NOOP("ImportFields", "Birthday"),
+    "file": QT_TRANSLATE_NOOP("ImportFields", "File"),  # a problem of the file itself (readers.PROBLEM_FIELD)
+}
+# What the file reader repaired or could not read, and import-only reasons: the English detail
+# (line, cell, sizes) follows in brackets when the UI is not in English.
+IMPORT_REASONS = {
+    "quote": QT_TRANSLATE_NOOP("ImportProblems", "A quotation mark (\") is left open here; the lines after it were "
+                                                 "read as rows of their own. Check this row."),
+    "encoding": QT_TRANSLATE_NOOP("ImportProblems", "This line was saved differently from the rest of the file; "
+                                                    "check its letters."),
+    "nul": QT_TRANSLATE_NOOP("ImportProblems", "Damaged characters were taken out of this row."),
+    "too_long": QT_TRANSLATE_NOOP("ImportProblems", "A cell was too long; only its first 32,767 letters were kept."),
+    "formula": QT_TRANSLATE_NOOP("ImportProblems", "A formula cell has no saved result, so it was read as empty. "
+                                                   "Open the file in Excel, save it and import it again."),
+    "merged": QT_TRANSLATE_NOOP("ImportProblems", "Merged cells: their value was used for every row they cover."),
+    "quoted_printable": QT_TRANSLATE_NOOP("ImportProblems", "Part of this contact is damaged in the file; check it."),
+    "vcard_end": QT_TRANSLATE_NOOP("ImportProblems", "This contact has no end mark in the file; check it."),
+    "too_large": QT_TRANSLATE_NOOP("ImportProblems", "This number is far too large."),
 }
 STATUS_LABELS = {
     "new": QT_TRANSLATE_NOOP("ImportStatus", "New"),
@@ -73,6 +90,12 @@ def status_label(code: str) -> str:
 
 def issue_text(issue) -> str:
     """One row problem as shown to the user, in the UI language where its reason is known."""
+    source = IMPORT_REASONS.get(issue.reason)
+    if source is not None:
+        translated = QCoreApplication.translate("ImportProblems", source)
+        if translated != source:
+            return f"{field_label(issue.field)}: {translated} ({issue.message})"
+        return f"{field_label(issue.field)}: {issue.message}"
     return dialogs.reason_text(field_label(issue.field), issue.reason, issue.message)
 
 
