@@ -8,13 +8,16 @@ Expected problems print one line on stderr and exit 2; there is never a tracebac
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import json
 import logging
+import os
 import sys
+import tempfile
 from pathlib import Path
 
-from clientdesk.errors import ClientDeskError
+from clientdesk.errors import ClientDeskError, StorageError
 from clientdesk.paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -28,6 +31,8 @@ COMMAND_MODULES = [
 ]
 
 EXIT_USAGE = 2
+# The largest id SQLite can store (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
 
 
 class _Parser(argparse.ArgumentParser):
@@ -43,6 +48,33 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
+
+
+# ----- argument types: a bad value is argparse's one line and exit 2 -------------------------------
+def whole_number(low: int = 0, high: int = MAX_ID, what: str = "a whole number"):
+    """An argparse type: a whole number from `low` to `high` (ids: 1 to SQLite's largest integer)."""
+    def parse(text: str) -> int:
+        digits = text.strip()
+        if not (digits.isascii() and digits.lstrip("-").isdigit()) or len(digits) > 30:
+            raise argparse.ArgumentTypeError(f"{text[:40]!r} is not {what}")
+        value = int(digits)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is out of range for {what} ({low} to {high:,})")
+        return value
+    return parse
+
+
+record_id = whole_number(1, MAX_ID, "an id")
+
+
+def id_list(text: str) -> list[int]:
+    """An argparse type: ids separated by commas ("12,15,40")."""
+    if len(text) > 1_000_000:
+        raise argparse.ArgumentTypeError("the list of ids is too long")
+    ids = [record_id(part) for part in text.split(",") if part.strip()]
+    if not ids:
+        raise argparse.ArgumentTypeError("give at least one id")
+    return ids
 
 
 def app_paths(args) -> AppPaths:
@@ -63,6 +95,52 @@ def fail(message: str) -> int:
     return EXIT_USAGE
 
 
+def missing_database(args) -> str | None:
+    """Why the command must not open its database file, or None. Commands that make a desk
+    (`creates_db=True` in their parser defaults: demo, add, import, restore) may create a missing
+    file, never a missing folder named by --db; every other command needs the file to exist."""
+    path = database_path(args)
+    if path.exists():
+        return None
+    if not getattr(args, "creates_db", False):
+        return f"no client book at {path}"
+    if getattr(args, "db", None) and not path.parent.is_dir():
+        return f"no folder {path.parent} for the client book {path.name}"
+    return None
+
+
+@contextlib.contextmanager
+def atomic_output(target: Path):
+    """A temporary file beside `target` to write into; it replaces `target` only when the block
+    ends without an error (and the block did not delete it: nothing to write), so a failed command
+    leaves no half-written file behind. A missing or read-only folder fails here, before anything
+    else is done."""
+    target = Path(target)
+    try:
+        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-", suffix=target.suffix)
+    except OSError as exc:
+        raise StorageError(f"Cannot write {target}: {exc.strerror or exc}") from exc
+    os.close(fd)
+    temporary = Path(name)
+    try:
+        yield temporary
+        if not temporary.exists():
+            return
+        try:
+            os.replace(temporary, target)
+        except OSError as exc:
+            raise StorageError(f"Cannot write {target}: {exc.strerror or exc}") from exc
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _quiet_stdout() -> None:
+    """After the reader of our output went away (`show 1 | head`): point stdout at devnull so the
+    flush at exit does not complain (Python docs, "Note on SIGPIPE")."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def run_command(args) -> int:
     """Open the database and run the chosen command; expected errors become one stderr line."""
     from clientdesk.desk import Desk
@@ -70,8 +148,16 @@ def run_command(args) -> int:
     desk = None
     try:
         if getattr(args, "needs_db", True):
+            problem = missing_database(args)
+            if problem:
+                return fail(problem)
             desk = Desk.open(database_path(args))
-        return args.run(desk, args) or 0
+        code = args.run(desk, args) or 0
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        return 0
     except ClientDeskError as exc:
         return fail(str(exc))
     except KeyboardInterrupt:

@@ -87,7 +87,7 @@ def check_name(value, field: str = "name", limit: int = MAX_NAME_LENGTH) -> str:
     """A name on one line with single spaces; raises ValidationError when it is longer than `limit`."""
     text = " ".join(str(value or "").split())
     if len(text) > limit:
-        raise ValidationError(field, "too_long", f"{field}: {len(text):,} characters; at most {limit} are kept")
+        raise ValidationError(field, "too_long", f"{field} is {len(text):,} characters long; at most {limit} are allowed")
     return text
 
 

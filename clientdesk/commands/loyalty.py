@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
-from clientdesk.cli import emit_json, fail
-from clientdesk.errors import NotFoundError, ValidationError
+from clientdesk.cli import emit_json, fail, id_list, whole_number
+from clientdesk.errors import NotFoundError
 from clientdesk.loyalty.service import ConfirmationNeeded
 from clientdesk.money import format_inr, rupees_to_paise
 
@@ -14,7 +15,7 @@ def register(sub) -> None:
     p = sub.add_parser("cards", help="print loyalty cards (10 per A4 sheet) into a PDF")
     p.add_argument("out", metavar="OUT.pdf")
     who = p.add_mutually_exclusive_group()
-    who.add_argument("--clients", help="comma-separated client ids (default: every card not printed yet)")
+    who.add_argument("--clients", type=id_list, help="comma-separated client ids (default: every card not printed yet)")
     who.add_argument("--all", action="store_true", help="every client who is not archived")
     p.add_argument("--no-back", action="store_true", help="fronts only, no back pages")
     p.set_defaults(run=run_cards)
@@ -24,27 +25,25 @@ def register(sub) -> None:
     client.add_argument("--phone")
     client.add_argument("--card")
     p.add_argument("--amount", required=True, help="bill amount in rupees")
-    p.add_argument("--redeem", type=int, default=0, metavar="POINTS", help="points to redeem on this bill")
-    p.add_argument("--bill-no", default="")
+    p.add_argument("--redeem", type=whole_number(0, 10**12, "a number of points"), default=0, metavar="POINTS",
+                   help="points to redeem on this bill")
+    p.add_argument("--bill-no", default="", type=_bill_no)
     p.add_argument("--confirm", action="store_true",
                    help="go ahead even if the card has had many loyalty transactions today")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_sale)
 
 
-def _client_ids(text: str) -> list[int]:
-    try:
-        ids = [int(part) for part in text.split(",") if part.strip()]
-    except ValueError as exc:
-        raise ValidationError("clients", "invalid", f"--clients takes ids separated by commas, not {text!r}") from exc
-    if not ids:
-        raise ValidationError("clients", "empty", "--clients needs at least one id")
-    return ids
+def _bill_no(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) > 50:
+        raise argparse.ArgumentTypeError("a bill number has at most 50 characters")
+    return text
 
 
 def run_cards(desk, args) -> int:
     if args.clients:
-        ids = _client_ids(args.clients)
+        ids = args.clients
     elif args.all:
         ids = desk.loyalty.everyone_for_cards()
     else:

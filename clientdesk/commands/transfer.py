@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from clientdesk.cli import emit_json
+from clientdesk.cli import atomic_output, emit_json
 from clientdesk.errors import ValidationError
 from clientdesk.services.clients import ClientFilter
 
@@ -18,7 +18,7 @@ def register(sub) -> None:
                    help="what to do with a row whose phone or email is already a client (default: fill empty fields)")
     p.add_argument("--report", type=Path, help="save the rows with problems to this .xlsx")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(run=run_import)
+    p.set_defaults(run=run_import, creates_db=True)
 
     p = sub.add_parser("export", help="export clients, purchases or interactions to .xlsx (clients also to .vcf)")
     p.add_argument("what", choices=("clients", "purchases", "interactions"))
@@ -43,17 +43,20 @@ def run_import(desk, args) -> int:
 
 
 def run_export(desk, args) -> int:
+    if len(args.search) > 1000:
+        raise ValidationError("search", "too_long", "--search has at most 1000 characters")
     flt = ClientFilter(text=args.search)
     suffix = args.out.suffix.lower()
-    if suffix == ".vcf" and args.what == "clients":
-        count = desk.exports.export_vcard(args.out, flt)
-    elif suffix != ".xlsx":
+    if not (suffix == ".xlsx" or (suffix == ".vcf" and args.what == "clients")):
         raise ValidationError("out", "invalid", f"{args.out.name}: export writes .xlsx files (clients also .vcf)")
-    elif args.what == "clients":
-        count = desk.exports.export_clients(args.out, "en", flt)
-    elif args.what == "purchases":
-        count = desk.exports.export_purchases(args.out, "en", flt)
-    else:
-        count = desk.exports.export_interactions(args.out, "en", flt)
+    with atomic_output(args.out) as temporary:  # the file appears whole, or not at all
+        if suffix == ".vcf":
+            count = desk.exports.export_vcard(temporary, flt)
+        elif args.what == "clients":
+            count = desk.exports.export_clients(temporary, "en", flt)
+        elif args.what == "purchases":
+            count = desk.exports.export_purchases(temporary, "en", flt)
+        else:
+            count = desk.exports.export_interactions(temporary, "en", flt)
     print(f"{count} {args.what} written to {args.out}")
     return 0
