@@ -77,6 +77,18 @@ def id_list(text: str) -> list[int]:
     return ids
 
 
+# The longest search text a command takes (a name, phone or a few words; more is a mistake).
+MAX_SEARCH_LENGTH = 500
+
+
+def search_text(text: str) -> str:
+    """An argparse type: search text of at most MAX_SEARCH_LENGTH characters."""
+    if len(text) > MAX_SEARCH_LENGTH:
+        raise argparse.ArgumentTypeError(f"the search text is {len(text):,} characters long; "
+                                         f"at most {MAX_SEARCH_LENGTH} are allowed")
+    return text
+
+
 def app_paths(args) -> AppPaths:
     return AppPaths.under(args.basedir) if getattr(args, "basedir", None) else AppPaths.default()
 

@@ -6,7 +6,7 @@ import dataclasses
 import sys
 import time
 
-from clientdesk.cli import emit_json, fail, record_id, whole_number
+from clientdesk.cli import emit_json, fail, record_id, search_text, whole_number
 from clientdesk.services.clients import ClientData, PhoneEntry
 
 
@@ -31,7 +31,7 @@ def register(sub) -> None:
     p.set_defaults(run=run_show)
 
     p = sub.add_parser("search", help="find clients by name (either script), phone, email, business or GSTIN")
-    p.add_argument("text")
+    p.add_argument("text", type=search_text)
     p.add_argument("--limit", type=whole_number(1, 10_000, "a limit"), default=20)
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_search)

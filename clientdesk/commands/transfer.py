@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from clientdesk.cli import atomic_output, emit_json
+from clientdesk.cli import emit_json, search_text
 from clientdesk.errors import ValidationError
 from clientdesk.services.clients import ClientFilter
 
@@ -23,7 +23,7 @@ def register(sub) -> None:
     p = sub.add_parser("export", help="export clients, purchases or interactions to .xlsx (clients also to .vcf)")
     p.add_argument("what", choices=("clients", "purchases", "interactions"))
     p.add_argument("out", type=Path)
-    p.add_argument("--search", default="", help="only clients matching this search (and their records)")
+    p.add_argument("--search", default="", type=search_text, help="only clients matching this search (and their records)")
     p.set_defaults(run=run_export)
 
 
@@ -43,20 +43,17 @@ def run_import(desk, args) -> int:
 
 
 def run_export(desk, args) -> int:
-    if len(args.search) > 1000:
-        raise ValidationError("search", "too_long", "--search has at most 1000 characters")
     flt = ClientFilter(text=args.search)
     suffix = args.out.suffix.lower()
-    if not (suffix == ".xlsx" or (suffix == ".vcf" and args.what == "clients")):
+    if suffix == ".vcf" and args.what == "clients":
+        count = desk.exports.export_vcard(args.out, flt)
+    elif suffix != ".xlsx":
         raise ValidationError("out", "invalid", f"{args.out.name}: export writes .xlsx files (clients also .vcf)")
-    with atomic_output(args.out) as temporary:  # the file appears whole, or not at all
-        if suffix == ".vcf":
-            count = desk.exports.export_vcard(temporary, flt)
-        elif args.what == "clients":
-            count = desk.exports.export_clients(temporary, "en", flt)
-        elif args.what == "purchases":
-            count = desk.exports.export_purchases(temporary, "en", flt)
-        else:
-            count = desk.exports.export_interactions(temporary, "en", flt)
+    elif args.what == "clients":
+        count = desk.exports.export_clients(args.out, "en", flt)
+    elif args.what == "purchases":
+        count = desk.exports.export_purchases(args.out, "en", flt)
+    else:
+        count = desk.exports.export_interactions(args.out, "en", flt)
     print(f"{count} {args.what} written to {args.out}")
     return 0

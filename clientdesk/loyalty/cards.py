@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from clientdesk import pdftext
-from clientdesk.errors import StorageError
+from clientdesk.errors import StorageError, ValidationError
 from clientdesk.progress import NO_PROGRESS, Progress
 
 CARD_W = 85.6 * mm
@@ -221,6 +223,31 @@ def _crop_marks(canvas: Canvas) -> None:
         y = bottom + j * CARD_H
         canvas.line(left - MARK_GAP, y, left - MARK_GAP - MARK_LEN, y)
         canvas.line(right + MARK_GAP, y, right + MARK_GAP + MARK_LEN, y)
+
+
+def check_target(path) -> None:
+    """Refuse, before anything is drawn or issued, a PDF path whose folder is missing or that is a folder."""
+    path = Path(path)
+    if path.is_dir():
+        raise ValidationError("out", "folder", f"{path} is a folder; give the name of the PDF to write")
+    if not path.parent.is_dir():
+        raise ValidationError("out", "no_folder", f"Could not write {path}: there is no folder {path.parent}")
+
+
+@contextlib.contextmanager
+def replaced_when_done(path):
+    """A temporary file beside `path` to draw into; it takes the name `path` only when the block
+    ends without an error, and is deleted otherwise (no half-written PDF)."""
+    path = Path(path)
+    partial = path.with_name(f".{path.stem}.{secrets.token_hex(4)}.partial{path.suffix}")
+    try:
+        yield partial
+        try:
+            os.replace(partial, path)
+        except OSError as exc:
+            raise StorageError(f"Could not write {path}: {exc.strerror or exc}") from exc
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def write_cards(target, faces: list[CardFace], shop: ShopInfo, back: bool = True,

@@ -613,13 +613,18 @@ class LoyaltyService:
     def write_cards(self, path, client_ids: Sequence[int] | None = None, back: bool = True,
                     progress: Progress = NO_PROGRESS) -> dict:
         """Print cards into a PDF: these clients, or (None) everyone whose card is not printed yet.
-        Issues missing cards, marks them printed, returns {"cards": n, "pages": p, "client_ids": [...]}."""
+        Issues missing cards, marks them printed, returns {"cards": n, "pages": p, "client_ids": [...]}.
+        All or nothing: the PDF is drawn into a temporary file beside `path` inside the transaction
+        that issues the cards; the transaction commits once the PDF is whole, then the file takes its
+        name. A PDF that cannot be written leaves no cards, sign-up points or print dates behind."""
+        cards_mod.check_target(path)
         ids = list(dict.fromkeys(client_ids)) if client_ids is not None else self.unprinted_client_ids()
         if not ids:
             raise ValidationError("clients", "empty", "There are no cards to print")
-        faces = self.card_faces(ids)
-        pages = cards_mod.write_cards(path, faces, self.shop_info(), back=back, progress=progress)
-        self.mark_printed(ids)
+        with cards_mod.replaced_when_done(path) as partial, storage_errors(), self.db.atomic():
+            faces = self.card_faces(ids)
+            pages = cards_mod.write_cards(partial, faces, self.shop_info(), back=back, progress=progress)
+            self.mark_printed(ids)
         return {"cards": len(faces), "pages": pages, "client_ids": ids}
 
     def card_images(self, client_id: int, dpi: int = 200) -> tuple[bytes, bytes]:
