@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from clientdesk.errors import ClientDeskError, StorageError
+from clientdesk.errors import ClientDeskError, StorageError, ValidationError
 from clientdesk.paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -67,13 +67,16 @@ def whole_number(low: int = 0, high: int = MAX_ID, what: str = "a whole number")
 record_id = whole_number(1, MAX_ID, "an id")
 
 
-def id_list(text: str) -> list[int]:
-    """An argparse type: ids separated by commas ("12,15,40")."""
+def id_list(text: str, option: str = "--clients") -> list[int]:
+    """Ids separated by commas ("12,15,40"); a ValidationError names `option` otherwise."""
     if len(text) > 1_000_000:
-        raise argparse.ArgumentTypeError("the list of ids is too long")
-    ids = [record_id(part) for part in text.split(",") if part.strip()]
+        raise ValidationError(option, "too_long", f"{option}: the list of ids is too long")
+    try:
+        ids = [record_id(part) for part in text.split(",") if part.strip()]
+    except argparse.ArgumentTypeError as exc:
+        raise ValidationError(option, "invalid", f"{option} takes ids separated by commas: {exc}") from None
     if not ids:
-        raise argparse.ArgumentTypeError("give at least one id")
+        raise ValidationError(option, "empty", f"{option} needs at least one id")
     return ids
 
 

@@ -42,8 +42,8 @@ def run_demo(desk, args) -> int:
 
     own = shop_clients(desk)
     if own and not args.force:
-        return fail(f"this desk already has {own} clients not made by demo; demo data goes into a new desk "
-                    "(--db NEW_FILE), or add --force to mix it in")
+        return fail(f"this desk has the shop's own clients ({own} not made by demo): put demo data in a new desk "
+                    "with --db NEW_FILE, or add --force to mix it in")
     started = time.perf_counter()
     summary = generate(desk, args.clients, seed=args.seed,
                        progress=lambda done, total: sys.stderr.write(f"\r{done}/{total} clients") and None)

@@ -45,7 +45,7 @@ def register(sub) -> None:
     p.add_argument("--out", type=Path, help="the PDF (pdf) or CSV (whatsapp) to write")
     p.add_argument("--layout", choices=LAYOUTS, default="a6", help="card layout: a6 postcard or a5 folded")
     p.add_argument("--template", type=record_id, help="template id (default: the one for the occasion)")
-    p.add_argument("--clients", type=id_list, help="only these client ids, comma-separated")
+    p.add_argument("--clients", help="only these client ids, comma-separated")
     p.add_argument("--allow-flagged", action="store_true", help="send messages with an empty merge field too")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_greet)
@@ -93,7 +93,7 @@ def run_greet(desk, args) -> int:
     channel = CHANNELS[args.channel]
     occasion, on = service.resolve(args.occasion, args.date)
     if args.clients:
-        ids = args.clients
+        ids = id_list(args.clients)
     else:
         ids = service.recipients(occasion, on)
     if occasion.kind == "any" and not ids:

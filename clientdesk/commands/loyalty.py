@@ -15,7 +15,7 @@ def register(sub) -> None:
     p = sub.add_parser("cards", help="print loyalty cards (10 per A4 sheet) into a PDF")
     p.add_argument("out", metavar="OUT.pdf")
     who = p.add_mutually_exclusive_group()
-    who.add_argument("--clients", type=id_list, help="comma-separated client ids (default: every card not printed yet)")
+    who.add_argument("--clients", help="comma-separated client ids (default: every card not printed yet)")
     who.add_argument("--all", action="store_true", help="every client who is not archived")
     p.add_argument("--no-back", action="store_true", help="fronts only, no back pages")
     p.set_defaults(run=run_cards)
@@ -43,7 +43,7 @@ def _bill_no(text: str) -> str:
 
 def run_cards(desk, args) -> int:
     if args.clients:
-        ids = args.clients
+        ids = id_list(args.clients)
     elif args.all:
         ids = desk.loyalty.everyone_for_cards()
     else:

@@ -226,12 +226,22 @@ def _crop_marks(canvas: Canvas) -> None:
 
 
 def check_target(path) -> None:
-    """Refuse, before anything is drawn or issued, a PDF path whose folder is missing or that is a folder."""
+    """Refuse, before anything is drawn or issued, a PDF path that cannot be written (a missing or
+    read-only folder, a folder, a name too long): the file is opened for appending (nothing in it
+    changes) and removed again if it was not there before."""
     path = Path(path)
-    if path.is_dir():
-        raise ValidationError("out", "folder", f"{path} is a folder; give the name of the PDF to write")
-    if not path.parent.is_dir():
-        raise ValidationError("out", "no_folder", f"Could not write {path}: there is no folder {path.parent}")
+    try:
+        if path.is_dir():
+            raise ValidationError("out", "folder", f"{path} is a folder; give the name of the PDF to write")
+        if not path.parent.is_dir():
+            raise ValidationError("out", "no_folder", f"Could not write {path}: there is no folder {path.parent}")
+        existed = path.exists()
+        with open(path, "ab"):
+            pass
+        if not existed:
+            path.unlink()
+    except OSError as exc:
+        raise ValidationError("out", "unwritable", f"Could not write {path}: {exc.strerror or exc}") from exc
 
 
 @contextlib.contextmanager
@@ -239,7 +249,7 @@ def replaced_when_done(path):
     """A temporary file beside `path` to draw into; it takes the name `path` only when the block
     ends without an error, and is deleted otherwise (no half-written PDF)."""
     path = Path(path)
-    partial = path.with_name(f".{path.stem}.{secrets.token_hex(4)}.partial{path.suffix}")
+    partial = path.with_name(f".clientdesk-{secrets.token_hex(4)}.partial.pdf")
     try:
         yield partial
         try:
@@ -247,7 +257,8 @@ def replaced_when_done(path):
         except OSError as exc:
             raise StorageError(f"Could not write {path}: {exc.strerror or exc}") from exc
     finally:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
 
 
 def write_cards(target, faces: list[CardFace], shop: ShopInfo, back: bool = True,
