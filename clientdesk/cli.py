@@ -14,10 +14,10 @@ import json
 import logging
 import os
 import sys
-import tempfile
 from pathlib import Path
 
-from clientdesk.errors import ClientDeskError, StorageError, ValidationError
+from clientdesk.errors import ClientDeskError, ValidationError
+from clientdesk.outfiles import check_target, replaced_when_done
 from clientdesk.paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -128,25 +128,11 @@ def missing_database(args) -> str | None:
 def atomic_output(target: Path):
     """A temporary file beside `target` to write into; it replaces `target` only when the block
     ends without an error (and the block did not delete it: nothing to write), so a failed command
-    leaves no half-written file behind. A missing or read-only folder fails here, before anything
-    else is done."""
-    target = Path(target)
-    try:
-        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-", suffix=target.suffix)
-    except OSError as exc:
-        raise StorageError(f"Cannot write {target}: {exc.strerror or exc}") from exc
-    os.close(fd)
-    temporary = Path(name)
-    try:
+    leaves no half-written file behind. A path that cannot be written (missing or read-only
+    folder, a folder, a name too long) fails here, before anything else is done."""
+    check_target(target)
+    with replaced_when_done(target) as temporary:
         yield temporary
-        if not temporary.exists():
-            return
-        try:
-            os.replace(temporary, target)
-        except OSError as exc:
-            raise StorageError(f"Cannot write {target}: {exc.strerror or exc}") from exc
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def _quiet_stdout() -> None:

@@ -110,7 +110,7 @@ def run_greet(desk, args) -> int:
             else:
                 delivery = deliver.whatsapp_csv(service, comp, temporary, allow_flagged=args.allow_flagged)
             if delivery.path is None:
-                temporary.unlink()  # nobody to print for: no empty file
+                temporary.unlink(missing_ok=True)  # nobody to print for: no empty file
     else:
         smtp = mailer.SmtpSettings.from_settings(desk.settings)
         smtp.check()

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from clientdesk import pdftext
-from clientdesk.errors import StorageError, ValidationError
+from clientdesk.errors import StorageError
 from clientdesk.progress import NO_PROGRESS, Progress
 
 CARD_W = 85.6 * mm
@@ -223,42 +221,6 @@ def _crop_marks(canvas: Canvas) -> None:
         y = bottom + j * CARD_H
         canvas.line(left - MARK_GAP, y, left - MARK_GAP - MARK_LEN, y)
         canvas.line(right + MARK_GAP, y, right + MARK_GAP + MARK_LEN, y)
-
-
-def check_target(path) -> None:
-    """Refuse, before anything is drawn or issued, a PDF path that cannot be written (a missing or
-    read-only folder, a folder, a name too long): the file is opened for appending (nothing in it
-    changes) and removed again if it was not there before."""
-    path = Path(path)
-    try:
-        if path.is_dir():
-            raise ValidationError("out", "folder", f"{path} is a folder; give the name of the PDF to write")
-        if not path.parent.is_dir():
-            raise ValidationError("out", "no_folder", f"Could not write {path}: there is no folder {path.parent}")
-        existed = path.exists()
-        with open(path, "ab"):
-            pass
-        if not existed:
-            path.unlink()
-    except OSError as exc:
-        raise ValidationError("out", "unwritable", f"Could not write {path}: {exc.strerror or exc}") from exc
-
-
-@contextlib.contextmanager
-def replaced_when_done(path):
-    """A temporary file beside `path` to draw into; it takes the name `path` only when the block
-    ends without an error, and is deleted otherwise (no half-written PDF)."""
-    path = Path(path)
-    partial = path.with_name(f".clientdesk-{secrets.token_hex(4)}.partial.pdf")
-    try:
-        yield partial
-        try:
-            os.replace(partial, path)
-        except OSError as exc:
-            raise StorageError(f"Could not write {path}: {exc.strerror or exc}") from exc
-    finally:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
 
 
 def write_cards(target, faces: list[CardFace], shop: ShopInfo, back: bool = True,

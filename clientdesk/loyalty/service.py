@@ -21,6 +21,7 @@ from clientdesk.loyalty import rules as rules_mod
 from clientdesk.loyalty.models import CounterSale, LedgerEntry, LedgerUse, LoyaltyCard, LoyaltyMember
 from clientdesk.loyalty.rules import LoyaltyRules
 from clientdesk.models import Client, Purchase
+from clientdesk.outfiles import check_target, replaced_when_done
 from clientdesk.progress import NO_PROGRESS, Progress
 from clientdesk.services.history import LineItem, PurchaseRecord
 from clientdesk.validate import normalize_phone
@@ -617,11 +618,11 @@ class LoyaltyService:
         All or nothing: the PDF is drawn into a temporary file beside `path` inside the transaction
         that issues the cards; the transaction commits once the PDF is whole, then the file takes its
         name. A PDF that cannot be written leaves no cards, sign-up points or print dates behind."""
-        cards_mod.check_target(path)
+        check_target(path)
         ids = list(dict.fromkeys(client_ids)) if client_ids is not None else self.unprinted_client_ids()
         if not ids:
             raise ValidationError("clients", "empty", "There are no cards to print")
-        with cards_mod.replaced_when_done(path) as partial, storage_errors(), self.db.atomic():
+        with replaced_when_done(path) as partial, storage_errors(), self.db.atomic():
             faces = self.card_faces(ids)
             pages = cards_mod.write_cards(partial, faces, self.shop_info(), back=back, progress=progress)
             self.mark_printed(ids)
