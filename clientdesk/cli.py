@@ -106,7 +106,11 @@ def emit_json(value) -> None:
 
 
 def fail(message: str) -> int:
-    sys.stderr.write(f"error: {message}\n")
+    """One line on stderr (a long value echoed in a message is shortened), exit code 2."""
+    line = " ".join(str(message).split())
+    if len(line) > 500:
+        line = f"{line[:240]} … {line[-240:]}"
+    sys.stderr.write(f"error: {line}\n")
     return EXIT_USAGE
 
 

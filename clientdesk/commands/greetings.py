@@ -12,6 +12,7 @@ from clientdesk.errors import ValidationError
 from clientdesk.greetings import deliver, mailer
 from clientdesk.greetings.cards import LAYOUTS
 from clientdesk.greetings.occasions import personal_between
+from clientdesk.outfiles import check_target
 
 CHANNELS = {"pdf": "print", "whatsapp": "whatsapp", "email": "email"}
 
@@ -92,14 +93,16 @@ def run_greet(desk, args) -> int:
     service = desk.greetings
     channel = CHANNELS[args.channel]
     occasion, on = service.resolve(args.occasion, args.date)
-    if args.clients:
+    if args.clients is not None:
         ids = id_list(args.clients)
     else:
         ids = service.recipients(occasion, on)
     if occasion.kind == "any" and not ids:
         raise ValidationError("clients", "empty", "A message for no occasion needs --clients")
-    if channel in ("print", "whatsapp") and args.out is None:
-        raise ValidationError("out", "empty", f"--out FILE is needed for --channel {args.channel}")
+    if channel in ("print", "whatsapp"):
+        if args.out is None:
+            raise ValidationError("out", "empty", f"--out FILE is needed for --channel {args.channel}")
+        check_target(args.out)  # a file that cannot be written fails before anything is recorded
     comp = service.compose(occasion, on, ids, channel, args.template)
     if channel == "print" and not comp.drafts:
         delivery = deliver.Delivery((), tuple(comp.left_out))

@@ -42,7 +42,7 @@ def _bill_no(text: str) -> str:
 
 
 def run_cards(desk, args) -> int:
-    if args.clients:
+    if args.clients is not None:
         ids = id_list(args.clients)
     elif args.all:
         ids = desk.loyalty.everyone_for_cards()
