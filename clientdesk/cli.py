@@ -39,6 +39,15 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one line, exit 2, as for every other bad input
         self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
 
+    def parse_known_args(self, args=None, namespace=None):
+        args = sys.argv[1:] if args is None else list(args)
+        for position, arg in enumerate(args, start=1):
+            try:
+                str(arg).encode("utf-8")
+            except UnicodeEncodeError:  # bytes the terminal could not decode (kept as surrogates)
+                self.error(f"argument {position} is not valid text (UTF-8)")
+        return super().parse_known_args(args, namespace)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="clientdesk", description="ClientDesk: the shop's client desk.")
@@ -119,6 +128,8 @@ def missing_database(args) -> str | None:
     (`creates_db=True` in their parser defaults: demo, add, import, restore) may create a missing
     file, never a missing folder named by --db; every other command needs the file to exist."""
     path = database_path(args)
+    if path.is_dir():
+        return f"{path} is a folder, not a client book"
     if path.exists():
         return None
     if not getattr(args, "creates_db", False):
@@ -151,6 +162,7 @@ def run_command(args) -> int:
     from clientdesk.desk import Desk
 
     desk = None
+    logging.captureWarnings(True)  # a library's warning goes to the log, not as a second line on stderr
     try:
         if getattr(args, "needs_db", True):
             problem = missing_database(args)

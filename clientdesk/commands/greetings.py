@@ -17,8 +17,9 @@ from clientdesk.outfiles import check_target
 CHANNELS = {"pdf": "print", "whatsapp": "whatsapp", "email": "email"}
 
 
-# Dates the greetings work with (the festival calendar looks up to two years ahead).
-FIRST_YEAR, LAST_YEAR = 1900, 2100
+# Dates greet takes: the festival dates of the `holidays` package run from 2001 to 2035, and a
+# festival is looked up to two years after --date.
+FIRST_YEAR, LAST_YEAR = 2001, 2033
 
 
 def _date(text: str) -> dt.date:

@@ -151,16 +151,17 @@ def _festival_matches(folded: str, festivals: Iterable[FestivalDay]) -> list[str
                                                                        *_name_parts(d.name_hi)))))
 
 
-def match_occasion(name: str, festivals: Iterable[FestivalDay]) -> tuple[str, str]:
+def match_occasion(name: str, festivals) -> tuple[str, str]:
     """What a typed occasion name means: ("personal", kind) for birthday, anniversary, ... (and
     "any"), or ("festival", key). Whole names only, English or Hindi, case and punctuation folded:
     "birthday." is the clients' birthdays, never a festival with the word in its name. An unknown
-    or ambiguous name raises ValidationError("occasion") naming the close matches."""
-    festivals = list(festivals)
+    or ambiguous name raises ValidationError("occasion") naming the close matches. `festivals` is
+    the list of FestivalDay to look in, or a function giving it (called only when needed)."""
     folded = fold(name)
     kind = _personal_names().get(folded)
     if kind is not None:
         return "personal", kind
+    festivals = list(festivals() if callable(festivals) else festivals)
     keys = _festival_matches(folded, festivals)
     by_key = {d.key: d for d in festivals}
     shown = repr(" ".join(str(name).split())[:60])

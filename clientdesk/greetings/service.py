@@ -144,7 +144,7 @@ class GreetingService:
         `custom`, a festival in English or Hindi) and its date: `on` itself for personal occasions,
         the festival's next date on or after `on`."""
         on = on or self.clock.today()
-        what, kind_or_key = match_occasion(name, self.calendar.known(on))
+        what, kind_or_key = match_occasion(name, lambda: self.calendar.known(on))
         if what == "personal":
             return personal(kind_or_key), on
         day = self.calendar.next_of(kind_or_key, on)

@@ -283,6 +283,11 @@ BAD = [
     (["demo", "--seed", "-1", "--force"], "out of range"),
     # ----- the command line itself -----------------------------------------------------------------
     (["nosuchcommand"], "invalid choice"),
+    (["add", "--name", "\udcff\udcfe", "--phone", "9876500001"], "not valid text"),
+    (["search", "\udcff"], "not valid text"),
+    (["segment", "city \udcff"], "not valid text"),
+    (["greet", "--occasion", "diwali", "--date", "2034-01-01", "--channel", "whatsapp", "--out", "{out}.csv"],
+     "out of range"),
     (["show", "1", "--json", "--json", "--no-such"], "unrecognized"),
 ]
 
@@ -354,6 +359,15 @@ def test_commands_that_make_a_desk_never_make_a_missing_folder(capsys, tmp_path,
     code, _out, err = run_cli(capsys, ["--db", str(target), *argv])
     assert_refused(code, err)
     assert "no folder" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("argv", [["search", "a"], ["add", "--name", "A", "--phone", "9876500001"]],
+                         ids=lambda a: a[0])
+def test_a_folder_is_not_a_desk(capsys, tmp_path, argv):
+    code, _out, err = run_cli(capsys, ["--db", str(tmp_path), *argv])
+    assert_refused(code, err)
+    assert "is a folder" in err
     assert list(tmp_path.iterdir()) == []
 
 
