@@ -68,6 +68,8 @@ def normalize_phone(value, region: str = DEFAULT_REGION) -> str:
         raise ValidationError("phone", "invalid", f"{text[:40]}… is not a phone number")
     if any(unicodedata.category(ch).startswith("L") for ch in text):
         # phonenumbers would read letters as keypad digits (98765abcde -> 9876522233)
+        if not any(ch.isdigit() for ch in text):
+            raise ValidationError("phone", "invalid", f"{text} is not a phone number")
         raise ValidationError("phone", "letters", f"{text} has letters in it; a phone number has only digits")
     digits = re.sub(r"\D", "", text)
     if text.startswith("00"):
@@ -84,10 +86,16 @@ def normalize_phone(value, region: str = DEFAULT_REGION) -> str:
 
 
 def check_name(value, field: str = "name", limit: int = MAX_NAME_LENGTH) -> str:
-    """A name on one line with single spaces; raises ValidationError when it is longer than `limit`."""
+    """A name on one line with single spaces; raises ValidationError when it is longer than `limit`,
+    holds control characters (escape sequences, DEL) or has no letter or digit at all (only
+    invisible marks)."""
     text = " ".join(str(value or "").split())
     if len(text) > limit:
         raise ValidationError(field, "too_long", f"{field} is {len(text):,} characters long; at most {limit} are allowed")
+    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in text):
+        raise ValidationError(field, "control", f"{field} has control characters in it")
+    if text and not any(unicodedata.category(ch)[0] in "LN" for ch in text):
+        raise ValidationError(field, "invisible", f"{field} has no letter or digit in it")
     return text
 
 
