@@ -157,24 +157,38 @@ def _quiet_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
+def _remove_new_desk(path: Path) -> None:
+    """Delete a desk file this command created before it failed (exit 2 writes nothing)."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("Could not remove %s%s: %s", path, suffix, exc)
+
+
 def run_command(args) -> int:
     """Open the database and run the chosen command; expected errors become one stderr line."""
     from clientdesk.desk import Desk
 
     desk = None
+    new_desk = None  # the file when this command creates the desk: removed again if it fails
+    code = EXIT_USAGE
     logging.captureWarnings(True)  # a library's warning goes to the log, not as a second line on stderr
     try:
         if getattr(args, "needs_db", True):
             problem = missing_database(args)
             if problem:
                 return fail(problem)
-            desk = Desk.open(database_path(args))
+            path = database_path(args)
+            new_desk = None if path.exists() else path
+            desk = Desk.open(path)
         code = args.run(desk, args) or 0
         sys.stdout.flush()  # a closed pipe shows here, not at exit
         return code
     except BrokenPipeError:
         _quiet_stdout()
-        return 0
+        code = 0
+        return code
     except ClientDeskError as exc:
         return fail(str(exc))
     except KeyboardInterrupt:
@@ -182,5 +196,5 @@ def run_command(args) -> int:
     finally:
         if desk is not None:
             desk.close()
-
-
+        if new_desk is not None and code != 0:
+            _remove_new_desk(new_desk)

@@ -376,6 +376,15 @@ def test_a_folder_is_not_a_desk(capsys, tmp_path, argv):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("argv", [["add", "--name", "A", "--phone", "98765abcde"], ["import", "/no/such/file.csv"],
+                                  ["demo", "--clients", "x"], ["add", "--name", "A" * 300, "--phone", "9876500001"]],
+                         ids=lambda a: " ".join(a)[:30])
+def test_a_command_that_would_make_a_desk_but_fails_leaves_no_file(capsys, tmp_path, argv):
+    code, _out, err = run_cli(capsys, ["--db", str(tmp_path / "new.sqlite"), *argv])
+    assert_refused(code, err)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_add_and_demo_create_a_missing_desk_file(capsys, tmp_path):
     code, out, err = run_cli(capsys, ["--db", str(tmp_path / "new.sqlite"), "add", "--name", "A",
                                       "--phone", "9876500001"])
