@@ -8,13 +8,16 @@ Expected problems print one line on stderr and exit 2; there is never a tracebac
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
-from clientdesk.errors import ClientDeskError
+from clientdesk.errors import ClientDeskError, ValidationError
+from clientdesk.outfiles import check_target, replaced_when_done
 from clientdesk.paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -35,11 +38,22 @@ COMMAND_MODULES = [
 BACKS_UP = ("import", "undo", "undo-import", "merge")
 
 EXIT_USAGE = 2
+# The largest id SQLite can store (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one line, exit 2, as for every other bad input
         self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
+
+    def parse_known_args(self, args=None, namespace=None):
+        args = sys.argv[1:] if args is None else list(args)
+        for position, arg in enumerate(args, start=1):
+            try:
+                str(arg).encode("utf-8")
+            except UnicodeEncodeError:  # bytes the terminal could not decode (kept as surrogates)
+                self.error(f"argument {position} is not valid text (UTF-8)")
+        return super().parse_known_args(args, namespace)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,6 +67,48 @@ def build_parser() -> argparse.ArgumentParser:
         if name in sub.choices:
             sub.choices[name].set_defaults(backs_up=True)
     return parser
+
+
+# ----- argument types: a bad value is argparse's one line and exit 2 -------------------------------
+def whole_number(low: int = 0, high: int = MAX_ID, what: str = "a whole number"):
+    """An argparse type: a whole number from `low` to `high` (ids: 1 to SQLite's largest integer)."""
+    def parse(text: str) -> int:
+        digits = text.strip()
+        if not (digits.isascii() and digits.lstrip("-").isdigit()) or len(digits) > 30:
+            raise argparse.ArgumentTypeError(f"{text[:40]!r} is not {what}")
+        value = int(digits)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is out of range for {what} ({low} to {high:,})")
+        return value
+    return parse
+
+
+record_id = whole_number(1, MAX_ID, "an id")
+
+
+def id_list(text: str, option: str = "--clients") -> list[int]:
+    """Ids separated by commas ("12,15,40"); a ValidationError names `option` otherwise."""
+    if len(text) > 1_000_000:
+        raise ValidationError(option, "too_long", f"{option}: the list of ids is too long")
+    try:
+        ids = [record_id(part) for part in text.split(",") if part.strip()]
+    except argparse.ArgumentTypeError as exc:
+        raise ValidationError(option, "invalid", f"{option} takes ids separated by commas: {exc}") from None
+    if not ids:
+        raise ValidationError(option, "empty", f"{option} needs at least one id")
+    return ids
+
+
+# The longest search text a command takes (a name, phone or a few words; more is a mistake).
+MAX_SEARCH_LENGTH = 500
+
+
+def search_text(text: str) -> str:
+    """An argparse type: search text of at most MAX_SEARCH_LENGTH characters."""
+    if len(text) > MAX_SEARCH_LENGTH:
+        raise argparse.ArgumentTypeError(f"the search text is {len(text):,} characters long; "
+                                         f"at most {MAX_SEARCH_LENGTH} are allowed")
+    return text
 
 
 def app_paths(args) -> AppPaths:
@@ -69,8 +125,55 @@ def emit_json(value) -> None:
 
 
 def fail(message: str) -> int:
-    sys.stderr.write(f"error: {message}\n")
+    """One line on stderr (a long value echoed in a message is shortened), exit code 2."""
+    line = " ".join(str(message).split())
+    if len(line) > 500:
+        line = f"{line[:240]} … {line[-240:]}"
+    sys.stderr.write(f"error: {line}\n")
     return EXIT_USAGE
+
+
+def missing_database(args) -> str | None:
+    """Why the command must not open its database file, or None. Commands that make a desk
+    (`creates_db=True` in their parser defaults: demo, add, import, restore) may create a missing
+    file, never a missing folder named by --db; every other command needs the file to exist."""
+    path = database_path(args)
+    if path.is_dir():
+        return f"{path} is a folder, not a client book"
+    if path.exists():
+        return None
+    if not getattr(args, "creates_db", False):
+        return f"no client book at {path}"
+    if getattr(args, "db", None) and not path.parent.is_dir():
+        return f"no folder {path.parent} for the client book {path.name}"
+    return None
+
+
+@contextlib.contextmanager
+def atomic_output(target: Path):
+    """A temporary file beside `target` to write into; it replaces `target` only when the block
+    ends without an error (and the block did not delete it: nothing to write), so a failed command
+    leaves no half-written file behind. A path that cannot be written (missing or read-only
+    folder, a folder, a name too long) fails here, before anything else is done."""
+    check_target(target)
+    with replaced_when_done(target) as temporary:
+        yield temporary
+
+
+def _quiet_stdout() -> None:
+    """After the reader of our output went away (`show 1 | head`): point stdout at devnull so the
+    flush at exit does not complain (Python docs, "Note on SIGPIPE")."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _remove_new_desk(path: Path) -> None:
+    """Delete a desk file this command created before it failed (exit 2 writes nothing)."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("Could not remove %s%s: %s", path, suffix, exc)
 
 
 def run_command(args) -> int:
@@ -78,14 +181,28 @@ def run_command(args) -> int:
     from clientdesk.desk import Desk
 
     desk = None
+    new_desk = None  # the file when this command creates the desk: removed again if it fails
+    code = EXIT_USAGE
+    logging.captureWarnings(True)  # a library's warning goes to the log, not as a second line on stderr
     try:
         if getattr(args, "backs_up", False):
             from clientdesk.commands.backup import backup_before
 
             backup_before(args, args.command)
         if getattr(args, "needs_db", True):
-            desk = Desk.open(database_path(args))
-        return args.run(desk, args) or 0
+            problem = missing_database(args)
+            if problem:
+                return fail(problem)
+            path = database_path(args)
+            new_desk = None if path.exists() else path
+            desk = Desk.open(path)
+        code = args.run(desk, args) or 0
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        code = 0
+        return code
     except ClientDeskError as exc:
         return fail(str(exc))
     except KeyboardInterrupt:
@@ -93,5 +210,5 @@ def run_command(args) -> int:
     finally:
         if desk is not None:
             desk.close()
-
-
+        if new_desk is not None and code != 0:
+            _remove_new_desk(new_desk)

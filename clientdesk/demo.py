@@ -70,6 +70,25 @@ INTERACTION_TEXT = ["Asked about new stock", "Called for home delivery", "Festiv
                     "Came to check prices", "Complained about delay; resolved", "Enquired about bulk order"]
 
 
+# The settings key where demo notes the client ids it made: [[first id, last id], ...]. Clients
+# outside these ranges are the shop's own, and demo refuses a desk that has any (see shop_clients).
+DEMO_SETTING = "demo_client_ids"
+
+
+def demo_ranges(desk) -> list[tuple[int, int]]:
+    """The id ranges of the clients demo made in this desk."""
+    value = desk.settings.get(DEMO_SETTING) or []
+    return [(int(lo), int(hi)) for lo, hi in value]
+
+
+def shop_clients(desk) -> int:
+    """How many clients of this desk were not made by demo (the shop's own)."""
+    ranges = demo_ranges(desk)
+    where = " AND ".join(["NOT (id BETWEEN ? AND ?)"] * len(ranges)) or "1"
+    params = [bound for pair in ranges for bound in pair]
+    return desk.db.execute_sql(f"SELECT count(*) FROM client WHERE {where}", params).fetchone()[0]
+
+
 def _gstin(rng: random.Random, state: str) -> str:
     letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     pan = ("".join(rng.choice(letters) for _ in range(3)) + rng.choice("PCFH") + rng.choice(letters)
@@ -219,6 +238,8 @@ def generate(desk, n_clients: int, seed: int = 1,
         _tag_clients(db, client_ids)
         desk.clients.refresh_stats(client_ids)
         desk.clients.reindex(client_ids, fresh=True)
+        if client_ids:
+            desk.settings.set(DEMO_SETTING, [list(r) for r in demo_ranges(desk)] + [[client_ids[0], client_ids[-1]]])
     db.execute_sql("ANALYZE")  # statistics for the query planner after a bulk load
     if not desk.settings.get("shop_name"):  # a demo desk greets end to end, signed by a made-up shop
         desk.settings.update({"shop_name": DEMO_SHOP_NAME, "shop_phone": desk.settings.get("shop_phone") or DEMO_SHOP_PHONE})

@@ -20,6 +20,9 @@ _GST_STATES = {f"{n:02d}" for n in range(1, 39)} | {"97", "99"}
 _GSTIN_SHAPE = re.compile(r"^[0-9]{2}[A-Z]{5}[0-9]{4}[A-Z][1-9A-Z][A-Z0-9][0-9A-Z]$")
 _PAN = re.compile(r"^[A-Z]{3}[ABCFGHJLPTK][A-Z][0-9]{4}[A-Z]$")
 _PIN = re.compile(r"^[1-9][0-9]{5}$")
+# The longest name (or other one-line text field) a client record keeps: longer text is a paste
+# gone wrong or a broken file, never a name.
+MAX_NAME_LENGTH = 200
 MOBILE_TYPES = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
 
 
@@ -61,6 +64,13 @@ def normalize_phone(value, region: str = DEFAULT_REGION) -> str:
     text = _excel_number_text(value)
     if not text:
         raise ValidationError("phone", "empty", "Phone number is empty")
+    if len(text) > 40:
+        raise ValidationError("phone", "invalid", f"{text[:40]}… is not a phone number")
+    if any(unicodedata.category(ch).startswith("L") for ch in text):
+        # phonenumbers would read letters as keypad digits (98765abcde -> 9876522233)
+        if not any(ch.isdigit() for ch in text):
+            raise ValidationError("phone", "invalid", f"{text} is not a phone number")
+        raise ValidationError("phone", "letters", f"{text} has letters in it; a phone number has only digits")
     digits = re.sub(r"\D", "", text)
     if text.startswith("00"):
         text = "+" + text[2:]
@@ -73,6 +83,20 @@ def normalize_phone(value, region: str = DEFAULT_REGION) -> str:
     if not phonenumbers.is_valid_number(number):
         raise ValidationError("phone", "invalid", f"{value} is not a valid phone number")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def check_name(value, field: str = "name", limit: int = MAX_NAME_LENGTH) -> str:
+    """A name on one line with single spaces; raises ValidationError when it is longer than `limit`,
+    holds control characters (escape sequences, DEL) or has no letter or digit at all (only
+    invisible marks)."""
+    text = " ".join(str(value or "").split())
+    if len(text) > limit:
+        raise ValidationError(field, "too_long", f"{field} is {len(text):,} characters long; at most {limit} are allowed")
+    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in text):
+        raise ValidationError(field, "control", f"{field} has control characters in it")
+    if text and not any(unicodedata.category(ch)[0] in "LN" for ch in text):
+        raise ValidationError(field, "invisible", f"{field} has no letter or digit in it")
+    return text
 
 
 def find_phones(value, region: str = DEFAULT_REGION) -> list[str]:

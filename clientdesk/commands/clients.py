@@ -6,15 +6,16 @@ import dataclasses
 import sys
 import time
 
-from clientdesk.cli import emit_json, fail
+from clientdesk.cli import emit_json, fail, record_id, search_text, whole_number
 from clientdesk.services.clients import ClientData, PhoneEntry
 
 
 def register(sub) -> None:
     p = sub.add_parser("demo", help="fill the database with realistic Indian demo data")
-    p.add_argument("--clients", type=int, default=1000)
-    p.add_argument("--seed", type=int, default=1)
-    p.set_defaults(run=run_demo)
+    p.add_argument("--clients", type=whole_number(1, 1_000_000, "a number of clients"), default=1000)
+    p.add_argument("--seed", type=whole_number(0), default=1)
+    p.add_argument("--force", action="store_true", help="add demo clients to a desk that has the shop's own clients")
+    p.set_defaults(run=run_demo, creates_db=True)
 
     p = sub.add_parser("add", help="add one client; prints the new id")
     p.add_argument("--name", required=True)
@@ -22,25 +23,27 @@ def register(sub) -> None:
     p.add_argument("--email", default="")
     p.add_argument("--father-name", default="")
     p.add_argument("--city", default="")
-    p.set_defaults(run=run_add)
+    p.set_defaults(run=run_add, creates_db=True)
 
     p = sub.add_parser("show", help="every field of one client")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_show)
 
     p = sub.add_parser("search", help="find clients by name (either script), phone, email, business or GSTIN")
-    p.add_argument("text")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("text", type=search_text)
+    p.add_argument("--limit", type=whole_number(1, 10_000, "a limit"), default=20)
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_search)
 
 
 def run_demo(desk, args) -> int:
-    from clientdesk.demo import generate
+    from clientdesk.demo import generate, shop_clients
 
-    if args.clients < 1:
-        return fail("--clients must be at least 1")
+    own = shop_clients(desk)
+    if own and not args.force:
+        return fail(f"this desk has the shop's own clients ({own} not made by demo): put demo data in a new desk "
+                    "with --db NEW_FILE, or add --force to mix it in")
     started = time.perf_counter()
     summary = generate(desk, args.clients, seed=args.seed,
                        progress=lambda done, total: sys.stderr.write(f"\r{done}/{total} clients") and None)
@@ -51,6 +54,8 @@ def run_demo(desk, args) -> int:
 
 
 def run_add(desk, args) -> int:
+    if not args.phone.strip():
+        return fail("--phone is empty; give the client's phone number")
     data = ClientData(name=args.name, phones=[PhoneEntry(args.phone, is_primary=True)], email=args.email,
                       father_name=args.father_name, postal_city=args.city)
     print(desk.clients.create(data))

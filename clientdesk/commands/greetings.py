@@ -7,27 +7,37 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from clientdesk.cli import emit_json, fail
+from clientdesk.cli import atomic_output, emit_json, fail, id_list, record_id, whole_number
 from clientdesk.commands.settings import missing_shop_fields_message
 from clientdesk.errors import ValidationError
 from clientdesk.greetings import deliver, mailer
 from clientdesk.greetings.cards import LAYOUTS
 from clientdesk.greetings.occasions import personal_between
 from clientdesk.greetings.service import ShopFieldsMissing
+from clientdesk.outfiles import check_target
 
 CHANNELS = {"pdf": "print", "whatsapp": "whatsapp", "email": "email"}
 
 
+# Dates greet takes: the festival dates of the `holidays` package run from 2001 to 2035, and a
+# festival is looked up to two years after --date.
+FIRST_YEAR, LAST_YEAR = 2001, 2033
+
+
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text.strip())
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from exc
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a date (YYYY-MM-DD)") from exc
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(f"{text} is out of range (years {FIRST_YEAR} to {LAST_YEAR})")
+    return day
 
 
 def register(sub) -> None:
     p = sub.add_parser("occasions", help="upcoming occasions with their dates and the clients concerned")
-    p.add_argument("--days", type=int, default=7, help="how many days from today (default 7)")
+    p.add_argument("--days", type=whole_number(1, 366, "a number of days (1 to 366)"), default=7,
+                   help="how many days from today (default 7)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_occasions)
 
@@ -38,7 +48,7 @@ def register(sub) -> None:
     p.add_argument("--channel", required=True, choices=sorted(CHANNELS))
     p.add_argument("--out", type=Path, help="the PDF (pdf) or CSV (whatsapp) to write")
     p.add_argument("--layout", choices=LAYOUTS, default="a6", help="card layout: a6 postcard or a5 folded")
-    p.add_argument("--template", type=int, help="template id (default: the one for the occasion)")
+    p.add_argument("--template", type=record_id, help="template id (default: the one for the occasion)")
     p.add_argument("--clients", help="only these client ids, comma-separated")
     p.add_argument("--allow-flagged", action="store_true", help="send messages with an empty merge field too")
     p.add_argument("--json", action="store_true")
@@ -86,28 +96,32 @@ def run_greet(desk, args) -> int:
     service = desk.greetings
     channel = CHANNELS[args.channel]
     occasion, on = service.resolve(args.occasion, args.date)
-    if args.clients:
-        try:
-            ids = [int(x) for x in args.clients.split(",") if x.strip()]
-        except ValueError as exc:
-            raise ValidationError("clients", "format", "--clients takes client ids separated by commas") from exc
+    if args.clients is not None:
+        ids = id_list(args.clients)
     else:
         ids = service.recipients(occasion, on)
     if occasion.kind == "any" and not ids:
         raise ValidationError("clients", "empty", "A message for no occasion needs --clients")
-    if channel in ("print", "whatsapp") and args.out is None:
-        raise ValidationError("out", "empty", f"--out FILE is needed for --channel {args.channel}")
+    if channel in ("print", "whatsapp"):
+        if args.out is None:
+            raise ValidationError("out", "empty", f"--out FILE is needed for --channel {args.channel}")
+        check_target(args.out)  # a file that cannot be written fails before anything is recorded
     try:  # the shop's name / phone unset: say so once, not every client "left out"
         if not args.allow_flagged:
             service.check_shop_fields(occasion, args.template)
     except ShopFieldsMissing as exc:
         return fail(missing_shop_fields_message(exc.fields, args))
     comp = service.compose(occasion, on, ids, channel, args.template)
-    if channel == "print":
-        delivery = deliver.print_cards(service, comp, args.out, args.layout, allow_flagged=args.allow_flagged) \
-            if comp.drafts else deliver.Delivery((), tuple(comp.left_out))
-    elif channel == "whatsapp":
-        delivery = deliver.whatsapp_csv(service, comp, args.out, allow_flagged=args.allow_flagged)
+    if channel == "print" and not comp.drafts:
+        delivery = deliver.Delivery((), tuple(comp.left_out))
+    elif channel in ("print", "whatsapp"):
+        with atomic_output(args.out) as temporary:  # the file appears whole, or not at all
+            if channel == "print":
+                delivery = deliver.print_cards(service, comp, temporary, args.layout, allow_flagged=args.allow_flagged)
+            else:
+                delivery = deliver.whatsapp_csv(service, comp, temporary, allow_flagged=args.allow_flagged)
+            if delivery.path is None:
+                temporary.unlink(missing_ok=True)  # nobody to print for: no empty file
     else:
         smtp = mailer.SmtpSettings.from_settings(desk.settings)
         smtp.check()
@@ -122,7 +136,7 @@ def run_greet(desk, args) -> int:
         emit_json({"greeted": list(delivery.greeted), "left_out": left_out})
     else:
         print(f"{occasion.name_en} ({on.isoformat()}): {len(delivery.greeted)} greeted, {len(left_out)} left out"
-              + (f"; written to {delivery.path}" if delivery.path else ""))
+              + (f"; written to {args.out}" if delivery.path else ""))
         for entry in left_out:
             sys.stdout.write(f"  #{entry['id']}: {entry['reason']}\n")
     return 0

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import json
 
 from clientdesk.commands.clients import print_clients
-from clientdesk.cli import emit_json
+from clientdesk.cli import emit_json, whole_number
 from clientdesk.errors import NotFoundError, ValidationError
 from clientdesk.money import format_inr
 
@@ -16,22 +17,32 @@ def register(sub) -> None:
     p.add_argument("query", nargs="?", default=None, help="the query (see README: Segments)")
     p.add_argument("--json", action="store_true")
     p.add_argument("--count", action="store_true", help="print only how many clients match")
-    p.add_argument("--save", metavar="NAME", help="also save the query as a named segment")
+    p.add_argument("--save", metavar="NAME", type=_segment_name, help="also save the query as a named segment")
     p.add_argument("--saved", action="store_true", help="list the saved segments")
     p.set_defaults(run=run_segment)
 
     p = sub.add_parser("insights", help="RFM groups, bought-together pairs and model figures")
     p.add_argument("--json", action="store_true")
     p.add_argument("--refresh", action="store_true", help="recompute even if done today")
-    p.add_argument("--pairs", type=int, default=20, help="how many bought-together pairs")
+    p.add_argument("--pairs", type=whole_number(0, 1000, "a number of pairs"), default=20,
+                   help="how many bought-together pairs")
     p.add_argument("--backtest", action="store_true", help="also back-test the purchase likelihood (last 60 days)")
     p.set_defaults(run=run_insights)
 
     p = sub.add_parser("suggest", help="what to offer one client, with the reason")
     p.add_argument("--phone", required=True)
-    p.add_argument("--limit", type=int, default=3)
+    p.add_argument("--limit", type=whole_number(1, 100, "a limit"), default=3)
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_suggest)
+
+
+def _segment_name(text: str) -> str:
+    text = " ".join(text.split())
+    if not text:
+        raise argparse.ArgumentTypeError("a segment needs a name")
+    if len(text) > 200:
+        raise argparse.ArgumentTypeError("a segment name has at most 200 characters")
+    return text
 
 
 def run_segment(desk, args) -> int:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
-from clientdesk.cli import emit_json, fail
-from clientdesk.errors import NotFoundError, ValidationError
+from clientdesk.cli import emit_json, fail, id_list, whole_number
+from clientdesk.errors import NotFoundError
 from clientdesk.loyalty.service import ConfirmationNeeded
 from clientdesk.money import format_inr, rupees_to_paise
 
@@ -24,27 +25,25 @@ def register(sub) -> None:
     client.add_argument("--phone")
     client.add_argument("--card")
     p.add_argument("--amount", required=True, help="bill amount in rupees")
-    p.add_argument("--redeem", type=int, default=0, metavar="POINTS", help="points to redeem on this bill")
-    p.add_argument("--bill-no", default="")
+    p.add_argument("--redeem", type=whole_number(0, 10**12, "a number of points"), default=0, metavar="POINTS",
+                   help="points to redeem on this bill")
+    p.add_argument("--bill-no", default="", type=_bill_no)
     p.add_argument("--confirm", action="store_true",
                    help="go ahead even if the card has had many loyalty transactions today")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_sale)
 
 
-def _client_ids(text: str) -> list[int]:
-    try:
-        ids = [int(part) for part in text.split(",") if part.strip()]
-    except ValueError as exc:
-        raise ValidationError("clients", "invalid", f"--clients takes ids separated by commas, not {text!r}") from exc
-    if not ids:
-        raise ValidationError("clients", "empty", "--clients needs at least one id")
-    return ids
+def _bill_no(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) > 50:
+        raise argparse.ArgumentTypeError("a bill number has at most 50 characters")
+    return text
 
 
 def run_cards(desk, args) -> int:
-    if args.clients:
-        ids = _client_ids(args.clients)
+    if args.clients is not None:
+        ids = id_list(args.clients)
     elif args.all:
         ids = desk.loyalty.everyone_for_cards()
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from clientdesk.cli import emit_json
+from clientdesk.cli import emit_json, search_text
 from clientdesk.errors import ClientDeskError, ValidationError
 from clientdesk.services.clients import ClientFilter
 
@@ -18,12 +18,12 @@ def register(sub) -> None:
                    help="what to do with a row whose phone or email is already a client (default: fill empty fields)")
     p.add_argument("--report", type=_report_path, help="save the rows with problems to this .xlsx")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(run=run_import)
+    p.set_defaults(run=run_import, creates_db=True)
 
     p = sub.add_parser("export", help="export clients, purchases or interactions to .xlsx (clients also to .vcf)")
     p.add_argument("what", choices=("clients", "purchases", "interactions"))
     p.add_argument("out", type=Path)
-    p.add_argument("--search", default="", help="only clients matching this search (and their records)")
+    p.add_argument("--search", default="", type=search_text, help="only clients matching this search (and their records)")
     p.set_defaults(run=run_export)
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 
@@ -48,6 +49,15 @@ ALIASES = {
     "ganesh-chaturthi": "ganesh-chaturthi-vinayak-chaturthi", "karwa-chauth": "karaka-chaturthi-karwa-chouth",
     "chhath": "pratihar-shashthi-or-surya-shashthi-chhath-puja", "janmashtami": "janmashtami-vaishnava",
     "guru-nanak-jayanti": "guru-nanaks-jayanti", "dussera": "dussehra", "dasara": "dussehra",
+    "ganesh": "ganesh-chaturthi-vinayak-chaturthi", "ganpati": "ganesh-chaturthi-vinayak-chaturthi",
+    "xmas": "christmas", "karva-chauth": "karaka-chaturthi-karwa-chouth",
+}
+
+
+# More names people type for the personal occasions (besides their kind and English / Hindi names).
+PERSONAL_ALIASES = {
+    "founded": ("founding day", "foundation day"), "anniversary": ("wedding anniversary", "वर्षगाँठ", "सालगिरह"),
+    "first_purchase": ("first purchase",), "any": ("any message", "message"),
 }
 
 
@@ -94,6 +104,95 @@ def slug(text: str) -> str:
     """A stable key for a festival name: "Diwali (Deepavali)" -> "diwali-deepavali"."""
     text = text.lower().replace("'", "").replace("’", "")
     return re.sub(r"[^0-9a-z\u0900-\u097f]+", "-", text).strip("-")
+
+
+_APOSTROPHES = dict.fromkeys(map(ord, "'’ʼ`´"), None)
+_NUKTA = "\u093c"
+
+
+def fold(text: str) -> str:
+    """A typed occasion name folded for matching whole names: Unicode-normalised, case folded,
+    apostrophes, accents and the Devanagari nukta dropped, every run of spaces and punctuation
+    one "-" ("Diwali!" -> "diwali", "Mother's Day" -> "mothers-day", "birthday." -> "birthday")."""
+    text = unicodedata.normalize("NFKD", str(text)).casefold().translate(_APOSTROPHES)
+    text = "".join(ch for ch in text if ch != _NUKTA and not "\u0300" <= ch <= "\u036f")
+    text = unicodedata.normalize("NFC", text)
+    words = "".join(ch if unicodedata.category(ch)[0] in "LMN" else " " for ch in text).split()
+    return "-".join(words)
+
+
+def _name_parts(name: str) -> list[str]:
+    """The alternatives inside one festival name: "Diwali (Deepavali)" -> Diwali, Deepavali."""
+    return [part for part in re.split(r"[()/]", name) if part.strip()]
+
+
+def _personal_names() -> dict[str, str]:
+    """Folded name -> personal kind (or "any"), in English and Hindi."""
+    names: dict[str, str] = {}
+    for kind, (en, hi) in PERSONAL_NAMES.items():
+        for name in (kind, en, hi, *PERSONAL_ALIASES.get(kind, ())):
+            names[fold(name)] = kind
+    return names
+
+
+def _festival_matches(folded: str, festivals: Iterable[FestivalDay]) -> list[str]:
+    """Keys of the festivals whose key, alias or whole English or Hindi name folds to `folded`;
+    failing that, whose name has a bracketed or slashed alternative that does ("deepavali")."""
+    if not folded:
+        return []
+    festivals = list(festivals)
+    alias = ALIASES.get(folded)
+    whole = [d.key for d in festivals
+             if folded in (fold(d.key), fold(d.name_en), fold(d.name_hi)) or d.key == alias]
+    if whole:
+        return list(dict.fromkeys(whole))
+    return list(dict.fromkeys(d.key for d in festivals
+                              if any(fold(part) == folded for part in (*_name_parts(d.name_en),
+                                                                       *_name_parts(d.name_hi)))))
+
+
+def match_occasion(name: str, festivals) -> tuple[str, str]:
+    """What a typed occasion name means: ("personal", kind) for birthday, anniversary, ... (and
+    "any"), or ("festival", key). Whole names only, English or Hindi, case and punctuation folded:
+    "birthday." is the clients' birthdays, never a festival with the word in its name. An unknown
+    or ambiguous name raises ValidationError("occasion") naming the close matches. `festivals` is
+    the list of FestivalDay to look in, or a function giving it (called only when needed)."""
+    folded = fold(name)
+    kind = _personal_names().get(folded)
+    if kind is not None:
+        return "personal", kind
+    festivals = list(festivals() if callable(festivals) else festivals)
+    keys = _festival_matches(folded, festivals)
+    by_key = {d.key: d for d in festivals}
+    shown = repr(" ".join(str(name).split())[:60])
+    if len(keys) > 1:
+        raise ValidationError("occasion", "ambiguous",
+                              f"{shown} could be {', '.join(by_key[k].name_en for k in keys[:6])}: give the full name")
+    if keys:
+        return "festival", keys[0]
+    close = close_matches(folded, festivals)
+    hint = f"close matches: {', '.join(close)}" if close else \
+        "try birthday, anniversary, founded, first-purchase, custom or a festival such as diwali (see: occasions)"
+    raise ValidationError("occasion", "unknown", f"No occasion called {shown}; {hint}")
+
+
+def close_matches(folded: str, festivals: Iterable[FestivalDay], limit: int = 5) -> list[str]:
+    """Up to `limit` names close to a folded name (rapidfuzz), as the user could type them."""
+    from rapidfuzz import fuzz, process
+
+    if not folded:
+        return []
+    choices: dict[str, str] = {}
+    for kind, (en, hi) in PERSONAL_NAMES.items():
+        for text in (kind, en, hi):
+            choices.setdefault(fold(text), kind.replace("_", "-"))
+    for day in festivals:
+        for text in (day.key, day.name_en, day.name_hi, *_name_parts(day.name_en), *_name_parts(day.name_hi)):
+            choices.setdefault(fold(text), day.name_en)
+    for alias, key in ALIASES.items():
+        choices.setdefault(alias, alias)
+    found = process.extract(folded[:100], list(choices), scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=75)
+    return list(dict.fromkeys(choices[text] for text, _score, _index in found))[:limit]
 
 
 def on_day(month: int, day: int, year: int) -> dt.date:
@@ -223,19 +322,9 @@ class FestivalCalendar:
         return sorted(seen.values(), key=lambda d: d.name_en)
 
     def find(self, name: str, start: dt.date) -> list[str]:
-        """Festival keys matching a typed name (English or Hindi, e.g. `diwali`, `दिवाली`); best first."""
-        wanted = name.strip().lower()
-        key = ALIASES.get(slug(wanted), slug(wanted))
-        festivals = self.known(start)
-        keys = [d.key for d in festivals]
-        if key in keys:
-            return [key]
-        exact = [d.key for d in festivals if wanted in (d.name_en.lower(), d.name_hi)]
-        if exact:
-            return exact
-        words = [w for w in key.split("-") if w]
-        return [d.key for d in festivals
-                if words and (all(w in d.key.split("-") for w in words) or wanted in d.name_hi)]
+        """Festival keys whose whole name (English or Hindi, case and punctuation folded) is the
+        typed `name` (e.g. `diwali`, `Diwali!`, `दिवाली`); more than one only when it is ambiguous."""
+        return _festival_matches(fold(name), self.known(start))
 
     # ----- the user's changes ---------------------------------------------------------------
     def hide(self, key: str, year: int = 0, hidden: bool = True) -> None:

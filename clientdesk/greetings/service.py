@@ -20,7 +20,7 @@ from clientdesk.greetings import rules, whatsapp
 from clientdesk.greetings.models import ClientDate, ClientFestivals, GreetingLog, GreetingTemplate, create_indexes
 from clientdesk.greetings.occasions import (
     KINDS, PERSONAL_KINDS, Celebrations, ComingUp, CustomDates, FestivalCalendar, Occasion, coming_up, id_in,
-    personal, personal_between,
+    match_occasion, personal, personal_between,
 )
 from clientdesk.greetings.templates import BUILTINS, DEFAULT_FALLBACKS, FIELD_RE, FIELDS, Rendered, fields_in, render
 from clientdesk.models import Client, Consent, Interaction, Phone
@@ -192,17 +192,10 @@ class GreetingService:
         `custom`, a festival in English or Hindi) and its date: `on` itself for personal occasions,
         the festival's next date on or after `on`."""
         on = on or self.clock.today()
-        kind = name.strip().lower().replace("-", "_").replace(" ", "_")
-        kind = {"founding_day": "founded", "wedding_anniversary": "anniversary", "any_message": "any"}.get(kind, kind)
-        if kind in PERSONAL_KINDS or kind == "any":
-            return personal(kind), on
-        keys = self.calendar.find(name, on)
-        if not keys:
-            raise ValidationError("occasion", "invalid", f"No occasion called {name!r}")
-        if len(keys) > 1:
-            raise ValidationError("occasion", "ambiguous",
-                                  f"{name!r} could be {', '.join(keys[:6])}: give the full name")
-        day = self.calendar.next_of(keys[0], on)
+        what, kind_or_key = match_occasion(name, lambda: self.calendar.known(on))
+        if what == "personal":
+            return personal(kind_or_key), on
+        day = self.calendar.next_of(kind_or_key, on)
         if day is None:
             raise ValidationError("occasion", "invalid", f"{name!r} is not in the calendar in the coming year")
         return day.occasion, day.date

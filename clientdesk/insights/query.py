@@ -40,6 +40,18 @@ OPERATORS = (">=", "<=", "!=", ">", "<", "=")
 RFM_GROUPS = ("champions", "loyal", "potential", "new", "at_risk", "hibernating", "lost")
 SCOPES = ("product", "category", "any")
 
+# Limits that keep a typed (or pasted) query from exhausting the parser or SQLite: the length of
+# the text, how deeply "not" and brackets nest, how many conditions, and how big a number may be.
+MAX_QUERY_LENGTH = 2000
+MAX_DEPTH = 20
+MAX_CONDITIONS = 40
+# SQLite's parser has a fixed stack: each "and"/"or" item and each "not" nests the SQL we build a
+# little deeper. `complexity` measures that; 45 stays well inside what SQLite accepts (measured:
+# 55 to 89 conditions in one flat "or", less when nested).
+MAX_COMPLEXITY = 45
+MAX_NUMBER = 10**9            # days, visits
+MAX_RUPEES = Decimal(10**12)  # spent totals
+
 # Words that end a bare (unquoted) value.
 _STOP_WORDS = {"and", "or", "not"}
 _PERIOD_WORDS = {"in", "within"}
@@ -126,6 +138,8 @@ class _Parser:
         self.text = text
         self.tokens = tokenize(text)
         self.i = 0
+        self.depth = 0
+        self.count = 0
 
     # ----- token helpers ----------------------------------------------------------------------
     @property
@@ -160,6 +174,10 @@ class _Parser:
             if self.tok.kind == "rparen":
                 raise syntax_error(self.tok, "there is no \"(\" for this \")\"")
             raise syntax_error(self.tok, "expected \"and\", \"or\" or the end of the query")
+        if complexity(node) > MAX_COMPLEXITY:
+            raise ValidationError("query", "too_complex", "the query is too complex (too many conditions nested "
+                                                          "inside each other); split it or write it more simply",
+                                  position=0, token="")
         return node
 
     def or_expr(self):
@@ -174,11 +192,21 @@ class _Parser:
             items.append(self.not_expr())
         return items[0] if len(items) == 1 else And(tuple(items))
 
+    def nested(self, token: Token) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise syntax_error(token, f"the query nests \"not\" and brackets more than {MAX_DEPTH} deep; "
+                                      "write it more simply", "too_deep")
+
     def not_expr(self):
-        if self.accept("not"):
-            return Not(self.not_expr())
+        if self.tok.low == "not":
+            self.nested(self.advance())
+            node = Not(self.not_expr())
+            self.depth -= 1
+            return node
         if self.tok.kind == "lparen":
             opening = self.advance()
+            self.nested(opening)
             if self.tok.kind == "rparen":
                 raise syntax_error(self.tok, "empty brackets")
             node = self.or_expr()
@@ -187,7 +215,11 @@ class _Parser:
                                    "this \"(\" is never closed" if self.tok.kind == "end"
                                    else "expected \")\", \"and\" or \"or\"")
             self.advance()
+            self.depth -= 1
             return node
+        self.count += 1
+        if self.count > MAX_CONDITIONS:
+            raise syntax_error(self.tok, f"the query has more than {MAX_CONDITIONS} conditions", "too_long")
         return self.condition()
 
     def condition(self) -> Condition:
@@ -324,8 +356,10 @@ class _Parser:
 
 def _integer(token: Token) -> int:
     text = token.text.replace(",", "")
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):
         raise syntax_error(token, "expected a whole number", "number")
+    if len(text) > 12 or int(text) > MAX_NUMBER:
+        raise syntax_error(token, f"the number is too large (at most {MAX_NUMBER:,})", "range")
     return int(text)
 
 
@@ -337,12 +371,19 @@ def _rupees(token: Token) -> int:
         raise syntax_error(token, "expected an amount in rupees, such as 5000 or ₹2,500.50", "number") from None
     if not amount.is_finite() or amount < 0:
         raise syntax_error(token, "expected an amount in rupees, such as 5000 or ₹2,500.50", "number")
+    if amount > MAX_RUPEES:
+        raise syntax_error(token, "the amount is too large", "range")
     return int(amount * 100)
 
 
 def parse(text: str):
     """The tree of a query; raises ValidationError(field="query") with the position of the mistake."""
-    return _Parser(text or "").parse()
+    text = text or ""
+    if len(text) > MAX_QUERY_LENGTH:
+        raise ValidationError("query", "too_long", f"the query is {len(text):,} characters long; "
+                                                   f"at most {MAX_QUERY_LENGTH:,} are allowed",
+                              position=MAX_QUERY_LENGTH, token="")
+    return _Parser(text).parse()
 
 
 # ----- writing the text form back -----------------------------------------------------------------
@@ -405,6 +446,16 @@ def to_text(node, _parent: str = "") -> str:
             return f"({text})"
         return text
     raise TypeError(f"not a query node: {node!r}")
+
+
+def complexity(node) -> int:
+    """How deeply the SQL of a tree nests: 1 for a condition, 2 more for a "not", and for an
+    "and"/"or" its number of items more than its most complex item."""
+    if isinstance(node, Condition):
+        return 1
+    if isinstance(node, Not):
+        return 2 + complexity(node.item)
+    return len(node.items) + max(complexity(item) for item in node.items)
 
 
 def conditions(node) -> list[Condition]:

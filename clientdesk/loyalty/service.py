@@ -15,12 +15,13 @@ import peewee as pw
 
 from clientdesk.clock import Clock
 from clientdesk.db import storage_errors
-from clientdesk.errors import NotFoundError, ValidationError
+from clientdesk.errors import NotFoundError, StorageError, ValidationError
 from clientdesk.lazy import lazy_import
 from clientdesk.loyalty import rules as rules_mod
 from clientdesk.loyalty.models import CounterSale, LedgerEntry, LedgerUse, LoyaltyCard, LoyaltyMember
 from clientdesk.loyalty.rules import LoyaltyRules
 from clientdesk.models import Client, Purchase
+from clientdesk.outfiles import check_target, replaced_when_done
 from clientdesk.progress import NO_PROGRESS, Progress
 from clientdesk.services.history import LineItem, PurchaseRecord
 from clientdesk.validate import normalize_phone
@@ -615,13 +616,27 @@ class LoyaltyService:
     def write_cards(self, path, client_ids: Sequence[int] | None = None, back: bool = True,
                     progress: Progress = NO_PROGRESS) -> dict:
         """Print cards into a PDF: these clients, or (None) everyone whose card is not printed yet.
-        Issues missing cards, marks them printed, returns {"cards": n, "pages": p, "client_ids": [...]}."""
+        Issues missing cards, marks them printed, returns {"cards": n, "pages": p, "client_ids": [...]}.
+        All or nothing, without holding up the counter: the faces (with the numbers the missing cards
+        will get) come from a transaction that is rolled back; the PDF is drawn into a temporary file
+        beside `path` with no transaction open; then one short transaction issues the same cards and
+        marks them printed, and only after it commits does the file take its name. A PDF that cannot
+        be written leaves no cards, sign-up points or print dates behind."""
+        check_target(path)
         ids = list(dict.fromkeys(client_ids)) if client_ids is not None else self.unprinted_client_ids()
         if not ids:
             raise ValidationError("clients", "empty", "There are no cards to print")
-        faces = self.card_faces(ids)
-        pages = cards_mod.write_cards(path, faces, self.shop_info(), back=back, progress=progress)
-        self.mark_printed(ids)
+        with storage_errors(), self.db.atomic() as planning:
+            faces = self.card_faces(ids)
+            planning.rollback()
+        shop = self.shop_info()
+        with replaced_when_done(path) as partial:
+            pages = cards_mod.write_cards(partial, faces, shop, back=back, progress=progress)
+            with storage_errors(), self.db.atomic():
+                if self.card_faces(ids) != faces:  # another counter issued cards meanwhile
+                    raise StorageError("Cards were issued on another computer while these were drawn; "
+                                       "nothing was saved: print them again")
+                self.mark_printed(ids)
         return {"cards": len(faces), "pages": pages, "client_ids": ids}
 
     def card_images(self, client_id: int, dpi: int = 200) -> tuple[bytes, bytes]:

@@ -23,7 +23,7 @@ from clientdesk.models import (
 from clientdesk.schema import PHONE_SEARCH_TABLE, SEARCH_TABLE
 from clientdesk.services import erasure
 from clientdesk.textkey import name_key
-from clientdesk.validate import normalize_email, normalize_gstin, normalize_phone, normalize_pin
+from clientdesk.validate import check_name, normalize_email, normalize_gstin, normalize_phone, normalize_pin
 
 log = logging.getLogger(__name__)
 
@@ -202,12 +202,12 @@ class ClientService:
         """Validated, normalised copy of `data`; raises ValidationError on the first bad field."""
         data = dataclasses.replace(data, phones=[dataclasses.replace(p) for p in data.phones],
                                    tags=list(data.tags), consents=dict(data.consents))
-        data.name = " ".join((data.name or "").split())
+        data.name = check_name(data.name)
         if not data.name:
             raise ValidationError("name", "empty", "Name is required")
         for attr in ("honorific", "father_name", "name_other", "father_name_other", "business_name", "postal_city",
                      "work_city", "postal_state", "work_state", "postal_line", "work_line"):
-            setattr(data, attr, " ".join((getattr(data, attr) or "").split()))
+            setattr(data, attr, check_name(getattr(data, attr), attr, 500 if attr.endswith("_line") else 200))
         phones: list[PhoneEntry] = []
         for entry in data.phones:
             if not str(entry.number).strip():
