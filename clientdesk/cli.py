@@ -142,7 +142,8 @@ def missing_database(args) -> str | None:
         return f"{path} is a folder, not a client book"
     if path.exists():
         return None
-    if not getattr(args, "creates_db", False):
+    creates = getattr(args, "creates_db", False)
+    if not (creates(args) if callable(creates) else creates):
         return f"no client book at {path}"
     if getattr(args, "db", None) and not path.parent.is_dir():
         return f"no folder {path.parent} for the client book {path.name}"
@@ -185,14 +186,18 @@ def run_command(args) -> int:
     code = EXIT_USAGE
     logging.captureWarnings(True)  # a library's warning goes to the log, not as a second line on stderr
     try:
+        if getattr(args, "needs_db", True):
+            problem = missing_database(args)
+            if problem:
+                return fail(problem)
+        precheck = getattr(args, "precheck", None)
+        if precheck is not None:  # the command's own cheap checks (its input file), before any backup
+            precheck(args)
         if getattr(args, "backs_up", False):
             from clientdesk.commands.backup import backup_before
 
             backup_before(args, args.command)
         if getattr(args, "needs_db", True):
-            problem = missing_database(args)
-            if problem:
-                return fail(problem)
             path = database_path(args)
             new_desk = None if path.exists() else path
             desk = Desk.open(path)
@@ -210,5 +215,5 @@ def run_command(args) -> int:
     finally:
         if desk is not None:
             desk.close()
-        if new_desk is not None and code != 0:
+        if new_desk is not None and code == EXIT_USAGE:  # nothing written: the new file goes again
             _remove_new_desk(new_desk)

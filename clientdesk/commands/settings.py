@@ -30,7 +30,7 @@ def register(sub) -> None:
                                                    "or \"\" for national dates")
     p.add_argument("--language", metavar="hi|en", help="the window's language (used from the next start)")
     p.add_argument("--json", action="store_true", help="print the settings as JSON")
-    p.set_defaults(run=run_settings)
+    p.set_defaults(run=run_settings, creates_db=_sets_something)
 
 
 # ----- the window's language (window.ini, written by Qt's QSettings in ini format) ---------------------
@@ -92,6 +92,13 @@ def write_language(ini: Path, language: str) -> None:
 
 
 # ----- the command ---------------------------------------------------------------------------------------
+def _sets_something(args) -> bool:
+    """Setting the shop's details may make a new desk (the first step on a new PC); only reading
+    them needs one that exists."""
+    return any(getattr(args, name) is not None for name in ("shop_name", "shop_phone", "shop_address", "state",
+                                                            "language"))
+
+
 def run_settings(desk, args) -> int:
     changes = {key: getattr(args, option.replace("-", "_")) for key, option in OPTIONS
                if getattr(args, option.replace("-", "_")) is not None}

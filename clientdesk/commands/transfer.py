@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from clientdesk.cli import emit_json, search_text
-from clientdesk.errors import ClientDeskError, ValidationError
+from clientdesk.errors import ClientDeskError, FileFormatError, ValidationError
 from clientdesk.services.clients import ClientFilter
 
 
@@ -18,13 +18,19 @@ def register(sub) -> None:
                    help="what to do with a row whose phone or email is already a client (default: fill empty fields)")
     p.add_argument("--report", type=_report_path, help="save the rows with problems to this .xlsx")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(run=run_import, creates_db=True)
+    p.set_defaults(run=run_import, creates_db=True, precheck=_check_import_file)
 
     p = sub.add_parser("export", help="export clients, purchases or interactions to .xlsx (clients also to .vcf)")
     p.add_argument("what", choices=("clients", "purchases", "interactions"))
     p.add_argument("out", type=Path)
     p.add_argument("--search", default="", type=search_text, help="only clients matching this search (and their records)")
     p.set_defaults(run=run_export)
+
+
+def _check_import_file(args) -> None:
+    """The file to import exists: checked before the database is backed up or opened."""
+    if not args.file.is_file():
+        raise FileFormatError(f"{args.file}: no such file" if not args.file.exists() else f"{args.file} is not a file")
 
 
 def _report_path(text: str) -> Path:

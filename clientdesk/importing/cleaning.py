@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from clientdesk.errors import ValidationError
 from clientdesk.importing.readers import cell_text
-from clientdesk.money import rupees_to_paise
+from clientdesk.money import MAX_BILL_PAISE, rupees_to_paise
 from clientdesk.validate import ascii_digits, find_phones, normalize_email, normalize_pin
 
 PartialDate = tuple[int, int, "int | None"]
@@ -178,7 +178,7 @@ def clean_date(value, today: dt.date, field: str = "date") -> dt.date:
     return dt.date(year, month, day)
 
 
-MAX_RUPEES = 10 ** 8  # ₹10 crore: more than any one line of a shop's bill; a bigger figure is a mistake
+MAX_RUPEES = MAX_BILL_PAISE // 100  # ₹1 crore, the one limit of clientdesk.money: a bigger line is a mistake
 MAX_QTY = 10 ** 9
 # A number as typed: plain, or grouped by thousands (1,234,567) or the Indian way (12,34,567).
 _PLAIN_NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d{1,4})?$")

@@ -59,7 +59,10 @@ def test_set_then_read_back(tmp_path, where, capsys):
     assert _window_language(tmp_path) == "en" and _stored(tmp_path)["shop_state"] == ""
 
 
-def test_a_fresh_desk_shows_nothing_set(where, capsys):
+def test_a_fresh_desk_shows_nothing_set(tmp_path, where, capsys):
+    code, out, err = _run(capsys, *where, "settings")
+    assert code == 2 and "no client book" in err and not (tmp_path / "shop.sqlite").exists()  # reading makes none
+    Desk.open(tmp_path / "shop.sqlite").close()
     code, out, _ = _run(capsys, *where, "settings")
     assert code == 0
     assert "shop name: (not set)" in out and "language: en" in out
