@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from clientdesk.cli import emit_json, fail, id_list, whole_number
-from clientdesk.errors import NotFoundError
+from clientdesk.errors import ClientDeskError, NotFoundError
 from clientdesk.loyalty.service import ConfirmationNeeded
+from clientdesk.counter.receipt import PAPERS, receipt_for_sale, receipt_message, write_receipt_pdf
 from clientdesk.money import format_inr, rupees_to_paise
+from clientdesk.outfiles import check_target
 
 
 def register(sub) -> None:
@@ -30,6 +33,9 @@ def register(sub) -> None:
     p.add_argument("--bill-no", default="", type=_bill_no)
     p.add_argument("--confirm", action="store_true",
                    help="go ahead even if the card has had many loyalty transactions today")
+    p.add_argument("--receipt", type=Path, metavar="OUT.pdf",
+                   help="also write the receipt slip (in the client's language) to this PDF")
+    p.add_argument("--paper", choices=sorted(PAPERS), default="80mm", help="receipt paper (default 80mm thermal)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_sale)
 
@@ -61,16 +67,29 @@ def run_sale(desk, args) -> int:
         client_id = desk.clients.find_by_phone(args.phone)
         if client_id is None:
             raise NotFoundError(f"No client has the phone number {args.phone}")
+    if args.receipt is not None:
+        check_target(args.receipt)  # a receipt that cannot be written fails before the sale is recorded
     try:
         result = desk.loyalty.record_sale(client_id, amount, redeem_points=args.redeem, bill_no=args.bill_no,
                                           confirm=args.confirm, card=args.card or "")
     except ConfirmationNeeded as exc:
         return fail(f"{exc}; nothing was recorded. Add --confirm to record it anyway.")
+    receipt = receipt_for_sale(result, args.bill_no, desk.clients, desk.loyalty, desk.settings, desk.clock)
+    receipt_problem = None
+    if args.receipt is not None:
+        try:
+            write_receipt_pdf(receipt, args.receipt, args.paper)
+        except ClientDeskError as exc:  # the sale is recorded: say so, exit 1
+            receipt_problem = exc
     if args.json:
-        emit_json(result.to_json())
+        emit_json({**result.to_json(), "receipt_text": receipt_message(receipt),
+                   "receipt": str(args.receipt) if args.receipt is not None and receipt_problem is None else None})
     else:
         sys.stdout.write(
             f"Bill {format_inr(result.amount_paise)}; collect {format_inr(result.net_paise)}; "
             f"points earned {result.points_earned}; balance {result.balance}; "
             f"stamps {result.stamps}/{result.stamps_needed}; rewards due {result.rewards_due}\n")
+    if receipt_problem is not None:
+        sys.stderr.write(f"error: the sale was recorded, but the receipt was not written: {receipt_problem}\n")
+        return 1
     return 0

@@ -88,3 +88,42 @@ def test_receipt_for_a_recorded_sale(tmp_path):
         assert receipt.shop_name == "Sharma Store" and receipt.amount_paise == 100_000
     finally:
         desk.close()
+
+
+def test_sale_command_writes_the_receipt_in_the_clients_language(tmp_path, capsys):
+    import json
+
+    from clientdesk import cli
+
+    db = tmp_path / "d.sqlite"
+    desk = Desk.open(db)
+    desk.settings.set("shop_name", "Sharma Store")
+    add_client(desk, name="मीना देवी", phone="9812345678", language="hi")
+    desk.close()
+    out = tmp_path / "slip.pdf"
+    code = cli.run_command(cli.build_parser().parse_args(
+        ["--db", str(db), "sale", "--phone", "98123 45678", "--amount", "1,250.50", "--receipt", str(out),
+         "--paper", "58mm", "--json"]))
+    result = json.loads(capsys.readouterr().out)
+    assert code == 0 and result["receipt"] == str(out)
+    assert "बचे पॉइंट" in result["receipt_text"] and "Sharma Store" in result["receipt_text"]
+    assert abs(float(PdfReader(out).pages[0].mediabox.width) - PAPERS["58mm"]) < 0.5
+
+
+def test_sale_command_with_an_unwritable_receipt_records_nothing(tmp_path, capsys):
+    from clientdesk import cli
+
+    db = tmp_path / "d.sqlite"
+    desk = Desk.open(db)
+    cid = add_client(desk, phone="9812345678")
+    desk.close()
+    code = cli.run_command(cli.build_parser().parse_args(
+        ["--db", str(db), "sale", "--phone", "9812345678", "--amount", "500", "--receipt",
+         str(tmp_path / "no" / "slip.pdf")]))
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "no folder" in err
+    desk = Desk.open(db)
+    try:
+        assert desk.loyalty.balance(cid) == 0 and desk.loyalty.last_undoable_sale() is None
+    finally:
+        desk.close()
