@@ -3762,6 +3762,57 @@ Do you want to delete it anyway?</source>
     </message>
 </context>
 <context>
+    <name>ReceiptButton</name>
+    <message>
+        <source>Receipt (F6)</source>
+        <translation>रसीद (F6)</translation>
+    </message>
+    <message>
+        <source>Print the slip…</source>
+        <translation>पर्ची छापें…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDF में सहेजें…</translation>
+    </message>
+    <message>
+        <source>Send on WhatsApp</source>
+        <translation>WhatsApp पर भेजें</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>काग़ज़</translation>
+    </message>
+    <message>
+        <source>58 mm roll</source>
+        <translation>58 मिमी रोल</translation>
+    </message>
+    <message>
+        <source>80 mm roll</source>
+        <translation>80 मिमी रोल</translation>
+    </message>
+    <message>
+        <source>A6 page</source>
+        <translation>A6 पन्ना</translation>
+    </message>
+    <message>
+        <source>Save the receipt</source>
+        <translation>रसीद सहेजें</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF फ़ाइलें (*.pdf)</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>WhatsApp could not be opened on this computer.</source>
+        <translation>इस कंप्यूटर पर WhatsApp नहीं खुल सका।</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from backup</source>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QSpinBox, QVBoxLayout, QWidget,
 )
 
+from clientdesk.counter.receipt import receipt_for_sale
 from clientdesk.errors import ClientDeskError, ValidationError
 from clientdesk.loyalty.cards import group_number
 from clientdesk.loyalty.service import ConfirmationNeeded
@@ -24,6 +25,7 @@ from clientdesk.validate import format_phone
 from ui import dialogs
 from ui.insights.texts import suggestion_reason
 from ui.counter.lookup import ClientLookup
+from ui.counter.receipt import ReceiptButton
 
 
 def _big(label: QLabel, factor: float = 1.5, bold: bool = True) -> QLabel:
@@ -130,6 +132,7 @@ class CounterPage(QWidget):
         self.record_button.setDefault(False)
         self.undo_button = QPushButton(self.tr("Undo last (Ctrl+Z)"), self)
         self.clear_button = QPushButton(self.tr("Next customer (Esc)"), self)
+        self.receipt_button = ReceiptButton(getattr(parent, "ui_settings", None), self)
         self.result_label = _big(QLabel(self), 1.2)
         self.result_label.setObjectName("result")
         self.result_label.setWordWrap(True)
@@ -138,6 +141,7 @@ class CounterPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.record_button)
         buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.receipt_button)
         buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
@@ -167,7 +171,8 @@ class CounterPage(QWidget):
         self.clear_button.clicked.connect(self.clear)
         self.open_button.clicked.connect(lambda: self.client_id and self.open_client.emit(self.client_id))
         for key, slot in ((Qt.Key_Escape, self.clear), (Qt.Key_F4, self.redeem_most),
-                          (QKeySequence.Undo, self.undo_last), (Qt.Key_F2, self.lookup.focus)):
+                          (QKeySequence.Undo, self.undo_last), (Qt.Key_F2, self.lookup.focus),
+                          (Qt.Key_F6, self.receipt_button.showMenu)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -197,6 +202,7 @@ class CounterPage(QWidget):
     def clear(self) -> None:
         """Ready for the next customer."""
         self.client_id = None
+        self._bill_no = ""
         self.lookup.clear()
         self.status_label.clear()
         self.quick_frame.hide()
@@ -365,6 +371,7 @@ class CounterPage(QWidget):
                 self.status_label.setText(self.tr("Not recorded. Ready for the next customer."))
                 return
         confirm = False
+        self._bill_no = self.bill_edit.text().strip()  # for the receipt: the field is cleared after the bill
         while True:
             try:
                 result = self.desk.loyalty.record_sale(
@@ -406,9 +413,23 @@ class CounterPage(QWidget):
             edit.clear()
         self.reward_check.setChecked(False)
         self.result_label.setText("  ·  ".join(parts))
+        self._offer_receipt(result)
         self.status_label.setText(self.tr("Esc for the next customer."))
         self._refresh_undo()
         self.amount_edit.setFocus(Qt.OtherFocusReason)
+
+    def _offer_receipt(self, result) -> None:
+        """The receipt of this bill, ready to print, save or send (F6)."""
+        try:
+            receipt = receipt_for_sale(result, self._bill_no, self.desk.clients, self.desk.loyalty, self.desk.settings,
+                                       self.desk.clock)
+            phones = self.desk.clients.get(result.client_id).phones
+        except ClientDeskError:
+            self.receipt_button.set_receipt(None)
+            return
+        chat = next((p.number for p in phones if p.is_whatsapp), None) or next(
+            (p.number for p in phones if p.is_primary), "")
+        self.receipt_button.set_receipt(receipt, chat)
 
     def _refresh_undo(self) -> None:
         try:

@@ -40,10 +40,11 @@ def render_pages(path: Path, printer: QPrinter) -> int:
         doc.close()
 
 
-def print_pdf(parent, path: Path) -> int:
-    """Ask for a printer (A4, full page, no scaling) and print the PDF; returns pages printed (0 if cancelled)."""
+def print_pdf(parent, path: Path, page_size: QPageSize | None = None) -> int:
+    """Ask for a printer (A4 unless `page_size` says otherwise, e.g. an 80 mm receipt roll; full
+    page, no scaling) and print the PDF; returns pages printed (0 if cancelled)."""
     printer = QPrinter(QPrinter.HighResolution)
-    printer.setPageSize(QPageSize(QPageSize.A4))
+    printer.setPageSize(page_size or QPageSize(QPageSize.A4))
     printer.setFullPage(True)
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() != QPrintDialog.Accepted:
