@@ -10,19 +10,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QByteArray, QSettings
 
-from clientdesk import cli
 from clientdesk.desk import Desk
+from tests.cli_helpers import run_in_process as _run
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _run(capsys, *argv):
-    try:
-        code = cli.run_command(cli.build_parser().parse_args(list(argv)))
-    except SystemExit as exc:
-        code = exc.code
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 @pytest.fixture

@@ -6,24 +6,16 @@ from __future__ import annotations
 from urllib.parse import unquote
 
 import pytest
-from PySide6.QtCore import QObject, QSettings, Qt, Slot
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 from pypdf import PdfReader
 
 from clientdesk.counter.receipt import PAPERS
+from tests.cli_helpers import UrlCatcher
 from tests.loyalty.helpers import add_client
 from ui.counter.page import CounterPage
 
-
-class UrlCatcher(QObject):
-    def __init__(self):
-        super().__init__()
-        self.urls = []
-
-    @Slot("QUrl")
-    def catch(self, url):
-        self.urls.append(url.toString())
 
 
 @pytest.fixture

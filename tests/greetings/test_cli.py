@@ -10,6 +10,7 @@ from clientdesk import cli
 from clientdesk.clock import FixedClock
 from clientdesk.desk import Desk
 from tests.greetings.helpers import make_client
+from tests.cli_helpers import run_in_process as _run
 
 TODAY = dt.date.today()
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,14 +32,6 @@ def db_file(tmp_path):
     return path, ids
 
 
-def _run(capsys, *argv):
-    """What main.py does for a command, in-process: parse, then run (argparse errors exit 2)."""
-    try:
-        code = cli.run_command(cli.build_parser().parse_args(list(argv)))
-    except SystemExit as exc:
-        code = exc.code
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_through_main_py(db_file):

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from clientdesk import cli
 from clientdesk.clock import FixedClock
 from clientdesk.desk import Desk
 from clientdesk.greetings.models import GreetingLog
@@ -20,18 +19,12 @@ from clientdesk.greetings.service import ShopFieldsMissing, TemplateData
 from tests.greetings.helpers import make_client
 from ui import dialogs
 from ui.greetings.page import GreetingsPage
+from tests.cli_helpers import run_in_process as _run
 
 TODAY = dt.date(2026, 11, 22)
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _run(capsys, *argv):
-    try:
-        code = cli.run_command(cli.build_parser().parse_args(list(argv)))
-    except SystemExit as exc:
-        code = exc.code
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def _phone_template(desk, body_en: str, fallbacks=None) -> int:

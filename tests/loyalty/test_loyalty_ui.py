@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
@@ -14,6 +14,7 @@ from pypdf import PdfReader
 import ui.dialogs
 import ui.loyalty.page
 from clientdesk.loyalty.models import LedgerEntry
+from tests.cli_helpers import UrlCatcher
 from tests.loyalty.helpers import add_client
 from ui.loyalty.ledger_model import LedgerModel
 from ui.loyalty.page import AdjustDialog, LoyaltyPage
@@ -22,21 +23,10 @@ from ui.loyalty.settings_panel import LoyaltySettingsPanel
 
 
 
-class UrlCatcher(QObject):
-    """Receives the URLs the app asks the desktop to open (QDesktopServices.setUrlHandler)."""
-
-    def __init__(self):
-        super().__init__()
-        self.urls = []
-
-    @Slot("QUrl")
-    def catch(self, url):
-        self.urls.append(url.toLocalFile())
-
 
 @pytest.fixture
 def opened_urls():
-    catcher = UrlCatcher()
+    catcher = UrlCatcher(local_files=True)
     QDesktopServices.setUrlHandler("file", catcher, "catch")
     yield catcher.urls
     QDesktopServices.unsetUrlHandler("file")
