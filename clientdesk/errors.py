@@ -64,3 +64,16 @@ class FileFormatError(ClientDeskError):
     """A file to import could not be read at all."""
 
     code = "file_format"
+
+
+class ConfirmationNeeded(ClientDeskError):
+    """The card already had `count` loyalty transactions today (the guard): ask, then retry with
+    confirm=True. Not bad input: a question for the cashier."""
+
+    code = "confirm"
+
+    def __init__(self, count: int, limit: int):
+        super().__init__(f"This card already has {count} loyalty transactions today "
+                         f"(more than {limit} needs confirmation)", count=count)
+        self.count = count
+        self.limit = limit

@@ -58,7 +58,7 @@ class Client(BaseModel):
     notes = pw.TextField(default="")
     archived = pw.BooleanField(default=False)
     erased = pw.BooleanField(default=False)
-    # Denormalised so the list sorts and filters in SQL: kept by ClientService / PurchaseService.
+    # Denormalised so the list sorts and filters in SQL: kept by ClientService / HistoryService.
     primary_phone = pw.CharField(null=True, index=True)
     search_key = pw.CharField(default="", constraints=[pw.SQL("DEFAULT ''")])  # folded name (clientdesk.textkey): sorts both scripts together
     tags_text = pw.CharField(default="")

@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 from clientdesk.cli import emit_json, fail, id_list, whole_number
-from clientdesk.errors import ClientDeskError, NotFoundError
-from clientdesk.loyalty.service import ConfirmationNeeded
+from clientdesk.errors import ClientDeskError, ConfirmationNeeded, NotFoundError
 from clientdesk.counter.receipt import PAPERS, receipt_for_sale, receipt_message, write_receipt_pdf
 from clientdesk.money import format_inr, rupees_to_paise
 from clientdesk.outfiles import check_target

@@ -15,7 +15,7 @@ import peewee as pw
 
 from clientdesk.clock import Clock
 from clientdesk.db import storage_errors
-from clientdesk.errors import NotFoundError, StorageError, ValidationError
+from clientdesk.errors import ConfirmationNeeded, NotFoundError, StorageError, ValidationError
 from clientdesk.lazy import lazy_import
 from clientdesk.loyalty import rules as rules_mod
 from clientdesk.loyalty.models import CounterSale, LedgerEntry, LedgerUse, LoyaltyCard, LoyaltyMember
@@ -26,23 +26,11 @@ from clientdesk.progress import NO_PROGRESS, Progress
 from clientdesk.services.history import LineItem, PurchaseRecord
 from clientdesk.validate import normalize_phone
 
-cards_mod = lazy_import("clientdesk.loyalty.cards")  # reportlab loads when cards are first drawn
+card_pdf = lazy_import("clientdesk.loyalty.cards")  # reportlab loads when cards are first drawn
 
 log = logging.getLogger(__name__)
 
 REVIEW_SETTING = "loyalty_last_review"
-
-
-class ConfirmationNeeded(ValidationError):
-    """The card already had `count` loyalty transactions today (the guard): ask, then retry with confirm=True."""
-
-    code = "confirm"
-
-    def __init__(self, count: int, limit: int):
-        super().__init__("card", "busy", f"This card already has {count} loyalty transactions today "
-                                         f"(more than {limit} needs confirmation)", count=count)
-        self.count = count
-        self.limit = limit
 
 
 @dataclass
@@ -582,15 +570,15 @@ class LoyaltyService:
             model.insert_many(rows[start:start + batch]).execute()
 
     # ----- printed cards ----------------------------------------------------------------------
-    def shop_info(self) -> cards_mod.ShopInfo:
+    def shop_info(self) -> card_pdf.ShopInfo:
         """Shop name, phone, address, logo and card terms from Settings."""
         with storage_errors():
-            return cards_mod.ShopInfo(
+            return card_pdf.ShopInfo(
                 name=self.settings.get("shop_name", "") or "", phone=self.settings.get("shop_phone", "") or "",
                 address=self.settings.get("shop_address", "") or "", logo=self.settings.get("shop_logo", "") or "",
                 terms=self.rules().card_terms, stamp_reward=self.rules().stamp_reward)
 
-    def card_faces(self, client_ids: Sequence[int]) -> list[cards_mod.CardFace]:
+    def card_faces(self, client_ids: Sequence[int]) -> list[card_pdf.CardFace]:
         """What each client's card shows (issuing missing cards), in the order given."""
         numbers = self.issue_cards(client_ids)
         tiers = self.tiers_by_client(client_ids)
@@ -603,7 +591,7 @@ class LoyaltyService:
                 names.update(Client.select(Client.id, Client.name).where(Client.id.in_(chunk)).tuples())
             for cid in client_ids:
                 tier = rules.tier(tiers.get(cid, rules.tiers[0].code))
-                faces.append(cards_mod.CardFace(numbers[cid], names[cid], tier.name, tier.colour, rules.stamps_needed))
+                faces.append(card_pdf.CardFace(numbers[cid], names[cid], tier.name, tier.colour, rules.stamps_needed))
         return faces
 
     def everyone_for_cards(self) -> list[int]:
@@ -631,7 +619,7 @@ class LoyaltyService:
             planning.rollback()
         shop = self.shop_info()
         with replaced_when_done(path) as partial:
-            pages = cards_mod.write_cards(partial, faces, shop, back=back, progress=progress)
+            pages = card_pdf.write_cards(partial, faces, shop, back=back, progress=progress)
             with storage_errors(), self.db.atomic():
                 if self.card_faces(ids) != faces:  # another counter issued cards meanwhile
                     raise StorageError("Cards were issued on another computer while these were drawn; "
@@ -645,9 +633,9 @@ class LoyaltyService:
             rules = self.rules()
             summary = self.summary(client_id)
             name = self._require_client(client_id).name
-        face = cards_mod.CardFace(summary.card_number or "", name, summary.tier_name, summary.tier_colour,
+        face = card_pdf.CardFace(summary.card_number or "", name, summary.tier_name, summary.tier_colour,
                                   rules.stamps_needed)
-        return cards_mod.card_images_png(face, self.shop_info(), dpi)
+        return card_pdf.card_images_png(face, self.shop_info(), dpi)
 
     # ----- the counter -------------------------------------------------------------------------
     def lookup(self, text: str, limit: int = 10) -> Lookup:

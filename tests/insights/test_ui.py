@@ -147,7 +147,7 @@ def test_upsell_and_winback_open_clients_and_greet(qtbot, desk, shop):
     qtbot.addWidget(page)
     page.upsell_kind.setCurrentIndex(page.upsell_kind.findData("larger_pack"))
     assert page.upsell_model.rowCount() == 1
-    assert "Atta 10 kg" in page.upsell_model.rows[0][1]
+    assert "Atta 10 kg" in page.upsell_model.rows[0][1][1]
     with qtbot.waitSignal(page.open_client) as opened:
         page.upsell_view.doubleClicked.emit(page.upsell_model.index(0, 0))
     assert opened.args == [shop["bala"]]

@@ -8,10 +8,9 @@ import datetime as dt
 
 import pytest
 
-from clientdesk.errors import NotFoundError, ValidationError
+from clientdesk.errors import ConfirmationNeeded, NotFoundError, ValidationError
 from clientdesk.loyalty.models import CounterSale, LedgerEntry, LoyaltyMember
 from clientdesk.loyalty.rules import LoyaltyRules, card_number_valid
-from clientdesk.loyalty.service import ConfirmationNeeded
 from clientdesk.models import Purchase
 from tests.loyalty.helpers import add_client, check_ledger
 

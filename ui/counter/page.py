@@ -15,9 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from clientdesk.counter.receipt import receipt_for_sale
-from clientdesk.errors import ClientDeskError, ValidationError
+from clientdesk.errors import ClientDeskError, ConfirmationNeeded, ValidationError
 from clientdesk.loyalty.cards import group_number
-from clientdesk.loyalty.service import ConfirmationNeeded
 from clientdesk.money import format_inr, rupees_to_paise
 from clientdesk.services.clients import ClientData, PhoneEntry
 from clientdesk.services.history import LineItem

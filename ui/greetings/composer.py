@@ -25,7 +25,7 @@ from clientdesk.validate import format_phone
 from ui import dialogs
 from ui.client_picker import ClientPicker
 from ui.greetings import texts
-from ui.greetings.table_model import RowsModel
+from ui.rows_model import RowsModel
 from ui.jobs import run_job
 
 SYNC_LIMIT = 3000  # compose larger lists off the GUI thread

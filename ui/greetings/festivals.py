@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from clientdesk.errors import ClientDeskError
 from ui import dialogs
-from ui.greetings.table_model import RowsModel
+from ui.rows_model import RowsModel
 
 def _qdate(d: dt.date) -> QDate:
     return QDate(d.year, d.month, d.day)

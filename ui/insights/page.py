@@ -23,44 +23,10 @@ from ui.insights import texts
 from ui.insights.builder import SegmentBuilder
 from ui.insights.charts import ChartCard, count_axis, money_axis, percent_axis
 from ui.jobs import run_job
+from ui.rows_model import RowsModel
 
 ID_ROLE = Qt.UserRole + 1
 
-
-class RowsModel(QAbstractTableModel):
-    """A small read-only table: display rows plus the client id of each row (under ID_ROLE)."""
-
-    def __init__(self, headers: list[str], parent=None):
-        super().__init__(parent)
-        self.headers = headers
-        self.rows: list[tuple] = []
-        self.ids: list[int | None] = []
-
-    def set_rows(self, rows: list[tuple], ids: list[int | None] | None = None) -> None:
-        self.beginResetModel()
-        self.rows = [tuple(str(v) for v in row) for row in rows]
-        self.ids = list(ids) if ids is not None else [None] * len(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.headers)
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows) or not 0 <= index.column() < len(self.headers):
-            return None
-        if role in (Qt.DisplayRole, Qt.ToolTipRole):
-            return self.rows[index.row()][index.column()]
-        if role == ID_ROLE:
-            return self.ids[index.row()]
-        return None
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
 
 
 def _table(model: QAbstractTableModel) -> QTableView:
@@ -486,21 +452,21 @@ class InsightsPage(QWidget):
 
     def _fill_value(self, counts: dict[str, int]) -> None:
         groups = list(counts)
-        self.rfm_model.set_rows([(texts.group_name(g), format_number(counts[g]), texts.group_explanation(g))
+        self.rfm_model.set_rows([(g, (texts.group_name(g), format_number(counts[g]), texts.group_explanation(g)), None)
                                  for g in groups])
         self.rfm_groups = groups
 
     def _fill_pairs(self) -> None:
         for model, kind in ((self.pairs_model, "product"), (self.category_pairs_model, "category")):
-            model.set_rows([(p.a, p.b, format_number(p.bills), f"{p.support:.1%}", f"{p.confidence:.0%}",
-                             f"{p.lift:.2f}") for p in self.desk.insights.pairs(kind, limit=50)])
+            model.set_rows([(None, (p.a, p.b, format_number(p.bills), f"{p.support:.1%}", f"{p.confidence:.0%}",
+                                    f"{p.lift:.2f}"), None) for p in self.desk.insights.pairs(kind, limit=50)])
 
     def _fill_upsell(self) -> None:
         signals = self.desk.insights.signals(kind=self.upsell_kind.currentData(), limit=self.LIST_LIMIT)
         names = self.desk.clients.names([s.client_id for s in signals])
         tier_names = {t.code: t.name for t in self.desk.loyalty.rules().tiers}
-        self.upsell_model.set_rows([(names.get(s.client_id, ""), texts.signal_text(s, tier_names)) for s in signals],
-                                   [s.client_id for s in signals])
+        self.upsell_model.set_rows([(s.client_id, (names.get(s.client_id, ""), texts.signal_text(s, tier_names)), None)
+                                    for s in signals])
 
     def _fill_winback(self) -> None:
         self.winback_ids = self.desk.insights.winback_ids()
@@ -509,9 +475,9 @@ class InsightsPage(QWidget):
         rows = []
         for client_id in shown:
             value = self.desk.insights.client_value(client_id)
-            rows.append((names.get(client_id, ""), f"{value.usual_gap_days:.0f}", str(value.recency_days),
-                         format_inr(value.spent_paise, decimals=False)))
-        self.winback_model.set_rows(rows, shown)
+            rows.append((client_id, (names.get(client_id, ""), f"{value.usual_gap_days:.0f}", str(value.recency_days),
+                                     format_inr(value.spent_paise, decimals=False)), None))
+        self.winback_model.set_rows(rows)
         self.winback_label.setText(self.tr("%1 regular clients have been away for more than twice their usual gap.")
                                    .replace("%1", format_number(len(self.winback_ids))))
         self.winback_greet.setEnabled(bool(self.winback_ids))
@@ -531,7 +497,7 @@ class InsightsPage(QWidget):
 
     # ----- actions -----------------------------------------------------------------------------------
     def _open_row(self, model: RowsModel, index) -> None:
-        client_id = model.data(index, ID_ROLE)
+        client_id = model.data(index, Qt.UserRole)
         if client_id is not None:
             self.open_client.emit(int(client_id))
 

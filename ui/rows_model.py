@@ -1,5 +1,5 @@
-"""A small read-only table model for the greetings lists (drafts, left out, festivals, templates):
-rows of display values, an id per row under Qt.UserRole, an optional colour per row."""
+"""The one small read-only table model for short in-memory lists (greeting drafts, festivals, the
+insights tables): rows of display values, an id per row under Qt.UserRole, an optional colour."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from PySide6.QtGui import QColor
 
 
 class RowsModel(QAbstractTableModel):
+    """Rows are (id, cells, colour or None); `row_of(id)` finds one again."""
+
     def __init__(self, headers: Sequence[str], parent=None):
         super().__init__(parent)
         self.headers = list(headers)
