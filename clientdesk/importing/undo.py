@@ -1,4 +1,7 @@
-"""Undo the last import: remove the clients and bills it created, restore what it changed."""
+"""Undo the last import: remove the clients and bills it created, restore what it changed.
+
+The same reversal takes back an import that failed or was cancelled after some of its blocks were
+committed (`discard`), and one a crash stopped halfway (`clean_interrupted`, see batches.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +11,8 @@ from dataclasses import dataclass
 
 from clientdesk import search
 from clientdesk.db import storage_errors
-from clientdesk.errors import NotFoundError
+from clientdesk.errors import ClientDeskError, NotFoundError
+from clientdesk.importing import batches
 from clientdesk.importing.models import ImportBatch, ImportChange, created_ids
 from clientdesk.models import Client, ClientTag, Phone, Purchase, PurchaseLine, Tag
 from clientdesk.progress import NO_PROGRESS, Progress
@@ -27,6 +31,7 @@ class BatchInfo:
     created_at: object
     created: int
     updated: int
+    partial: bool = False  # an import a crash stopped halfway: undoing it removes what it wrote
 
 
 @dataclass
@@ -46,18 +51,50 @@ class ImportUndo:
         self.clients = clients
 
     def last_batch(self) -> BatchInfo | None:
-        """The newest import not yet undone."""
+        """The newest import not yet undone (an import still running in another window is not one)."""
         with storage_errors():
-            row = ImportBatch.select().where(ImportBatch.undone == False).order_by(ImportBatch.id.desc()).first()  # noqa: E712
+            running = batches.running()
+            live = [b for b, alive in running.items() if alive]
+            row = (ImportBatch.select().where(ImportBatch.undone == False, ImportBatch.id.not_in(live))  # noqa: E712
+                   .order_by(ImportBatch.id.desc()).first())
         if row is None:
             return None
-        return BatchInfo(row.id, row.kind, row.file_name, row.created_at, row.created, row.updated)
+        return BatchInfo(row.id, row.kind, row.file_name, row.created_at, row.created, row.updated,
+                         partial=row.id in running)
 
     def undo_last(self, progress: Progress = NO_PROGRESS) -> UndoResult:
-        """Undo the newest import in one transaction; raises NotFoundError if there is none."""
+        """Undo the newest import in one transaction; raises NotFoundError if there is none. An
+        import a crash stopped halfway is the newest: undoing it removes what it had written."""
+        with storage_errors():
+            if any(batches.running().values()):
+                raise ClientDeskError("Another window is importing a file right now; undo when it has finished.")
         info = self.last_batch()
         if info is None:
             raise NotFoundError("There is no import to undo")
+        return self._undo(info, progress)
+
+    def discard(self, batch_id: int) -> UndoResult:
+        """Take back a batch this process is writing and gave up on (failure, cancel)."""
+        with storage_errors():
+            row = ImportBatch.get_by_id(batch_id)
+        return self._undo(BatchInfo(row.id, row.kind, row.file_name, row.created_at, row.created, row.updated,
+                                    partial=True), forget=True)
+
+    def clean_interrupted(self) -> list[UndoResult]:
+        """Take back every import whose process died halfway (crash, power cut, killed): the rows
+        its committed blocks wrote go, the clients it changed get their values back. Imports
+        still running elsewhere are left alone."""
+        with storage_errors():
+            dead = sorted((b for b, alive in batches.running().items() if not alive), reverse=True)
+            rows = list(ImportBatch.select().where(ImportBatch.id.in_(dead)).order_by(ImportBatch.id.desc()))
+        results = []
+        for row in rows:
+            log.warning("Taking back import %s (%s), stopped halfway", row.id, row.file_name)
+            results.append(self._undo(BatchInfo(row.id, row.kind, row.file_name, row.created_at, row.created,
+                                                row.updated, partial=True), forget=True))
+        return results
+
+    def _undo(self, info: BatchInfo, progress: Progress = NO_PROGRESS, forget: bool = False) -> UndoResult:
         result = UndoResult(info)
         with storage_errors(), self.db.atomic():
             changes = list(ImportChange.select(ImportChange.action, ImportChange.target_id, ImportChange.before)
@@ -95,7 +132,11 @@ class ImportUndo:
             removed_set = set(removed)
             self.clients.refresh_stats(sorted(touched - removed_set))
             self.clients.reindex(restored)
-            ImportBatch.update(undone=True).where(ImportBatch.id == info.id).execute()
+            if forget:  # an import that never finished leaves no record behind, only the log's line
+                ImportBatch.delete().where(ImportBatch.id == info.id).execute()
+            else:
+                ImportBatch.update(undone=True).where(ImportBatch.id == info.id).execute()
+                batches.clear_marker(info.id)
         log.info("Undid import %s (%s)", info.id, info.file_name)
         return result
 
