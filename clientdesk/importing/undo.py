@@ -71,7 +71,7 @@ class ImportUndo:
         info = self.last_batch()
         if info is None:
             raise NotFoundError("There is no import to undo")
-        return self._undo(info, progress)
+        return self._undo(info, progress, forget=info.partial)
 
     def discard(self, batch_id: int) -> UndoResult:
         """Take back a batch this process is writing and gave up on (failure, cancel)."""
