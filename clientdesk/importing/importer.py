@@ -16,6 +16,7 @@ import functools
 import json
 import logging
 import sqlite3
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +60,12 @@ _DATE_FIELDS = tuple(part for _, parts in _DATE_PARTS for part in parts)
 _STORED = _TEXT_FIELDS + ("email", "gstin") + _DATE_FIELDS
 CHUNK = 500
 BLOCK = 5000  # rows planned, then handed to the writer, at a time (import pipeline)
+# New clients written per transaction: about 0.1 s of write lock here when the machine is idle
+# (5,000 held it 2 s when other work loaded both cores four times over).
+WRITE_ROWS = 2000
+# After each commit the writer leaves the write lock free this long, so that a sale waiting on
+# another counter (it asks every db.LOCK_POLL_SECONDS) goes first: SQLite's locks are not fair.
+PAUSE_SECONDS = 0.005
 _NO_DATE = (None, None, None)
 AMBIGUOUS = object()  # several clients have this name: a row with only a name cannot pick one
 
@@ -545,9 +552,9 @@ class ClientImporter:
         the import wrote, and so does the next import or undo after a crash (batches.py).
 
         Why not one transaction: it held the write lock for the whole file (7 s for 100,000 rows
-        here), and a sale on the other counter gave up after its busy timeout. Now every block of
-        new clients (BLOCK rows) is one BEGIN IMMEDIATE transaction of a few hundred ms, and
-        between two blocks any other write goes through (bench/counter_during_import.py).
+        here), and a sale on the other counter gave up after its busy timeout. Now every
+        WRITE_ROWS new clients are one BEGIN IMMEDIATE transaction (about 0.1 s), and between two
+        any other write goes through (bench/counter_during_import.py).
 
         - The batch and its "running" marker are committed first; each block's transaction records
           the ids it wrote under the batch, so a crash leaves either nothing or a marked batch that
@@ -587,7 +594,9 @@ class ClientImporter:
                         news.append(target)
                         fresh.append(target)
                 plans.extend(block)
-                hand_over((fresh, self._new_client_statements(fresh, limit, constants), len(plans)))
+                for start in range(0, len(fresh), WRITE_ROWS) if fresh else (0,):
+                    part = fresh[start:start + WRITE_ROWS]
+                    hand_over((part, self._new_client_statements(part, limit, constants), len(plans)))
             return plans, news
 
         def write(item) -> None:
@@ -605,6 +614,7 @@ class ClientImporter:
                         statements = self._new_client_statements(fresh, limit, constants)
                     self._execute(statements)
                     record_created(batch_id, "client_created", fresh[0].id, len(fresh))
+            time.sleep(PAUSE_SECONDS)  # the helper plans on meanwhile; a waiting counter's sale gets the lock
             progress.update(8 * done, steps, "")
 
         progress.update(0, steps, "")

@@ -30,10 +30,11 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = 4000
 BLOCK = 400
+WRITE_ROWS = 200  # each block of rows planned is written in two transactions
 REGULARS = 10
 ROUNDS = int(os.environ.get("CLIENTDESK_CRASH_ROUNDS", "3"))
 
-# Imports `argv[2]` into `argv[1]` in blocks of BLOCK rows, printing each block as it commits.
+# Imports `argv[2]` into `argv[1]` in blocks of BLOCK rows, printing each transaction's rows as it commits.
 _IMPORT = f"""
 import sys
 sys.path.insert(0, {str(ROOT)!r})
@@ -41,6 +42,7 @@ from clientdesk.desk import Desk
 from clientdesk.importing import importer
 from clientdesk.progress import Progress
 importer.BLOCK = {BLOCK}
+importer.WRITE_ROWS = {WRITE_ROWS}
 desk = Desk.open(sys.argv[1])
 print("ready", flush=True)
 result = desk.imports.import_file(sys.argv[2], progress=Progress(lambda done, total, label: print("block", done, flush=True)))
@@ -115,7 +117,7 @@ def test_an_import_and_a_sale_loop_killed_at_random_points(tmp_path, round_no):
     importing = _spawn(_IMPORT, path, sheet)
     # Kill the import after a random number of its blocks (or before the first, or never), a
     # random few milliseconds later so the kill lands inside transactions too.
-    blocks = ROWS // BLOCK // 2 if round_no == 0 else rng.randint(0, ROWS // BLOCK + 1)  # round 0: surely halfway
+    blocks = ROWS // WRITE_ROWS // 2 if round_no == 0 else rng.randint(0, ROWS // WRITE_ROWS + 1)  # round 0: halfway
     lines = []
     while len(lines) < blocks and (line := importing.stdout.readline()):
         lines.append(line.strip())
@@ -141,7 +143,7 @@ def test_an_import_and_a_sale_loop_killed_at_random_points(tmp_path, round_no):
             info = desk.imports.last_batch()
             assert info.partial and info.id in marked
             written = Client.select().count() - REGULARS
-            assert written % BLOCK == 0  # whole blocks or nothing: each is one transaction
+            assert written % WRITE_ROWS == 0  # whole transactions or nothing
             if rng.random() < 0.5:
                 desk.imports.undo_last()
             else:
