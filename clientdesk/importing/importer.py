@@ -60,9 +60,12 @@ _DATE_FIELDS = tuple(part for _, parts in _DATE_PARTS for part in parts)
 _STORED = _TEXT_FIELDS + ("email", "gstin") + _DATE_FIELDS
 CHUNK = 500
 BLOCK = 5000  # rows planned, then handed to the writer, at a time (import pipeline)
-# New clients written per transaction: about 0.1 s of write lock here when the machine is idle
-# (5,000 held it 2 s when other work loaded both cores four times over).
-WRITE_ROWS = 2000
+# New clients written per transaction. Each commit writes every page it changed (17 client
+# indexes, both search indexes) to the WAL again, so fewer, bigger transactions import faster:
+# 100,000 rows took 12.2 s of CPU in transactions of 2,000, 10.3 s of 5,000, 7.5 s of 10,000
+# (7-8 s in one transaction). 5,000 held the write lock 0.6-0.9 s here on a shared machine
+# (load 4 on 2 cores), 2 s with both cores loaded four times over.
+WRITE_ROWS = 5000
 # After each commit the writer leaves the write lock free this long, so that a sale waiting on
 # another counter (it asks every db.LOCK_POLL_SECONDS) goes first: SQLite's locks are not fair.
 PAUSE_SECONDS = 0.005
@@ -553,7 +556,7 @@ class ClientImporter:
 
         Why not one transaction: it held the write lock for the whole file (7 s for 100,000 rows
         here), and a sale on the other counter gave up after its busy timeout. Now every
-        WRITE_ROWS new clients are one BEGIN IMMEDIATE transaction (about 0.1 s), and between two
+        WRITE_ROWS new clients are one BEGIN IMMEDIATE transaction (under a second), and between two
         any other write goes through (bench/counter_during_import.py).
 
         - The batch and its "running" marker are committed first; each block's transaction records
