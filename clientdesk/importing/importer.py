@@ -60,12 +60,14 @@ _DATE_FIELDS = tuple(part for _, parts in _DATE_PARTS for part in parts)
 _STORED = _TEXT_FIELDS + ("email", "gstin") + _DATE_FIELDS
 CHUNK = 500
 BLOCK = 5000  # rows planned, then handed to the writer, at a time (import pipeline)
-# New clients written per transaction. Each commit writes every page it changed (17 client
-# indexes, both search indexes) to the WAL again, so fewer, bigger transactions import faster:
-# 100,000 rows took 12.2 s of CPU in transactions of 2,000, 10.3 s of 5,000, 7.5 s of 10,000
-# (7-8 s in one transaction). 5,000 held the write lock 0.6-0.9 s here on a shared machine
-# (load 4 on 2 cores), 2 s with both cores loaded four times over.
+# New clients per statement batch handed to the writer, which commits once it has held the write
+# lock HOLD_SECONDS (at least one batch per transaction). Each commit writes every page it changed
+# (17 client indexes, both search indexes) to the WAL again, so fewer, bigger transactions import
+# faster: 100,000 rows took 12.2 s of CPU in transactions of 2,000 rows, 10.3 s of 5,000, 7.5 s
+# of 10,000 (7-8 s in one transaction). 5,000 rows held the lock 0.6-0.9 s here on a shared
+# machine (load 4 on 2 cores), 2 s with both cores loaded four times over.
 WRITE_ROWS = 5000
+HOLD_SECONDS = 0.5
 # After each commit the writer leaves the write lock free this long, so that a sale waiting on
 # another counter (it asks every db.LOCK_POLL_SECONDS) goes first: SQLite's locks are not fair.
 PAUSE_SECONDS = 0.005
@@ -555,9 +557,10 @@ class ClientImporter:
         the import wrote, and so does the next import or undo after a crash (batches.py).
 
         Why not one transaction: it held the write lock for the whole file (7 s for 100,000 rows
-        here), and a sale on the other counter gave up after its busy timeout. Now every
-        WRITE_ROWS new clients are one BEGIN IMMEDIATE transaction (under a second), and between two
-        any other write goes through (bench/counter_during_import.py).
+        here), and a sale on the other counter gave up after its busy timeout. Now the writer
+        commits once it has held the write lock HOLD_SECONDS (at least WRITE_ROWS new clients a
+        transaction) and leaves the lock free for a moment, so any other write goes through between
+        two (bench/counter_during_import.py).
 
         - The batch and its "running" marker are committed first; each block's transaction records
           the ids it wrote under the batch, so a crash leaves either nothing or a marked batch that
@@ -602,28 +605,37 @@ class ClientImporter:
                     hand_over((part, self._new_client_statements(part, limit, constants), len(plans)))
             return plans, news
 
+        held = _HeldTransaction(self.db)
+
         def write(item) -> None:
             nonlocal shift
             fresh, statements, done = item
-            with self.db.atomic():
-                batches.beat(batch_id)
-                if fresh:
-                    free = next_id(Client)
-                    if free > fresh[0].id + shift:  # another window added clients since the ids were counted
-                        shift = free - fresh[0].id
-                    if shift:
-                        for new in fresh:
-                            new.id += shift
-                        statements = self._new_client_statements(fresh, limit, constants)
-                    self._execute(statements)
-                    record_created(batch_id, "client_created", fresh[0].id, len(fresh))
-            time.sleep(PAUSE_SECONDS)  # the helper plans on meanwhile; a waiting counter's sale gets the lock
+            held.open()
+            batches.beat(batch_id)
+            if fresh:
+                free = next_id(Client)
+                if free > fresh[0].id + shift:  # another window added clients since the ids were counted
+                    shift = free - fresh[0].id
+                if shift:
+                    for new in fresh:
+                        new.id += shift
+                    statements = self._new_client_statements(fresh, limit, constants)
+                self._execute(statements)
+                record_created(batch_id, "client_created", fresh[0].id, len(fresh))
+            if held.due():
+                held.commit()
+                time.sleep(PAUSE_SECONDS)  # the helper plans on meanwhile; a waiting counter's sale gets the lock
             progress.update(8 * done, steps, "")
 
         progress.update(0, steps, "")
         try:
             with storage_errors():
-                plans, news = pipelined(prepare, write)
+                try:
+                    plans, news = pipelined(prepare, write)
+                    held.commit()
+                except BaseException as exc:
+                    held.rollback(exc)
+                    raise
                 stale = [n for n in news if n.stale]
                 for start in range(0, len(stale), BLOCK):
                     part = stale[start:start + BLOCK]
@@ -644,6 +656,7 @@ class ClientImporter:
                             batches.beat(batch_id)
                             for new in owed[start:start + CHUNK]:
                                 self.add_opening_points(new.id, new.points, f"Import {source.raw.path.name}")
+                progress.update(steps, steps, "")  # the last chance to cancel: after the next commit it is done
                 with self.db.atomic():
                     batches.beat(batch_id)
                     batches.finish(batch_id, len(news), len(updated))
@@ -653,7 +666,6 @@ class ClientImporter:
                 raise ClientDeskError("Another change to the desk clashed with this import; nothing was imported. "
                                       "Try again.") from exc
             raise
-        progress.update(steps, steps, "")
         for plan in plans:
             if isinstance(plan.target, _New):
                 plan.outcome.client_id = plan.target.id
@@ -818,6 +830,35 @@ _BOUND_COLUMNS = tuple(Client._meta.fields[n].column_name for n in ("id", *_ROW_
 _UPDATE_CLIENT = (f'UPDATE "{Client._meta.table_name}" SET '
                   + ", ".join(f'"{n}" = ?' for n in (*_STORED, "primary_phone", "tags_text", "search_key", "updated_at"))
                   + " WHERE id = ?")
+
+
+class _HeldTransaction:
+    """The import's write transaction, kept open across pipeline items until it has held the lock
+    HOLD_SECONDS: as few commits as a counter's wait allows."""
+
+    def __init__(self, db):
+        self.db = db
+        self.txn = None
+        self.since = 0.0
+
+    def open(self) -> None:
+        if self.txn is None:
+            self.txn = self.db.atomic()
+            self.txn.__enter__()
+            self.since = time.monotonic()
+
+    def due(self) -> bool:
+        return self.txn is not None and time.monotonic() - self.since >= HOLD_SECONDS
+
+    def commit(self) -> None:
+        txn, self.txn = self.txn, None
+        if txn is not None:
+            txn.__exit__(None, None, None)
+
+    def rollback(self, exc: BaseException) -> None:
+        txn, self.txn = self.txn, None
+        if txn is not None:
+            txn.__exit__(type(exc), exc, exc.__traceback__)
 
 
 def _defaults() -> tuple:

@@ -34,7 +34,7 @@ WRITE_ROWS = 200  # each block of rows planned is written in two transactions
 REGULARS = 10
 ROUNDS = int(os.environ.get("CLIENTDESK_CRASH_ROUNDS", "3"))
 
-# Imports `argv[2]` into `argv[1]` in blocks of BLOCK rows, printing each transaction's rows as it commits.
+# Imports `argv[2]` into `argv[1]` in blocks of BLOCK rows, printing as each WRITE_ROWS are written.
 _IMPORT = f"""
 import sys
 sys.path.insert(0, {str(ROOT)!r})
