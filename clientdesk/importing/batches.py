@@ -67,6 +67,19 @@ def beat(batch_id: int) -> None:
         raise ImportTakenBack()
 
 
+def mark(batch_id: int) -> None:
+    """Put the running marker on a batch being undone (if it has none): a crash halfway through
+    the undo leaves it for clean_interrupted to finish."""
+    if not ImportChange.select().where(ImportChange.batch == batch_id, ImportChange.action == RUNNING).exists():
+        ImportChange.create(batch=batch_id, action=RUNNING, target_id=os.getpid(), before=json.dumps(_owner()))
+
+
+def count_created(batch_id: int, count: int) -> None:
+    """Inside a block's transaction: the batch counts the clients written so far (a batch a crash
+    stopped halfway tells "Undo last import" how many it made)."""
+    ImportBatch.update(created=ImportBatch.created + count).where(ImportBatch.id == batch_id).execute()
+
+
 def finish(batch_id: int, created: int, updated: int) -> None:
     """The import's last transaction: the batch is complete (or, when it changed nothing, gone)."""
     ImportChange.delete().where(ImportChange.batch == batch_id, ImportChange.action == RUNNING).execute()

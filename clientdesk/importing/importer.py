@@ -622,6 +622,7 @@ class ClientImporter:
                     statements = self._new_client_statements(fresh, limit, constants)
                 self._execute(statements)
                 record_created(batch_id, "client_created", fresh[0].id, len(fresh))
+                batches.count_created(batch_id, len(fresh))
             if held.due():
                 held.commit()
                 time.sleep(PAUSE_SECONDS)  # the helper plans on meanwhile; a waiting counter's sale gets the lock

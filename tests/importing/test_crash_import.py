@@ -143,7 +143,7 @@ def test_an_import_and_a_sale_loop_killed_at_random_points(tmp_path, round_no):
             info = desk.imports.last_batch()
             assert info.partial and info.id in marked
             written = Client.select().count() - REGULARS
-            assert written % WRITE_ROWS == 0  # whole transactions or nothing
+            assert written % WRITE_ROWS == 0 and info.created == written  # whole transactions or nothing
             if rng.random() < 0.5:
                 desk.imports.undo_last()
             else:
