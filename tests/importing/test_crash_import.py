@@ -242,3 +242,51 @@ def test_clients_added_in_another_window_during_an_import_keep_their_ids(desk, c
     assert desk.imports.undo_last().removed_clients == 500
     assert sorted(c.id for c in Client.select()) == sorted(others)
     _sound(desk)
+
+
+# Undoes the last import of `argv[1]` CHUNK rows per transaction, printing each chunk as it commits.
+_UNDO = f"""
+import sys
+sys.path.insert(0, {str(ROOT)!r})
+from clientdesk.desk import Desk
+from clientdesk.importing import undo
+from clientdesk.progress import Progress
+undo.CHUNK = 200
+desk = Desk.open(sys.argv[1])
+print("ready", flush=True)
+desk.imports.undo_last(Progress(lambda done, total, label: print("chunk", done, flush=True)))
+print("undone", flush=True)
+"""
+
+
+@pytest.mark.parametrize("round_no", range(2))
+def test_an_undo_killed_halfway_is_finished_later(tmp_path, round_no):
+    rng = random.Random(100 + round_no)
+    path = tmp_path / "desk.sqlite"
+    _regulars(path)
+    desk = Desk.open(path)
+    desk.imports.import_file(_sheet(tmp_path / "clients.csv"))
+    desk.close()
+    undoing = _spawn(_UNDO, path)
+    chunks = 8 if round_no == 0 else rng.randint(0, ROWS // 200)
+    for _ in range(chunks):
+        if not undoing.stdout.readline():
+            break
+    time.sleep(rng.uniform(0, 0.02))
+    out = _kill(undoing)
+    desk = Desk.open(path)
+    try:
+        _sound(desk)
+        if "undone" not in out:
+            assert round_no or 0 < Client.select().count() - REGULARS < ROWS  # round 0: surely halfway
+            if batches.running():  # a marked batch, recognised as dead: finished by the next undo or import
+                assert list(batches.running().values()) == [False] and desk.imports.last_batch().partial
+                desk.imports.clean_interrupted()
+            else:  # killed before it began: the import is all there, and undoes as usual
+                assert Client.select().count() == REGULARS + ROWS
+                desk.imports.undo_last()
+        assert Client.select().count() == REGULARS and _index_counts(desk) == (REGULARS, REGULARS)
+        assert batches.running() == {} and desk.imports.last_batch() is None
+        _sound(desk)
+    finally:
+        desk.close()
