@@ -64,10 +64,12 @@ class ImportService:
 
     def run(self, source: SourceTable, mapping: list[str | None], kind: str = "clients",
             on_match: str = "fill", progress: Progress = NO_PROGRESS) -> ImportResult:
-        """Import the whole file in one transaction (undone on cancel or failure)."""
+        """Import the whole file (taken back on cancel or failure); first takes back any import a
+        crash stopped halfway (importer.ClientImporter.run)."""
         _check_kind(kind)
         if on_match not in ON_MATCH:
             raise ValidationError("on_match", "invalid", f"on_match is one of {', '.join(ON_MATCH)}")
+        self.undo.clean_interrupted()
         with paused_gc(), self.checkpoints.after(self.db):
             if kind == "purchases":
                 return self.register_importer.run(source, mapping, progress)
@@ -85,7 +87,14 @@ class ImportService:
         return write_error_report(result, Path(path), language)
 
     def last_batch(self) -> BatchInfo | None:
+        """The import "Undo last import" would undo (`partial` when a crash stopped it halfway)."""
         return self.undo.last_batch()
+
+    def clean_interrupted(self) -> list[UndoResult]:
+        """Take back imports a crash stopped halfway (see importing/batches.py); cheap when there are
+        none, so a window may call it when it opens a desk."""
+        with self.checkpoints.after(self.db):
+            return self.undo.clean_interrupted()
 
     def undo_last(self, progress: Progress = NO_PROGRESS) -> UndoResult:
         """Remove what the last import created and restore what it changed."""
