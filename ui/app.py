@@ -99,6 +99,12 @@ def open_window(paths: AppPaths, db_path: Path, log_file: Path | None = None, ba
     finally:
         if notice is not None:
             notice.close()
+    try:  # an import a crash stopped halfway is taken back before anyone works on the desk
+        taken_back = desk.imports.clean_interrupted()
+        if taken_back:
+            log.warning("Took back %d import(s) stopped halfway", len(taken_back))
+    except ClientDeskError as exc:  # another window may be importing right now: leave it
+        log.warning("Could not check for imports stopped halfway: %s", exc)
     settings = ui_settings_for(paths)
     desk.set_language(str(settings.value("language", "en")))
     choice = first_start(desk, settings) if welcome else None  # a new desk: the welcome page, then the window
