@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import sys
 
@@ -21,12 +22,13 @@ def test_the_window_takes_back_an_import_killed_halfway(tmp_path, qtbot):
     path = tmp_path / "desk.sqlite"
     _regulars(path)
     importing = _spawn(_IMPORT, path, _sheet(tmp_path / "clients.csv"))
-    seen = 0
-    while seen < ROWS // WRITE_ROWS // 2 and (line := importing.stdout.readline()):
-        seen += line.startswith("block")
+    blocks = 0
+    while blocks < ROWS // WRITE_ROWS // 2 and (line := importing.stdout.readline()):  # halfway, as the crash test
+        blocks += line.startswith("block")
     _kill(importing)
-    with sqlite3.connect(path) as conn:  # the kill left part of the file written
-        assert conn.execute("SELECT count(*) FROM client").fetchone()[0] > REGULARS
+    with contextlib.closing(sqlite3.connect(path)) as conn:  # killed halfway: a batch still marked running
+        assert conn.execute("SELECT count(*) FROM import_change WHERE action = ?", (batches.RUNNING,)).fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM client").fetchone()[0] < REGULARS + ROWS
     window = open_window(AppPaths.under(tmp_path / "base"), path, backup=False)
     qtbot.addWidget(window)
     try:
