@@ -68,6 +68,10 @@ def message_for(exc: ClientDeskError) -> str:
         reason = _REASONS.get(exc.reason)
         text = f"{field_label(exc.field)}: {_t(reason)}" if reason else f"{field_label(exc.field)}: {exc.message}"
         return text if exc.message in text else f"{text}\n{exc.message}"
+    if isinstance(exc, StorageError) and exc.details.get("reason") == "busy":
+        return QCoreApplication.translate(
+            "Messages", "The client book is busy: another counter or ClientDesk window is saving a big change (an "
+                        "import or its undo) and did not finish in time. Nothing was saved; try again in a moment.")
     if isinstance(exc, StorageError):
         return QCoreApplication.translate("Messages", "The database could not be used.") + "\n" + exc.message
     if isinstance(exc, NotFoundError):

@@ -3211,6 +3211,10 @@ Log: %3</source>
         <translation>%1 पहले से %2 (ग्राहक #%3) का है।</translation>
     </message>
     <message>
+        <source>The client book is busy: another counter or ClientDesk window is saving a big change (an import or its undo) and did not finish in time. Nothing was saved; try again in a moment.</source>
+        <translation>ग्राहक-बही अभी व्यस्त है: दूसरा काउंटर या ClientDesk की दूसरी खिड़की कोई बड़ा बदलाव (इम्पोर्ट या उसे वापस लेना) सहेज रही है और समय पर पूरा नहीं हुआ। कुछ भी सहेजा नहीं गया; थोड़ी देर बाद फिर कोशिश करें।</translation>
+    </message>
+    <message>
         <source>The database could not be used.</source>
         <translation>डेटाबेस इस्तेमाल नहीं हो सका।</translation>
     </message>

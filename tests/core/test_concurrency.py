@@ -121,3 +121,21 @@ def test_the_sale_command_past_the_timeout_is_one_clear_line(desk):
     assert result.stderr.strip().splitlines() == [BUSY_MESSAGE] or BUSY_MESSAGE in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
     assert CounterSale.select().count() == 0
+
+
+def test_the_window_words_the_busy_message_in_the_shops_language(qapp):
+    from PySide6.QtCore import QTranslator
+
+    from clientdesk.errors import StorageError
+    from clientdesk.paths import resource
+    from ui.dialogs import message_for
+
+    busy = StorageError("in use", reason="busy")
+    assert message_for(busy).startswith("The client book is busy")
+    translator = QTranslator()
+    assert translator.load(str(resource("i18n", "clientdesk_hi.qm")))
+    qapp.installTranslator(translator)
+    try:
+        assert message_for(busy).startswith("ग्राहक-बही अभी व्यस्त है")
+    finally:
+        qapp.removeTranslator(translator)
