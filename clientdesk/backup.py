@@ -25,6 +25,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from clientdesk.db import is_busy
 from clientdesk.errors import StorageError
 
 log = logging.getLogger(__name__)
@@ -479,7 +480,7 @@ def _release_check(db_path: Path, wait: float) -> None:
     try:
         conn.execute("PRAGMA journal_mode=DELETE").fetchone()
     except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
+        if is_busy(exc):
             raise StorageError("The client book is open in another ClientDesk window or program. "
                                "Close it and restore again.") from exc
     except sqlite3.DatabaseError:

@@ -194,35 +194,62 @@ BUSY_MESSAGE = ("The client book is in use by another program: another counter o
                 "a moment.")
 
 
-def is_busy(exc: BaseException) -> bool:
-    """True when `exc` (sqlite3's, or peewee's wrapping of it) says another connection held the lock
-    for longer than the busy timeout. Sorted by SQLite's result code, the message only when the
-    driver gave none."""
+def sqlite_code(exc: BaseException) -> int | None:
+    """SQLite's primary result code carried by `exc` (sqlite3's error, or peewee's wrapping of it)."""
     for candidate in (exc, *exc.args[:1], exc.__cause__, exc.__context__):
         code = getattr(candidate, "sqlite_errorcode", None)
         if code is not None:
-            return code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
+            return code & 0xFF
+    return None
+
+
+def is_busy(exc: BaseException) -> bool:
+    """True when `exc` says another connection held the lock for longer than the busy timeout.
+    Sorted by SQLite's result code, the message only when the driver gave none."""
+    code = sqlite_code(exc)
+    if code is not None:
+        return code in (_SQLITE_BUSY, _SQLITE_LOCKED)
     text = str(exc)
     return "locked" in text or "busy" in text
 
 
+# SQLite's result codes that say something about the file or the machine, not about our SQL:
+# READONLY, IOERR, CORRUPT, FULL, CANTOPEN, NOTADB (BUSY and LOCKED above). Any other code (a
+# syntax error, a missing column, a wrong number of bindings) is a bug and is not turned into a
+# StorageError: it reaches the excepthook with its details.
+_READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 8, 10, 11, 13, 14, 26
+
+
+def storage_error_for(exc: BaseException) -> StorageError | None:
+    """The StorageError a shopkeeper can act on for a driver error, or None when it is a bug.
+    One place sorts driver errors, by code (a PostgreSQL driver's SQLSTATE classes plug in here)."""
+    code = sqlite_code(exc)
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return StorageError(BUSY_MESSAGE, reason="busy")
+    if code == _FULL:
+        return StorageError("The disk is full. Free some space and try again; nothing was saved.", reason="full")
+    if code in (_CORRUPT, _NOTADB):
+        return StorageError(f"The database file is damaged or is not a ClientDesk database ({exc}). "
+                            "Restore a backup.", reason="damaged")
+    if code == _READONLY:
+        return StorageError(f"The database file cannot be written ({exc}): check that the folder and the file "
+                            "may be written and the disk is not full or read-only.", reason="readonly")
+    if code in (_IOERR, _CANTOPEN):
+        return StorageError(f"The database file could not be used: {exc}", reason="io")
+    return None
+
+
 @contextlib.contextmanager
 def storage_errors():
-    """Turn SQLite and OS failures into a StorageError with a message a shopkeeper can act on."""
+    """Turn SQLite's storage conditions (by code: see storage_error_for) and OS failures into a
+    StorageError with a message a shopkeeper can act on; any other database error is a bug and
+    goes on as it is."""
     try:
         yield
-    except (peewee.OperationalError, sqlite3.OperationalError) as exc:
-        text = str(exc)
-        if is_busy(exc):
-            raise StorageError(BUSY_MESSAGE, reason="busy") from exc
-        if "full" in text:
-            raise StorageError("The disk is full. Free some space and try again; nothing was saved.") from exc
-        raise StorageError(f"The database could not be used: {text}") from exc
     except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
-        if isinstance(exc, (peewee.IntegrityError, sqlite3.IntegrityError)):
-            raise  # a broken rule of ours, not a damaged file
-        raise StorageError(
-            f"The database file is damaged or is not a ClientDesk database ({exc}). Restore a backup."
-        ) from exc
+        error = storage_error_for(exc)
+        if error is None:
+            raise
+        raise error from exc
     except OSError as exc:
         raise StorageError(f"The database file could not be used: {exc.strerror or exc}") from exc
