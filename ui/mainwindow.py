@@ -3,8 +3,6 @@ to each other (open a client, show a list of clients, send clients to the greeti
 
 from __future__ import annotations
 
-import importlib
-
 from PySide6.QtCore import (
     QByteArray, QCoreApplication, QMargins, QPoint, QRect, QSettings, QSize, QT_TRANSLATE_NOOP, Qt, QTimer, Signal,
 )
@@ -17,15 +15,17 @@ from clientdesk import __version__
 from ui import dialogs
 from ui.backups import actions as backup_actions
 
-# key, navigation label, "module:Class" of the page
+# key and navigation label of each page, in the order of the navigation (Ctrl+1 … Ctrl+6);
+# MainWindow._build_page makes and wires each one by name
 PAGES = [
-    ("clients", QT_TRANSLATE_NOOP("MainWindow", "Clients"), "ui.clients.page:ClientsPage"),
-    ("counter", QT_TRANSLATE_NOOP("MainWindow", "Counter"), "ui.counter.page:CounterPage"),
-    ("loyalty", QT_TRANSLATE_NOOP("MainWindow", "Loyalty"), "ui.loyalty.page:LoyaltyPage"),
-    ("greetings", QT_TRANSLATE_NOOP("MainWindow", "Greetings"), "ui.greetings.page:GreetingsPage"),
-    ("insights", QT_TRANSLATE_NOOP("MainWindow", "Insights"), "ui.insights.page:InsightsPage"),
-    ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), "ui.settings.page:SettingsPage"),
+    ("clients", QT_TRANSLATE_NOOP("MainWindow", "Clients")),
+    ("counter", QT_TRANSLATE_NOOP("MainWindow", "Counter")),
+    ("loyalty", QT_TRANSLATE_NOOP("MainWindow", "Loyalty")),
+    ("greetings", QT_TRANSLATE_NOOP("MainWindow", "Greetings")),
+    ("insights", QT_TRANSLATE_NOOP("MainWindow", "Insights")),
+    ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
 ]
+KEYS = [key for key, _ in PAGES]
 
 BADGED_PAGES = ("greetings", "loyalty")  # occasions today; cards not yet printed
 
@@ -48,10 +48,6 @@ def initial_geometry(available: QRect, wanted: QSize = DEFAULT_SIZE, frame: QMar
     return inner, True
 
 
-def _page_class(spec: str):
-    module, _, name = spec.partition(":")
-    return getattr(importlib.import_module(module), name)
-
 
 class MainWindow(QMainWindow):
     """Navigation on the left, one page at a time on the right; Ctrl+1..6 switch pages."""
@@ -70,7 +66,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}  # built the first time they are shown
         self._labels: dict[str, str] = {}
-        for key, label, _ in PAGES:
+        for key, label in PAGES:
             self._labels[key] = QCoreApplication.translate("MainWindow", label)
             self.stack.addWidget(QWidget())
             self.nav.addItem(QListWidgetItem(self._labels[key]))
@@ -93,14 +89,13 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> QWidget:
         """The page for `key`, built on first use (so start-up only pays for the client list)."""
         if key not in self.pages:
-            row = [k for k, _, _ in PAGES].index(key)
-            page = _page_class(PAGES[row][2])(self.desk, self)
+            row = KEYS.index(key)
+            page = self._build_page(key)
             holder = self.stack.widget(row)
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(holder)
             holder.deleteLater()
             self.pages[key] = page
-            self._connect_page(key, page)
         return self.pages[key]
 
     def build_badged_pages(self) -> None:
@@ -108,39 +103,65 @@ class MainWindow(QMainWindow):
         for key in BADGED_PAGES:
             self.page(key)
 
-    def _connect_page(self, key: str, page: QWidget) -> None:
-        if hasattr(page, "open_client") and key != "clients":
-            page.open_client.connect(self.open_client)
-        if hasattr(page, "show_clients"):
-            page.show_clients.connect(self.show_clients)
-        if hasattr(page, "compose_greeting"):
-            page.compose_greeting.connect(self.compose_greeting)
-        if hasattr(page, "open_loyalty"):
+    def _build_page(self, key: str) -> QWidget:
+        """Make the page `key` and wire it to the window: every page and every connection between
+        pages is named here (each page module is imported on first use)."""
+        if key == "clients":
+            from ui.clients.page import ClientsPage
+
+            page = ClientsPage(self.desk, self)
             page.open_loyalty.connect(self.open_loyalty)
-        if hasattr(page, "request_cards"):
+            page.compose_greeting.connect(self.compose_greeting)
             page.request_cards.connect(lambda ids: self.page("loyalty").print_cards(list(ids)))
-        if hasattr(page, "badge_changed"):
-            page.badge_changed.connect(lambda n, k=key: self.set_badge(k, n))
-        if hasattr(page, "clients_changed"):
             page.clients_changed.connect(self.update_status)
-        if hasattr(page, "restart_requested"):
+        elif key == "counter":
+            from ui.counter.page import CounterPage
+
+            page = CounterPage(self.desk, self)
+            page.open_client.connect(self.open_client)
+            page.clients_changed.connect(self.update_status)
+        elif key == "loyalty":
+            from ui.loyalty.page import LoyaltyPage
+
+            page = LoyaltyPage(self.desk, self)
+            page.open_client.connect(self.open_client)
+            page.badge_changed.connect(lambda n: self.set_badge("loyalty", n))
+        elif key == "greetings":
+            from ui.greetings.page import GreetingsPage
+
+            page = GreetingsPage(self.desk, self)
+            page.open_client.connect(self.open_client)
+            page.badge_changed.connect(lambda n: self.set_badge("greetings", n))
+        elif key == "insights":
+            from ui.insights.page import InsightsPage
+
+            page = InsightsPage(self.desk, self)
+            page.open_client.connect(self.open_client)
+            page.show_clients.connect(self.show_clients)
+            page.compose_greeting.connect(self.compose_greeting)
+        elif key == "settings":
+            from ui.settings.page import SettingsPage
+
+            page = SettingsPage(self.desk, self)
             page.restart_requested.connect(self.restart_requested)
+        else:
+            raise KeyError(key)
+        return page
 
     def set_badge(self, key: str, count: int) -> None:
-        row = [k for k, _, _ in PAGES].index(key)
+        row = KEYS.index(key)
         self.nav.item(row).setText(f"{self._labels[key]}  ({count})" if count else self._labels[key])
 
     def show_page(self, key: str) -> QWidget:
-        self.nav.setCurrentRow([k for k, _, _ in PAGES].index(key))
+        self.nav.setCurrentRow(KEYS.index(key))
         return self.page(key)
 
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        page = self.page(PAGES[row][0])
+        page = self.page(KEYS[row])
         self.stack.setCurrentIndex(row)
-        if hasattr(page, "activated"):
-            page.activated()
+        page.activated()  # every page: where the keyboard goes when it is shown
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -163,9 +184,7 @@ class MainWindow(QMainWindow):
         self.show_page("clients").show_filter(client_filter)
 
     def compose_greeting(self, client_ids) -> None:
-        page = self.show_page("greetings")
-        if hasattr(page, "set_recipients"):
-            page.set_recipients(list(client_ids))
+        self.show_page("greetings").set_recipients(list(client_ids))
 
     # ----- menu ------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
@@ -186,21 +205,16 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Quit"), self.close, QKeySequence.Quit)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
-        for number, (key, label, _) in enumerate(PAGES, start=1):
+        for number, (key, label) in enumerate(PAGES, start=1):
             self._action(go_menu, QCoreApplication.translate("MainWindow", label),
                          lambda checked=False, k=key: self.show_page(k), f"Ctrl+{number}")
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("About ClientDesk"), self.about)
 
     def _add_transfer_actions(self, menu) -> None:
-        """Import / export entries, present once the import-export area is installed."""
-        try:
-            wizard = importlib.import_module("ui.importing.wizard")
-            export = importlib.import_module("ui.importing.export")
-        except ModuleNotFoundError as exc:
-            if exc.name and exc.name.startswith("ui.importing"):
-                return
-            raise
+        """Import / export entries of the File menu."""
+        from ui.importing import export, wizard
+
         clients = self.pages["clients"]
         menu.addSeparator()
         self._action(menu, self.tr("Import from Excel / contacts…"),

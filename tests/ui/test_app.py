@@ -32,7 +32,7 @@ def test_every_page_is_built_and_reachable_with_ctrl_number(qtbot, window):
     assert window.nav.count() == len(PAGES)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    for number, (key, _, _) in enumerate(PAGES, start=1):
+    for number, (key, _) in enumerate(PAGES, start=1):
         qtbot.keyClick(window, Qt.Key(Qt.Key_0 + number), Qt.ControlModifier)
         assert window.stack.currentWidget() is window.pages[key]
     assert window.nav.currentRow() == len(PAGES) - 1

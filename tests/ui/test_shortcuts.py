@@ -53,7 +53,7 @@ def when_modal(qtbot, act, seen: list) -> None:
 
 def test_every_promised_key_does_what_it_says(qtbot, window, desk):
     # Ctrl+1 … Ctrl+6: the pages
-    for number, (key, _, _) in enumerate(PAGES, start=1):
+    for number, (key, _) in enumerate(PAGES, start=1):
         press(qtbot, Qt.Key(Qt.Key_0 + number), Qt.ControlModifier)
         assert window.stack.currentWidget() is window.pages[key]
     greetings_page = window.pages["greetings"]
@@ -180,7 +180,7 @@ def active_shortcuts(top: QWidget) -> dict[str, list[str]]:
 
 def _views(window: MainWindow):
     """Every page, and every tab of every tab widget on it."""
-    for key, _, _ in PAGES:
+    for key, _ in PAGES:
         page = window.show_page(key)
         yield key, ""
         for tabs in page.findChildren(QTabWidget):

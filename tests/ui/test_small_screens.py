@@ -74,7 +74,7 @@ def test_every_page_fits_without_sideways_scrolling(qtbot, filled_desk, tmp_path
     qtbot.waitExposed(window)
     assert window.minimumSizeHint().width() <= width and window.width() == width
     problems = []
-    for key, _, _ in PAGES:
+    for key, _ in PAGES:
         page = window.show_page(key)
         settle(qtbot)
         problems += [f"{key}: {p}" for p in sideways(window)]
