@@ -1,42 +1,128 @@
 """The numbered schema steps. Each takes (db, migrator) and runs inside one transaction.
 
-Numbers are taken in order by feature area as it lands: 2 import batches, 3 loyalty,
-4 greetings, 5 insights, 6 the phone search index, 7 names in the other script. A step creates the tables its area added (safe=True) and adds
-columns with `migrator.migrate(migrator.add_column(...))`.
+Each step is frozen in time: the SQL it ran when it was written (copied from a client book of
+that release, tests/data/schemas/), never today's models, so an old file upgraded next year runs
+what it was written for. Numbers were taken in order by feature area as it landed: 2 import
+batches, 3 loyalty, 4 greetings, 5 insights, 6 the phone search index, 7 names in the other
+script. Statements are idempotent (IF NOT EXISTS), as the first steps' create_tables(safe=True)
+were. Step 6 fills the search indexes with today's search code: they are derived data, rebuilt
+from the tables.
 """
 
 from __future__ import annotations
 
-from clientdesk.migrations import migration  # noqa: F401
+from clientdesk.migrations import migration
+
+# fmt: off
+# The statements of each step as the release that introduced it wrote them.
+STEP_2_IMPORTS = (
+    'CREATE TABLE IF NOT EXISTS "import_batch" ("id" INTEGER NOT NULL PRIMARY KEY, "kind" VARCHAR(255) NOT NULL, "file_name" VARCHAR(255) NOT NULL, "created_at" DATETIME NOT NULL, "created" INTEGER NOT NULL, "updated" INTEGER NOT NULL, "undone" INTEGER NOT NULL)',
+    'CREATE TABLE IF NOT EXISTS "import_change" ("id" INTEGER NOT NULL PRIMARY KEY, "batch_id" INTEGER NOT NULL, "action" VARCHAR(255) NOT NULL, "target_id" INTEGER NOT NULL, "before" TEXT, FOREIGN KEY ("batch_id") REFERENCES "import_batch" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX IF NOT EXISTS "import_batch_undone" ON "import_batch" ("undone")',
+    'CREATE INDEX IF NOT EXISTS "import_change_batch_id" ON "import_change" ("batch_id")',
+    'CREATE INDEX IF NOT EXISTS "import_change_target_id" ON "import_change" ("target_id")',
+)
+
+STEP_3_LOYALTY = (
+    'CREATE TABLE IF NOT EXISTS "loyalty_member" ("client_id" INTEGER NOT NULL PRIMARY KEY, "joined_on" DATE NOT NULL, "tier" VARCHAR(255) NOT NULL, "tier_since" DATE NOT NULL, "stamps" INTEGER NOT NULL, "rewards_due" INTEGER NOT NULL, "last_stamp_on" DATE, "birthday_bonus_year" INTEGER, FOREIGN KEY ("client_id") REFERENCES "client" ("id") ON DELETE CASCADE)',
+    'CREATE TABLE IF NOT EXISTS "loyalty_card" ("id" INTEGER NOT NULL PRIMARY KEY, "number" VARCHAR(255) NOT NULL, "client_id" INTEGER NOT NULL, "status" VARCHAR(255) NOT NULL, "issued_on" DATE NOT NULL, "printed_on" DATE, "blocked_on" DATE, FOREIGN KEY ("client_id") REFERENCES "client" ("id") ON DELETE CASCADE)',
+    'CREATE TABLE IF NOT EXISTS "counter_sale" ("id" INTEGER NOT NULL PRIMARY KEY, "client_id" INTEGER NOT NULL, "purchase_id" INTEGER, "at" DATETIME NOT NULL, "date" DATE NOT NULL, "card" VARCHAR(255) NOT NULL, "amount_paise" INTEGER NOT NULL, "redeemed_points" INTEGER NOT NULL, "redeemed_paise" INTEGER NOT NULL, "earned_points" INTEGER NOT NULL, "bonus_points" INTEGER NOT NULL, "stamp_added" INTEGER NOT NULL, "reward_earned" INTEGER NOT NULL, "reward_used" INTEGER NOT NULL, "tier_before" VARCHAR(255) NOT NULL, "joined" INTEGER NOT NULL, "stamps_before" INTEGER NOT NULL, "rewards_before" INTEGER NOT NULL, "birthday_year_before" INTEGER, "last_stamp_before" DATE, "undone" INTEGER NOT NULL, FOREIGN KEY ("client_id") REFERENCES "client" ("id") ON DELETE CASCADE, FOREIGN KEY ("purchase_id") REFERENCES "purchase" ("id") ON DELETE SET NULL)',
+    'CREATE TABLE IF NOT EXISTS "ledger_entry" ("id" INTEGER NOT NULL PRIMARY KEY, "client_id" INTEGER NOT NULL, "at" DATETIME NOT NULL, "date" DATE NOT NULL, "kind" VARCHAR(255) NOT NULL, "points" INTEGER NOT NULL, "remaining" INTEGER NOT NULL, "expires_on" DATE, "value_paise" INTEGER NOT NULL, "reason" VARCHAR(255) NOT NULL, "sale_id" INTEGER, "purchase_id" INTEGER, "reverses_id" INTEGER, FOREIGN KEY ("client_id") REFERENCES "client" ("id") ON DELETE CASCADE, FOREIGN KEY ("sale_id") REFERENCES "counter_sale" ("id") ON DELETE SET NULL, FOREIGN KEY ("purchase_id") REFERENCES "purchase" ("id") ON DELETE SET NULL, FOREIGN KEY ("reverses_id") REFERENCES "ledger_entry" ("id") ON DELETE SET NULL)',
+    'CREATE TABLE IF NOT EXISTS "ledger_use" ("id" INTEGER NOT NULL PRIMARY KEY, "entry_id" INTEGER NOT NULL, "lot_id" INTEGER NOT NULL, "points" INTEGER NOT NULL, FOREIGN KEY ("entry_id") REFERENCES "ledger_entry" ("id") ON DELETE CASCADE, FOREIGN KEY ("lot_id") REFERENCES "ledger_entry" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX IF NOT EXISTS "loyalty_member_tier" ON "loyalty_member" ("tier")',
+    'CREATE INDEX IF NOT EXISTS "loyalty_card_client_id" ON "loyalty_card" ("client_id")',
+    'CREATE INDEX IF NOT EXISTS "loyalty_card_client_id_status" ON "loyalty_card" ("client_id", "status")',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "loyalty_card_number" ON "loyalty_card" ("number")',
+    'CREATE INDEX IF NOT EXISTS "counter_sale_client_id" ON "counter_sale" ("client_id")',
+    'CREATE INDEX IF NOT EXISTS "counter_sale_client_id_date" ON "counter_sale" ("client_id", "date")',
+    'CREATE INDEX IF NOT EXISTS "counter_sale_date_id" ON "counter_sale" ("date", "id")',
+    'CREATE INDEX IF NOT EXISTS "counter_sale_purchase_id" ON "counter_sale" ("purchase_id")',
+    'CREATE INDEX IF NOT EXISTS "ledger_entry_client_id" ON "ledger_entry" ("client_id")',
+    'CREATE INDEX IF NOT EXISTS "ledger_entry_client_id_id" ON "ledger_entry" ("client_id", "id")',
+    'CREATE INDEX IF NOT EXISTS "ledger_entry_purchase_id" ON "ledger_entry" ("purchase_id")',
+    'CREATE INDEX IF NOT EXISTS "ledger_entry_reverses_id" ON "ledger_entry" ("reverses_id")',
+    'CREATE INDEX IF NOT EXISTS "ledger_entry_sale_id" ON "ledger_entry" ("sale_id")',
+    'CREATE INDEX IF NOT EXISTS "ledgerentry_open_expiry" ON "ledger_entry" ("expires_on") WHERE ("remaining" > 0)',
+    'CREATE INDEX IF NOT EXISTS "ledgerentry_open_lots" ON "ledger_entry" ("client_id", "date", "id") WHERE ("remaining" > 0)',
+    'CREATE INDEX IF NOT EXISTS "ledger_use_entry_id" ON "ledger_use" ("entry_id")',
+    'CREATE INDEX IF NOT EXISTS "ledger_use_lot_id" ON "ledger_use" ("lot_id")',
+)
+
+STEP_4_GREETINGS = (
+    'CREATE TABLE IF NOT EXISTS "greeting_template" ("id" INTEGER NOT NULL PRIMARY KEY, "code" VARCHAR(255), "name" VARCHAR(255) NOT NULL, "kind" VARCHAR(255) NOT NULL, "occasion_key" VARCHAR(255) NOT NULL, "subject_hi" VARCHAR(255) NOT NULL, "subject_en" VARCHAR(255) NOT NULL, "body_hi" TEXT NOT NULL, "body_en" TEXT NOT NULL, "fallbacks" TEXT NOT NULL, "builtin" INTEGER NOT NULL)',
+    'CREATE TABLE IF NOT EXISTS "greeting_log" ("id" INTEGER NOT NULL PRIMARY KEY, "client_id" INTEGER NOT NULL, "at" DATETIME NOT NULL, "channel" VARCHAR(255) NOT NULL, "occasion_key" VARCHAR(255) NOT NULL, "occasion_on" DATE, "template_id" INTEGER, "interaction_id" INTEGER, FOREIGN KEY ("client_id") REFERENCES "client" ("id") ON DELETE CASCADE, FOREIGN KEY ("template_id") REFERENCES "greeting_template" ("id") ON DELETE SET NULL, FOREIGN KEY ("interaction_id") REFERENCES "interaction" ("id") ON DELETE SET NULL)',
+    'CREATE TABLE IF NOT EXISTS "festival_change" ("id" INTEGER NOT NULL PRIMARY KEY, "key" VARCHAR(255) NOT NULL, "year" INTEGER NOT NULL, "moved_to" DATE, "hidden" INTEGER NOT NULL)',
+    'CREATE TABLE IF NOT EXISTS "user_festival" ("id" INTEGER NOT NULL PRIMARY KEY, "key" VARCHAR(255) NOT NULL, "name_en" VARCHAR(255) NOT NULL, "name_hi" VARCHAR(255) NOT NULL, "month" INTEGER NOT NULL, "day" INTEGER NOT NULL, "year" INTEGER)',
+    'CREATE TABLE IF NOT EXISTS "client_date" ("id" INTEGER NOT NULL PRIMARY KEY, "client_id" INTEGER NOT NULL, "label" VARCHAR(255) NOT NULL, "day" INTEGER NOT NULL, "month" INTEGER NOT NULL, "year" INTEGER, FOREIGN KEY ("client_id") REFERENCES "client" ("id") ON DELETE CASCADE)',
+    'CREATE TABLE IF NOT EXISTS "client_festivals" ("id" INTEGER NOT NULL PRIMARY KEY, "client_id" INTEGER NOT NULL, "keys" TEXT NOT NULL, FOREIGN KEY ("client_id") REFERENCES "client" ("id") ON DELETE CASCADE)',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "greeting_template_code" ON "greeting_template" ("code")',
+    'CREATE INDEX IF NOT EXISTS "greeting_template_kind" ON "greeting_template" ("kind")',
+    'CREATE INDEX IF NOT EXISTS "greeting_log_client_id" ON "greeting_log" ("client_id")',
+    'CREATE INDEX IF NOT EXISTS "greeting_log_client_id_at" ON "greeting_log" ("client_id", "at")',
+    'CREATE INDEX IF NOT EXISTS "greeting_log_client_id_occasion_key" ON "greeting_log" ("client_id", "occasion_key")',
+    'CREATE INDEX IF NOT EXISTS "greeting_log_interaction_id" ON "greeting_log" ("interaction_id")',
+    'CREATE INDEX IF NOT EXISTS "greeting_log_template_id" ON "greeting_log" ("template_id")',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "festival_change_key_year" ON "festival_change" ("key", "year")',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "user_festival_key" ON "user_festival" ("key")',
+    'CREATE INDEX IF NOT EXISTS "client_date_client_id" ON "client_date" ("client_id")',
+    'CREATE INDEX IF NOT EXISTS "client_date_month_day" ON "client_date" ("month", "day")',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "client_festivals_client_id" ON "client_festivals" ("client_id")',
+    'CREATE INDEX IF NOT EXISTS client_inactive ON client (id) WHERE (archived != 0 OR erased != 0)',
+    'CREATE INDEX IF NOT EXISTS client_birth_md ON client (birth_month, birth_day, birth_year, archived, erased) WHERE birth_month IS NOT NULL',
+    'CREATE INDEX IF NOT EXISTS client_anniversary_md ON client (anniversary_month, anniversary_day, anniversary_year, archived, erased) WHERE anniversary_month IS NOT NULL',
+    'CREATE INDEX IF NOT EXISTS client_founded_md ON client (founded_month, founded_day, founded_year, archived, erased) WHERE founded_month IS NOT NULL',
+    'CREATE INDEX IF NOT EXISTS client_first_purchase_md ON client (substr(first_purchase_on, 6, 5), first_purchase_on, archived, erased)',
+)
+
+STEP_5_INSIGHTS = (
+    'CREATE TABLE IF NOT EXISTS "saved_segment" ("id" INTEGER NOT NULL PRIMARY KEY, "name" VARCHAR(255) NOT NULL, "query" TEXT NOT NULL, "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL)',
+    'CREATE TABLE IF NOT EXISTS "client_score" ("client_id" INTEGER NOT NULL PRIMARY KEY, "recency_days" INTEGER NOT NULL, "visits" INTEGER NOT NULL, "bills" INTEGER NOT NULL, "spent_paise" INTEGER NOT NULL, "avg_bill_paise" INTEGER NOT NULL, "visits_per_month" REAL NOT NULL, "r" INTEGER NOT NULL, "f" INTEGER NOT NULL, "m" INTEGER NOT NULL, "rfm_group" VARCHAR(255) NOT NULL, "p_alive" REAL, "p30" REAL, "likelihood" INTEGER, "usual_gap_days" REAL, "winback" INTEGER NOT NULL, FOREIGN KEY ("client_id") REFERENCES "client" ("id") ON DELETE CASCADE)',
+    'CREATE TABLE IF NOT EXISTS "item_pair" ("id" INTEGER NOT NULL PRIMARY KEY, "kind" VARCHAR(255) NOT NULL, "a" VARCHAR(255) NOT NULL, "b" VARCHAR(255) NOT NULL, "bills_ab" INTEGER NOT NULL, "support" REAL NOT NULL, "confidence" REAL NOT NULL, "lift" REAL NOT NULL)',
+    'CREATE TABLE IF NOT EXISTS "client_suggestion" ("id" INTEGER NOT NULL PRIMARY KEY, "client_id" INTEGER NOT NULL, "rank" INTEGER NOT NULL, "item" VARCHAR(255) NOT NULL, "category" VARCHAR(255) NOT NULL, "because" VARCHAR(255) NOT NULL, "because_category" VARCHAR(255) NOT NULL, "bills_a" INTEGER NOT NULL, "bills_ab" INTEGER NOT NULL, "confidence" REAL NOT NULL, "lift" REAL NOT NULL, FOREIGN KEY ("client_id") REFERENCES "client" ("id") ON DELETE CASCADE)',
+    'CREATE TABLE IF NOT EXISTS "upsell_signal" ("id" INTEGER NOT NULL PRIMARY KEY, "client_id" INTEGER NOT NULL, "kind" VARCHAR(255) NOT NULL, "value_a" INTEGER NOT NULL, "value_b" INTEGER NOT NULL, "text_a" VARCHAR(255) NOT NULL, "text_b" VARCHAR(255) NOT NULL, FOREIGN KEY ("client_id") REFERENCES "client" ("id") ON DELETE CASCADE)',
+    'CREATE TABLE IF NOT EXISTS "insight_run" ("id" INTEGER NOT NULL PRIMARY KEY, "at" DATETIME NOT NULL, "as_of" DATE NOT NULL, "seconds" REAL NOT NULL, "details" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "saved_segment_name" ON "saved_segment" ("name")',
+    'CREATE INDEX IF NOT EXISTS "client_score_rfm_group" ON "client_score" ("rfm_group")',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "item_pair_kind_a_b" ON "item_pair" ("kind", "a", "b")',
+    'CREATE INDEX IF NOT EXISTS "client_suggestion_client_id" ON "client_suggestion" ("client_id")',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "client_suggestion_client_id_rank" ON "client_suggestion" ("client_id", "rank")',
+    'CREATE INDEX IF NOT EXISTS "upsell_signal_client_id" ON "upsell_signal" ("client_id")',
+    'CREATE INDEX IF NOT EXISTS "upsell_signal_kind" ON "upsell_signal" ("kind")',
+    'CREATE INDEX IF NOT EXISTS "purchaseline_category_purchase" ON "purchase_line" ("category", "purchase_id")',
+    'CREATE INDEX IF NOT EXISTS "purchaseline_product_purchase" ON "purchase_line" ("product", "purchase_id")',
+    'CREATE INDEX IF NOT EXISTS "purchase_date_client_amount" ON "purchase" ("date", "client_id", "amount_paise")',
+)
+
+STEP_6_SEARCH = (
+    'CREATE VIRTUAL TABLE "client_search" USING fts5 ("name", "father", "business", "email", "gstin", detail=column, prefix=\'1 2\', tokenize="unicode61 remove_diacritics 2")',
+    'CREATE VIRTUAL TABLE "client_phone_search" USING fts5 ("phones", tokenize="trigram")',
+)
+# fmt: on
+
+
+def _run(db, statements) -> None:
+    for sql in statements:
+        db.execute_sql(sql)
 
 
 @migration(2)
 def _import_tables(db, migrator):
-    from clientdesk.importing.models import IMPORT_MODELS
-
-    db.create_tables(IMPORT_MODELS, safe=True)
+    _run(db, STEP_2_IMPORTS)
 
 
 @migration(3)
 def _loyalty_tables(db, migrator):
-    from clientdesk.loyalty.models import LOYALTY_MODELS
-
-    db.create_tables(LOYALTY_MODELS, safe=True)
+    _run(db, STEP_3_LOYALTY)
 
 
 @migration(4)
 def _greeting_tables(db, migrator):
-    from clientdesk.greetings.models import GREETING_MODELS, create_indexes
-
-    db.create_tables(GREETING_MODELS, safe=True)
-    create_indexes(db)
+    _run(db, STEP_4_GREETINGS)
 
 
 @migration(5)
 def _insight_tables(db, migrator):
-    from clientdesk.insights.models import create_insight_tables
-
-    create_insight_tables(db)
+    _run(db, STEP_5_INSIGHTS)
 
 
 def _client_list_columns(db):
@@ -55,13 +141,13 @@ def _client_list_columns(db):
 def _phone_search_index(db, migrator):
     """Phones move from the client search index to a trigram index of their own: the client
     index is made again without its phones column, and both are filled from the tables."""
-    from clientdesk.models import Client, ClientPhoneSearch, ClientSearch
     from clientdesk.services.clients import reindex_clients
 
     _client_list_columns(db)
-    db.drop_tables([ClientSearch, ClientPhoneSearch], safe=True)
-    db.create_tables([ClientSearch, ClientPhoneSearch])
-    reindex_clients(db, [cid for (cid,) in Client.select(Client.id).tuples()], fresh=True)
+    db.execute_sql('DROP TABLE IF EXISTS "client_search"')
+    db.execute_sql('DROP TABLE IF EXISTS "client_phone_search"')
+    _run(db, STEP_6_SEARCH)
+    reindex_clients(db, [cid for (cid,) in db.execute_sql("SELECT id FROM client")], fresh=True)
 
 
 @migration(7)

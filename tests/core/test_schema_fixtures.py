@@ -67,3 +67,13 @@ def test_an_old_client_book_upgrades_with_its_data(name, tmp_path, fresh_schema)
     finally:
         desk.close()
     assert schema_of(path) == fresh_schema, f"v{old_version} upgraded differs from a new desk"
+
+
+def test_migration_steps_are_frozen_sql_not_todays_models():
+    import ast
+
+    import clientdesk.migration_steps as steps
+
+    tree = ast.parse(Path(steps.__file__).read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert not any(name and name.endswith("models") for name in imported), imported
