@@ -9,6 +9,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from clientdesk.errors import ValidationError
+from clientdesk.importing.footers import is_footer_label
 from clientdesk.importing.readers import cell_text
 from clientdesk.money import MAX_BILL_PAISE, rupees_to_paise
 from clientdesk.validate import ascii_digits, find_phones, normalize_email, normalize_pin
@@ -262,6 +263,6 @@ _TOTAL_WORDS = {"total", "grand total", "sub total", "subtotal", "totals", "क�
 
 
 def is_total_label(value) -> bool:
-    """True for a totals-row label (Total / Grand Total / कुल ...)."""
+    """True for a totals-row label (Total / Grand Total / कुल / Total: 6 customers ...)."""
     text = cell_text(value).casefold().rstrip(":").strip()
-    return text in _TOTAL_WORDS
+    return text in _TOTAL_WORDS or is_footer_label(value)

@@ -7,8 +7,9 @@ import hashlib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from clientdesk.importing.footers import footer_rows, row_text
 from clientdesk.importing.readers import PROBLEM_FIELD, RawTable, cell_text, is_blank
 
 # Field codes per import kind, in the order the wizard lists them. The UI gives them words.
@@ -70,6 +71,51 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "amount": ("amount", "total", "value", "net amount", "line amount", "line total", "amount rs", "amt",
                "राशि", "रकम", "कुल राशि"),
 }
+# Hindi headers written in Latin letters, as shops type them: looked up like the Devanagari ones
+# (case, dots and spaces folded: "Mobile No." = "mobile no" = "MobileNo").
+_LATIN_HINDI: dict[str, tuple[str, ...]] = {
+    "name": ("naam", "nam", "grahak", "graahak", "grahak ka naam", "grahak ka nam", "graahak ka naam",
+             "grahak naam", "party ka naam", "party ka nam", "customer ka naam", "pura naam", "poora naam"),
+    "first_name": ("pehla naam", "pahla naam"),
+    "last_name": ("upnaam", "upnam", "kulnaam"),
+    "honorific": ("sambodhan",),
+    "father_name": ("pita ka naam", "pita ka nam", "pitaji ka naam", "pitaji ka nam", "pita ji ka naam",
+                    "pita ji ka nam", "pita", "pitaji", "pita ji", "pita pati ka naam", "pita ya pati ka naam",
+                    "pati ka naam", "walid ka naam", "vald", "wald"),
+    "phone": ("mobile no", "mobile number", "mobile num", "mobile nambar", "mobile nomber", "mob", "mob no",
+              "mob number", "mo no", "phone no", "phone nambar", "fon", "fon no", "fone", "fone no",
+              "mobail", "mobail no", "mobail nambar"),
+    "email": ("email id", "e mail id", "emel", "email aaidi", "email aidi"),
+    "business_name": ("dukaan", "dukan", "dookan", "dukaan ka naam", "dukan ka naam", "dukaan naam", "dukan naam",
+                      "firm ka naam", "firm ka nam", "farm ka naam", "farm", "pharm ka naam", "company ka naam",
+                      "vyapar", "vyaapar", "vyavsay", "vyavasay", "karobar", "pratishthan", "sanstha"),
+    "address": ("pata", "patta", "pura pata", "poora pata", "ghar ka pata", "address pata"),
+    "city": ("shahar", "shehar", "sahar", "shahr", "nagar", "gaon", "gaanv", "gaav", "gav", "gram", "kasba",
+             "shahar gaon", "gaon shahar"),
+    "state": ("rajya", "raajya", "pradesh", "pradesh rajya"),
+    "pin": ("pin kod", "pinkod", "dak pin"),
+    "birthday": ("janam din", "janamdin", "janm din", "janmdin", "janamdivas", "janam divas", "janm tithi",
+                 "janmtithi", "janam tithi", "janamtithi", "janm tarikh", "janam tarikh", "janm taarikh",
+                 "janam taarikh", "janm dinank", "janam dinank", "janamdinank", "paidaish", "paidaish ki tarikh",
+                 "janm ki tarikh", "janam ki tarikh"),
+    "anniversary": ("saalgirah", "salgirah", "saalgira", "salgira", "saalgirha", "salgirha", "shaadi ki saalgirah",
+                    "shadi ki salgirah", "shaadi ki salgirah", "shadi ki saalgirah", "vivah varshganth",
+                    "varshganth", "varshgaanth", "shaadi ki tarikh", "shadi ki tarikh", "vivah tithi",
+                    "shaadi", "shadi"),
+    "tags": ("samooh", "samuh", "group ka naam"),
+    "notes": ("tippani", "tipani", "vivran", "vivaran", "nots"),
+    "opening_points": ("ank", "ankh", "points ank"),
+    "bill_no": ("bill sankhya", "bill nambar", "bill kramank", "raseed no", "rasid no", "raseed nambar"),
+    "date": ("tarikh", "taarikh", "dinank", "tithi", "bill tarikh", "bill dinank"),
+    "item": ("saman", "samaan", "vastu", "maal", "mal"),
+    "category": ("shreni", "varg"),
+    "qty": ("matra", "maatra", "nag", "ginti"),
+    "rate": ("dar", "bhav", "bhaav", "daam", "dam"),
+    "amount": ("rashi", "raashi", "rakam", "kul rashi", "kul raashi", "kul rakam", "rupaye", "rupay"),
+}
+for _field, _names in _LATIN_HINDI.items():
+    _ALIASES[_field] = _ALIASES[_field] + tuple(n for n in _names if n not in _ALIASES[_field])
+
 _PATTERNS = (
     (re.compile(r"^phone \d+ value$"), "phone"),
     (re.compile(r"^e ?mail \d+ value$"), "email"),
@@ -82,6 +128,10 @@ _PATTERNS = (
 # Headers ClientDesk's own export writes that are figures, not fields to import.
 _IGNORED = {"status", "total spent", "last visit", "स्थिति", "कुल ख़र्च", "कुल खर्च", "आख़िरी मुलाक़ात", "आखिरी मुलाकात",
             "visits", "id"}
+
+FOOTER_REASON = "footer"  # the reason code of a totals row at the end of the sheet (data_problems)
+
+_IGNORED_COMPACT = {h.replace(" ", "") for h in _IGNORED}
 
 _PUNCT = re.compile(r"[.,:;'’\"\-_/\\()#?*।|&+]+")
 
@@ -97,6 +147,11 @@ _LOOKUP: dict[str, str] = {}
 for _field, _names in _ALIASES.items():
     for _alias in _names:
         _LOOKUP.setdefault(normalize_header(_alias), _field)
+# The same headers with the spaces taken out ("MobileNo", "JanamDin", "PitaKaNaam"): a header
+# that does not match as written is looked up here.
+_COMPACT: dict[str, str] = {}
+for _key, _field in _LOOKUP.items():
+    _COMPACT.setdefault(_key.replace(" ", ""), _field)
 
 
 def field_for_header(header, kind: str = "clients") -> str | None:
@@ -106,6 +161,8 @@ def field_for_header(header, kind: str = "clients") -> str | None:
         return None
     allowed = FIELDS[kind]
     found = _LOOKUP.get(key)
+    if found is None and key.replace(" ", "") not in _IGNORED_COMPACT:
+        found = _COMPACT.get(key.replace(" ", ""))
     if found is None:
         found = next((f for pattern, f in _PATTERNS if pattern.match(key)), None)
     if found is None and kind == "purchases" and key in ("customer", "party"):
@@ -146,15 +203,22 @@ def auto_mapping(headers: list, kind: str = "clients") -> list[str | None]:
 
 @dataclass
 class SourceTable:
-    """A file's rows split into the header row and the data rows below it."""
+    """A file's rows split into the header row and the data rows below it. The totals rows at its
+    end (footers.py) stay data rows, holding only their label, so the import counts them as totals
+    rows whatever the other cells hold; data_problems says which they were and why."""
 
     raw: RawTable
     header_index: int
     headers: list[str]
+    footers: dict[int, int] = field(default_factory=dict)  # index in raw.rows -> column of its label
 
     @property
     def data_rows(self) -> list[list]:
-        return self.raw.rows[self.header_index + 1:]
+        rows = self.raw.rows[self.header_index + 1:]
+        first = self.header_index + 1
+        for index, column in self.footers.items():
+            rows[index - first] = [None] * column + [self.raw.rows[index][column]]
+        return rows
 
     def sheet_row_number(self, data_index: int) -> int:
         """1-based row number in the file of a data row, as Excel shows it."""
@@ -170,6 +234,10 @@ class SourceTable:
         for index in sorted(self.raw.problems):
             for reason, message in self.raw.problems[index]:
                 found.setdefault(max(index - first, 0), []).append((index + 1, PROBLEM_FIELD, reason, message))
+        for index in sorted(self.footers):
+            found.setdefault(index - first, []).append(
+                (index + 1, PROBLEM_FIELD, FOOTER_REASON,
+                 f"A totals row at the end of the sheet ({row_text(self.raw.rows[index])}): skipped, not imported"))
         return found
 
 
@@ -180,7 +248,7 @@ def source_table(raw: RawTable, kind: str = "clients") -> SourceTable:
     header_cells = raw.rows[index] if index >= 0 else []
     headers = [cell_text(header_cells[i]) if i < len(header_cells) else "" for i in range(width)]
     headers = [h or f"Column {i + 1}" for i, h in enumerate(headers)]
-    return SourceTable(raw, index, headers)
+    return SourceTable(raw, index, headers, footer_rows(raw.rows, index + 1) if index >= 0 else {})
 
 
 def header_key(headers: list[str], kind: str) -> str:

@@ -2124,6 +2124,10 @@ Bills and receipts are not affected.</source>
         <source>This number is far too large.</source>
         <translation>यह संख्या बहुत ज़्यादा बड़ी है।</translation>
     </message>
+    <message>
+        <source>A totals row at the end of the sheet: skipped, not imported.</source>
+        <translation>शीट के आख़िर में जोड़ वाली लाइन: छोड़ दी गई, इम्पोर्ट नहीं हुई।</translation>
+    </message>
 </context>
 <context>
     <name>ImportStatus</name>

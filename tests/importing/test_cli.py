@@ -28,8 +28,10 @@ def test_import_json_and_report(tmp_path, csvfile, capsys):
     assert code == 0
     out = json.loads(capsys.readouterr().out)
     assert out == {"created": 2, "updated": 0, "skipped": 2,
-                   "errors": [{"row": 3, "field": "phone", "message": "9.87654E+09 lost digits in Excel; type the full number"}]}
-    assert [r[-2] for r in openpyxl.load_workbook(report).active.iter_rows(min_row=2, values_only=True)] == [3]
+                   "errors": [{"row": 3, "field": "phone", "message": "9.87654E+09 lost digits in Excel; type the full number"},
+                              {"row": 5, "field": "file", "message": "A totals row at the end of the sheet (Total): "
+                                                                     "skipped, not imported"}]}
+    assert [r[-2] for r in openpyxl.load_workbook(report).active.iter_rows(min_row=2, values_only=True)] == [3, 5]
     code = main(["--db", str(db), "import", str(path), "--json"])
     assert json.loads(capsys.readouterr().out)["skipped"] == 4
 

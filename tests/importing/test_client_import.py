@@ -53,9 +53,10 @@ def test_messy_sheet_imports_good_fields_and_reports_the_rest(desk, xlsx):
     bad = Client.get(Client.name == "Bad Phone")
     assert not Phone.select().where(Phone.client == bad.id).exists()
     problems = {(i.row, i.field, i.reason) for i in result.issues}
-    assert problems == {(5, "gstin", "checksum"), (6, "phone", "lost_digits"), (7, "name", "empty")}
+    assert problems == {(5, "gstin", "checksum"), (6, "phone", "lost_digits"), (7, "name", "empty"),
+                        (10, "file", "footer")}  # the totals row at the end: skipped, and said so
     summary = result.summary()
-    assert summary["created"] == 3 and summary["skipped"] == 3 and len(summary["errors"]) == 3
+    assert summary["created"] == 3 and summary["skipped"] == 3 and len(summary["errors"]) == 4
     assert desk.clients.search("ramesh")[0].name == "Ramesh Kumar"  # indexed
 
 
@@ -216,7 +217,7 @@ def test_error_report_holds_original_rows_and_imports_again_once_fixed(desk, xls
     sheet = openpyxl.load_workbook(report).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][-2:] == ("Row", "Problem")
-    assert [r[-2] for r in rows[1:]] == [5, 6, 7]
+    assert [r[-2] for r in rows[1:]] == [5, 6, 7, 10]
     assert rows[2][0] == "Bad Phone" and rows[2][1] == "9.87654E+09" and "lost digits" in rows[2][-1]
     sheet.cell(row=3, column=2, value="9876540000")  # the shopkeeper types the full number
     sheet.cell(row=4, column=1, value="Address Only")

@@ -67,6 +67,7 @@ IMPORT_REASONS = {
     "quoted_printable": QT_TRANSLATE_NOOP("ImportProblems", "Part of this contact is damaged in the file; check it."),
     "vcard_end": QT_TRANSLATE_NOOP("ImportProblems", "This contact has no end mark in the file; check it."),
     "too_large": QT_TRANSLATE_NOOP("ImportProblems", "This number is far too large."),
+    "footer": QT_TRANSLATE_NOOP("ImportProblems", "A totals row at the end of the sheet: skipped, not imported."),
 }
 STATUS_LABELS = {
     "new": QT_TRANSLATE_NOOP("ImportStatus", "New"),
