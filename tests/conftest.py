@@ -40,3 +40,13 @@ def desk(tmp_path, clock):
 
     QThreadPool.globalInstance().waitForDone(60_000)
     opened.close()
+
+
+@pytest.fixture(autouse=True)
+def english_locale_after_each_test():
+    """A test that switches the window to Hindi (install_translator sets QLocale's default) must not
+    leave the next test's number and date formats in Hindi."""
+    yield
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale(QLocale.English, QLocale.India))
