@@ -34,7 +34,7 @@ BENCH_LIKE = textwrap.dedent("""
     app = QApplication.instance() or QApplication([])
     window = MainWindow(desk, QSettings(sys.argv[3], QSettings.IniFormat))
     window.show()
-    for key, _, _ in PAGES:  # every page built and shown, as the bench and a user would
+    for key, _ in PAGES:  # every page built and shown, as the bench and a user would
         window.show_page(key)
         app.processEvents()
     counter = CounterPage(desk)  # a second, parentless page, as bench/loyalty.py makes

@@ -34,7 +34,7 @@ ui_settings_for(paths).setValue("language", language)  # as the Settings page sa
 window = open_window(paths, db, None, backup=False)
 window.resize(1280, 800)
 window.show()
-for key, _, _ in PAGES:
+for key, _ in PAGES:
     window.show_page(key)
     for _ in range(20):
         app.processEvents()
