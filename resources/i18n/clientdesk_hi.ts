@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="hi_IN">
 <context>
     <name>AddOccasionDialog</name>
@@ -349,7 +350,7 @@
         <translation>अन्य तारीखें और त्योहार…</translation>
     </message>
     <message>
-        <source>Custom dates (e.g. a child's birthday) and the festivals this client celebrates</source>
+        <source>Custom dates (e.g. a child&apos;s birthday) and the festivals this client celebrates</source>
         <translation>अपनी तारीखें (जैसे बच्चे का जन्मदिन) और वे त्योहार जो यह ग्राहक मनाता है</translation>
     </message>
     <message>
@@ -381,7 +382,7 @@
         <translation>दूसरी लिपि में नाम (हिन्दी / अंग्रेज़ी अक्षर)</translation>
     </message>
     <message>
-        <source>Father's / husband's name in the other script</source>
+        <source>Father&apos;s / husband&apos;s name in the other script</source>
         <translation>पिता / पति का नाम दूसरी लिपि में</translation>
     </message>
     <message>
@@ -401,7 +402,7 @@
         <translation>नाम</translation>
     </message>
     <message>
-        <source>Father's / husband's name</source>
+        <source>Father&apos;s / husband&apos;s name</source>
         <translation>पिता / पति का नाम</translation>
     </message>
     <message>
@@ -675,7 +676,7 @@ Merge: combine both into one client, keeping all history.</source>
         <translation>%1 के अवसर</translation>
     </message>
     <message>
-        <source>What is the day? (e.g. daughter's birthday)</source>
+        <source>What is the day? (e.g. daughter&apos;s birthday)</source>
         <translation>कौन-सा दिन है? (जैसे बेटी का जन्मदिन)</translation>
     </message>
     <message>
@@ -774,18 +775,18 @@ Merge: combine both into one client, keeping all history.</source>
     <message numerus="yes">
         <source>Delete %n client(s)? %1
 
-Clients with bills keep their bills, because the law asks the shop to keep them for six years: only the amounts, dates and items stay, under a name like "Erased client #12". Their name, phones, email, addresses, birthday and other dates, notes, tags, business name, GSTIN, messages and consent are erased for good, and their loyalty card stops working. Clients without bills are removed completely.
+Clients with bills keep their bills, because the law asks the shop to keep them for six years: only the amounts, dates and items stay, under a name like &quot;Erased client #12&quot;. Their name, phones, email, addresses, birthday and other dates, notes, tags, business name, GSTIN, messages and consent are erased for good, and their loyalty card stops working. Clients without bills are removed completely.
 
 This cannot be undone.</source>
         <translation>
             <numerusform>%n ग्राहक हटाएँ? %1
 
-जिन ग्राहकों के बिल हैं, उनके बिल रहेंगे, क्योंकि कानून के अनुसार दुकान को बिल छह साल तक रखने होते हैं: सिर्फ़ रकम, तारीख़ और सामान रहेगा, "Erased client #12" जैसे नाम के साथ। उनका नाम, फ़ोन नंबर, ईमेल, पते, जन्मदिन और दूसरी तारीख़ें, नोट, टैग, कारोबार का नाम, GSTIN, संदेश और सहमति हमेशा के लिए मिटा दिए जाएँगे, और उनका लॉयल्टी कार्ड काम करना बंद कर देगा। जिन ग्राहकों का कोई बिल नहीं है, वे पूरी तरह हटा दिए जाएँगे।
+जिन ग्राहकों के बिल हैं, उनके बिल रहेंगे, क्योंकि कानून के अनुसार दुकान को बिल छह साल तक रखने होते हैं: सिर्फ़ रकम, तारीख़ और सामान रहेगा, &quot;Erased client #12&quot; जैसे नाम के साथ। उनका नाम, फ़ोन नंबर, ईमेल, पते, जन्मदिन और दूसरी तारीख़ें, नोट, टैग, कारोबार का नाम, GSTIN, संदेश और सहमति हमेशा के लिए मिटा दिए जाएँगे, और उनका लॉयल्टी कार्ड काम करना बंद कर देगा। जिन ग्राहकों का कोई बिल नहीं है, वे पूरी तरह हटा दिए जाएँगे।
 
 यह वापस नहीं हो सकता।</numerusform>
             <numerusform>%n ग्राहक हटाएँ? %1
 
-जिन ग्राहकों के बिल हैं, उनके बिल रहेंगे, क्योंकि कानून के अनुसार दुकान को बिल छह साल तक रखने होते हैं: सिर्फ़ रकम, तारीख़ और सामान रहेगा, "Erased client #12" जैसे नाम के साथ। उनका नाम, फ़ोन नंबर, ईमेल, पते, जन्मदिन और दूसरी तारीख़ें, नोट, टैग, कारोबार का नाम, GSTIN, संदेश और सहमति हमेशा के लिए मिटा दिए जाएँगे, और उनका लॉयल्टी कार्ड काम करना बंद कर देगा। जिन ग्राहकों का कोई बिल नहीं है, वे पूरी तरह हटा दिए जाएँगे।
+जिन ग्राहकों के बिल हैं, उनके बिल रहेंगे, क्योंकि कानून के अनुसार दुकान को बिल छह साल तक रखने होते हैं: सिर्फ़ रकम, तारीख़ और सामान रहेगा, &quot;Erased client #12&quot; जैसे नाम के साथ। उनका नाम, फ़ोन नंबर, ईमेल, पते, जन्मदिन और दूसरी तारीख़ें, नोट, टैग, कारोबार का नाम, GSTIN, संदेश और सहमति हमेशा के लिए मिटा दिए जाएँगे, और उनका लॉयल्टी कार्ड काम करना बंद कर देगा। जिन ग्राहकों का कोई बिल नहीं है, वे पूरी तरह हटा दिए जाएँगे।
 
 यह वापस नहीं हो सकता।</numerusform>
         </translation>
@@ -934,6 +935,14 @@ No: the backups keep them until those backups age out and are deleted.</source>
         <translation>साफ़ करें</translation>
     </message>
     <message>
+        <source>Remove</source>
+        <translation>हटाएँ</translation>
+    </message>
+    <message>
+        <source>Take the selected clients off the list (Delete)</source>
+        <translation>चुने हुए ग्राहकों को सूची से हटाएँ (Delete)</translation>
+    </message>
+    <message>
         <source>Recipients</source>
         <translation>किसे भेजें</translation>
     </message>
@@ -1041,7 +1050,7 @@ No: the backups keep them until those backups age out and are deleted.</source>
         <translation>संदेश तैयार हो रहे हैं</translation>
     </message>
     <message>
-        <source>The shop's name is not set yet, and every greeting is signed with it.
+        <source>The shop&apos;s name is not set yet, and every greeting is signed with it.
 
 Write it in Settings → Shop, save, then prepare the messages again.</source>
         <translation>दुकान का नाम अभी तक नहीं लिखा गया है, और हर शुभकामना के अंत में यही नाम आता है।
@@ -1049,7 +1058,7 @@ Write it in Settings → Shop, save, then prepare the messages again.</source>
 सेटिंग्स → दुकान में नाम लिखें, सहेजें, फिर संदेश दोबारा तैयार करें।</translation>
     </message>
     <message>
-        <source>This message uses the shop's phone number, which is not set yet.
+        <source>This message uses the shop&apos;s phone number, which is not set yet.
 
 Write it in Settings → Shop, save, then prepare the messages again.</source>
         <translation>इस संदेश में दुकान का फ़ोन नंबर आता है, जो अभी तक नहीं लिखा गया है।
@@ -1057,7 +1066,7 @@ Write it in Settings → Shop, save, then prepare the messages again.</source>
 सेटिंग्स → दुकान में नंबर लिखें, सहेजें, फिर संदेश दोबारा तैयार करें।</translation>
     </message>
     <message>
-        <source>The shop's name and phone number are not set yet, and this message uses them.
+        <source>The shop&apos;s name and phone number are not set yet, and this message uses them.
 
 Write them in Settings → Shop, save, then prepare the messages again.</source>
         <translation>दुकान का नाम और फ़ोन नंबर अभी तक नहीं लिखे गए हैं, और इस संदेश में दोनों आते हैं।
@@ -1067,6 +1076,10 @@ Write them in Settings → Shop, save, then prepare the messages again.</source>
     <message>
         <source>Sent</source>
         <translation>भेजा</translation>
+    </message>
+    <message>
+        <source>Printed / Saved</source>
+        <translation>छपा / सहेजा</translation>
     </message>
     <message>
         <source>Failed: %1</source>
@@ -1109,6 +1122,13 @@ Write them in Settings → Shop, save, then prepare the messages again.</source>
             <numerusform>%n भेजे</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n in the cards PDF</source>
+        <translation>
+            <numerusform>%n कार्ड की PDF में</numerusform>
+            <numerusform>%n कार्ड की PDF में</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Left out: %1</source>
         <translation>छोड़े गए: %1</translation>
@@ -1119,9 +1139,21 @@ Write them in Settings → Shop, save, then prepare the messages again.</source>
     </message>
     <message>
         <source>%1 message(s) have an empty or unknown field (marked “Check”).
-Send them as they are?</source>
+Include them as they are, or leave them out this time?</source>
         <translation>%1 संदेशों में कोई फ़ील्ड खाली या अनजान है (“जाँचें” लिखा है)।
-क्या इन्हें ऐसे ही भेजें?</translation>
+इन्हें ऐसे ही शामिल करें, या इस बार छोड़ दें?</translation>
+    </message>
+    <message>
+        <source>Include them as they are</source>
+        <translation>ऐसे ही शामिल करें</translation>
+    </message>
+    <message>
+        <source>Leave them out</source>
+        <translation>इन्हें छोड़ दें</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
     </message>
     <message>
         <source>Save the greeting cards</source>
@@ -1130,6 +1162,19 @@ Send them as they are?</source>
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) saved in %1</source>
+        <translation>
+            <numerusform>%n कार्ड यहाँ सहेजे गए: %1</numerusform>
+            <numerusform>%n कार्ड यहाँ सहेजे गए: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cards were saved, but no program opened the PDF. Open it yourself to print it:
+%1</source>
+        <translation>कार्ड सहेज दिए गए, पर कोई प्रोग्राम PDF नहीं खोल पाया। छापने के लिए इसे खुद खोलें:
+%1</translation>
     </message>
     <message>
         <source>No card was made: every message needs a look.</source>
@@ -1146,6 +1191,10 @@ Send them as they are?</source>
     <message>
         <source>%1 of %2: %3</source>
         <translation>%2 में से %1: %3</translation>
+    </message>
+    <message>
+        <source>WhatsApp could not be opened. Copy the text instead and send it yourself.</source>
+        <translation>WhatsApp नहीं खुल पाया। संदेश कॉपी करें और खुद भेज दें।</translation>
     </message>
     <message>
         <source>%1 sent, %2 failed</source>
@@ -1549,7 +1598,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>फ़ाइल चुनें</translation>
     </message>
     <message>
-        <source>An Excel sheet (.xlsx, .xls, .ods), a CSV or text file, the phone's contacts (.vcf) or a Google Contacts CSV.</source>
+        <source>An Excel sheet (.xlsx, .xls, .ods), a CSV or text file, the phone&apos;s contacts (.vcf) or a Google Contacts CSV.</source>
         <translation>Excel शीट (.xlsx, .xls, .ods), CSV या टेक्स्ट फ़ाइल, फ़ोन के कॉन्टैक्ट (.vcf) या Google Contacts की CSV।</translation>
     </message>
     <message>
@@ -1608,7 +1657,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>त्योहार</translation>
     </message>
     <message>
-        <source>Shop's state</source>
+        <source>Shop&apos;s state</source>
         <translation>दुकान का राज्य</translation>
     </message>
     <message>
@@ -1628,7 +1677,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>30 दिन में ज़्यादा से ज़्यादा</translation>
     </message>
     <message>
-        <source>The same occasion is never greeted twice in a year; clients under 18 only with a guardian's consent.</source>
+        <source>The same occasion is never greeted twice in a year; clients under 18 only with a guardian&apos;s consent.</source>
         <translation>एक ही अवसर पर साल में दो बार शुभकामना नहीं जाती; 18 से कम उम्र के ग्राहकों को सिर्फ़ अभिभावक की सहमति से।</translation>
     </message>
     <message>
@@ -1723,7 +1772,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>हमारे साथ साल</translation>
     </message>
     <message>
-        <source>Client's own date</source>
+        <source>Client&apos;s own date</source>
         <translation>ग्राहक की अपनी तारीख</translation>
     </message>
     <message>
@@ -1771,7 +1820,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>इस चैनल के लिए सहमति नहीं</translation>
     </message>
     <message>
-        <source>Under 18, no guardian's consent</source>
+        <source>Under 18, no guardian&apos;s consent</source>
         <translation>18 से कम, अभिभावक की सहमति नहीं</translation>
     </message>
     <message>
@@ -1819,7 +1868,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>पहला नाम</translation>
     </message>
     <message>
-        <source>Father's / husband's name</source>
+        <source>Father&apos;s / husband&apos;s name</source>
         <translation>पिता / पति का नाम</translation>
     </message>
     <message>
@@ -1827,7 +1876,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>पुत्र/पुत्री/पत्नी वाली लाइन</translation>
     </message>
     <message>
-        <source>Client's business</source>
+        <source>Client&apos;s business</source>
         <translation>ग्राहक का व्यापार</translation>
     </message>
     <message>
@@ -1905,7 +1954,7 @@ Bills and receipts are not affected.</source>
 बिल और रसीदों पर असर नहीं पड़ेगा।</translation>
     </message>
     <message>
-        <source>Withdrawn at the client's request</source>
+        <source>Withdrawn at the client&apos;s request</source>
         <translation>ग्राहक के कहने पर वापस ली गई</translation>
     </message>
     <message>
@@ -1998,7 +2047,7 @@ Bills and receipts are not affected.</source>
         <translation>संबोधन (श्री, श्रीमती)</translation>
     </message>
     <message>
-        <source>Father's / husband's name</source>
+        <source>Father&apos;s / husband&apos;s name</source>
         <translation>पिता / पति का नाम</translation>
     </message>
     <message>
@@ -2089,8 +2138,8 @@ Bills and receipts are not affected.</source>
 <context>
     <name>ImportProblems</name>
     <message>
-        <source>A quotation mark (") is left open here; the lines after it were read as rows of their own. Check this row.</source>
-        <translation>यहाँ एक उद्धरण चिह्न (") खुला रह गया है; उसके बाद की पंक्तियाँ अलग-अलग पंक्तियों के रूप में पढ़ी गईं। यह पंक्ति जाँच लें।</translation>
+        <source>A quotation mark (&quot;) is left open here; the lines after it were read as rows of their own. Check this row.</source>
+        <translation>यहाँ एक उद्धरण चिह्न (&quot;) खुला रह गया है; उसके बाद की पंक्तियाँ अलग-अलग पंक्तियों के रूप में पढ़ी गईं। यह पंक्ति जाँच लें।</translation>
     </message>
     <message>
         <source>This line was saved differently from the rest of the file; check its letters.</source>
@@ -2369,8 +2418,8 @@ Bills and receipts are not affected.</source>
         <translation>क्वेरी (यह कौन-से शब्द समझता है, README में देखें)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Examples&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;Words&lt;/b&gt;: bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. Join with and, or, not and brackets; put a name with those words in "quotes".</source>
-        <translation>&lt;b&gt;उदाहरण&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;शब्द&lt;/b&gt; (अंग्रेज़ी में ही लिखें): bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. इन्हें and, or, not और कोष्ठक से जोड़ें; जिस नाम में ये शब्द हों उसे "quotes" में लिखें।</translation>
+        <source>&lt;b&gt;Examples&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;Words&lt;/b&gt;: bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. Join with and, or, not and brackets; put a name with those words in &quot;quotes&quot;.</source>
+        <translation>&lt;b&gt;उदाहरण&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;शब्द&lt;/b&gt; (अंग्रेज़ी में ही लिखें): bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. इन्हें and, or, not और कोष्ठक से जोड़ें; जिस नाम में ये शब्द हों उसे &quot;quotes&quot; में लिखें।</translation>
     </message>
     <message>
         <source>Saved segments</source>
@@ -2385,7 +2434,7 @@ Bills and receipts are not affected.</source>
         <translation>इसका मतलब</translation>
     </message>
     <message>
-        <source>Recency, frequency and money (RFM): each client scores 1-5 on each, against the shop's own clients. Double-click a group to list it.</source>
+        <source>Recency, frequency and money (RFM): each client scores 1-5 on each, against the shop&apos;s own clients. Double-click a group to list it.</source>
         <translation>हाल, बार-बार और पैसा (RFM): हर ग्राहक को इन तीनों में दुकान के अपने ग्राहकों के मुकाबले 1-5 अंक मिलते हैं। सूची देखने के लिए समूह पर डबल-क्लिक करें।</translation>
     </message>
     <message>
@@ -3092,7 +3141,7 @@ Log: %3</source>
         <translation>सिर्फ़ खाली फ़ील्ड भरें</translation>
     </message>
     <message>
-        <source>Overwrite with the file's values</source>
+        <source>Overwrite with the file&apos;s values</source>
         <translation>फ़ाइल की जानकारी से बदल दें</translation>
     </message>
     <message>
@@ -3100,7 +3149,7 @@ Log: %3</source>
         <translation>लाइन छोड़ दें</translation>
     </message>
     <message>
-        <source>When a row's phone or email is already a client:</source>
+        <source>When a row&apos;s phone or email is already a client:</source>
         <translation>जब किसी लाइन का फ़ोन या ईमेल पहले से किसी ग्राहक का हो:</translation>
     </message>
     <message>
@@ -3362,6 +3411,19 @@ Log: %3</source>
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>Cards</source>
+        <translation>कार्ड</translation>
+    </message>
+    <message>
+        <source>The PDF was saved, but no program opened it. Open it yourself from:
+%1</source>
+        <translation>PDF सहेज दी गई, पर कोई प्रोग्राम उसे नहीं खोल पाया। इसे यहाँ से खुद खोलें:
+%1</translation>
+    </message>
+</context>
+<context>
     <name>PurchaseDialog</name>
     <message>
         <source>Record purchase</source>
@@ -3572,13 +3634,13 @@ Please verify the correct directory name was given.</source>
 जाँच लें कि फ़ोल्डर का नाम सही लिखा है।</translation>
     </message>
     <message>
-        <source>Are you sure you want to delete '%1'?</source>
-        <translation>क्या सच में '%1' मिटाना है?</translation>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation>क्या सच में &apos;%1&apos; मिटाना है?</translation>
     </message>
     <message>
-        <source>'%1' is write protected.
+        <source>&apos;%1&apos; is write protected.
 Do you want to delete it anyway?</source>
-        <translation>'%1' बदलने से सुरक्षित है।
+        <translation>&apos;%1&apos; बदलने से सुरक्षित है।
 क्या फिर भी इसे मिटाना है?</translation>
     </message>
     <message>
@@ -4138,7 +4200,7 @@ The client book as it is now is kept as a backup first. ClientDesk then starts a
         <translation>स्वागत और पहले कदम…</translation>
     </message>
     <message>
-        <source>The welcome page of the first start: the shop's details, then import clients, add the first one, or explore the demo desk</source>
+        <source>The welcome page of the first start: the shop&apos;s details, then import clients, add the first one, or explore the demo desk</source>
         <translation>पहली बार खोलने वाला स्वागत पेज: दुकान की जानकारी, फिर ग्राहक इम्पोर्ट करें, पहला ग्राहक जोड़ें, या डेमो डेस्क देखें</translation>
     </message>
     <message>
@@ -4146,7 +4208,7 @@ The client book as it is now is kept as a backup first. ClientDesk then starts a
         <translation>सेटिंग्स</translation>
     </message>
     <message>
-        <source>The shop's phone number is not valid. Write it as you would dial it, e.g. 98765 43210.</source>
+        <source>The shop&apos;s phone number is not valid. Write it as you would dial it, e.g. 98765 43210.</source>
         <translation>दुकान का फ़ोन नंबर सही नहीं है। वैसे ही लिखें जैसे आप डायल करते हैं, जैसे 98765 43210।</translation>
     </message>
     <message>
@@ -4324,10 +4386,10 @@ A copy is kept first. This can take a minute; please wait.</source>
         <translation>नया टेम्पलेट</translation>
     </message>
     <message>
-        <source>One per line, e.g.  honorific = 
-  tier = valued</source>
-        <translation>हर लाइन में एक, जैसे  honorific = 
-  tier = खास</translation>
+        <source>One per line: field = words used instead, e.g.
+%1 = valued</source>
+        <translation>हर लाइन में एक: फ़ील्ड = उसकी जगह लिखे जाने वाले शब्द, जैसे
+%1 = सम्मानित</translation>
     </message>
     <message>
         <source>Insert field</source>
@@ -4382,6 +4444,10 @@ A copy is kept first. This can take a minute; please wait.</source>
         <translation>मेरी शुभकामना</translation>
     </message>
     <message>
+        <source>Saved.</source>
+        <translation>सहेज दिया।</translation>
+    </message>
+    <message>
         <source>Put back the original text of “%1”?</source>
         <translation>“%1” का मूल टेक्स्ट वापस लाएँ?</translation>
     </message>
@@ -4413,7 +4479,7 @@ A copy is kept first. This can take a minute; please wait.</source>
         <translation>तस्वीरें (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <source>DEMO desk: made-up clients, not your shop's — ClientDesk</source>
+        <source>DEMO desk: made-up clients, not your shop&apos;s — ClientDesk</source>
         <translation>डेमो डेस्क: काल्पनिक ग्राहक, आपकी दुकान के नहीं — ClientDesk</translation>
     </message>
     <message>
@@ -4531,11 +4597,11 @@ A copy is kept first. This can take a minute; please wait.</source>
         <translation>यह बहुत लंबा है: नाम और फ़ोन 200 अक्षरों से कम, पता 400 अक्षरों से कम रखें।</translation>
     </message>
     <message>
-        <source>Write the shop's name: every greeting is signed with it.</source>
+        <source>Write the shop&apos;s name: every greeting is signed with it.</source>
         <translation>दुकान का नाम लिखें: हर शुभकामना के अंत में यही नाम आता है।</translation>
     </message>
     <message>
-        <source>The shop's phone number is not valid. Write it as you would dial it, e.g. 98765 43210 or 0522 2345678.</source>
+        <source>The shop&apos;s phone number is not valid. Write it as you would dial it, e.g. 98765 43210 or 0522 2345678.</source>
         <translation>दुकान का फ़ोन नंबर सही नहीं है। वैसे ही लिखें जैसे आप डायल करते हैं, जैसे 98765 43210 या 0522 2345678।</translation>
     </message>
     <message>
@@ -4575,7 +4641,7 @@ A copy is kept first. This can take a minute; please wait.</source>
         <translation>पहले घूमकर देखें</translation>
     </message>
     <message>
-        <source>Open a separate demo desk with 300 made-up clients, two years of bills, loyalty cards and greetings, in its own window. Nothing there touches your shop's desk.</source>
+        <source>Open a separate demo desk with 300 made-up clients, two years of bills, loyalty cards and greetings, in its own window. Nothing there touches your shop&apos;s desk.</source>
         <translation>अलग विंडो में एक डेमो डेस्क खोलें: 300 काल्पनिक ग्राहक, दो साल के बिल, लॉयल्टी कार्ड और शुभकामनाएँ। वहाँ का कुछ भी आपकी दुकान के डेस्क को नहीं छूता।</translation>
     </message>
     <message>
