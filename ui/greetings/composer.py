@@ -167,6 +167,9 @@ class Composer(QWidget):
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.prepare)
 
         self.picker.results.setMaximumHeight(70)
+        # the search results show while a name is typed: an empty second box read as "nobody chosen"
+        self.picker.results.hide()
+        self.picker.box.textChanged.connect(lambda text: self.picker.results.setVisible(bool(text.strip())))
         top = QWidget()
         top_layout = QHBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -600,6 +603,7 @@ class Composer(QWidget):
                 self.status[d.client_id] = "failed"
                 self.errors[d.client_id] = texts.reason_text(skipped[d.client_id])
             self._refresh_row(d)
+        self.drafts_view.resizeColumnToContents(0)  # "Printed / Saved", "Failed: …" are longer than "Ready"
         self._update_labels()
         if delivery.greeted:
             self.delivered.emit()
