@@ -61,7 +61,7 @@ class SettingsPage(QWidget):
         # (the shop's state is under Festivals below: it sets the festival dates)
         left, right = QFormLayout(), QFormLayout()
         left.addRow(self.tr("Language / भाषा"), self.language)
-        left.addRow("", self.language_note)
+        left.addRow(self.language_note)  # the whole row: the note wraps into a column otherwise
         left.addRow(self.tr("Shop name"), self.shop_name)
         left.addRow(self.tr("Shop phone"), self.shop_phone)
         right.addRow(self.tr("Shop address"), self.shop_address)
