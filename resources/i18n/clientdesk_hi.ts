@@ -1197,6 +1197,10 @@ Include them as they are, or leave them out this time?</source>
         <translation>WhatsApp नहीं खुल पाया। संदेश कॉपी करें और खुद भेज दें।</translation>
     </message>
     <message>
+        <source>Text copied</source>
+        <translation>संदेश कॉपी हो गया</translation>
+    </message>
+    <message>
         <source>%1 sent, %2 failed</source>
         <translation>%1 भेजे, %2 असफल</translation>
     </message>

@@ -165,6 +165,20 @@ def test_cards_saved_but_no_viewer_says_so_with_the_path(qtbot, page, shop, monk
     assert (tmp_path / "cards.pdf").stat().st_size > 0
 
 
+def test_copying_the_text_is_confirmed_beside_the_buttons(qtbot, page, shop):
+    cid = make_client(shop, name="Neha Gupta", language="en", birth_day=22, birth_month=11)
+    composer = page.composer
+    page.compose_for(personal("birthday"), TODAY, [cid])
+    composer.channel_box.setCurrentIndex(composer.channel_box.findData("copy"))
+    composer.prepare()
+    qtbot.mouseClick(composer.copy_button, Qt.LeftButton)
+    assert composer.walk_label.text() == "1 of 1: Neha Gupta · Text copied"
+    qtbot.mouseClick(composer.copy_button, Qt.LeftButton)
+    assert composer.walk_label.text().count("Text copied") == 1
+    qtbot.mouseClick(composer.mark_button, Qt.LeftButton)
+    assert composer.walk_label.text() == "Everyone is done."
+
+
 # ----- the question about flagged messages ----------------------------------------------------------
 def _answer_with(qtbot, words: str, seen: list):
     """Read the buttons of the question when it shows, then press the one with `words`."""

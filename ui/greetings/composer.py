@@ -682,6 +682,8 @@ class Composer(QWidget):
         if draft is not None:
             self._select(draft)
             QGuiApplication.clipboard().setText(draft.text)
+            self._update_walk()  # the confirmation where the person is looking, not in the status bar
+            self.walk_label.setText(self.walk_label.text() + " · " + self.tr("Text copied"))
 
     def mark_current_sent(self) -> None:
         """The person pressed Send in WhatsApp (or pasted the text): record it and go to the next."""
