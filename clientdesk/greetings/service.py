@@ -30,6 +30,12 @@ log = logging.getLogger(__name__)
 SHOP_FIELDS = ("shop_name", "shop_phone")  # merge fields that are the same for every client: set once, in Settings
 
 
+# How each channel reads on the client's timeline. A cards PDF is only saved (and perhaps printed):
+# it never says "sent". The greeting log keeps the channel code ("print"), which the UI words.
+CHANNEL_WORDS = {"print": "card PDF saved (printed or to print)", "whatsapp": "whatsapp", "email": "email",
+                 "copy": "copy"}
+
+
 class ShopFieldsMissing(ValidationError):
     """A template uses a shop-wide field (the shop's name, its phone) that Settings leaves empty: every
     message would lack it, so nothing is composed. `fields` lists them; the UI and the command line
@@ -513,7 +519,8 @@ class GreetingService:
                     left_out.append(LeftOut(draft.client_id, draft.name, reason))
                     continue
                 occasion_label = draft.values.get("occasion") or composition.occasion.name(draft.language)
-                summary = f"{occasion_label} · {composition.channel} · {template_name}\n{draft.text}".strip()
+                how = CHANNEL_WORDS.get(composition.channel, composition.channel)
+                summary = f"{occasion_label} · {how} · {template_name}\n{draft.text}".strip()
                 interaction = Interaction.create(client=draft.client_id, at=now,
                                                  channel=rules.INTERACTION_CHANNEL[composition.channel],
                                                  direction="out", summary=summary, kind="greeting")

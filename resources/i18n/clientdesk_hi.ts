@@ -934,6 +934,14 @@ No: the backups keep them until those backups age out and are deleted.</source>
         <translation>साफ़ करें</translation>
     </message>
     <message>
+        <source>Remove</source>
+        <translation>हटाएँ</translation>
+    </message>
+    <message>
+        <source>Take the selected clients off the list (Delete)</source>
+        <translation>चुने हुए ग्राहकों को सूची से हटाएँ (Delete)</translation>
+    </message>
+    <message>
         <source>Recipients</source>
         <translation>किसे भेजें</translation>
     </message>
@@ -1069,6 +1077,10 @@ Write them in Settings → Shop, save, then prepare the messages again.</source>
         <translation>भेजा</translation>
     </message>
     <message>
+        <source>Printed / Saved</source>
+        <translation>छपा / सहेजा</translation>
+    </message>
+    <message>
         <source>Failed: %1</source>
         <translation>असफल: %1</translation>
     </message>
@@ -1109,6 +1121,13 @@ Write them in Settings → Shop, save, then prepare the messages again.</source>
             <numerusform>%n भेजे</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n in the cards PDF</source>
+        <translation>
+            <numerusform>%n कार्ड की PDF में</numerusform>
+            <numerusform>%n कार्ड की PDF में</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Left out: %1</source>
         <translation>छोड़े गए: %1</translation>
@@ -1119,9 +1138,21 @@ Write them in Settings → Shop, save, then prepare the messages again.</source>
     </message>
     <message>
         <source>%1 message(s) have an empty or unknown field (marked “Check”).
-Send them as they are?</source>
+Include them as they are, or leave them out this time?</source>
         <translation>%1 संदेशों में कोई फ़ील्ड खाली या अनजान है (“जाँचें” लिखा है)।
-क्या इन्हें ऐसे ही भेजें?</translation>
+इन्हें ऐसे ही शामिल करें, या इस बार छोड़ दें?</translation>
+    </message>
+    <message>
+        <source>Include them as they are</source>
+        <translation>ऐसे ही शामिल करें</translation>
+    </message>
+    <message>
+        <source>Leave them out</source>
+        <translation>इन्हें छोड़ दें</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
     </message>
     <message>
         <source>Save the greeting cards</source>
@@ -1130,6 +1161,19 @@ Send them as they are?</source>
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) saved in %1</source>
+        <translation>
+            <numerusform>%n कार्ड यहाँ सहेजे गए: %1</numerusform>
+            <numerusform>%n कार्ड यहाँ सहेजे गए: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cards were saved, but no program opened the PDF. Open it yourself to print it:
+%1</source>
+        <translation>कार्ड सहेज दिए गए, पर कोई प्रोग्राम PDF नहीं खोल पाया। छापने के लिए इसे खुद खोलें:
+%1</translation>
     </message>
     <message>
         <source>No card was made: every message needs a look.</source>
@@ -1146,6 +1190,14 @@ Send them as they are?</source>
     <message>
         <source>%1 of %2: %3</source>
         <translation>%2 में से %1: %3</translation>
+    </message>
+    <message>
+        <source>WhatsApp could not be opened. Copy the text instead and send it yourself.</source>
+        <translation>WhatsApp नहीं खुल पाया। संदेश कॉपी करें और खुद भेज दें।</translation>
+    </message>
+    <message>
+        <source>Text copied</source>
+        <translation>संदेश कॉपी हो गया</translation>
     </message>
     <message>
         <source>%1 sent, %2 failed</source>
@@ -3370,6 +3422,19 @@ Log: %3</source>
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>Cards</source>
+        <translation>कार्ड</translation>
+    </message>
+    <message>
+        <source>The PDF was saved, but no program opened it. Open it yourself from:
+%1</source>
+        <translation>PDF सहेज दी गई, पर कोई प्रोग्राम उसे नहीं खोल पाया। इसे यहाँ से खुद खोलें:
+%1</translation>
+    </message>
+</context>
+<context>
     <name>PurchaseDialog</name>
     <message>
         <source>Record purchase</source>
@@ -4332,10 +4397,10 @@ A copy is kept first. This can take a minute; please wait.</source>
         <translation>नया टेम्पलेट</translation>
     </message>
     <message>
-        <source>One per line, e.g.  honorific = 
-  tier = valued</source>
-        <translation>हर लाइन में एक, जैसे  honorific = 
-  tier = खास</translation>
+        <source>One per line: field = words used instead, e.g.
+%1 = valued</source>
+        <translation>हर लाइन में एक: फ़ील्ड = उसकी जगह लिखे जाने वाले शब्द, जैसे
+%1 = सम्मानित</translation>
     </message>
     <message>
         <source>Insert field</source>
@@ -4388,6 +4453,10 @@ A copy is kept first. This can take a minute; please wait.</source>
     <message>
         <source>My greeting</source>
         <translation>मेरी शुभकामना</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>सहेज दिया।</translation>
     </message>
     <message>
         <source>Put back the original text of “%1”?</source>

@@ -109,7 +109,7 @@ def test_cards_pdf_in_the_background_and_flag_question(qtbot, page, shop, monkey
     opened, asked = [], []
     monkeypatch.setattr(composer_mod, "open_url", lambda url: opened.append(url) or True)
     monkeypatch.setattr(composer_mod, "choose_save_path", lambda *a: str(tmp_path / "cards.pdf"))
-    monkeypatch.setattr(dialogs, "ask", lambda *a, **k: asked.append(a[2]) or QMessageBox.No)
+    monkeypatch.setattr(composer_mod, "choose", lambda *a, **k: asked.append(a[2]) or "leave")
     composer = page.composer
     page.compose_for(personal("birthday"), TODAY, [good, flagged])
     composer.layout_box.setCurrentIndex(composer.layout_box.findData("a5"))
@@ -123,7 +123,7 @@ def test_cards_pdf_in_the_background_and_flag_question(qtbot, page, shop, monkey
     assert asked and "1 message(s)" in asked[0]
     assert len(PdfReader(tmp_path / "cards.pdf").pages) == 2  # one A5 folded card: outside and inside
     assert _greetings(good) == 1 and _greetings(flagged) == 0
-    assert composer.drafts_model.index(0, 0).data() == "Sent"
+    assert composer.drafts_model.index(0, 0).data() == "Printed / Saved"
 
 
 def test_email_in_the_background_with_retry(qtbot, page, shop, smtp_server, monkeypatch):

@@ -12,8 +12,8 @@ from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
-    QInputDialog, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QStackedWidget,
-    QTableView, QVBoxLayout, QWidget,
+    QInputDialog, QLabel, QLineEdit, QListView, QMessageBox, QPlainTextEdit, QPushButton, QSplitter,
+    QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
 from clientdesk.errors import ClientDeskError, ValidationError
@@ -25,6 +25,7 @@ from clientdesk.validate import format_phone
 from ui import dialogs
 from ui.client_picker import ClientPicker
 from ui.greetings import texts
+from ui.greetings.recipients_model import RecipientsModel
 from ui.rows_model import RowsModel
 from ui.jobs import run_job
 
@@ -42,6 +43,21 @@ def choose_save_path(parent, title: str, suggested: str, file_filter: str) -> st
 def open_url(url: str) -> bool:
     """Open a wa.me link or a file in the system's program (WhatsApp, the PDF viewer to print)."""
     return QDesktopServices.openUrl(QUrl(url) if "://" in url else QUrl.fromLocalFile(url))
+
+
+def choose(parent, title: str, text: str, choices: list[tuple[str, str]], default: str) -> str:
+    """Ask with buttons that say what they do: `choices` is [(code, words)]; returns the code chosen
+    ("cancel" when the window is closed). The last choice is the Cancel/Escape one."""
+    box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.NoButton, parent)
+    buttons = {}
+    for i, (code, words) in enumerate(choices):
+        role = QMessageBox.RejectRole if i == len(choices) - 1 else QMessageBox.AcceptRole
+        buttons[box.addButton(words, role)] = code
+        if code == default:
+            box.setDefaultButton(list(buttons)[-1])
+    box.setEscapeButton(list(buttons)[-1])
+    box.exec()
+    return buttons.get(box.clickedButton(), "cancel")
 
 
 def ask_password(parent, smtp: mailer.SmtpSettings) -> str | None:
@@ -65,7 +81,7 @@ class Composer(QWidget):
         self.recipients: list[int] = []
         self.comp: Composition | None = None
         self.drafts: list[Draft] = []
-        self.status: dict[int, str] = {}  # client id -> "sent" | "failed" | "skipped"
+        self.status: dict[int, str] = {}  # client id -> "sent" | "printed" | "failed" | "skipped"
         self.errors: dict[int, str] = {}
         self.walk_index = 0
         self.job = None
@@ -116,6 +132,18 @@ class Composer(QWidget):
         self.segment_button.setVisible(getattr(self.desk, "segments", None) is not None)
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.clicked.connect(lambda: self.set_recipients([]))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Take the selected clients off the list (Delete)"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        # the chosen clients themselves, so the count above and the list always agree
+        self.recipients_model = RecipientsModel(lambda ids: self.desk.clients.names(ids), self)
+        self.recipients_view = QListView()
+        self.recipients_view.setModel(self.recipients_model)
+        self.recipients_view.setUniformItemSizes(True)
+        self.recipients_view.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.recipients_view.setMaximumHeight(90)
+        QShortcut(QKeySequence.Delete, self.recipients_view, activated=self.remove_selected,
+                  context=Qt.WidgetShortcut)
         self.picker = ClientPicker(self.desk, self)
         self.picker.client_chosen.connect(self._add_recipient)
         box = QGroupBox(self.tr("Recipients"))
@@ -124,9 +152,11 @@ class Composer(QWidget):
         buttons.addWidget(self.everyone_button)
         buttons.addWidget(self.segment_button)
         buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(self.recipient_label)
+        box_layout.addWidget(self.recipients_view)
         box_layout.addLayout(buttons)
         box_layout.addWidget(QLabel(self.tr("Add one client:")))
         box_layout.addWidget(self.picker)
@@ -137,6 +167,9 @@ class Composer(QWidget):
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.prepare)
 
         self.picker.results.setMaximumHeight(70)
+        # the search results show while a name is typed: an empty second box read as "nobody chosen"
+        self.picker.results.hide()
+        self.picker.box.textChanged.connect(lambda text: self.picker.results.setVisible(bool(text.strip())))
         top = QWidget()
         top_layout = QHBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -192,7 +225,9 @@ class Composer(QWidget):
         self.actions = QStackedWidget()
         self.print_button = QPushButton(self.tr("Make the cards PDF…"))
         self.print_button.clicked.connect(self.make_cards)
-        self.actions.addWidget(self._row(self.print_button))
+        self.cards_label = QLabel()  # "… card(s) saved in …": the confirmation where the button is
+        self.cards_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.actions.addWidget(self._row(self.cards_label, self.print_button))
         self.walk_label = QLabel()
         self.open_link_button = QPushButton(self.tr("Open in WhatsApp"))
         self.open_link_button.clicked.connect(self.open_current_link)
@@ -335,8 +370,16 @@ class Composer(QWidget):
     def _add_recipient(self, client_id: int) -> None:
         if client_id not in self.recipients:
             self.recipients.append(client_id)
+        with QSignalBlocker(self.picker.box):  # the search box is for the next one, not a list of who is chosen
+            self.picker.box.clear()
         self._show_recipients()
         self._invalidate()
+
+    def remove_selected(self) -> None:
+        """Take the selected clients off the recipients."""
+        rows = {i.row() for i in self.recipients_view.selectionModel().selectedIndexes()}
+        if rows:
+            self.set_recipients([cid for row, cid in enumerate(self.recipients) if row not in rows])
 
     def _everyone(self) -> None:
         try:
@@ -355,15 +398,16 @@ class Composer(QWidget):
             dialogs.show_error(self, exc)
 
     def _show_recipients(self) -> None:
-        n = len(self.recipients)
+        # The label used to be the only trace of who was chosen: "5 client(s) chosen" above an empty
+        # box (the search box and its results, cleared after each pick). Now the box lists them.
+        self.recipients_model.set_ids(self.recipients)
+        n = self.recipients_model.rowCount()
         if n == 0:
             self.recipient_label.setText(self.tr("Nobody chosen yet."))
-        elif n <= 3:
-            names = self.desk.clients.names(self.recipients)
-            self.recipient_label.setText(", ".join(names.get(i, "") for i in self.recipients))
         else:
             self.recipient_label.setText(self.tr("%n client(s) chosen", "", n))
         self.clear_button.setEnabled(bool(n))
+        self.remove_button.setEnabled(bool(n))
 
     # ----- composing ---------------------------------------------------------------------------------
     def _invalidate(self, *args) -> None:
@@ -418,6 +462,7 @@ class Composer(QWidget):
     def _composed(self, comp: Composition) -> None:
         self.comp = comp
         self.drafts = list(comp.drafts)
+        self.cards_label.setText("")
         self.status, self.errors = {}, {}
         self.walk_index = 0
         self.drafts_model.set_rows([self._draft_row(d) for d in self.drafts])
@@ -434,6 +479,8 @@ class Composer(QWidget):
         state = self.status.get(draft.client_id)
         if state == "sent":
             status, colour = self.tr("Sent"), "#2e7d32"
+        elif state == "printed":  # a cards PDF was written: saved, maybe printed, never "sent"
+            status, colour = self.tr("Printed / Saved"), "#2e7d32"
         elif state == "failed":
             status, colour = self.tr("Failed: %1").replace("%1", self.errors.get(draft.client_id, "")), "#b00020"
         elif state == "skipped":
@@ -465,6 +512,9 @@ class Composer(QWidget):
             sent = sum(1 for s in self.status.values() if s == "sent")
             if sent:
                 text += " · " + self.tr("%n sent", "", sent)
+            printed = sum(1 for s in self.status.values() if s == "printed")
+            if printed:
+                text += " · " + self.tr("%n in the cards PDF", "", printed)
             self.drafts_label.setText(text)
             self.left_label.setText(self.tr("Left out: %1").replace("%1", str(len(self.comp.left_out))))
         ready = self.comp is not None and bool(self.drafts)
@@ -486,7 +536,7 @@ class Composer(QWidget):
         with QSignalBlocker(self.editor), QSignalBlocker(self.subject_edit):
             self.editor.setPlainText(draft.text if draft else "")
             self.subject_edit.setText(draft.subject if draft else "")
-        self.editor.setReadOnly(draft is None or self.status.get(draft.client_id) == "sent")
+        self.editor.setReadOnly(draft is None or self.status.get(draft.client_id) in ("sent", "printed"))
         self._show_flags(draft)
 
     def _show_flags(self, draft: Draft | None) -> None:
@@ -524,24 +574,26 @@ class Composer(QWidget):
 
     # ----- delivering ---------------------------------------------------------------------------------
     def _pending(self) -> list[Draft]:
-        return [d for d in self.drafts if self.status.get(d.client_id) not in ("sent", "skipped")]
+        return [d for d in self.drafts if self.status.get(d.client_id) not in ("sent", "printed", "skipped")]
 
     def _allow_flagged(self, drafts: list[Draft]) -> bool | None:
         """None when the user stops; otherwise whether flagged messages go too."""
         flagged = [d for d in drafts if d.flagged]
         if not flagged:
             return False
-        answer = dialogs.ask(self, self.tr("Check the messages"),
-                             self.tr("%1 message(s) have an empty or unknown field (marked “Check”).\n"
-                                     "Send them as they are?").replace("%1", str(len(flagged))),
-                             QMessageBox.Yes | QMessageBox.No | QMessageBox.Cancel, QMessageBox.No)
-        if answer == QMessageBox.Cancel:
+        answer = choose(self, self.tr("Check the messages"),
+                        self.tr("%1 message(s) have an empty or unknown field (marked “Check”).\n"
+                                "Include them as they are, or leave them out this time?").replace("%1", str(len(flagged))),
+                        [("include", self.tr("Include them as they are")), ("leave", self.tr("Leave them out")),
+                         ("cancel", self.tr("Cancel"))], "leave")
+        if answer == "cancel":
             return None
-        return answer == QMessageBox.Yes
+        return answer == "include"
 
     def _recorded(self, delivery: deliver.Delivery) -> None:
+        done = "printed" if self.comp is not None and self.comp.channel == "print" else "sent"
         for cid in delivery.greeted:
-            self.status[cid] = "sent"
+            self.status[cid] = done
         for failure in delivery.failed:
             self.status[failure.client_id] = "failed"
             self.errors[failure.client_id] = failure.error
@@ -551,6 +603,7 @@ class Composer(QWidget):
                 self.status[d.client_id] = "failed"
                 self.errors[d.client_id] = texts.reason_text(skipped[d.client_id])
             self._refresh_row(d)
+        self.drafts_view.resizeColumnToContents(0)  # "Printed / Saved", "Failed: …" are longer than "Ready"
         self._update_labels()
         if delivery.greeted:
             self.delivered.emit()
@@ -572,7 +625,12 @@ class Composer(QWidget):
         def done(delivery: deliver.Delivery) -> None:
             self._recorded(delivery)
             if delivery.path is not None:
-                open_url(str(delivery.path))
+                self.cards_label.setText(self.tr("%n card(s) saved in %1", "", len(delivery.greeted))
+                                         .replace("%1", str(delivery.path)))
+                if not open_url(str(delivery.path)):
+                    dialogs.inform(self, self.tr("Greetings"), self.tr(
+                        "The cards were saved, but no program opened the PDF. Open it yourself to print it:\n%1")
+                        .replace("%1", str(delivery.path)))
             else:
                 dialogs.inform(self, self.tr("Greetings"), self.tr("No card was made: every message needs a look."))
 
@@ -614,7 +672,9 @@ class Composer(QWidget):
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             return
-        open_url(link)
+        if not open_url(link):
+            dialogs.inform(self, self.tr("Greetings"), self.tr(
+                "WhatsApp could not be opened. Copy the text instead and send it yourself."))
 
     def copy_current(self) -> None:
         """Copy the current recipient's message to the clipboard."""
@@ -622,6 +682,8 @@ class Composer(QWidget):
         if draft is not None:
             self._select(draft)
             QGuiApplication.clipboard().setText(draft.text)
+            self._update_walk()  # the confirmation where the person is looking, not in the status bar
+            self.walk_label.setText(self.walk_label.text() + " · " + self.tr("Text copied"))
 
     def mark_current_sent(self) -> None:
         """The person pressed Send in WhatsApp (or pasted the text): record it and go to the next."""

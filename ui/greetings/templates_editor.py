@@ -18,18 +18,35 @@ from ui.client_picker import ClientPicker
 from ui.greetings import texts
 
 
+def _field_codes() -> dict[str, str]:
+    """Every way a field may be written on the left of "=": its code, {code}, its English name and
+    its name in the UI language (lower case) → the code."""
+    codes = {}
+    for field in FIELDS:
+        codes[field.lower()] = field
+        if field in texts.FIELDS:
+            codes[texts.FIELDS[field].lower()] = field
+        codes[texts.field_name(field).lower()] = field
+    return codes
+
+
 def parse_fallbacks(text: str) -> dict[str, str]:
-    """"field = text" per line → {field: text}."""
+    """"field = text" per line → {field code: text}; the field written as shown (its translated name)
+    or as its code."""
+    codes = _field_codes()
     result = {}
     for line in text.splitlines():
         field, sep, value = line.partition("=")
-        if sep and field.strip():
-            result[field.strip().strip("{}")] = value.strip()
+        field = field.strip().strip("{}").strip()
+        if sep and field:
+            result[codes.get(field.lower(), field)] = value.strip()
     return result
 
 
 def format_fallbacks(fallbacks: dict[str, str]) -> str:
-    return "\n".join(f"{k} = {v}" for k, v in fallbacks.items())
+    """{field code: text} → one "Field name = text" per line, the field named in the UI language
+    (the raw code "honorific =" meant nothing to a shopkeeper, least of all in the Hindi window)."""
+    return "\n".join(f"{texts.field_name(k)} = {v}".rstrip() for k, v in fallbacks.items())
 
 
 class TemplatesEditor(QWidget):
@@ -64,7 +81,8 @@ class TemplatesEditor(QWidget):
         self.body_hi = QPlainTextEdit()
         self.body_en = QPlainTextEdit()
         self.fallbacks_edit = QPlainTextEdit()
-        self.fallbacks_edit.setPlaceholderText(self.tr("One per line, e.g.  honorific = \n  tier = valued"))
+        self.fallbacks_edit.setPlaceholderText(self.tr("One per line: field = words used instead, e.g.\n%1 = valued")
+                                               .replace("%1", texts.field_name("tier")))
         self.fallbacks_edit.setMaximumHeight(52)
         self.insert_button = QToolButton()
         self.insert_button.setText(self.tr("Insert field"))
@@ -98,6 +116,8 @@ class TemplatesEditor(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.insert_button)
         buttons.addStretch(1)
+        self.saved_label = QLabel()  # "Saved.": the confirmation beside the button pressed
+        buttons.addWidget(self.saved_label)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.save_button)
         form.addRow(buttons)
@@ -187,6 +207,7 @@ class TemplatesEditor(QWidget):
 
     def show_template(self, t: TemplateData) -> None:
         self.current = t
+        self.saved_label.setText("")
         self.name_edit.setText(texts.template_name(t))
         self.kind_box.setCurrentIndex(max(self.kind_box.findData(t.kind), 0))
         self.festival_box.setCurrentIndex(max(self.festival_box.findData(t.occasion_key), 0))
@@ -234,6 +255,7 @@ class TemplatesEditor(QWidget):
             return
         self.current = self.service.template(template_id)
         self.refresh(template_id)
+        self.saved_label.setText(self.tr("Saved."))
         self.saved.emit()
 
     def delete(self) -> None:

@@ -5,14 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdfium2
-from PySide6.QtCore import QRectF, QUrl
+from PySide6.QtCore import QCoreApplication, QRectF, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPainter, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication
+
+from ui import dialogs
 
 
-def open_pdf(path: Path) -> bool:
-    """Show the PDF in the user's PDF viewer."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+def open_pdf(path: Path, parent=None) -> bool:
+    """Show the PDF in the user's PDF viewer; when no program opens it, say so with the file's path
+    (the PDF is saved all the same)."""
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return True
+    dialogs.inform(parent or QApplication.activeWindow(), QCoreApplication.translate("Printing", "Cards"),
+                   QCoreApplication.translate("Printing", "The PDF was saved, but no program opened it. "
+                                              "Open it yourself from:\n%1").replace("%1", str(path)))
+    return False
 
 
 def render_pages(path: Path, printer: QPrinter) -> int:

@@ -45,6 +45,9 @@ class SettingsPage(QWidget):
         self.restart_button.clicked.connect(self.restart_requested)
         note_row.addWidget(self.restart_button)
         self.language_note.hide()
+        # save as you go: choosing a language stores it at once (no separate Save) and offers the restart
+        self.running_language = self.ui_settings.value("language", "en") if self.ui_settings is not None else "en"
+        self.language.activated.connect(self.language_chosen)
         self.shop_name = QLineEdit()
         self.shop_phone = QLineEdit()
         self.shop_address = QPlainTextEdit()
@@ -58,7 +61,7 @@ class SettingsPage(QWidget):
         # (the shop's state is under Festivals below: it sets the festival dates)
         left, right = QFormLayout(), QFormLayout()
         left.addRow(self.tr("Language / भाषा"), self.language)
-        left.addRow("", self.language_note)
+        left.addRow(self.language_note)  # the whole row: the note wraps into a column otherwise
         left.addRow(self.tr("Shop name"), self.shop_name)
         left.addRow(self.tr("Shop phone"), self.shop_phone)
         right.addRow(self.tr("Shop address"), self.shop_address)
@@ -119,6 +122,17 @@ class SettingsPage(QWidget):
         self.shop_address.setPlainText(values["shop_address"])
         self.lapse_days.setValue(int(values["lapse_days"]))
         self.honorifics.setText(", ".join(values["honorifics"]))
+
+    def language_chosen(self, *args) -> None:
+        """Store the language chosen in the box now; offer "Restart now" while it differs from the running one."""
+        language = self.language.currentData()
+        if self.ui_settings is None:
+            return
+        if language != self.ui_settings.value("language", "en"):
+            self.ui_settings.setValue("language", language)
+            self.ui_settings.sync()
+            self.language_changed.emit(language)
+        self.language_note.setVisible(language != self.running_language)
 
     def save(self) -> None:
         try:
