@@ -50,3 +50,24 @@ def english_locale_after_each_test():
     from PySide6.QtCore import QLocale
 
     QLocale.setDefault(QLocale(QLocale.English, QLocale.India))
+
+
+@pytest.fixture(params=["en", "hi"])
+def language(request, qapp):
+    """Each test twice: the window's font (Mukta 10 pt) and language set up as ui/app.py's
+    make_application does, in English and in Hindi; everything put back after."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtGui import QFont
+
+    from ui.app import install_translator, register_fonts
+
+    locale, font = QLocale(), qapp.font()
+    shop_font = QFont(register_fonts())
+    shop_font.setPointSize(10)
+    qapp.setFont(shop_font)
+    translator = install_translator(qapp, request.param)
+    yield request.param
+    if translator is not None:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(locale)
+    qapp.setFont(font)

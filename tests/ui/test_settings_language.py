@@ -14,18 +14,6 @@ def ui_settings(tmp_path):
     return QSettings(str(tmp_path / "window.ini"), QSettings.IniFormat)
 
 
-@pytest.fixture(params=["en", "hi"])
-def language(request, qapp):
-    locale, font = QLocale(), qapp.font()
-    shop_font = QFont(register_fonts())
-    shop_font.setPointSize(10)
-    qapp.setFont(shop_font)
-    translator = install_translator(qapp, request.param)
-    yield request.param
-    if translator is not None:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(locale)
-    qapp.setFont(font)
 
 
 @pytest.fixture
@@ -47,7 +35,7 @@ def _choose(qtbot, combo, code: str) -> None:
         qtbot.keyClick(combo, key)
 
 
-def test_choosing_the_language_stores_it_at_once_and_offers_restart(qtbot, window, desk, ui_settings, language):
+def test_choosing_the_language_stores_it_at_once_and_offers_restart(qtbot, window, desk, ui_settings, language, tmp_path):
     page = window.show_page("settings")
     other = "hi" if language == "en" else "en"
     page.shop_name.setText("Unsaved name")
@@ -58,7 +46,7 @@ def test_choosing_the_language_stores_it_at_once_and_offers_restart(qtbot, windo
     assert QSettings(ui_settings.fileName(), QSettings.IniFormat).value("language") == other  # on disk, no Save
     assert page.language_note.isVisible() and page.restart_button.isVisible()
     assert desk.settings.get("shop_name") != "Unsaved name"  # the rest of the page still waits for Save
-    window.grab().save(f"/tmp/settings-language-{language}.png")
+    window.grab().save(str(tmp_path / f"settings-language-{language}.png"))
 
     _choose(qtbot, page.language, language)  # back to the running language: nothing to restart for
     assert ui_settings.value("language") == language

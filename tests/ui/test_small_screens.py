@@ -17,19 +17,6 @@ from ui.welcome.page import WelcomeDialog
 SIZES = [(1280, 720), (1366, 768)]
 
 
-@pytest.fixture(params=["en", "hi"])
-def language(request, qapp):
-    """The window's font (Mukta 10 pt) and language, set up as ui/app.py make_application does."""
-    locale, font = QLocale(), qapp.font()
-    shop_font = QFont(register_fonts())
-    shop_font.setPointSize(10)
-    qapp.setFont(shop_font)
-    translator = install_translator(qapp, request.param)
-    yield request.param
-    if translator is not None:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(locale)
-    qapp.setFont(font)
 
 
 @pytest.fixture
