@@ -10,20 +10,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from clientdesk.models import Purchase
 from tests.loyalty.helpers import add_client
-from ui.counter.page import CounterPage
-
-
-@pytest.fixture
-def page(desk, qtbot):
-    widget = CounterPage(desk)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(widget.isActiveWindow)
-    widget.activated()
-    return widget
 
 
 def focused():

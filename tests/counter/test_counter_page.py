@@ -16,7 +16,6 @@ from tests.loyalty.helpers import add_client
 from ui.counter.page import CounterPage
 
 
-
 @pytest.fixture
 def answers(monkeypatch):
     """Replies given to dialogs.ask, in order (Yes when the list runs out); records the questions."""
@@ -28,18 +27,6 @@ def answers(monkeypatch):
 
     monkeypatch.setattr(ui.dialogs, "ask", ask)
     return state
-
-
-@pytest.fixture
-def page(desk, qtbot):
-    widget = CounterPage(desk)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    widget.activated()
-    return widget
 
 
 def type_and_enter(qtbot, widget, text: str) -> None:

@@ -8,6 +8,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from clientdesk.greetings import mailer
+from ui.greetings.page import GreetingsPage
 
 
 class Inbox:
@@ -37,3 +38,20 @@ def smtp_server():
     controller.start()
     yield inbox, mailer.SmtpSettings("127.0.0.1", port, "none", "", "dukan@example.in", "शर्मा जनरल स्टोर")
     controller.stop()
+
+
+@pytest.fixture
+def shop(desk):
+    """A desk whose shop has a name (greetings are signed with it)."""
+    desk.settings.set("shop_name", "Sharma General Store")
+    return desk
+
+
+@pytest.fixture
+def page(qtbot, shop):
+    """The Greetings page, shown at a laptop's width."""
+    widget = GreetingsPage(shop)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 700)
+    widget.show()
+    return widget

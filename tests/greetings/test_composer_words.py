@@ -16,29 +16,11 @@ from clientdesk.models import Interaction
 from ui import dialogs
 from ui.app import install_translator, register_fonts
 from ui.greetings import composer as composer_mod
-from ui.greetings.page import GreetingsPage
 from ui.greetings.templates_editor import format_fallbacks, parse_fallbacks
 from ui.loyalty import printing
 from tests.greetings.helpers import make_client
 
 TODAY = dt.date(2026, 11, 22)
-
-
-
-
-@pytest.fixture
-def shop(desk):
-    desk.settings.set("shop_name", "Sharma General Store")
-    return desk
-
-
-@pytest.fixture
-def page(qtbot, shop):
-    widget = GreetingsPage(shop)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 700)
-    widget.show()
-    return widget
 
 
 def _listed(composer) -> list[str]:

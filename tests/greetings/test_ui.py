@@ -24,21 +24,6 @@ from tests.greetings.helpers import make_client
 TODAY = dt.date(2026, 11, 22)
 
 
-@pytest.fixture
-def shop(desk):
-    desk.settings.set("shop_name", "Sharma General Store")
-    return desk
-
-
-@pytest.fixture
-def page(qtbot, shop):
-    widget = GreetingsPage(shop)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    return widget
-
-
 def _greetings(client_id):
     return Interaction.select().where(Interaction.client == client_id, Interaction.kind == "greeting").count()
 
