@@ -630,13 +630,14 @@ def _read_line(line: str, delimiter: str) -> tuple[list[str], bool]:
 
 def _sniff_delimiter(sample: str) -> str:
     """The csv module's guess, unless the first line (the headers, rarely quoted) does not hold it
-    and holds another: quotes in the rows below can mislead the guess."""
+    and holds another: quotes in the rows below can mislead the guess. When the csv module cannot
+    guess, the delimiter the first line holds most (or, if it holds none, the whole sample)."""
     first = next((line for line in sample.splitlines() if line.strip()), "")
     in_first = {d: first.count(d) for d in (",", ";", "\t", "|")}
     try:
         guess = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
     except csv.Error:
-        counts = {d: sample.count(d) for d in (",", ";", "\t", "|")}
+        counts = in_first if max(in_first.values()) else {d: sample.count(d) for d in in_first}
         best = max(counts, key=counts.get)
         return best if counts[best] else ","
     if not in_first[guess] and max(in_first.values()):

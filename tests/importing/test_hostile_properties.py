@@ -51,3 +51,14 @@ def test_well_formed_csv_reads_back_exactly(width, data, newline):
     assert table.problems == {}
     assert [[c.strip() if isinstance(c, str) else c for c in row] for row in table.rows] == [
         [c.strip() or None if isinstance(c, str) else c for c in row] for row in expected]
+
+
+def test_headers_decide_the_delimiter_when_the_rows_would_mislead_the_guess():
+    """Found by the property above in CI: quoted cells full of semicolons made the csv module give up,
+    and the fallback counted the whole sample, so the comma-separated file was read on ';'."""
+    text = 'Column0,Column1\n"""े",";\na"\n,;;;\n'
+    table = RawTable(Path("x.csv"))
+    read_delimited(text, table)
+    assert table.delimiter == ","
+    assert table.rows == [["Column0", "Column1"], ['"े', ";\na"], [None, ";;;"]]
+    assert table.problems == {}
