@@ -17,7 +17,7 @@ from rapidfuzz import process
 
 from clientdesk.db import storage_errors
 from clientdesk.errors import NotFoundError, ValidationError
-from clientdesk.insights import query as q
+from clientdesk.insights import query
 from clientdesk.insights.models import ClientScore, SavedSegment, UpsellSignal
 from clientdesk.models import Client, ClientTag, Consent, Purchase, PurchaseLine, Tag
 
@@ -47,11 +47,11 @@ class SegmentCompiler:
         self.today = service.clock.today()
 
     def compile(self, node, text: str) -> pw.Expression:
-        if isinstance(node, q.And):
+        if isinstance(node, query.And):
             return pw.reduce(operator.and_, [self.compile(i, text) for i in node.items])
-        if isinstance(node, q.Or):
+        if isinstance(node, query.Or):
             return pw.reduce(operator.or_, [self.compile(i, text) for i in node.items])
-        if isinstance(node, q.Not):
+        if isinstance(node, query.Not):
             return ~self.compile(node.item, text)
         return getattr(self, f"_c_{node.field}")(node, text)
 
@@ -59,7 +59,7 @@ class SegmentCompiler:
         return self.today - dt.timedelta(days=days) if days else None
 
     # ----- purchases -----------------------------------------------------------------------------
-    def _c_bought(self, c: q.Condition, text: str):
+    def _c_bought(self, c: query.Condition, text: str):
         scope, name = c.value
         product, category = self.service.resolve_item(scope, name, text)
         where = []
@@ -74,7 +74,7 @@ class SegmentCompiler:
         buyers = Purchase.select(Purchase.client).join(PurchaseLine).where(condition)
         return Client.id.not_in(buyers) if c.op == "never" else Client.id.in_(buyers)
 
-    def _aggregate(self, c: q.Condition, total: str):
+    def _aggregate(self, c: query.Condition, total: str):
         """spent/visits in the last N days, summed from the (date, client, amount) index; clients
         with no bill in the period count as 0."""
         since = self._since(c.days)
@@ -84,27 +84,27 @@ class SegmentCompiler:
                           f"WHERE date > ? GROUP BY client_id HAVING {test})", [since, c.value])
         return Client.id.not_in(matching) if zero_matches else Client.id.in_(matching)
 
-    def _c_spent(self, c: q.Condition, text: str):
+    def _c_spent(self, c: query.Condition, text: str):
         if c.days:
             return self._aggregate(c, "sum(amount_paise)")
         return _compare(Client.total_spent_paise, c.op, c.value)
 
-    def _c_visits(self, c: q.Condition, text: str):
+    def _c_visits(self, c: query.Condition, text: str):
         if c.days:
             return self._aggregate(c, "count(DISTINCT date)")
         return _compare(Client.visit_count, c.op, c.value)
 
-    def _c_last_visit(self, c: q.Condition, text: str):
+    def _c_last_visit(self, c: query.Condition, text: str):
         edge = self.today - dt.timedelta(days=c.value)
         seen = Client.last_visit_on.is_null(False)
         return seen & ((Client.last_visit_on < edge) if c.op == ">" else (Client.last_visit_on > edge))
 
     # ----- client fields ------------------------------------------------------------------------------
-    def _c_tag(self, c: q.Condition, text: str):
+    def _c_tag(self, c: query.Condition, text: str):
         tagged = ClientTag.select(ClientTag.client).join(Tag).where(pw.fn.lower(Tag.name) == c.value.lower())
         return Client.id.in_(tagged)
 
-    def _c_status(self, c: q.Condition, text: str):
+    def _c_status(self, c: query.Condition, text: str):
         cutoff = self.service.clients.lapse_cutoff()
         if c.value == "prospect":
             return Client.first_purchase_on.is_null()
@@ -112,34 +112,34 @@ class SegmentCompiler:
             return Client.first_purchase_on.is_null(False) & (Client.last_purchase_on < cutoff)
         return Client.first_purchase_on.is_null(False) & (Client.last_purchase_on >= cutoff)
 
-    def _c_city(self, c: q.Condition, text: str):
+    def _c_city(self, c: query.Condition, text: str):
         spellings = self.service.spellings(Client.postal_city, c.value)  # through the index, in any case
         return Client.postal_city.in_(spellings) if spellings else pw.SQL("0")
 
-    def _c_state(self, c: q.Condition, text: str):
+    def _c_state(self, c: query.Condition, text: str):
         return pw.fn.lower(Client.postal_state) == c.value.lower()
 
-    def _c_pin(self, c: q.Condition, text: str):
+    def _c_pin(self, c: query.Condition, text: str):
         return Client.postal_pin.startswith(c.value)
 
-    def _c_birthday(self, c: q.Condition, text: str):
+    def _c_birthday(self, c: query.Condition, text: str):
         return pw.fn.coalesce(Client.birth_month, 0) == c.value
 
-    def _c_anniversary(self, c: q.Condition, text: str):
+    def _c_anniversary(self, c: query.Condition, text: str):
         return pw.fn.coalesce(Client.anniversary_month, 0) == c.value
 
-    def _c_source(self, c: q.Condition, text: str):
+    def _c_source(self, c: query.Condition, text: str):
         return Client.source == c.value
 
-    def _c_language(self, c: q.Condition, text: str):
+    def _c_language(self, c: query.Condition, text: str):
         return Client.language == c.value
 
-    def _c_consent(self, c: q.Condition, text: str):
+    def _c_consent(self, c: query.Condition, text: str):
         granted = Consent.select(Consent.client).where((Consent.channel == c.value) & (Consent.granted == True))  # noqa: E712
         return Client.id.in_(granted)
 
     # ----- loyalty and refreshed figures ---------------------------------------------------------------
-    def _c_tier(self, c: q.Condition, text: str):
+    def _c_tier(self, c: query.Condition, text: str):
         """Members whose tier in force is this one: the stored tier, or a higher one their last
         12 months of spend has reached (as LoyaltyService decides)."""
         code = self.service.resolve_tier(c.value, text)
@@ -156,13 +156,13 @@ class SegmentCompiler:
              [t.code for t in tiers].index(code)])
         return Client.id.in_(members)
 
-    def _c_near_tier(self, c: q.Condition, text: str):
+    def _c_near_tier(self, c: query.Condition, text: str):
         return Client.id.in_(UpsellSignal.select(UpsellSignal.client).where(UpsellSignal.kind == "near_tier"))
 
-    def _c_rfm(self, c: q.Condition, text: str):
+    def _c_rfm(self, c: query.Condition, text: str):
         return Client.id.in_(ClientScore.select(ClientScore.client).where(ClientScore.rfm_group == c.value))
 
-    def _c_likelihood(self, c: q.Condition, text: str):
+    def _c_likelihood(self, c: query.Condition, text: str):
         modelled = (ClientScore.select(ClientScore.likelihood)
                     .where((ClientScore.client == Client.id) & ClientScore.likelihood.is_null(False)))
         value = pw.fn.coalesce(modelled, Client.likelihood)
@@ -183,15 +183,15 @@ class SegmentService:
     # ----- the query ----------------------------------------------------------------------------
     def parse(self, text: str):
         """The parsed tree of a query (raises ValidationError pointing at the mistake)."""
-        return q.parse(text)
+        return query.parse(text)
 
     def normalized(self, text: str) -> str:
         """The canonical text form of a query."""
-        return q.to_text(q.parse(text))
+        return query.to_text(query.parse(text))
 
     def where(self, text: str) -> pw.Expression:
         """The SQL condition on Client for a query (archived clients excluded)."""
-        tree = q.parse(text)
+        tree = query.parse(text)
         return (Client.archived == False) & SegmentCompiler(self).compile(tree, text)  # noqa: E712
 
     def count(self, query_text: str) -> int:

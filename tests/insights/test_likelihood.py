@@ -16,7 +16,7 @@ from scipy.special import betaln
 
 from clientdesk import cli
 from clientdesk.demo import generate
-from clientdesk.insights import likelihood as lk
+from clientdesk.insights import likelihood
 
 # Bruce Hardie's CDNOW sample (2,357 customers, 39 weeks), as shipped with the lifetimes package:
 # ID, frequency (repeat purchases x), recency (t_x, weeks), T (weeks).
@@ -32,7 +32,7 @@ def cdnow():
 
 @pytest.fixture(scope="module")
 def cdnow_model(cdnow):
-    return lk.fit(*cdnow)
+    return likelihood.fit(*cdnow)
 
 
 def test_fit_reproduces_the_papers_cdnow_estimates(cdnow, cdnow_model):
@@ -42,12 +42,12 @@ def test_fit_reproduces_the_papers_cdnow_estimates(cdnow, cdnow_model):
     published = {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}
     assert {k: round(v, 2) for k, v in model.to_dict().items()} == {k: round(v, 2) for k, v in published.items()}
     assert model.to_dict() == pytest.approx(published, abs=0.001)
-    assert lk.log_likelihood(list(model.to_dict().values()), *cdnow).sum() == pytest.approx(-9582.4, abs=0.1)
+    assert likelihood.log_likelihood(list(model.to_dict().values()), *cdnow).sum() == pytest.approx(-9582.4, abs=0.1)
 
 
 def test_fit_does_not_depend_on_the_time_unit(cdnow, cdnow_model):
     x, t_x, T = cdnow
-    in_days = lk.fit(x, t_x * 7, T * 7)
+    in_days = likelihood.fit(x, t_x * 7, T * 7)
     assert in_days.r == pytest.approx(cdnow_model.r, rel=1e-3)
     assert in_days.alpha == pytest.approx(cdnow_model.alpha * 7, rel=1e-3)
     assert (in_days.a, in_days.b) == pytest.approx((cdnow_model.a, cdnow_model.b), rel=1e-3)
@@ -56,8 +56,8 @@ def test_fit_does_not_depend_on_the_time_unit(cdnow, cdnow_model):
 def test_gradient_matches_finite_differences(cdnow):
     x, t_x, T = (v[:300] for v in cdnow)
     for params in ([0.243, 4.414, 0.793, 2.426], [1.7, 0.6, 3.2, 0.4]):
-        _, slopes = lk.log_likelihood(params, x, t_x, T, gradient=True)
-        numeric = approx_fprime(np.array(params), lambda p: lk.log_likelihood(p, x, t_x, T).sum(), 1e-7)
+        _, slopes = likelihood.log_likelihood(params, x, t_x, T, gradient=True)
+        numeric = approx_fprime(np.array(params), lambda p: likelihood.log_likelihood(p, x, t_x, T).sum(), 1e-7)
         assert slopes.sum(axis=0) == pytest.approx(numeric, rel=1e-4, abs=1e-3)
 
 
@@ -96,7 +96,7 @@ def test_predictions_are_sane(cdnow_model):
 
 
 def test_p_buy_within_and_expected_purchases_agree_with_simulation():
-    model = lk.BgNbd(r=2.0, alpha=20.0, a=1.0, b=3.0)
+    model = likelihood.BgNbd(r=2.0, alpha=20.0, a=1.0, b=3.0)
     rng = np.random.default_rng(5)
     n, T, horizon = 200_000, 50.0, 10.0
     rate = rng.gamma(model.r, 1 / model.alpha, n)
@@ -125,7 +125,7 @@ def test_predictions_for_100000_clients_are_vectorised():
     T = rng.integers(1, 700, 100_000).astype(float)
     t_x = np.floor(T * rng.random(100_000))
     x = rng.poisson(3, 100_000) * (t_x > 0)
-    model = lk.BgNbd(r=0.8, alpha=40.0, a=0.9, b=5.0)
+    model = likelihood.BgNbd(r=0.8, alpha=40.0, a=0.9, b=5.0)
     p30 = model.p_buy_within(30, x, t_x, T)
     expected = model.expected_purchases(30, x, t_x, T)
     assert p30.shape == expected.shape == (100_000,)
@@ -144,28 +144,28 @@ def test_predictions_for_100000_clients_are_vectorised():
 ])
 def test_degenerate_history_gives_no_model_logged_and_silent(history, capfd, caplog):
     with caplog.at_level(logging.INFO, logger="clientdesk.insights.likelihood"):
-        assert lk.fit(*history) is None
+        assert likelihood.fit(*history) is None
     assert "no model" in caplog.text
     assert capfd.readouterr() == ("", "")
 
 
 def test_no_convergence_gives_no_model(cdnow, capfd, caplog, monkeypatch):
-    monkeypatch.setattr(lk, "MAX_ITERATIONS", 2)
+    monkeypatch.setattr(likelihood, "MAX_ITERATIONS", 2)
     with caplog.at_level(logging.WARNING, logger="clientdesk.insights.likelihood"):
-        assert lk.fit(*cdnow) is None
+        assert likelihood.fit(*cdnow) is None
     assert "did not converge" in caplog.text
     assert capfd.readouterr() == ("", "")
 
 
 def test_fit_prints_nothing(cdnow, capfd):
-    assert lk.fit(*cdnow) is not None
+    assert likelihood.fit(*cdnow) is not None
     assert capfd.readouterr() == ("", "")
 
 
 def test_auc():
-    assert lk.auc([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1]) == pytest.approx(0.75)
-    assert lk.auc([1, 1, 1, 1], [0, 1, 0, 1]) == pytest.approx(0.5)
-    assert np.isnan(lk.auc([1, 2], [1, 1]))
+    assert likelihood.auc([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1]) == pytest.approx(0.75)
+    assert likelihood.auc([1, 1, 1, 1], [0, 1, 0, 1]) == pytest.approx(0.5)
+    assert np.isnan(likelihood.auc([1, 2], [1, 1]))
 
 
 def test_backtest_runs_on_demo_data(desk):
@@ -228,7 +228,7 @@ def test_insights_json_parses_when_the_fit_does_not_converge(tmp_path, capfd, mo
     assert _run(capfd, "--db", db, "import", register, "--kind", "purchases")[0] == 0
     assert _insights_json(capfd, db)["model"] is not None  # this register fits ...
 
-    monkeypatch.setattr(lk, "MAX_ITERATIONS", 2)  # ... but not when the optimiser is stopped early
+    monkeypatch.setattr(likelihood, "MAX_ITERATIONS", 2)  # ... but not when the optimiser is stopped early
     code, out, err = _run(capfd, "--db", db, "insights", "--json", "--refresh")
     assert code == 0, err
     result = json.loads(out)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from clientdesk.errors import ValidationError
-from clientdesk.insights import query as q
+from clientdesk.insights import query
 
 
 @pytest.mark.parametrize("text", [
@@ -24,29 +24,29 @@ from clientdesk.insights import query as q
     "anniversary in March",
 ])
 def test_canonical_text_reads_back_the_same(text):
-    tree = q.parse(text)
-    assert q.to_text(tree) == text
-    assert q.parse(q.to_text(tree)) == tree
+    tree = query.parse(text)
+    assert query.to_text(tree) == text
+    assert query.parse(query.to_text(tree)) == tree
 
 
 def test_never_bought_category_meat_is_understood_as_written():
-    assert q.parse("never bought category Meat") == q.Condition("bought", "never", ("category", "Meat"))
+    assert query.parse("never bought category Meat") == query.Condition("bought", "never", ("category", "Meat"))
 
 
 def test_precedence_and_binds_tighter_than_or():
-    tree = q.parse("tag a or tag b and not tag c")
-    assert tree == q.Or((q.Condition("tag", "=", "a"),
-                         q.And((q.Condition("tag", "=", "b"), q.Not(q.Condition("tag", "=", "c"))))))
+    tree = query.parse("tag a or tag b and not tag c")
+    assert tree == query.Or((query.Condition("tag", "=", "a"),
+                         query.And((query.Condition("tag", "=", "b"), query.Not(query.Condition("tag", "=", "c"))))))
 
 
 def test_friendly_spellings():
-    assert q.parse("spent > ₹1,250.50").value == 125050
-    assert q.parse("last visit less than 7 days ago") == q.Condition("last_visit", "<", 7)
-    assert q.parse("birthday in 11").value == 11
-    assert q.parse("RFM at risk").value == "at_risk"
-    assert q.parse("bought Cold Drink 2 L in the last 7 days").value == ("any", "Cold Drink 2 L")
-    assert q.parse("city is D'Souza Nagar").value == "D'Souza Nagar"
-    assert q.parse('bought product "Cold Drink 2 L"').value == ("product", "Cold Drink 2 L")
+    assert query.parse("spent > ₹1,250.50").value == 125050
+    assert query.parse("last visit less than 7 days ago") == query.Condition("last_visit", "<", 7)
+    assert query.parse("birthday in 11").value == 11
+    assert query.parse("RFM at risk").value == "at_risk"
+    assert query.parse("bought Cold Drink 2 L in the last 7 days").value == ("any", "Cold Drink 2 L")
+    assert query.parse("city is D'Souza Nagar").value == "D'Souza Nagar"
+    assert query.parse('bought product "Cold Drink 2 L"').value == ("product", "Cold Drink 2 L")
 
 
 @pytest.mark.parametrize("text,position,token", [
@@ -65,7 +65,7 @@ def test_friendly_spellings():
 ])
 def test_malformed_query_points_at_the_problem(text, position, token):
     with pytest.raises(ValidationError) as info:
-        q.parse(text)
+        query.parse(text)
     assert info.value.field == "query"
     assert info.value.details["position"] == position
     assert info.value.details["token"] == token
@@ -74,19 +74,20 @@ def test_malformed_query_points_at_the_problem(text, position, token):
 
 _names = st.text(alphabet="abcdefgh XYZ'-रमेश", min_size=1, max_size=12).filter(lambda s: s.strip())
 _conditions = st.one_of(
-    st.builds(lambda op, scope, name, days: q.Condition("bought", op, (scope, " ".join(name.split())), days),
-              st.sampled_from(["bought", "never"]), st.sampled_from(q.SCOPES), _names,
+    st.builds(lambda op, scope, name, days: query.Condition("bought", op, (scope, " ".join(name.split())), days),
+              st.sampled_from(["bought", "never"]), st.sampled_from(query.SCOPES), _names,
               st.one_of(st.none(), st.integers(1, 999))),
-    st.builds(lambda op, v: q.Condition("spent", op, v * 100), st.sampled_from(q.OPERATORS), st.integers(0, 10**6)),
-    st.builds(lambda v: q.Condition("tag", "=", " ".join(v.split())), _names),
-    st.builds(lambda m: q.Condition("birthday", "=", m), st.integers(1, 12)),
+    st.builds(lambda op, v: query.Condition("spent", op, v * 100), st.sampled_from(query.OPERATORS),
+              st.integers(0, 10**6)),
+    st.builds(lambda v: query.Condition("tag", "=", " ".join(v.split())), _names),
+    st.builds(lambda m: query.Condition("birthday", "=", m), st.integers(1, 12)),
 )
 _trees = st.recursive(_conditions, lambda inner: st.one_of(
-    st.builds(q.Not, inner),
-    st.builds(lambda items: q.And(tuple(items)), st.lists(inner, min_size=2, max_size=3)),
-    st.builds(lambda items: q.Or(tuple(items)), st.lists(inner, min_size=2, max_size=3))), max_leaves=6)
+    st.builds(query.Not, inner),
+    st.builds(lambda items: query.And(tuple(items)), st.lists(inner, min_size=2, max_size=3)),
+    st.builds(lambda items: query.Or(tuple(items)), st.lists(inner, min_size=2, max_size=3))), max_leaves=6)
 
 
 @given(_trees)
 def test_any_tree_survives_text_and_back(tree):
-    assert q.parse(q.to_text(tree)) == tree
+    assert query.parse(query.to_text(tree)) == tree

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from clientdesk.insights import rules as rl
+from clientdesk.insights import rules
 
 from tests.insights.conftest import add_client, buy
 
@@ -21,8 +21,8 @@ def _arrays():
 
 
 def test_support_confidence_and_lift_match_the_hand_count():
-    matrix, _ = rl.incidence(*_arrays(), len(NAMES))
-    found = {(r.a, r.b): r for r in rl.rules(rl.co_counts(matrix), len(BASKETS), NAMES, min_count=1)}
+    matrix, _ = rules.incidence(*_arrays(), len(NAMES))
+    found = {(r.a, r.b): r for r in rules.rules(rules.co_counts(matrix), len(BASKETS), NAMES, min_count=1)}
     assert set(found) == {("Pizza", "Cold Drink"), ("Cold Drink", "Pizza"), ("Bread", "Butter"), ("Butter", "Bread")}
     pizza = found[("Pizza", "Cold Drink")]
     assert (pizza.count_a, pizza.count_ab) == (10, 8)
@@ -36,20 +36,20 @@ def test_support_confidence_and_lift_match_the_hand_count():
 
 def test_thresholds_and_duplicates_on_one_bill():
     baskets, items = _arrays()
-    matrix, _ = rl.incidence(np.append(baskets, 0), np.append(items, 0), len(NAMES))  # Pizza twice on bill 0
-    counts = rl.co_counts(matrix)
+    matrix, _ = rules.incidence(np.append(baskets, 0), np.append(items, 0), len(NAMES))  # Pizza twice on bill 0
+    counts = rules.co_counts(matrix)
     assert counts[0, 0] == 10
-    assert {(r.a, r.b) for r in rl.rules(counts, 20, NAMES, min_count=7)} == {("Pizza", "Cold Drink"),
+    assert {(r.a, r.b) for r in rules.rules(counts, 20, NAMES, min_count=7)} == {("Pizza", "Cold Drink"),
                                                                             ("Cold Drink", "Pizza")}
-    assert rl.rules(counts, 20, NAMES, min_confidence=0.9) == [
-        r for r in rl.rules(counts, 20, NAMES) if r.a == "Butter"]
+    assert rules.rules(counts, 20, NAMES, min_confidence=0.9) == [
+        r for r in rules.rules(counts, 20, NAMES) if r.a == "Butter"]
 
 
 def test_best_suggestions_skips_what_the_client_has():
-    owned = rl.incidence(np.array([0, 1, 1, 2]), np.array([0, 0, 1, 2]), 4)[0]
+    owned = rules.incidence(np.array([0, 1, 1, 2]), np.array([0, 0, 1, 2]), 4)[0]
     strength = np.zeros((4, 4))
     strength[0, 1], strength[2, 3], strength[2, 1] = 0.8, 0.75, 0.3
-    items, because, values = rl.best_suggestions(owned, strength, limit=2)
+    items, because, values = rules.best_suggestions(owned, strength, limit=2)
     assert items.tolist() == [[1, -1], [-1, -1], [3, 1]]
     assert because.tolist() == [[0, -1], [-1, -1], [2, 2]]
     assert values[2].tolist() == pytest.approx([0.75, 0.3])

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from clientdesk.errors import ClientDeskError, ValidationError
-from clientdesk.insights import query as q
+from clientdesk.insights import query
 from clientdesk.money import format_number
 from ui import dialogs
 from ui.insights.texts import group_name
@@ -105,8 +105,9 @@ class ConditionRow(QWidget):
         if code == "tag":
             return [(tag, tag) for tag in self.desk.clients.tags()]
         if code == "rfm":
-            return [(group_name(g), g) for g in q.RFM_GROUPS]
-        values = {"status": q.STATUSES, "source": q.SOURCES, "consent": q.CHANNELS, "language": q.LANGUAGES}[code]
+            return [(group_name(g), g) for g in query.RFM_GROUPS]
+        values = {"status": query.STATUSES, "source": query.SOURCES, "consent": query.CHANNELS,
+                  "language": query.LANGUAGES}[code]
         return [(v, v) for v in values]
 
     def _value(self):
@@ -114,7 +115,7 @@ class ConditionRow(QWidget):
         data = self.value.itemData(index) if index >= 0 else None
         return data if data is not None else " ".join(self.value.currentText().split())
 
-    def condition(self) -> q.Condition:
+    def condition(self) -> query.Condition:
         """The condition as chosen; raises ValidationError when the value is missing or wrong."""
         code, kind = self.field.currentData(), self.kind()
         days = self.days.value() or None
@@ -122,30 +123,30 @@ class ConditionRow(QWidget):
         if kind != "none" and value in ("", None):
             raise ValidationError("condition", "empty", "Choose or type a value")
         if kind == "item":
-            return q.Condition("bought", "never" if code == "never" else "bought", (self.scope.currentData(), value),
-                               days)
+            return query.Condition("bought", "never" if code == "never" else "bought", (self.scope.currentData(), value),
+                                   days)
         if kind == "number":
             text = f"{code} {self.op.currentText()} {value}"
             if days:
                 text += f" in last {days} days"
-            return q.parse(text)
+            return query.parse(text)
         if kind == "days":
-            return q.parse(f"last visit {'more' if code == 'last_more' else 'less'} than {value} days ago")
+            return query.parse(f"last visit {'more' if code == 'last_more' else 'less'} than {value} days ago")
         if kind == "none":
-            return q.Condition("near_tier")
+            return query.Condition("near_tier")
         if kind == "month":
-            return q.Condition(code, "=", int(value))
-        return q.parse(q.condition_text(q.Condition(code, "=", str(value))))
+            return query.Condition(code, "=", int(value))
+        return query.parse(query.condition_text(query.Condition(code, "=", str(value))))
 
 
-def combine(text: str, condition: q.Condition, how: str) -> str:
+def combine(text: str, condition: query.Condition, how: str) -> str:
     """The query `text` joined with `condition` by "and", "or" or "and not" (brackets as needed)."""
-    item = q.Not(condition) if how == "and not" else condition
+    item = query.Not(condition) if how == "and not" else condition
     if not text.strip():
-        return q.to_text(item)
-    tree = q.parse(text)
-    joined = q.Or((tree, item)) if how == "or" else q.And((tree, item))
-    return q.to_text(joined)
+        return query.to_text(item)
+    tree = query.parse(text)
+    joined = query.Or((tree, item)) if how == "or" else query.And((tree, item))
+    return query.to_text(joined)
 
 
 class SegmentBuilder(QDialog):
