@@ -135,7 +135,9 @@ class MainWindow(QMainWindow):
         elif key == "insights":
             from ui.insights.page import InsightsPage
 
-            page = InsightsPage(self.desk, self)
+            desk = self.desk
+            page = InsightsPage(desk.insights, desk.segments, desk.clients, desk.loyalty, desk.exports, desk.clock,
+                                self)
             page.open_client.connect(self.open_client)
             page.show_clients.connect(self.show_clients)
             page.compose_greeting.connect(self.compose_greeting)

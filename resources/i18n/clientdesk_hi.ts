@@ -1415,6 +1415,89 @@ Include them as they are, or leave them out this time?</source>
     </message>
 </context>
 <context>
+    <name>DashboardTab</name>
+    <message>
+        <source>Clients</source>
+        <translation>ग्राहक</translation>
+    </message>
+    <message>
+        <source>Bought in the last 12 months</source>
+        <translation>पिछले 12 महीने में खरीदा</translation>
+    </message>
+    <message>
+        <source>Sales this month</source>
+        <translation>इस महीने की बिक्री</translation>
+    </message>
+    <message>
+        <source>Average bill (12 months)</source>
+        <translation>औसत बिल (12 महीने)</translation>
+    </message>
+    <message>
+        <source>To win back</source>
+        <translation>वापस लाने हैं</translation>
+    </message>
+    <message>
+        <source>Sales and visits by month</source>
+        <translation>महीने के हिसाब से बिक्री और विज़िट</translation>
+    </message>
+    <message>
+        <source>New and returning clients by month</source>
+        <translation>महीने के हिसाब से नए और लौटे ग्राहक</translation>
+    </message>
+    <message>
+        <source>Clients by RFM group</source>
+        <translation>RFM समूह के हिसाब से ग्राहक</translation>
+    </message>
+    <message>
+        <source>Top clients by lifetime spend</source>
+        <translation>अब तक के खर्च में सबसे आगे ग्राहक</translation>
+    </message>
+    <message>
+        <source>Most often bought together</source>
+        <translation>अक्सर साथ में खरीदे गए</translation>
+    </message>
+    <message>
+        <source>Occasions in the next 14 days</source>
+        <translation>अगले 14 दिन के अवसर</translation>
+    </message>
+    <message>
+        <source>Sales (₹)</source>
+        <translation>बिक्री (₹)</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>विज़िट</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>नए</translation>
+    </message>
+    <message>
+        <source>Returning</source>
+        <translation>लौटे</translation>
+    </message>
+    <message>
+        <source>Lifetime spend</source>
+        <translation>अब तक का कुल खर्च</translation>
+    </message>
+    <message>
+        <source>Confidence (%)</source>
+        <translation>भरोसा (%)</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>जन्मदिन</translation>
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation>सालगिरह</translation>
+    </message>
+    <message>
+        <source>None in the next 14 days</source>
+        <translation>अगले 14 दिन में कोई नहीं</translation>
+    </message>
+</context>
+<context>
     <name>DateDialog</name>
     <message>
         <source>The right date this year:</source>
@@ -2353,182 +2436,6 @@ Bills and receipts are not affected.</source>
         <translation>वापस लाएँ</translation>
     </message>
     <message>
-        <source>Clients</source>
-        <translation>ग्राहक</translation>
-    </message>
-    <message>
-        <source>Bought in the last 12 months</source>
-        <translation>पिछले 12 महीने में खरीदा</translation>
-    </message>
-    <message>
-        <source>Sales this month</source>
-        <translation>इस महीने की बिक्री</translation>
-    </message>
-    <message>
-        <source>Average bill (12 months)</source>
-        <translation>औसत बिल (12 महीने)</translation>
-    </message>
-    <message>
-        <source>To win back</source>
-        <translation>वापस लाने हैं</translation>
-    </message>
-    <message>
-        <source>Sales and visits by month</source>
-        <translation>महीने के हिसाब से बिक्री और विज़िट</translation>
-    </message>
-    <message>
-        <source>New and returning clients by month</source>
-        <translation>महीने के हिसाब से नए और लौटे ग्राहक</translation>
-    </message>
-    <message>
-        <source>Clients by RFM group</source>
-        <translation>RFM समूह के हिसाब से ग्राहक</translation>
-    </message>
-    <message>
-        <source>Top clients by lifetime spend</source>
-        <translation>अब तक के खर्च में सबसे आगे ग्राहक</translation>
-    </message>
-    <message>
-        <source>Most often bought together</source>
-        <translation>अक्सर साथ में खरीदे गए</translation>
-    </message>
-    <message>
-        <source>Occasions in the next 14 days</source>
-        <translation>अगले 14 दिन के अवसर</translation>
-    </message>
-    <message>
-        <source>never bought category Meat</source>
-        <translation>never bought category Meat</translation>
-    </message>
-    <message>
-        <source>Builder…</source>
-        <translation>बनाएँ…</translation>
-    </message>
-    <message>
-        <source>Show clients</source>
-        <translation>ग्राहक दिखाएँ</translation>
-    </message>
-    <message>
-        <source>Send greeting…</source>
-        <translation>शुभकामना भेजें…</translation>
-    </message>
-    <message>
-        <source>Export to Excel…</source>
-        <translation>Excel में एक्सपोर्ट करें…</translation>
-    </message>
-    <message>
-        <source>Delete saved segment</source>
-        <translation>सहेजा सेगमेंट हटाएँ</translation>
-    </message>
-    <message>
-        <source>Query (see the README for the words it understands)</source>
-        <translation>क्वेरी (यह कौन-से शब्द समझता है, README में देखें)</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Examples&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;Words&lt;/b&gt;: bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. Join with and, or, not and brackets; put a name with those words in "quotes".</source>
-        <translation>&lt;b&gt;उदाहरण&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;शब्द&lt;/b&gt; (अंग्रेज़ी में ही लिखें): bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. इन्हें and, or, not और कोष्ठक से जोड़ें; जिस नाम में ये शब्द हों उसे "quotes" में लिखें।</translation>
-    </message>
-    <message>
-        <source>Saved segments</source>
-        <translation>सहेजे सेगमेंट</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>समूह</translation>
-    </message>
-    <message>
-        <source>What it means</source>
-        <translation>इसका मतलब</translation>
-    </message>
-    <message>
-        <source>Recency, frequency and money (RFM): each client scores 1-5 on each, against the shop's own clients. Double-click a group to list it.</source>
-        <translation>हाल, बार-बार और पैसा (RFM): हर ग्राहक को इन तीनों में दुकान के अपने ग्राहकों के मुकाबले 1-5 अंक मिलते हैं। सूची देखने के लिए समूह पर डबल-क्लिक करें।</translation>
-    </message>
-    <message>
-        <source>Bought</source>
-        <translation>खरीदा</translation>
-    </message>
-    <message>
-        <source>Also bought</source>
-        <translation>साथ में खरीदा</translation>
-    </message>
-    <message>
-        <source>Bills with both</source>
-        <translation>दोनों वाले बिल</translation>
-    </message>
-    <message>
-        <source>Support</source>
-        <translation>सपोर्ट</translation>
-    </message>
-    <message>
-        <source>Confidence</source>
-        <translation>भरोसा</translation>
-    </message>
-    <message>
-        <source>Lift</source>
-        <translation>लिफ़्ट</translation>
-    </message>
-    <message>
-        <source>Products</source>
-        <translation>सामान</translation>
-    </message>
-    <message>
-        <source>Categories</source>
-        <translation>श्रेणियाँ</translation>
-    </message>
-    <message>
-        <source>All signals</source>
-        <translation>सभी संकेत</translation>
-    </message>
-    <message>
-        <source>Close to the next tier</source>
-        <translation>अगले टियर के पास</translation>
-    </message>
-    <message>
-        <source>Small pack bought again and again</source>
-        <translation>छोटा पैक बार-बार खरीदा</translation>
-    </message>
-    <message>
-        <source>Spending more</source>
-        <translation>ज़्यादा खर्च</translation>
-    </message>
-    <message>
-        <source>Coming more often</source>
-        <translation>ज़्यादा बार आ रहे</translation>
-    </message>
-    <message>
-        <source>Client</source>
-        <translation>ग्राहक</translation>
-    </message>
-    <message>
-        <source>Signal</source>
-        <translation>संकेत</translation>
-    </message>
-    <message>
-        <source>Clients ready for more: close to the next loyalty tier, spending or visiting more, or buying a small pack again and again.</source>
-        <translation>और खरीदने को तैयार ग्राहक: अगले लॉयल्टी टियर के पास, ज़्यादा खर्च करने या आने वाले, या छोटा पैक बार-बार खरीदने वाले।</translation>
-    </message>
-    <message>
-        <source>Usual gap (days)</source>
-        <translation>आम अंतर (दिन)</translation>
-    </message>
-    <message>
-        <source>Away (days)</source>
-        <translation>नहीं आए (दिन)</translation>
-    </message>
-    <message>
-        <source>Lifetime spend</source>
-        <translation>अब तक का कुल खर्च</translation>
-    </message>
-    <message>
-        <source>Send a greeting to all of them…</source>
-        <translation>इन सबको शुभकामना भेजें…</translation>
-    </message>
-    <message>
-        <source>Show in client list</source>
-        <translation>ग्राहक सूची में दिखाएँ</translation>
-    </message>
-    <message>
         <source>Refreshing insights…</source>
         <translation>जानकारी ताज़ा हो रही है…</translation>
     </message>
@@ -2543,66 +2450,6 @@ Bills and receipts are not affected.</source>
     <message>
         <source>Figures as of %1 (took %2 s)</source>
         <translation>%1 तक के आँकड़े (%2 सेकंड लगे)</translation>
-    </message>
-    <message>
-        <source>Sales (₹)</source>
-        <translation>बिक्री (₹)</translation>
-    </message>
-    <message>
-        <source>Visits</source>
-        <translation>विज़िट</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>नए</translation>
-    </message>
-    <message>
-        <source>Returning</source>
-        <translation>लौटे</translation>
-    </message>
-    <message>
-        <source>Confidence (%)</source>
-        <translation>भरोसा (%)</translation>
-    </message>
-    <message>
-        <source>Birthday</source>
-        <translation>जन्मदिन</translation>
-    </message>
-    <message>
-        <source>Anniversary</source>
-        <translation>सालगिरह</translation>
-    </message>
-    <message>
-        <source>None in the next 14 days</source>
-        <translation>अगले 14 दिन में कोई नहीं</translation>
-    </message>
-    <message>
-        <source>%1 regular clients have been away for more than twice their usual gap.</source>
-        <translation>%1 नियमित ग्राहक अपने आम अंतर के दुगने से ज़्यादा समय से नहीं आए।</translation>
-    </message>
-    <message>
-        <source>%1 clients</source>
-        <translation>%1 ग्राहक</translation>
-    </message>
-    <message>
-        <source>Export segment</source>
-        <translation>सेगमेंट एक्सपोर्ट करें</translation>
-    </message>
-    <message>
-        <source>Excel files (*.xlsx)</source>
-        <translation>Excel फ़ाइलें (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>%1 clients written.</source>
-        <translation>%1 ग्राहक लिखे गए।</translation>
-    </message>
-    <message>
-        <source>Exporting</source>
-        <translation>एक्सपोर्ट हो रहा है</translation>
-    </message>
-    <message>
-        <source>Delete the saved segment “%1”? The clients are not touched.</source>
-        <translation>सहेजा सेगमेंट “%1” हटाएँ? ग्राहकों पर कोई असर नहीं होगा।</translation>
     </message>
 </context>
 <context>
@@ -3332,6 +3179,41 @@ Log: %3</source>
     <message>
         <source>December</source>
         <translation>दिसंबर</translation>
+    </message>
+</context>
+<context>
+    <name>PairsTab</name>
+    <message>
+        <source>Bought</source>
+        <translation>खरीदा</translation>
+    </message>
+    <message>
+        <source>Also bought</source>
+        <translation>साथ में खरीदा</translation>
+    </message>
+    <message>
+        <source>Bills with both</source>
+        <translation>दोनों वाले बिल</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>सपोर्ट</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>भरोसा</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>लिफ़्ट</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>सामान</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>श्रेणियाँ</translation>
     </message>
 </context>
 <context>
@@ -4161,6 +4043,69 @@ The client book as it is now is kept as a backup first. ClientDesk then starts a
     </message>
 </context>
 <context>
+    <name>SegmentsTab</name>
+    <message>
+        <source>never bought category Meat</source>
+        <translation>never bought category Meat</translation>
+    </message>
+    <message>
+        <source>Builder…</source>
+        <translation>बनाएँ…</translation>
+    </message>
+    <message>
+        <source>Show clients</source>
+        <translation>ग्राहक दिखाएँ</translation>
+    </message>
+    <message>
+        <source>Send greeting…</source>
+        <translation>शुभकामना भेजें…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Excel में एक्सपोर्ट करें…</translation>
+    </message>
+    <message>
+        <source>Delete saved segment</source>
+        <translation>सहेजा सेगमेंट हटाएँ</translation>
+    </message>
+    <message>
+        <source>Query (see the README for the words it understands)</source>
+        <translation>क्वेरी (यह कौन-से शब्द समझता है, README में देखें)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Examples&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;Words&lt;/b&gt;: bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. Join with and, or, not and brackets; put a name with those words in "quotes".</source>
+        <translation>&lt;b&gt;उदाहरण&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;शब्द&lt;/b&gt; (अंग्रेज़ी में ही लिखें): bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. इन्हें and, or, not और कोष्ठक से जोड़ें; जिस नाम में ये शब्द हों उसे "quotes" में लिखें।</translation>
+    </message>
+    <message>
+        <source>Saved segments</source>
+        <translation>सहेजे सेगमेंट</translation>
+    </message>
+    <message>
+        <source>%1 clients</source>
+        <translation>%1 ग्राहक</translation>
+    </message>
+    <message>
+        <source>Export segment</source>
+        <translation>सेगमेंट एक्सपोर्ट करें</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel फ़ाइलें (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>%1 clients written.</source>
+        <translation>%1 ग्राहक लिखे गए।</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>एक्सपोर्ट हो रहा है</translation>
+    </message>
+    <message>
+        <source>Delete the saved segment “%1”? The clients are not touched.</source>
+        <translation>सहेजा सेगमेंट “%1” हटाएँ? ग्राहकों पर कोई असर नहीं होगा।</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Shop</source>
@@ -4480,6 +4425,60 @@ A copy is kept first. This can take a minute; please wait.</source>
     </message>
 </context>
 <context>
+    <name>UpsellTab</name>
+    <message>
+        <source>All signals</source>
+        <translation>सभी संकेत</translation>
+    </message>
+    <message>
+        <source>Close to the next tier</source>
+        <translation>अगले टियर के पास</translation>
+    </message>
+    <message>
+        <source>Small pack bought again and again</source>
+        <translation>छोटा पैक बार-बार खरीदा</translation>
+    </message>
+    <message>
+        <source>Spending more</source>
+        <translation>ज़्यादा खर्च</translation>
+    </message>
+    <message>
+        <source>Coming more often</source>
+        <translation>ज़्यादा बार आ रहे</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>ग्राहक</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>संकेत</translation>
+    </message>
+    <message>
+        <source>Clients ready for more: close to the next loyalty tier, spending or visiting more, or buying a small pack again and again.</source>
+        <translation>और खरीदने को तैयार ग्राहक: अगले लॉयल्टी टियर के पास, ज़्यादा खर्च करने या आने वाले, या छोटा पैक बार-बार खरीदने वाले।</translation>
+    </message>
+</context>
+<context>
+    <name>ValueTab</name>
+    <message>
+        <source>Group</source>
+        <translation>समूह</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>ग्राहक</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>इसका मतलब</translation>
+    </message>
+    <message>
+        <source>Recency, frequency and money (RFM): each client scores 1-5 on each, against the shop's own clients. Double-click a group to list it.</source>
+        <translation>हाल, बार-बार और पैसा (RFM): हर ग्राहक को इन तीनों में दुकान के अपने ग्राहकों के मुकाबले 1-5 अंक मिलते हैं। सूची देखने के लिए समूह पर डबल-क्लिक करें।</translation>
+    </message>
+</context>
+<context>
     <name>Welcome</name>
     <message>
         <source>Shop logo</source>
@@ -4670,6 +4669,37 @@ A copy is kept first. This can take a minute; please wait.</source>
     <message>
         <source>How would you like to start?</source>
         <translation>आप कैसे शुरू करना चाहेंगे?</translation>
+    </message>
+</context>
+<context>
+    <name>WinbackTab</name>
+    <message>
+        <source>Client</source>
+        <translation>ग्राहक</translation>
+    </message>
+    <message>
+        <source>Usual gap (days)</source>
+        <translation>आम अंतर (दिन)</translation>
+    </message>
+    <message>
+        <source>Away (days)</source>
+        <translation>नहीं आए (दिन)</translation>
+    </message>
+    <message>
+        <source>Lifetime spend</source>
+        <translation>अब तक का कुल खर्च</translation>
+    </message>
+    <message>
+        <source>Send a greeting to all of them…</source>
+        <translation>इन सबको शुभकामना भेजें…</translation>
+    </message>
+    <message>
+        <source>Show in client list</source>
+        <translation>ग्राहक सूची में दिखाएँ</translation>
+    </message>
+    <message>
+        <source>%1 regular clients have been away for more than twice their usual gap.</source>
+        <translation>%1 नियमित ग्राहक अपने आम अंतर के दुगने से ज़्यादा समय से नहीं आए।</translation>
     </message>
 </context>
 <context>

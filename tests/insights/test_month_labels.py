@@ -44,7 +44,7 @@ def drawn_texts(card) -> list[str]:
 def test_month_names_are_drawn_whole(qtbot, desk, language, width):
     generate(desk, 120, seed=5)
     desk.insights.refresh()
-    page = InsightsPage(desk)
+    page = InsightsPage(desk.insights, desk.segments, desk.clients, desk.loyalty, desk.exports, desk.clock)
     qtbot.addWidget(page)
     page.resize(width, 640)
     page.show()
@@ -55,7 +55,7 @@ def test_month_names_are_drawn_whole(qtbot, desk, language, width):
         assert set(months) == set(ENGLISH)
     else:
         assert "नव॰" in months
-    for card in (page.sales_chart, page.newret_chart):
+    for card in (page.dashboard.sales_chart, page.dashboard.newret_chart):
         (axis,) = [a for a in card.chart.axes() if a.metaObject().className() == "QBarCategoryAxis"]
         categories = axis.categories()
         assert len(categories) == 12 and set(categories) == set(months), categories

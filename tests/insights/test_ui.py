@@ -15,6 +15,10 @@ from ui.insights.page import InsightsPage
 
 from tests.insights.conftest import buy
 
+def insights_page(desk) -> InsightsPage:
+    return InsightsPage(desk.insights, desk.segments, desk.clients, desk.loyalty, desk.exports, desk.clock)
+
+
 I18N = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "clientdesk_hi.qm"
 
 
@@ -46,32 +50,32 @@ def language(request, qapp):
 
 
 def test_dashboard_renders_non_blank(qtbot, demo_desk, language, tmp_path, qtmodeltester):
-    page = InsightsPage(demo_desk)
+    page = insights_page(demo_desk)
     qtbot.addWidget(page)
     page.resize(1100, 700)
     page.show()
     qtbot.waitExposed(page)
-    assert page.numbers["clients"].text() == "250"
-    assert page.numbers["month_sales"].text().startswith("₹")
-    for card in page.charts:
+    assert page.dashboard.numbers["clients"].text() == "250"
+    assert page.dashboard.numbers["month_sales"].text().startswith("₹")
+    for card in page.dashboard.charts:
         assert card.chart.series(), card.title.text()
         assert _colours(card.view.grab().toImage()) > 8, card.title.text()
-    pie = page.rfm_chart.chart.series()[0]
+    pie = page.dashboard.rfm_chart.chart.series()[0]
     assert sum(s.value() for s in pie.slices()) == sum(demo_desk.insights.rfm_counts().values())
-    paths = page.save_charts(str(tmp_path))
+    paths = page.dashboard.save_charts(str(tmp_path))
     assert len(paths) == 5 and all(_colours(QImage(p)) > 8 for p in paths)
-    for model in (page.rfm_model, page.pairs_model, page.upsell_model, page.winback_model):
+    for model in (page.value.rfm_model, page.pairs.pairs_model, page.upsell.upsell_model, page.winback.winback_model):
         qtmodeltester.check(model)
-    assert page.pairs_model.rowCount() > 0 and page.rfm_model.rowCount() == 7
+    assert page.pairs.pairs_model.rowCount() > 0 and page.value.rfm_model.rowCount() == 7
     if language == "hi":
-        assert page.tabs.tabText(0) != "Dashboard" or page.numbers["clients"].text()
+        assert page.tabs.tabText(0) != "Dashboard" or page.dashboard.numbers["clients"].text()
     page.tabs.setCurrentIndex(1)
     grab = page.grab()
     assert _colours(grab.toImage()) > 4
 
 
 def test_refresh_runs_in_the_background(qtbot, demo_desk):
-    page = InsightsPage(demo_desk)
+    page = insights_page(demo_desk)
     qtbot.addWidget(page)
     before = demo_desk.insights.last_run().id
     qtbot.mouseClick(page.refresh_button, Qt.LeftButton)
@@ -82,24 +86,24 @@ def test_refresh_runs_in_the_background(qtbot, demo_desk):
 
 
 def test_segment_tab_opens_the_list_and_greets(qtbot, desk, shop):
-    page = InsightsPage(desk)
+    page = insights_page(desk)
     qtbot.addWidget(page)
     page.tabs.setCurrentIndex(1)
-    qtbot.keyClicks(page.segment_query, "never bought category Meat")
-    qtbot.keyClick(page.segment_query, Qt.Key_Return)
-    assert page.segment_count.text() == "3 clients"
+    qtbot.keyClicks(page.segments.segment_query, "never bought category Meat")
+    qtbot.keyClick(page.segments.segment_query, Qt.Key_Return)
+    assert page.segments.segment_count.text() == "3 clients"
     with qtbot.waitSignal(page.show_clients) as shown:
-        qtbot.mouseClick(page.segment_buttons["show"], Qt.LeftButton)
+        qtbot.mouseClick(page.segments.segment_buttons["show"], Qt.LeftButton)
     assert shown.args[0] == ClientFilter(ids=frozenset({shop["asha"], shop["chetan"], shop["divya"]}))
     with qtbot.waitSignal(page.compose_greeting) as greeted:
-        qtbot.mouseClick(page.segment_buttons["greet"], Qt.LeftButton)
+        qtbot.mouseClick(page.segments.segment_buttons["greet"], Qt.LeftButton)
     assert greeted.args[0] == sorted([shop["asha"], shop["chetan"], shop["divya"]])
-    page.segment_query.setText("spent > lots")
-    assert page.count_segment() is None and "lots" in page.segment_error.text()
+    page.segments.segment_query.setText("spent > lots")
+    assert page.segments.count_segment() is None and "lots" in page.segments.segment_error.text()
 
 
 def test_builder_counts_live_and_saves(qtbot, desk, shop):
-    builder = SegmentBuilder(desk)
+    builder = SegmentBuilder(desk.segments, desk.loyalty, desk.clients)
     qtbot.addWidget(builder)
     builder.row.field.setCurrentIndex(builder.row.field.findData("bought"))
     builder.row.value.setCurrentText("Dairy")
@@ -143,15 +147,15 @@ def test_upsell_and_winback_open_clients_and_greet(qtbot, desk, shop):
         buy(desk, shop["bala"], days, ("Atta 5 kg", "Grocery", 260))
     buy(desk, shop["farid"], 2, ("Atta 10 kg", "Grocery", 490))
     desk.insights.refresh()
-    page = InsightsPage(desk)
+    page = insights_page(desk)
     qtbot.addWidget(page)
-    page.upsell_kind.setCurrentIndex(page.upsell_kind.findData("larger_pack"))
-    assert page.upsell_model.rowCount() == 1
-    assert "Atta 10 kg" in page.upsell_model.rows[0][1][1]
+    page.upsell.upsell_kind.setCurrentIndex(page.upsell.upsell_kind.findData("larger_pack"))
+    assert page.upsell.upsell_model.rowCount() == 1
+    assert "Atta 10 kg" in page.upsell.upsell_model.rows[0][1][1]
     with qtbot.waitSignal(page.open_client) as opened:
-        page.upsell_view.doubleClicked.emit(page.upsell_model.index(0, 0))
+        page.upsell.upsell_view.doubleClicked.emit(page.upsell.upsell_model.index(0, 0))
     assert opened.args == [shop["bala"]]
-    assert page.winback_ids == desk.insights.winback_ids()
+    assert page.winback.winback_ids == desk.insights.winback_ids()
 
 
 def test_client_panel_shows_value_and_reasons(qtbot, desk):

@@ -50,9 +50,11 @@ def _t(text: str) -> str:
 class ConditionRow(QWidget):
     """One condition being built: field, scope/operator, value, and "in the last N days"."""
 
-    def __init__(self, desk, parent=None):
+    def __init__(self, segments, loyalty, clients, parent=None):
         super().__init__(parent)
-        self.desk = desk
+        self.segments = segments
+        self.loyalty = loyalty
+        self.clients = clients
         self.field = QComboBox()
         for code, label, _kind in FIELDS:
             self.field.addItem(_t(label), code)
@@ -89,7 +91,7 @@ class ConditionRow(QWidget):
         self.value.clear()
         if kind == "item":
             try:
-                self.value.addItems(self.desk.segments.items(self.scope.currentData()))
+                self.value.addItems(self.segments.items(self.scope.currentData()))
             except ClientDeskError:
                 pass
         elif kind == "month":
@@ -101,9 +103,9 @@ class ConditionRow(QWidget):
 
     def _choices(self, code: str) -> list[tuple[str, str]]:
         if code == "tier":
-            return [(t.name, t.code) for t in self.desk.loyalty.rules().tiers]
+            return [(t.name, t.code) for t in self.loyalty.rules().tiers]
         if code == "tag":
-            return [(tag, tag) for tag in self.desk.clients.tags()]
+            return [(tag, tag) for tag in self.clients.tags()]
         if code == "rfm":
             return [(group_name(g), g) for g in query.RFM_GROUPS]
         values = {"status": query.STATUSES, "source": query.SOURCES, "consent": query.CHANNELS,
@@ -154,12 +156,12 @@ class SegmentBuilder(QDialog):
 
     saved = Signal(int)
 
-    def __init__(self, desk, text: str = "", name: str = "", parent=None):
+    def __init__(self, segments, loyalty, clients, text: str = "", name: str = "", parent=None):
         super().__init__(parent)
-        self.desk = desk
+        self.segments = segments
         self.setWindowTitle(self.tr("Segment builder"))
         self.resize(820, 300)
-        self.row = ConditionRow(desk)
+        self.row = ConditionRow(segments, loyalty, clients)
         self.and_button = QPushButton(self.tr("Add with AND"))
         self.or_button = QPushButton(self.tr("Add with OR"))
         self.not_button = QPushButton(self.tr("Add with AND NOT"))
@@ -233,7 +235,7 @@ class SegmentBuilder(QDialog):
             self.last_count = None
             return
         try:
-            self.last_count = self.desk.segments.count(text)
+            self.last_count = self.segments.count(text)
         except ClientDeskError as exc:
             self.last_count = None
             self.count.setText("—")
@@ -247,7 +249,7 @@ class SegmentBuilder(QDialog):
 
     def save(self) -> None:
         try:
-            segment_id = self.desk.segments.save(self.name.text(), self.query_text())
+            segment_id = self.segments.save(self.name.text(), self.query_text())
         except ClientDeskError as exc:
             self.error.show_message(self._message(exc))
             return

@@ -1,11 +1,12 @@
-"""QtCharts helpers: a titled chart card with "Save as PNG", and axes that show ₹ with Indian grouping."""
+"""QtCharts helpers: a titled chart card with "Save as PNG", axes that show ₹ with Indian grouping, and
+month and name labels for bar axes."""
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCharts import QBarCategoryAxis, QCategoryAxis, QChart, QChartView, QValueAxis
+from PySide6.QtCore import QLocale, QMargins, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -45,6 +46,32 @@ def count_axis(max_value: float, steps: int = 4) -> QCategoryAxis:
         value = k * step
         axis.append(format_number(int(value)) if value == int(value) else f"{value:g}", value)
     return axis
+
+
+def month_axis(labels: list[str]) -> QBarCategoryAxis:
+    """Months across the bottom, written level (stood on end, "11/26" was cut to "…")."""
+    axis = QBarCategoryAxis()
+    axis.append(labels)
+    axis.setLabelsAngle(0)
+    return axis
+
+
+def short_labels(labels: list[str], width: int = 18) -> list[str]:
+    """Category labels cut to `width` characters and made unique (a bar axis needs distinct labels)."""
+    result: list[str] = []
+    for label in labels:
+        short = label if len(label) <= width else label[:width - 1] + "…"
+        while short in result:
+            short += " "
+        result.append(short)
+    return result
+
+
+def month_labels(months: list[str]) -> list[str]:
+    """"2026-11" → the month's short name in the window's language (Nov / नव॰). The charts show the
+    last twelve months, so a name is never repeated and needs no year."""
+    locale = QLocale()
+    return short_labels([locale.monthName(int(label.split("-")[1]), QLocale.ShortFormat) for label in months])
 
 
 def percent_axis() -> QValueAxis:
