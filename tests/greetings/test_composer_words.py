@@ -51,12 +51,12 @@ def test_the_count_and_the_recipients_box_agree(language, qtbot, page, shop, tmp
     view.setCurrentIndex(composer.recipients_model.index(1, 0))  # Mohan Das chosen in the box
     view.setFocus()
     qtbot.keyClick(view, Qt.Key_Delete)
-    assert composer.recipients == [ids[0], *ids[2:]]
+    assert composer.send.recipients == [ids[0], *ids[2:]]
     assert _listed(composer) == [n for n in names if n != "Mohan Das"]
     assert composer.recipient_label.text() == _tr("%n client(s) chosen", 4)
 
     qtbot.mouseClick(composer.clear_button, Qt.LeftButton)
-    assert _listed(composer) == [] and composer.recipients == []
+    assert _listed(composer) == [] and composer.send.recipients == []
     assert composer.recipient_label.text() == _tr("Nobody chosen yet.")
     page.grab().save(str(tmp_path / f"composer-recipients-{language}.png"))
 
@@ -66,7 +66,7 @@ def test_a_client_added_by_search_is_listed_and_the_search_box_empties(qtbot, pa
     composer = page.composer
     qtbot.keyClicks(composer.picker.box, "Ramesh")
     qtbot.keyClick(composer.picker.box, Qt.Key_Return)
-    assert composer.recipients == [cid] and _listed(composer) == ["Ramesh Kumar"]
+    assert composer.send.recipients == [cid] and _listed(composer) == ["Ramesh Kumar"]
     assert composer.picker.box.text() == ""  # the box is for the next name, not a list of who is chosen
     assert composer.recipient_label.text() == "1 client(s) chosen"
 

@@ -47,7 +47,7 @@ def test_coming_up_counts_badge_and_who(qtbot, qtmodeltester, page, shop):
     view.tree.setCurrentIndex(view.model.index(0, 0))
     qtbot.mouseClick(view.greet_button, Qt.LeftButton)
     assert page.tabs.currentWidget() is page.composer
-    assert page.composer.recipients == [asha] and page.composer.occasion().kind == "birthday"
+    assert page.composer.send.recipients == [asha] and page.composer.occasion().kind == "birthday"
 
 
 def test_compose_shows_left_out_and_walks_whatsapp(qtbot, qtmodeltester, page, shop, monkeypatch):

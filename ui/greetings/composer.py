@@ -26,6 +26,7 @@ from ui import dialogs
 from ui.client_picker import ClientPicker
 from ui.greetings import texts
 from ui.greetings.recipients_model import RecipientsModel
+from ui.greetings.send_state import FAILED, PRINTED, SENT, SKIPPED, SendState
 from ui.rows_model import RowsModel
 from ui.jobs import run_job
 
@@ -78,12 +79,7 @@ class Composer(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.service = desk.greetings
-        self.recipients: list[int] = []
-        self.comp: Composition | None = None
-        self.drafts: list[Draft] = []
-        self.status: dict[int, str] = {}  # client id -> "sent" | "printed" | "failed" | "skipped"
-        self.errors: dict[int, str] = {}
-        self.walk_index = 0
+        self.send = SendState()  # recipients, prepared messages and what became of each (send_state.py)
         self.job = None
         self._build()
         self._load_occasions()
@@ -363,13 +359,12 @@ class Composer(QWidget):
     # ----- recipients ------------------------------------------------------------------------------
     def set_recipients(self, client_ids) -> None:
         """Start from these clients (from the client list, a segment or Coming up)."""
-        self.recipients = list(dict.fromkeys(int(i) for i in client_ids))
+        self.send.set_recipients(client_ids)
         self._show_recipients()
         self._invalidate()
 
     def _add_recipient(self, client_id: int) -> None:
-        if client_id not in self.recipients:
-            self.recipients.append(client_id)
+        self.send.add_recipient(client_id)
         with QSignalBlocker(self.picker.box):  # the search box is for the next one, not a list of who is chosen
             self.picker.box.clear()
         self._show_recipients()
@@ -379,7 +374,7 @@ class Composer(QWidget):
         """Take the selected clients off the recipients."""
         rows = {i.row() for i in self.recipients_view.selectionModel().selectedIndexes()}
         if rows:
-            self.set_recipients([cid for row, cid in enumerate(self.recipients) if row not in rows])
+            self.set_recipients(self.send.without_rows(rows))
 
     def _everyone(self) -> None:
         try:
@@ -400,7 +395,7 @@ class Composer(QWidget):
     def _show_recipients(self) -> None:
         # The label used to be the only trace of who was chosen: "5 client(s) chosen" above an empty
         # box (the search box and its results, cleared after each pick). Now the box lists them.
-        self.recipients_model.set_ids(self.recipients)
+        self.recipients_model.set_ids(self.send.recipients)
         n = self.recipients_model.rowCount()
         if n == 0:
             self.recipient_label.setText(self.tr("Nobody chosen yet."))
@@ -412,10 +407,7 @@ class Composer(QWidget):
     # ----- composing ---------------------------------------------------------------------------------
     def _invalidate(self, *args) -> None:
         """The choices changed: the prepared messages no longer match them."""
-        if self.comp is not None:
-            self.comp = None
-            self.drafts = []
-            self.status, self.errors = {}, {}
+        if self.send.invalidate():
             self.drafts_model.set_rows([])
             self.left_model.set_rows([])
             self._show_draft()
@@ -423,10 +415,10 @@ class Composer(QWidget):
 
     def prepare(self) -> None:
         """Compose each recipient's message; show who was left out and why."""
-        if not self.recipients:
+        if not self.send.recipients:
             dialogs.inform(self, self.tr("Greetings"), self.tr("Choose the recipients first."))
             return
-        occasion, on, ids, channel = self.occasion(), self.on_date(), list(self.recipients), self.channel()
+        occasion, on, ids, channel = self.occasion(), self.on_date(), list(self.send.recipients), self.channel()
         template_id = self.template_box.currentData()
         try:  # the shop's name / phone unset: one clear message instead of everybody "left out"
             self.service.check_shop_fields(occasion, template_id)
@@ -460,30 +452,27 @@ class Composer(QWidget):
                        "Write them in Settings → Shop, save, then prepare the messages again.")
 
     def _composed(self, comp: Composition) -> None:
-        self.comp = comp
-        self.drafts = list(comp.drafts)
+        self.send.composed(comp)
         self.cards_label.setText("")
-        self.status, self.errors = {}, {}
-        self.walk_index = 0
-        self.drafts_model.set_rows([self._draft_row(d) for d in self.drafts])
+        self.drafts_model.set_rows([self._draft_row(d) for d in self.send.drafts])
         names = {o.client_id: o.name for o in comp.left_out}
         self.left_model.set_rows([(o.client_id, [names[o.client_id] or f"#{o.client_id}", texts.reason_text(o.reason)],
                                    None) for o in comp.left_out])
         self.drafts_view.resizeColumnsToContents()
         self.left_view.resizeColumnsToContents()
-        if self.drafts:
+        if self.send.drafts:
             self.drafts_view.selectRow(0)
         self._update_labels()
 
     def _draft_row(self, draft: Draft):
-        state = self.status.get(draft.client_id)
-        if state == "sent":
+        state = self.send.state_of(draft.client_id)
+        if state == SENT:
             status, colour = self.tr("Sent"), "#2e7d32"
-        elif state == "printed":  # a cards PDF was written: saved, maybe printed, never "sent"
+        elif state == PRINTED:  # a cards PDF was written: saved, maybe printed, never "sent"
             status, colour = self.tr("Printed / Saved"), "#2e7d32"
-        elif state == "failed":
-            status, colour = self.tr("Failed: %1").replace("%1", self.errors.get(draft.client_id, "")), "#b00020"
-        elif state == "skipped":
+        elif state == FAILED:
+            status, colour = self.tr("Failed: %1").replace("%1", self.send.errors.get(draft.client_id, "")), "#b00020"
+        elif state == SKIPPED:
             status, colour = self.tr("Skipped"), "#777777"
         elif draft.flagged:
             status, colour = self.tr("Check: %1").replace(
@@ -501,42 +490,41 @@ class Composer(QWidget):
             self.drafts_model.set_row(row, cells, colour)
 
     def _update_labels(self) -> None:
-        if self.comp is None:
+        send = self.send
+        if not send.prepared:
             self.drafts_label.setText(self.tr("Press “Prepare messages” to see each message."))
             self.left_label.setText("")
         else:
-            flagged = sum(1 for d in self.drafts if d.flagged)
-            text = self.tr("%n message(s)", "", len(self.drafts))
+            flagged = send.flagged_count()
+            text = self.tr("%n message(s)", "", len(send.drafts))
             if flagged:
                 text += " · " + self.tr("%n need(s) a look (empty or unknown fields)", "", flagged)
-            sent = sum(1 for s in self.status.values() if s == "sent")
+            sent = send.count(SENT)
             if sent:
                 text += " · " + self.tr("%n sent", "", sent)
-            printed = sum(1 for s in self.status.values() if s == "printed")
+            printed = send.count(PRINTED)
             if printed:
                 text += " · " + self.tr("%n in the cards PDF", "", printed)
             self.drafts_label.setText(text)
-            self.left_label.setText(self.tr("Left out: %1").replace("%1", str(len(self.comp.left_out))))
-        ready = self.comp is not None and bool(self.drafts)
+            self.left_label.setText(self.tr("Left out: %1").replace("%1", str(len(send.composition.left_out))))
+        ready = send.prepared and bool(send.drafts)
         for button in (self.print_button, self.email_button, self.mark_button, self.skip_button,
                        self.open_link_button, self.copy_button):
             button.setEnabled(ready)
-        self.retry_button.setEnabled(any(s == "failed" for s in self.status.values()))
+        self.retry_button.setEnabled(bool(send.failed()))
         self._update_walk()
 
     # ----- one message -----------------------------------------------------------------------------
     def current_draft(self) -> Draft | None:
         index = self.drafts_view.currentIndex()
-        if not index.isValid() or index.row() >= len(self.drafts):
-            return None
-        return self.drafts[index.row()]
+        return self.send.draft_at(index.row()) if index.isValid() else None
 
     def _show_draft(self, *args) -> None:
         draft = self.current_draft()
         with QSignalBlocker(self.editor), QSignalBlocker(self.subject_edit):
             self.editor.setPlainText(draft.text if draft else "")
             self.subject_edit.setText(draft.subject if draft else "")
-        self.editor.setReadOnly(draft is None or self.status.get(draft.client_id) in ("sent", "printed"))
+        self.editor.setReadOnly(draft is None or self.send.is_closed(draft.client_id))
         self._show_flags(draft)
 
     def _show_flags(self, draft: Draft | None) -> None:
@@ -558,10 +546,11 @@ class Composer(QWidget):
 
     def _replace_current(self, change) -> None:
         index = self.drafts_view.currentIndex()
-        if not index.isValid() or index.row() >= len(self.drafts):
+        current = self.send.draft_at(index.row()) if index.isValid() else None
+        if current is None:
             return
-        draft = change(self.drafts[index.row()])
-        self.drafts[index.row()] = draft
+        draft = change(current)
+        self.send.replace_draft(index.row(), draft)
         self._refresh_row(draft)
         self._show_flags(draft)
         self._update_labels()
@@ -573,9 +562,6 @@ class Composer(QWidget):
         self._text_edited()
 
     # ----- delivering ---------------------------------------------------------------------------------
-    def _pending(self) -> list[Draft]:
-        return [d for d in self.drafts if self.status.get(d.client_id) not in ("sent", "printed", "skipped")]
-
     def _allow_flagged(self, drafts: list[Draft]) -> bool | None:
         """None when the user stops; otherwise whether flagged messages go too."""
         flagged = [d for d in drafts if d.flagged]
@@ -591,36 +577,28 @@ class Composer(QWidget):
         return answer == "include"
 
     def _recorded(self, delivery: deliver.Delivery) -> None:
-        done = "printed" if self.comp is not None and self.comp.channel == "print" else "sent"
-        for cid in delivery.greeted:
-            self.status[cid] = done
-        for failure in delivery.failed:
-            self.status[failure.client_id] = "failed"
-            self.errors[failure.client_id] = failure.error
-        skipped = {o.client_id: o.reason for o in delivery.left_out} if self.comp else {}
-        for d in self.drafts:
-            if d.client_id in skipped and self.status.get(d.client_id) is None:
-                self.status[d.client_id] = "failed"
-                self.errors[d.client_id] = texts.reason_text(skipped[d.client_id])
+        greeted = self.send.record(delivery, texts.reason_text)
+        for d in self.send.drafts:
             self._refresh_row(d)
         self.drafts_view.resizeColumnToContents(0)  # "Printed / Saved", "Failed: …" are longer than "Ready"
         self._update_labels()
-        if delivery.greeted:
+        if greeted:
             self.delivered.emit()
 
     def make_cards(self) -> None:
         """Write one PDF with a card per recipient, record them, and open it for printing."""
-        drafts = self._pending()
-        if self.comp is None or not drafts:
+        drafts = self.send.pending()
+        comp = self.send.composition
+        if comp is None or not drafts:
             return
         allow = self._allow_flagged(drafts)
         if allow is None:
             return
-        name = f"greetings-{self.comp.occasion.key}-{self.comp.occasion_on.isoformat()}.pdf".replace(":", "-")
+        name = f"greetings-{comp.occasion.key}-{comp.occasion_on.isoformat()}.pdf".replace(":", "-")
         path = choose_save_path(self, self.tr("Save the greeting cards"), str(Path.home() / name), self.tr("PDF (*.pdf)"))
         if not path:
             return
-        comp, layout = self.comp, self.layout_box.currentData()
+        layout = self.layout_box.currentData()
 
         def done(delivery: deliver.Delivery) -> None:
             self._recorded(delivery)
@@ -640,19 +618,19 @@ class Composer(QWidget):
 
     # WhatsApp and copy: one recipient at a time
     def _walk_draft(self) -> Draft | None:
-        pending = self._pending()
-        return pending[0] if pending else None
+        return self.send.next_pending()
 
     def _update_walk(self) -> None:
-        draft = self._walk_draft() if self.comp is not None else None
-        if self.comp is None:
+        send = self.send
+        draft = send.next_pending() if send.prepared else None
+        if not send.prepared:
             self.walk_label.setText("")
         elif draft is None:
             self.walk_label.setText(self.tr("Everyone is done."))
         else:
-            done = len(self.drafts) - len(self._pending())
+            done = len(send.drafts) - len(send.pending())
             self.walk_label.setText(self.tr("%1 of %2: %3").replace("%1", str(done + 1))
-                                    .replace("%2", str(len(self.drafts))).replace("%3", draft.name))
+                                    .replace("%2", str(len(send.drafts))).replace("%3", draft.name))
         for button in (self.open_link_button, self.copy_button, self.mark_button, self.skip_button):
             button.setEnabled(draft is not None)
 
@@ -668,7 +646,7 @@ class Composer(QWidget):
             return
         self._select(draft)
         try:
-            link = deliver.links(self.comp, [draft])[0][1]
+            link = deliver.links(self.send.composition, [draft])[0][1]
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             return
@@ -688,14 +666,14 @@ class Composer(QWidget):
     def mark_current_sent(self) -> None:
         """The person pressed Send in WhatsApp (or pasted the text): record it and go to the next."""
         draft = self._walk_draft()
-        if draft is None or self.comp is None:
+        if draft is None or not self.send.prepared:
             return
         if draft.flagged:
             allow = self._allow_flagged([draft])
             if not allow:
                 return
         try:
-            recorded = self.service.record(self.comp, [draft])
+            recorded = self.service.record(self.send.composition, [draft])
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             return
@@ -708,7 +686,7 @@ class Composer(QWidget):
         """Leave the current recipient out and go to the next."""
         draft = self._walk_draft()
         if draft is not None:
-            self.status[draft.client_id] = "skipped"
+            self.send.skip(draft.client_id)
             self._refresh_row(draft)
             self._update_labels()
             following = self._walk_draft()
@@ -730,9 +708,10 @@ class Composer(QWidget):
 
     def send_emails(self, retry: bool = False) -> None:
         """Send the prepared messages (or only the failed ones) by email in the background."""
-        if self.comp is None:
+        comp = self.send.composition
+        if comp is None:
             return
-        drafts = [d for d in self.drafts if self.status.get(d.client_id) == "failed"] if retry else self._pending()
+        drafts = self.send.failed() if retry else self.send.pending()
         if not drafts:
             return
         smtp = mailer.SmtpSettings.from_settings(self.desk.settings)
@@ -747,9 +726,7 @@ class Composer(QWidget):
         password = self._password(smtp)
         if password is False:
             return
-        for d in drafts:
-            self.status.pop(d.client_id, None)
-        comp = self.comp
+        self.send.retry(drafts)
 
         def done(delivery: deliver.Delivery) -> None:
             self._recorded(delivery)
