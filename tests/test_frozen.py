@@ -66,15 +66,15 @@ def bundled_modules(folder: Path) -> set[str]:
 
 
 def modules_named_as_strings() -> list[str]:
-    """Modules the app imports by name at run time: settings panels, command modules, and every
-    literal given to lazy_import() / import_module() in clientdesk/ and ui/ (the window's pages are
+    """Modules the app imports by name at run time: command modules, and every literal given to
+    lazy_import() / import_module() in clientdesk/ and ui/ (the window's pages and settings panels are
     plain imports, which PyInstaller follows; they are checked too)."""
     from clientdesk.cli import COMMAND_MODULES
-    from ui.settings.page import PANELS
 
     pages = ["ui.clients.page", "ui.counter.page", "ui.loyalty.page", "ui.greetings.page", "ui.insights.page",
              "ui.settings.page"]
-    names = pages + [module for module, _ in PANELS] + COMMAND_MODULES
+    panels = ["ui.loyalty.settings_panel", "ui.greetings.settings_panel", "ui.backups.settings_panel"]
+    names = pages + panels + COMMAND_MODULES
     for path in [*(ROOT / "clientdesk").rglob("*.py"), *(ROOT / "ui").rglob("*.py")]:
         names += IMPORT_BY_NAME.findall(path.read_text(encoding="utf-8"))
     return sorted({name for name in names if importlib.util.find_spec(name) is not None})

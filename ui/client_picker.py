@@ -13,9 +13,9 @@ class ClientPicker(QWidget):
 
     client_chosen = Signal(int)
 
-    def __init__(self, desk, parent=None, limit: int = 8):
+    def __init__(self, clients, parent=None, limit: int = 8):
         super().__init__(parent)
-        self.desk = desk
+        self.clients = clients  # the client service: search and names
         self.limit = limit
         self.client_id: int | None = None
         self.box = QLineEdit()
@@ -36,7 +36,7 @@ class ClientPicker(QWidget):
 
     def _search(self) -> None:
         self.results.clear()
-        for row in self.desk.clients.search(self.box.text(), limit=self.limit):
+        for row in self.clients.search(self.box.text(), limit=self.limit):
             phone = format_phone(row.phone) if row.phone else ""
             item = QListWidgetItem(f"{row.name}  {phone}  {row.city}".strip())
             item.setData(Qt.UserRole, row.id)
@@ -55,7 +55,7 @@ class ClientPicker(QWidget):
         """Choose a client by id (also from code) and announce it."""
         self.client_id = client_id
         self.box.blockSignals(True)
-        self.box.setText(self.desk.clients.names([client_id]).get(client_id, ""))
+        self.box.setText(self.clients.names([client_id]).get(client_id, ""))
         self.box.blockSignals(False)
         self.results.clear()
         self.client_chosen.emit(client_id)

@@ -129,7 +129,8 @@ class MainWindow(QMainWindow):
         elif key == "greetings":
             from ui.greetings.page import GreetingsPage
 
-            page = GreetingsPage(self.desk, self)
+            desk = self.desk
+            page = GreetingsPage(desk.greetings, desk.clients, desk.segments, desk.settings, desk.clock, self)
             page.open_client.connect(self.open_client)
             page.badge_changed.connect(lambda n: self.set_badge("greetings", n))
         elif key == "insights":
@@ -142,10 +143,20 @@ class MainWindow(QMainWindow):
             page.show_clients.connect(self.show_clients)
             page.compose_greeting.connect(self.compose_greeting)
         elif key == "settings":
+            from ui.backups.settings_panel import BackupSettingsPanel
+            from ui.greetings.settings_panel import GreetingSettingsPanel
+            from ui.loyalty.settings_panel import LoyaltySettingsPanel
             from ui.settings.page import SettingsPage
+            from ui.welcome.start import follow, welcome_again
 
-            page = SettingsPage(self.desk, self)
+            desk = self.desk
+            panels = [LoyaltySettingsPanel(desk), GreetingSettingsPanel(desk.settings, desk.greetings, desk.clock),
+                      BackupSettingsPanel(desk.path, desk.settings, desk.clock)]
+            page = SettingsPage(desk.settings, self.ui_settings, panels,
+                                lambda parent: welcome_again(desk.settings, desk.set_language, self.ui_settings, parent),
+                                self)
             page.restart_requested.connect(self.restart_requested)
+            page.way_in_chosen.connect(lambda choice: follow(self, choice))
         else:
             raise KeyError(key)
         return page

@@ -172,7 +172,7 @@ def test_settings_panel_sets_the_second_folder_and_copies_there(qtbot, tmp_path,
     _, told, _ = answers
     desk = Desk.open(desk_file)
     try:
-        panel = BackupSettingsPanel(desk)
+        panel = BackupSettingsPanel(desk.path, desk.settings, desk.clock)
         qtbot.addWidget(panel)
         assert "only on this computer" in panel.second_status.text()
         panel.second.setText(str(tmp_path / "unplugged"))
@@ -194,10 +194,15 @@ def test_settings_panel_sets_the_second_folder_and_copies_there(qtbot, tmp_path,
         desk.close()
 
 
-def test_settings_page_embeds_the_panel(qtbot, desk):
-    from ui.backups.settings_panel import BackupSettingsPanel
-    from ui.settings.page import SettingsPage
+def test_settings_page_embeds_the_panel(qtbot, desk, tmp_path):
+    from PySide6.QtCore import QSettings
 
-    page = SettingsPage(desk)
-    qtbot.addWidget(page)
-    assert any(isinstance(p, BackupSettingsPanel) for p in page.panels)
+    from ui.backups.settings_panel import BackupSettingsPanel
+    from ui.mainwindow import MainWindow
+
+    window = MainWindow(desk, QSettings(str(tmp_path / "window.ini"), QSettings.IniFormat))
+    qtbot.addWidget(window)
+    page = window.page("settings")  # made and wired by the window, as when it is opened
+    (panel,) = [p for p in page.panels if isinstance(p, BackupSettingsPanel)]
+    assert panel.isAncestorOf(panel.second) and page.isAncestorOf(panel)
+    assert panel.folder_label.text() == str(backups.backup_dir_for(desk.path))

@@ -8,7 +8,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from clientdesk.greetings import mailer
-from ui.greetings.page import GreetingsPage
+from tests.greetings.helpers import greetings_page
 
 
 class Inbox:
@@ -50,7 +50,7 @@ def shop(desk):
 @pytest.fixture
 def page(qtbot, shop):
     """The Greetings page, shown at a laptop's width."""
-    widget = GreetingsPage(shop)
+    widget = greetings_page(shop)
     qtbot.addWidget(widget)
     widget.resize(1366, 700)
     widget.show()

@@ -1,4 +1,4 @@
-"""Building clients for the greetings tests through the real services."""
+"""Building clients (through the real services) and the Greetings page for the greetings tests."""
 
 from __future__ import annotations
 
@@ -17,3 +17,10 @@ def make_client(desk, name="Ramesh Kumar", language="hi", consents=("whatsapp", 
                       email=email if email is not None else f"client{n}@example.in",
                       consents={c: ConsentState(True, guardian=guardian) for c in consents}, **fields)
     return desk.clients.create(data)
+
+
+def greetings_page(desk, parent=None):
+    """The Greetings page with the services the window hands it (ui/mainwindow.py)."""
+    from ui.greetings.page import GreetingsPage
+
+    return GreetingsPage(desk.greetings, desk.clients, desk.segments, desk.settings, desk.clock, parent)

@@ -16,9 +16,8 @@ from clientdesk.desk import Desk
 from clientdesk.greetings.models import GreetingLog
 from clientdesk.greetings.occasions import personal
 from clientdesk.greetings.service import ShopFieldsMissing, TemplateData
-from tests.greetings.helpers import make_client
+from tests.greetings.helpers import greetings_page, make_client
 from ui import dialogs
-from ui.greetings.page import GreetingsPage
 from tests.cli_helpers import run_in_process as _run
 
 TODAY = dt.date(2026, 11, 22)
@@ -167,7 +166,7 @@ def test_composer_says_once_where_to_set_the_shop_name(qtbot, desk, monkeypatch)
     told = []
     monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))
     ids = [make_client(desk, name=f"Client {i}", birth_day=22, birth_month=11) for i in range(4)]
-    page = GreetingsPage(desk)
+    page = greetings_page(desk)
     qtbot.addWidget(page)
     page.show()
     composer = page.composer
@@ -191,7 +190,7 @@ def test_composer_message_in_hindi(qtbot, desk, monkeypatch):
         told = []
         monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))
         cid = make_client(desk, name="Client", birth_day=22, birth_month=11)
-        page = GreetingsPage(desk)
+        page = greetings_page(desk)
         qtbot.addWidget(page)
         page.compose_for(personal("birthday"), TODAY, [cid])
         page.composer.prepare()

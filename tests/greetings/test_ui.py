@@ -17,9 +17,8 @@ from ui.greetings import composer as composer_mod
 from ui.greetings import festivals as festivals_mod
 from ui.greetings.client_occasions import ClientOccasionsDialog
 from ui.greetings.consent import withdraw_consent
-from ui.greetings.page import GreetingsPage
 from ui.greetings.settings_panel import GreetingSettingsPanel
-from tests.greetings.helpers import make_client
+from tests.greetings.helpers import greetings_page, make_client
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -171,7 +170,7 @@ def test_festivals_hide_correct_and_add(qtbot, page, shop, monkeypatch):
 
 
 def test_settings_panel_saves_state_caps_and_festivals(qtbot, shop):
-    panel = GreetingSettingsPanel(shop)
+    panel = GreetingSettingsPanel(shop.settings, shop.greetings, shop.clock)
     qtbot.addWidget(panel)
     panel.state_box.setCurrentIndex(panel.state_box.findData("MH"))
     panel.per_7.setValue(2)
@@ -228,7 +227,7 @@ def test_client_occasions_dialog(qtbot, shop):
 def test_badge_counts_today_at_start_before_the_page_is_shown(qtbot, shop):
     make_client(shop, name="Asha Verma", birth_day=22, birth_month=11)
     make_client(shop, name="Usha", anniversary_day=22, anniversary_month=11)
-    page = GreetingsPage(shop)
+    page = greetings_page(shop)
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.badge_changed) as badge:
         pass
@@ -244,7 +243,7 @@ def test_built_in_template_names_speak_the_ui_language_until_renamed(qtbot, shop
     assert translator.load(str(resource("i18n", "clientdesk_hi.qm")))
     QCoreApplication.installTranslator(translator)
     try:
-        widget = GreetingsPage(shop)
+        widget = greetings_page(shop)
         qtbot.addWidget(widget)
         editor = widget.templates
         labels = [editor.list.item(i).text() for i in range(editor.list.count())]

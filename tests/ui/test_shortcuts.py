@@ -146,7 +146,7 @@ def test_every_promised_key_does_what_it_says(qtbot, window, desk):
     press(qtbot, Qt.Key_F5)
     assert not insights.refresh_button.isEnabled()
     qtbot.waitUntil(lambda: insights.job is None, timeout=60_000)
-    assert insights.numbers["clients"].text() == "2"
+    assert insights.dashboard.numbers["clients"].text() == "2"
 
 
 def active_shortcuts(top: QWidget) -> dict[str, list[str]]:

@@ -92,7 +92,8 @@ def test_a_client_on_the_counter_and_the_loyalty_page_fits(qtbot, filled_desk, t
 
 @pytest.mark.parametrize("width, height", SIZES)
 def test_the_welcome_page_fits(qtbot, desk, tmp_path, language, width, height):
-    dialog = WelcomeDialog(desk, QSettings(str(tmp_path / "w.ini"), QSettings.IniFormat))
+    ui_settings = QSettings(str(tmp_path / "w.ini"), QSettings.IniFormat)
+    dialog = WelcomeDialog(desk.settings, desk.set_language, ui_settings)
     qtbot.addWidget(dialog)
     dialog.resize(width, height)
     dialog.show()

@@ -52,7 +52,7 @@ def on_modal(kind, act):
 
 def test_filled_by_the_keyboard_it_writes_the_shop_settings(qtbot, desk, ui_settings, logo, monkeypatch):
     monkeypatch.setattr(welcome_page, "choose_logo", lambda parent: str(logo))
-    dialog = WelcomeDialog(desk, ui_settings)
+    dialog = WelcomeDialog(desk.settings, desk.set_language, ui_settings)
     qtbot.addWidget(dialog)
     dialog.show()
     page = dialog.page
@@ -77,7 +77,7 @@ def test_filled_by_the_keyboard_it_writes_the_shop_settings(qtbot, desk, ui_sett
 def test_the_state_box_lists_every_state_by_name(qtbot, desk):
     from clientdesk.services.settings import STATES
 
-    dialog = WelcomeDialog(desk)
+    dialog = WelcomeDialog(desk.settings, desk.set_language)
     qtbot.addWidget(dialog)
     box = dialog.page.shop_state
     codes = [box.itemData(i) for i in range(box.count())]
@@ -93,7 +93,7 @@ def test_the_state_box_lists_every_state_by_name(qtbot, desk):
     ("x" * 300, "", "too long"),
 ])
 def test_a_mistake_is_named_and_nothing_is_written(qtbot, desk, name, phone, words):
-    dialog = WelcomeDialog(desk)
+    dialog = WelcomeDialog(desk.settings, desk.set_language)
     qtbot.addWidget(dialog)
     dialog.show()
     page = dialog.page
@@ -109,7 +109,7 @@ def test_a_mistake_is_named_and_nothing_is_written(qtbot, desk, name, phone, wor
 def test_a_picture_that_is_not_one_is_refused(qtbot, desk, tmp_path):
     fake = tmp_path / "logo.png"
     fake.write_text("not a picture")
-    dialog = WelcomeDialog(desk)
+    dialog = WelcomeDialog(desk.settings, desk.set_language)
     qtbot.addWidget(dialog)
     page = dialog.page
     page.shop_name.setText("Sharma Store")
@@ -119,7 +119,7 @@ def test_a_picture_that_is_not_one_is_refused(qtbot, desk, tmp_path):
 
 
 def test_not_now_leaves_the_desk_as_it_was(qtbot, desk, ui_settings):
-    dialog = WelcomeDialog(desk, ui_settings)
+    dialog = WelcomeDialog(desk.settings, desk.set_language, ui_settings)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.page.shop_name.setText("Typed but not saved")
@@ -130,7 +130,8 @@ def test_not_now_leaves_the_desk_as_it_was(qtbot, desk, ui_settings):
 
 
 def test_picking_hindi_at_the_first_start_speaks_hindi_at_once(qtbot, desk, ui_settings):
-    dialog = WelcomeDialog(desk, ui_settings, live_language=True, switch_language=start.switch_language)
+    dialog = WelcomeDialog(desk.settings, desk.set_language, ui_settings, live_language=True,
+                           switch_language=start.switch_language)
     qtbot.addWidget(dialog)
     dialog.show()
     try:

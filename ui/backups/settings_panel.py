@@ -21,11 +21,13 @@ class BackupSettingsPanel(QGroupBox):
 
     saved = Signal()
 
-    def __init__(self, desk, parent=None):
+    def __init__(self, db_path, settings, clock, parent=None):
         super().__init__(parent)
-        self.desk = desk
+        self.db_path = db_path  # the desk's file: its backups are beside it
+        self.settings = settings
+        self.clock = clock
         self.setTitle(self.tr("Backups"))
-        self.folder_label = QLabel(str(backups.backup_dir_for(desk.path)))
+        self.folder_label = QLabel(str(backups.backup_dir_for(db_path)))
         self.folder_label.setWordWrap(True)
         keeps = QLabel(self.tr("A checked copy is made at every start, before every import, undo or merge, and "
                                "before a restore. Kept: the last 10 copies, one a day for 7 days, one a week for "
@@ -66,7 +68,7 @@ class BackupSettingsPanel(QGroupBox):
         self.load()
 
     def load(self) -> None:
-        values = self.desk.settings.all()
+        values = self.settings.all()
         self.second.setText(values.get(backups.SETTING_FOLDER) or "")
         self.warn_days.setValue(int(values.get(backups.SETTING_WARN_DAYS) or backups.SECOND_WARN_DAYS))
         self.show_status(values)
@@ -96,16 +98,16 @@ class BackupSettingsPanel(QGroupBox):
                            .replace("%1", folder))
             return
         values = {backups.SETTING_FOLDER: folder, backups.SETTING_WARN_DAYS: self.warn_days.value()}
-        changed = folder != (self.desk.settings.get(backups.SETTING_FOLDER) or "")
+        changed = folder != (self.settings.get(backups.SETTING_FOLDER) or "")
         if changed:  # a new folder: not reached yet; the warning counts from now
             values[backups.SETTING_LAST_OK] = ""
-            values[backups.SETTING_SINCE] = self.desk.clock.now().isoformat(sep=" ")
+            values[backups.SETTING_SINCE] = self.clock.now().isoformat(sep=" ")
         try:
-            self.desk.settings.update(values)
+            self.settings.update(values)
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             return
-        self.show_status(self.desk.settings.all())
+        self.show_status(self.settings.all())
         self.saved_label.setText(self.tr("Saved."))
         self.saved.emit()
         if changed and folder:
@@ -115,7 +117,7 @@ class BackupSettingsPanel(QGroupBox):
         """A first verified copy into the new second folder, in the background."""
         from ui.jobs import run_job
 
-        path, folder, now = self.desk.path, self.second.text().strip(), self.desk.clock.now()
+        path, folder, now = self.db_path, self.second.text().strip(), self.clock.now()
         self.saved_label.setText(self.tr("Saved. Copying a backup there…"))
         return run_job(self, lambda progress: backups.make_backup(path, "manual", second_folder=folder),
                        on_success=lambda outcome: self._copied(outcome, now),
@@ -126,9 +128,9 @@ class BackupSettingsPanel(QGroupBox):
         second = outcome.second if outcome is not None else None
         record = backups.second_folder_record(second, now)
         if record:
-            self.desk.settings.update(record)
+            self.settings.update(record)
             self.saved_label.setText(self.tr("Saved. A checked copy is now in the second folder."))
         elif second is not None:
             self.saved_label.setText(self.tr("Saved, but the copy there failed: %1").replace("%1", second.error))
-        self.show_status(self.desk.settings.all())
+        self.show_status(self.settings.all())
         self.saved.emit()

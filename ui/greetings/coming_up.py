@@ -28,9 +28,10 @@ class ComingUpView(QWidget):
     open_client = Signal(int)
     counts_changed = Signal(dict)
 
-    def __init__(self, desk, parent=None):
+    def __init__(self, greetings, clients, parent=None):
         super().__init__(parent)
-        self.desk = desk
+        self.greetings = greetings
+        self.clients = clients
         self.data: ComingUp | None = None
         self.period = "today"
         self.buttons: dict[str, QPushButton] = {}
@@ -85,7 +86,7 @@ class ComingUpView(QWidget):
     def refresh(self) -> None:
         """Read Coming up again from the database."""
         try:
-            self.data = self.desk.greetings.coming_up()
+            self.data = self.greetings.coming_up()
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             return
@@ -131,7 +132,7 @@ class ComingUpView(QWidget):
             return
         ids = list(item.client_ids)
         try:
-            rows = {r.id: r for r in self.desk.clients.rows(ids)}
+            rows = {r.id: r for r in self.clients.rows(ids)}
             years = {h.client_id: h for h in personal_between(item.date, item.date, [item.occasion.kind], ids)}
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
@@ -173,7 +174,7 @@ class ComingUpView(QWidget):
         if client_id is not None:
             ids = [client_id]
         elif item.occasion.kind == "festival":
-            ids = self.desk.greetings.recipients(item.occasion, item.date)
+            ids = self.greetings.recipients(item.occasion, item.date)
         else:
             ids = list(item.client_ids)
         self.greet.emit(item.occasion, item.date, ids)

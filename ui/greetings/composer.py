@@ -75,10 +75,13 @@ class Composer(QWidget):
     delivered = Signal()
     open_client = Signal(int)
 
-    def __init__(self, desk, parent=None):
+    def __init__(self, greetings, clients, segments, settings, clock, parent=None):
         super().__init__(parent)
-        self.desk = desk
-        self.service = desk.greetings
+        self.service = greetings
+        self.clients = clients
+        self.segments = segments
+        self.settings = settings  # the email (SMTP) settings
+        self.clock = clock
         self.send = SendState()  # recipients, prepared messages and what became of each (send_state.py)
         self.job = None
         self._build()
@@ -91,7 +94,7 @@ class Composer(QWidget):
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
-        today = self.desk.clock.today()
+        today = self.clock.today()
         self.date_edit.setDate(QDate(today.year, today.month, today.day))
         self.template_box = QComboBox()
         self.template_box.setMinimumContentsLength(20)
@@ -125,14 +128,13 @@ class Composer(QWidget):
         self.everyone_button.clicked.connect(self._everyone)
         self.segment_button = QPushButton(self.tr("From a segment…"))
         self.segment_button.clicked.connect(self._from_segment)
-        self.segment_button.setVisible(getattr(self.desk, "segments", None) is not None)
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.clicked.connect(lambda: self.set_recipients([]))
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setToolTip(self.tr("Take the selected clients off the list (Delete)"))
         self.remove_button.clicked.connect(self.remove_selected)
         # the chosen clients themselves, so the count above and the list always agree
-        self.recipients_model = RecipientsModel(lambda ids: self.desk.clients.names(ids), self)
+        self.recipients_model = RecipientsModel(self.clients.names, self)
         self.recipients_view = QListView()
         self.recipients_view.setModel(self.recipients_model)
         self.recipients_view.setUniformItemSizes(True)
@@ -140,7 +142,7 @@ class Composer(QWidget):
         self.recipients_view.setMaximumHeight(90)
         QShortcut(QKeySequence.Delete, self.recipients_view, activated=self.remove_selected,
                   context=Qt.WidgetShortcut)
-        self.picker = ClientPicker(self.desk, self)
+        self.picker = ClientPicker(self.clients, self)
         self.picker.client_chosen.connect(self._add_recipient)
         box = QGroupBox(self.tr("Recipients"))
         self.recipient_label.setWordWrap(True)
@@ -284,7 +286,7 @@ class Composer(QWidget):
             self.occasion_box.addItem(texts.kind_name(kind), personal(kind))
         self.occasion_box.insertSeparator(self.occasion_box.count())
         language = texts.ui_language()
-        today = self.desk.clock.today()
+        today = self.clock.today()
         try:
             festivals = self.service.calendar.between(today, today + dt.timedelta(days=365))
         except ClientDeskError as exc:
@@ -324,7 +326,7 @@ class Composer(QWidget):
         if occasion is None:
             return
         if occasion.kind == "festival":
-            day = self.service.calendar.next_of(occasion.key, self.desk.clock.today())
+            day = self.service.calendar.next_of(occasion.key, self.clock.today())
             if day is not None:
                 self.date_edit.setDate(QDate(day.date.year, day.date.month, day.date.day))
         blocker = QSignalBlocker(self.template_box)
@@ -388,7 +390,7 @@ class Composer(QWidget):
         if not ok or not text.strip():
             return
         try:
-            self.set_recipients(self.desk.segments.client_ids(text))
+            self.set_recipients(self.segments.client_ids(text))
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
 
@@ -714,7 +716,7 @@ class Composer(QWidget):
         drafts = self.send.failed() if retry else self.send.pending()
         if not drafts:
             return
-        smtp = mailer.SmtpSettings.from_settings(self.desk.settings)
+        smtp = mailer.SmtpSettings.from_settings(self.settings)
         try:
             smtp.check()
         except ValidationError as exc:

@@ -79,14 +79,13 @@ def ask_date(parent, title: str, date: dt.date) -> dt.date | None:
 class FestivalsEditor(QWidget):
     """One year's festivals with where each date comes from; the user's changes are kept."""
 
-    def __init__(self, desk, parent=None):
+    def __init__(self, calendar, clock, parent=None):
         super().__init__(parent)
-        self.desk = desk
-        self.calendar = desk.greetings.calendar
+        self.calendar = calendar  # the greeting service's festival calendar
         self.days = []
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(desk.clock.today().year)
+        self.year.setValue(clock.today().year)
         self.year.valueChanged.connect(self.refresh)
         self.model = RowsModel([self.tr("Date"), self.tr("English"), self.tr("Hindi"), self.tr("From")], self)
         self.view = QTableView()

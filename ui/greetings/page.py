@@ -22,13 +22,13 @@ class GreetingsPage(QWidget):
     badge_changed = Signal(int)
     open_client = Signal(int)
 
-    def __init__(self, desk, parent=None):
+    def __init__(self, greetings, clients, segments, settings, clock, parent=None):
         super().__init__(parent)
-        self.desk = desk
-        self.coming_up = ComingUpView(desk, self)
-        self.composer = Composer(desk, self)
-        self.templates = TemplatesEditor(desk, self)
-        self.festivals = FestivalsEditor(desk, self)
+        self.greetings = greetings
+        self.coming_up = ComingUpView(greetings, clients, self)
+        self.composer = Composer(greetings, clients, segments, settings, clock, self)
+        self.templates = TemplatesEditor(greetings, clients, clock, self)
+        self.festivals = FestivalsEditor(greetings.calendar, clock, self)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.coming_up, self.tr("Coming up"))
         self.tabs.addTab(self.composer, self.tr("Compose"))
@@ -53,7 +53,7 @@ class GreetingsPage(QWidget):
     def _initial_badge(self) -> None:
         """At start, before the page is first shown: only the count of today's occasions."""
         try:
-            count = self.desk.greetings.coming_up(days=1).counts()["today"]
+            count = self.greetings.coming_up(days=1).counts()["today"]
         except ClientDeskError as exc:  # the page shows the problem when it is opened
             log.warning("Could not count today's occasions: %s", exc)
             return

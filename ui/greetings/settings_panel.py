@@ -34,9 +34,11 @@ class GreetingSettingsPanel(QWidget):
 
     saved = Signal()
 
-    def __init__(self, desk, parent=None):
+    def __init__(self, settings, greetings, clock, parent=None):
         super().__init__(parent)
-        self.desk = desk
+        self.settings = settings
+        self.greetings = greetings
+        self.clock = clock
         self.state_box = QComboBox()
         self.state_box.addItem(self.tr("All India (national dates)"), "")
         for code in holidays.India.subdivisions:
@@ -101,13 +103,13 @@ class GreetingSettingsPanel(QWidget):
 
     def load(self) -> None:
         """Show the stored settings."""
-        settings = self.desk.settings
+        settings = self.settings
         self.state_box.setCurrentIndex(max(self.state_box.findData(settings.get("shop_state") or ""), 0))
-        defaults = set(self.desk.greetings.celebrations.defaults())
+        defaults = set(self.greetings.celebrations.defaults())
         language = texts.ui_language()
         self.festival_list.clear()
         try:
-            festivals = self.desk.greetings.calendar.known(self.desk.clock.today())
+            festivals = self.greetings.calendar.known(self.clock.today())
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             festivals = []
@@ -155,12 +157,12 @@ class GreetingSettingsPanel(QWidget):
                                    self.user.text().strip(), self.sender.text().strip())
         try:
             if smtp.host:
-                smtp.save(self.desk.settings)
-            self.desk.settings.update({
+                smtp.save(self.settings)
+            self.settings.update({
                 "shop_state": self.state_box.currentData(), "greet_cap_7_days": self.per_7.value(),
                 "greet_cap_30_days": self.per_30.value(), "shop_logo": self.logo_edit.text().strip(),
             })
-            self.desk.greetings.celebrations.set_defaults(self.chosen_festivals())
+            self.greetings.celebrations.set_defaults(self.chosen_festivals())
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             return False

@@ -54,10 +54,10 @@ class TemplatesEditor(QWidget):
 
     saved = Signal()
 
-    def __init__(self, desk, parent=None):
+    def __init__(self, greetings, clients, clock, parent=None):
         super().__init__(parent)
-        self.desk = desk
-        self.service = desk.greetings
+        self.service = greetings
+        self.clock = clock
         self.current: TemplateData | None = None
         self.preview_client: int | None = None
         self.list = QListWidget()
@@ -124,7 +124,7 @@ class TemplatesEditor(QWidget):
 
         for body in (self.body_hi, self.body_en):
             body.setMinimumHeight(110)
-        self.picker = ClientPicker(desk, self, limit=5)
+        self.picker = ClientPicker(clients, self, limit=5)
         self.picker.results.setMaximumHeight(48)
         self.picker.client_chosen.connect(self._preview_for)
         self.preview_hi = QPlainTextEdit()
@@ -181,7 +181,7 @@ class TemplatesEditor(QWidget):
         select_id = select_id if select_id is not None else (self.current.id if self.current else None)
         try:
             templates = self.service.templates()
-            festivals = self.service.calendar.known(self.desk.clock.today())
+            festivals = self.service.calendar.known(self.clock.today())
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             return
@@ -292,7 +292,7 @@ class TemplatesEditor(QWidget):
         occasion = personal(data.kind) if data.kind != "festival" else None
         if occasion is None:
             key = data.occasion_key or (self.festival_box.itemData(1) if self.festival_box.count() > 1 else "")
-            day = self.service.calendar.next_of(key, self.desk.clock.today()) if key else None
+            day = self.service.calendar.next_of(key, self.clock.today()) if key else None
             occasion = day.occasion if day else personal("any")
         try:
             preview = self.service.preview(data, self.preview_client, occasion)

@@ -1,9 +1,7 @@
 """Settings: language, the shop's details, when a client counts as lapsed, titles; plus the panels of
-the loyalty and greeting areas."""
+other areas (loyalty, greetings, backups), which the window makes and hands over."""
 
 from __future__ import annotations
-
-import importlib
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,22 +15,22 @@ from ui.reflow import wrap_long_labels
 
 LANGUAGES = [("en", "English"), ("hi", "हिन्दी")]
 
-# (module, class) of settings panels other areas provide; each takes (desk, parent).
-PANELS = [("ui.loyalty.settings_panel", "LoyaltySettingsPanel"),
-          ("ui.greetings.settings_panel", "GreetingSettingsPanel"),
-          ("ui.backups.settings_panel", "BackupSettingsPanel")]
-
 
 class SettingsPage(QWidget):
-    """Shop settings (in the database) and the UI language (in the window settings file)."""
+    """Shop settings (in the database) and the UI language (in the window settings file).
+
+    `panels` are the other areas' settings widgets, shown below in that order, each with a `load()`;
+    `welcome(parent)` shows the welcome page again and returns the way in picked (or None)."""
 
     language_changed = Signal(str)
     restart_requested = Signal()  # the shopkeeper wants the new language now
+    way_in_chosen = Signal(str)  # picked on the welcome page: the window follows it
 
-    def __init__(self, desk, parent=None, ui_settings=None):
+    def __init__(self, settings, ui_settings, panels, welcome, parent=None):
         super().__init__(parent)
-        self.desk = desk
-        self.ui_settings = ui_settings if ui_settings is not None else getattr(parent, "ui_settings", None)
+        self.settings = settings
+        self.ui_settings = ui_settings
+        self.welcome = welcome
         general = QGroupBox(self.tr("Shop"))
         self.language = QComboBox()
         for code, name in LANGUAGES:
@@ -46,7 +44,7 @@ class SettingsPage(QWidget):
         note_row.addWidget(self.restart_button)
         self.language_note.hide()
         # save as you go: choosing a language stores it at once (no separate Save) and offers the restart
-        self.running_language = self.ui_settings.value("language", "en") if self.ui_settings is not None else "en"
+        self.running_language = self.ui_settings.value("language", "en")
         self.language.activated.connect(self.language_chosen)
         self.shop_name = QLineEdit()
         self.shop_phone = QLineEdit()
@@ -92,16 +90,8 @@ class SettingsPage(QWidget):
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(general)
-        self.panels = []
-        for module, name in PANELS:
-            try:
-                panel_class = getattr(importlib.import_module(module), name)
-            except ModuleNotFoundError as exc:
-                if exc.name and module.startswith(exc.name):
-                    continue
-                raise
-            panel = panel_class(desk, self)
-            self.panels.append(panel)
+        self.panels = list(panels)
+        for panel in self.panels:
             layout.addWidget(panel)
         layout.addStretch(1)
         wrap_long_labels(content)  # small screens: long labels wrap, wide form rows stack (ui/reflow.py)
@@ -114,8 +104,8 @@ class SettingsPage(QWidget):
         self.load()
 
     def load(self) -> None:
-        values = self.desk.settings.all()
-        language = self.ui_settings.value("language", "en") if self.ui_settings is not None else "en"
+        values = self.settings.all()
+        language = self.ui_settings.value("language", "en")
         self.language.setCurrentIndex(max(self.language.findData(language), 0))
         self.shop_name.setText(values["shop_name"])
         self.shop_phone.setText(values["shop_phone"])
@@ -126,8 +116,6 @@ class SettingsPage(QWidget):
     def language_chosen(self, *args) -> None:
         """Store the language chosen in the box now; offer "Restart now" while it differs from the running one."""
         language = self.language.currentData()
-        if self.ui_settings is None:
-            return
         if language != self.ui_settings.value("language", "en"):
             self.ui_settings.setValue("language", language)
             self.ui_settings.sync()
@@ -136,7 +124,7 @@ class SettingsPage(QWidget):
 
     def save(self) -> None:
         try:
-            self.desk.settings.update_shop(
+            self.settings.update_shop(
                 {"shop_name": self.shop_name.text(), "shop_phone": self.shop_phone.text(),
                  "shop_address": self.shop_address.toPlainText()},
                 others={"lapse_days": self.lapse_days.value(),
@@ -150,7 +138,7 @@ class SettingsPage(QWidget):
                 dialogs.show_error(self, exc)
             return
         language = self.language.currentData()
-        if self.ui_settings is not None and language != self.ui_settings.value("language", "en"):
+        if language != self.ui_settings.value("language", "en"):
             self.ui_settings.setValue("language", language)
             self.ui_settings.sync()
             self.language_note.show()
@@ -159,24 +147,17 @@ class SettingsPage(QWidget):
 
     def open_welcome(self) -> None:
         """The welcome page again (from the first start); its way in is followed on the main window."""
-        from ui.welcome.page import WelcomeDialog
-        from ui.welcome.start import fit_to_screen, follow
-
-        before = self.ui_settings.value("language", "en") if self.ui_settings is not None else "en"
-        dialog = WelcomeDialog(self.desk, self.ui_settings, parent=self)
-        fit_to_screen(dialog)
-        dialog.exec()
+        before = self.ui_settings.value("language", "en")
+        choice = self.welcome(self)
         self.load()
         for panel in self.panels:  # the shop's state and logo are shown by the greetings panel too
-            if hasattr(panel, "load"):
-                panel.load()
-        language = self.ui_settings.value("language", "en") if self.ui_settings is not None else "en"
+            panel.load()
+        language = self.ui_settings.value("language", "en")
         if language != before:
             self.language_note.show()
             self.language_changed.emit(language)
-        window = self.window()
-        if dialog.choice and hasattr(window, "show_page"):
-            follow(window, dialog.choice)
+        if choice:
+            self.way_in_chosen.emit(choice)
 
     def activated(self) -> None:
         self.saved_label.setText("")

@@ -57,9 +57,9 @@ class WelcomePage(QWidget):
     saved = Signal()
     finished = Signal(object)
 
-    def __init__(self, desk, language: str = "en", parent=None):
+    def __init__(self, settings, language: str = "en", parent=None):
         super().__init__(parent)
-        self.desk = desk
+        self.settings = settings  # the shop's settings: the form reads and stores them
         self.steps = QStackedWidget()
         self.steps.addWidget(self._shop_step(language))
         self.steps.addWidget(self._ways_step())
@@ -167,7 +167,7 @@ class WelcomePage(QWidget):
 
     def load(self) -> None:
         """Fill the form from the shop's settings."""
-        values = self.desk.settings.all()
+        values = self.settings.all()
         self.shop_name.setText(values.get("shop_name") or "")
         self.shop_phone.setText(values.get("shop_phone") or "")
         self.shop_address.setPlainText(values.get("shop_address") or "")
@@ -237,7 +237,7 @@ class WelcomePage(QWidget):
             self._show_problem(self._problem(ValidationError("shop_logo", "invalid")), self.logo_button)
             return False
         try:
-            self.desk.settings.update_shop(values)
+            self.settings.update_shop(values)
         except ClientDeskError as exc:
             focus = {"shop_name": self.shop_name, "shop_phone": self.shop_phone}.get(getattr(exc, "field", ""))
             self._show_problem(self._problem(exc), focus)
@@ -318,9 +318,11 @@ class WelcomeDialog(QDialog):
     switches the whole program to it at once and the page is shown again in it; from Settings, the
     language is stored and used from the next start, as on the Settings page."""
 
-    def __init__(self, desk, ui_settings=None, live_language: bool = False, parent=None, switch_language=None):
+    def __init__(self, settings, set_language, ui_settings=None, live_language: bool = False, parent=None,
+                 switch_language=None):
         super().__init__(parent)
-        self.desk = desk
+        self.settings = settings
+        self.set_language = set_language  # (code) -> None: the desk's words (tier names …) in that language
         self.ui_settings = ui_settings
         self.live_language = live_language
         self.switch_language = switch_language  # (code) -> None: installs the translator (ui.welcome.start)
@@ -342,7 +344,7 @@ class WelcomeDialog(QDialog):
             self.page.hide()
             self._layout.removeWidget(self.page)
             self.page.deleteLater()
-        self.page = WelcomePage(self.desk, language, self)
+        self.page = WelcomePage(self.settings, language, self)
         if values is not None:
             self.page.set_values(values)
         self.page.language_chosen.connect(self._language_chosen)
@@ -362,7 +364,7 @@ class WelcomeDialog(QDialog):
         if not (self.live_language and self.switch_language is not None):
             return  # stored with the shop's details, used from the next start
         self._store_language(language)
-        self.desk.set_language(language)
+        self.set_language(language)
         values = self.page.values()
         self.switch_language(language)
         self._build(language, values)

@@ -70,7 +70,17 @@ def first_start(desk, ui_settings) -> str | None:
     """On a new desk, show the welcome page (modal) and return the way in picked, else None."""
     if not needs_welcome(desk):
         return None
-    dialog = WelcomeDialog(desk, ui_settings, live_language=True, switch_language=switch_language)
+    dialog = WelcomeDialog(desk.settings, desk.set_language, ui_settings, live_language=True,
+                           switch_language=switch_language)
+    fit_to_screen(dialog)
+    dialog.exec()
+    return dialog.choice
+
+
+def welcome_again(settings, set_language, ui_settings, parent) -> str | None:
+    """The welcome page from Settings (a language picked there is used from the next start); returns
+    the way in picked, else None."""
+    dialog = WelcomeDialog(settings, set_language, ui_settings, parent=parent)
     fit_to_screen(dialog)
     dialog.exec()
     return dialog.choice
