@@ -1826,6 +1826,10 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <source>There is no system keyring: the password was not stored. You will be asked for it when sending.</source>
         <translation>सिस्टम कीरिंग नहीं है: पासवर्ड नहीं रखा गया। भेजते समय आपसे पूछा जाएगा।</translation>
     </message>
+    <message>
+        <source>Saved.</source>
+        <translation>सहेज दिया।</translation>
+    </message>
 </context>
 <context>
     <name>Greetings</name>
@@ -4408,12 +4412,32 @@ A copy is kept first. This can take a minute; please wait.</source>
         <translation>“%1” का मूल टेक्स्ट वापस लाएँ?</translation>
     </message>
     <message>
+        <source>Put back the original</source>
+        <translation>मूल टेक्स्ट वापस लाएँ</translation>
+    </message>
+    <message>
         <source>Delete the template “%1”?</source>
         <translation>टेम्पलेट “%1” हटाएँ?</translation>
     </message>
     <message>
+        <source>Delete template</source>
+        <translation>टेम्पलेट हटाएँ</translation>
+    </message>
+    <message>
         <source>Templates</source>
         <translation>टेम्पलेट</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>रहने दें</translation>
+    </message>
+    <message>
+        <source>The original text is back.</source>
+        <translation>मूल टेक्स्ट वापस आ गया।</translation>
+    </message>
+    <message>
+        <source>Template “%1” deleted.</source>
+        <translation>टेम्पलेट “%1” हटा दिया।</translation>
     </message>
     <message>
         <source>Choose a client to see the message as they would get it.</source>

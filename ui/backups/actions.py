@@ -53,7 +53,7 @@ def _run_backup(window, reason: str, quiet: bool):
     return run_job(window, lambda progress: backups.make_backup(path, reason, now=dt.datetime.now(),
                                                                 second_folder=folder),
                    on_success=lambda outcome: _backed_up(window, outcome, now, quiet),
-                   on_failure=lambda exc: _backup_failed(window, exc),
+                   on_failure=lambda exc: _backup_failed(window, exc, quiet),
                    title=QCoreApplication.translate("Backups", "Backing up and checking the copy…"), show_progress=not quiet)
 
 
@@ -80,9 +80,12 @@ def _backed_up(window, outcome: backups.BackupOutcome | None, now: dt.datetime, 
     dialogs.inform(window, QCoreApplication.translate("Backups", "Backup"), text)
 
 
-def _backup_failed(window, exc: ClientDeskError) -> None:
+def _backup_failed(window, exc: ClientDeskError, quiet: bool) -> None:
     if isinstance(exc, backups.DamagedDatabaseError):
         damaged_desk(window, exc)
+        return
+    if not quiet:  # File → Back up now: the answer where the shopkeeper is looking, as a success is
+        dialogs.show_error(window, exc)
         return
     window.statusBar().showMessage(dialogs.message_for(exc))
 

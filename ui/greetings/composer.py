@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
-    QInputDialog, QLabel, QLineEdit, QListView, QMessageBox, QPlainTextEdit, QPushButton, QSplitter,
+    QInputDialog, QLabel, QLineEdit, QListView, QPlainTextEdit, QPushButton, QSplitter,
     QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -25,6 +25,7 @@ from clientdesk.validate import format_phone
 from ui import dialogs
 from ui.client_picker import ClientPicker
 from ui.greetings import texts
+from ui.greetings.questions import choose
 from ui.greetings.recipients_model import RecipientsModel
 from ui.greetings.send_state import FAILED, PRINTED, SENT, SKIPPED, SendState
 from ui.rows_model import RowsModel
@@ -34,7 +35,8 @@ SYNC_LIMIT = 3000  # compose larger lists off the GUI thread
 _session_passwords: dict[str, str] = {}  # SMTP passwords typed this session when there is no keyring
 
 
-# Small seams the tests replace (like ui.dialogs.ask): file chooser, opening a file or link, password.
+# Small seams the tests replace (like ui.dialogs.ask): file chooser, opening a file or link, password;
+# and `choose` (ui/greetings/questions.py), the question with plain-word buttons.
 def choose_save_path(parent, title: str, suggested: str, file_filter: str) -> str:
     """Ask where to save a file ("" when cancelled)."""
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
@@ -44,21 +46,6 @@ def choose_save_path(parent, title: str, suggested: str, file_filter: str) -> st
 def open_url(url: str) -> bool:
     """Open a wa.me link or a file in the system's program (WhatsApp, the PDF viewer to print)."""
     return QDesktopServices.openUrl(QUrl(url) if "://" in url else QUrl.fromLocalFile(url))
-
-
-def choose(parent, title: str, text: str, choices: list[tuple[str, str]], default: str) -> str:
-    """Ask with buttons that say what they do: `choices` is [(code, words)]; returns the code chosen
-    ("cancel" when the window is closed). The last choice is the Cancel/Escape one."""
-    box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.NoButton, parent)
-    buttons = {}
-    for i, (code, words) in enumerate(choices):
-        role = QMessageBox.RejectRole if i == len(choices) - 1 else QMessageBox.AcceptRole
-        buttons[box.addButton(words, role)] = code
-        if code == default:
-            box.setDefaultButton(list(buttons)[-1])
-    box.setEscapeButton(list(buttons)[-1])
-    box.exec()
-    return buttons.get(box.clickedButton(), "cancel")
 
 
 def ask_password(parent, smtp: mailer.SmtpSettings) -> str | None:

@@ -98,11 +98,16 @@ class GreetingSettingsPanel(QWidget):
         layout = QVBoxLayout(self)
         for box in (calendar_box, cap_box, card_box, mail_box):
             layout.addWidget(box)
-        layout.addWidget(save, 0, Qt.AlignRight)
+        self.saved_label = QLabel()  # "Saved.": the confirmation beside the button pressed
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.saved_label, 1, Qt.AlignRight)
+        save_row.addWidget(save)
+        layout.addLayout(save_row)
         self.load()
 
     def load(self) -> None:
         """Show the stored settings."""
+        self.saved_label.setText("")
         settings = self.settings
         self.state_box.setCurrentIndex(max(self.state_box.findData(settings.get("shop_state") or ""), 0))
         defaults = set(self.greetings.celebrations.defaults())
@@ -171,5 +176,6 @@ class GreetingSettingsPanel(QWidget):
                 dialogs.inform(self, self.tr("Password"), self.tr("There is no system keyring: the password was not "
                                                                   "stored. You will be asked for it when sending."))
         self.load()
+        self.saved_label.setText(self.tr("Saved."))
         self.saved.emit()
         return True

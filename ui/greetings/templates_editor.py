@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QMenu, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QToolButton, QVBoxLayout, QWidget,
+    QMenu, QPlainTextEdit, QPushButton, QSplitter, QToolButton, QVBoxLayout, QWidget,
 )
 
 from clientdesk.errors import ClientDeskError
@@ -16,6 +16,7 @@ from clientdesk.greetings.templates import FIELDS
 from ui import dialogs
 from ui.client_picker import ClientPicker
 from ui.greetings import texts
+from ui.greetings.questions import choose
 
 
 def _field_codes() -> dict[str, str]:
@@ -261,9 +262,14 @@ class TemplatesEditor(QWidget):
     def delete(self) -> None:
         if self.current is None or self.current.id is None:
             return
-        question = (self.tr("Put back the original text of “%1”?") if self.current.builtin
-                    else self.tr("Delete the template “%1”?")).replace("%1", texts.template_name(self.current))
-        if dialogs.ask(self, self.tr("Templates"), question) != QMessageBox.Yes:
+        builtin, name = self.current.builtin, texts.template_name(self.current)
+        if builtin:  # a built-in template is not deleted: its own text comes back
+            question, act = self.tr("Put back the original text of “%1”?"), self.tr("Put back the original")
+        else:
+            question, act = self.tr("Delete the template “%1”?"), self.tr("Delete template")
+        answer = choose(self, self.tr("Templates"), question.replace("%1", name),
+                        [("delete", act), ("keep", self.tr("Keep it"))], default="keep")
+        if answer != "delete":
             return
         try:
             self.service.delete_template(self.current.id)
@@ -272,6 +278,8 @@ class TemplatesEditor(QWidget):
             return
         self.current = None
         self.refresh()
+        self.saved_label.setText(self.tr("The original text is back.") if builtin  # beside the button pressed
+                                 else self.tr("Template “%1” deleted.").replace("%1", name))
         self.saved.emit()
 
     # ----- preview ---------------------------------------------------------------------------------
