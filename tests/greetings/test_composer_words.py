@@ -15,7 +15,6 @@ from clientdesk.greetings.occasions import personal
 from clientdesk.models import Interaction
 from ui import dialogs
 from ui.app import install_translator, register_fonts
-from ui.greetings import composer as composer_mod
 from ui.greetings.templates_editor import format_fallbacks, parse_fallbacks
 from ui.loyalty import printing
 from tests.greetings.helpers import make_client
@@ -90,8 +89,8 @@ def test_an_unknown_id_is_still_listed_and_thousands_are_named_on_demand(qtbot, 
 def test_cards_pdf_is_marked_printed_or_saved_not_sent(language, qtbot, page, shop, monkeypatch, tmp_path):
     cid = make_client(shop, name="Asha Verma", birth_day=22, birth_month=11)
     opened = []
-    monkeypatch.setattr(composer_mod, "open_url", lambda url: opened.append(url) or True)
-    monkeypatch.setattr(composer_mod, "choose_save_path", lambda *a: str(tmp_path / "cards.pdf"))
+    monkeypatch.setattr("ui.greetings.composer.open_url", lambda url: opened.append(url) or True)
+    monkeypatch.setattr("ui.greetings.composer.choose_save_path", lambda *a: str(tmp_path / "cards.pdf"))
     composer = page.composer
     page.compose_for(personal("birthday"), TODAY, [cid])
     composer.prepare()
@@ -112,7 +111,7 @@ def test_cards_pdf_is_marked_printed_or_saved_not_sent(language, qtbot, page, sh
 
 def test_whatsapp_still_says_sent(qtbot, page, shop, monkeypatch):
     cid = make_client(shop, name="Asha Verma", birth_day=22, birth_month=11)
-    monkeypatch.setattr(composer_mod, "open_url", lambda url: True)
+    monkeypatch.setattr("ui.greetings.composer.open_url", lambda url: True)
     composer = page.composer
     page.compose_for(personal("birthday"), TODAY, [cid])
     composer.channel_box.setCurrentIndex(composer.channel_box.findData("whatsapp"))
@@ -125,8 +124,8 @@ def test_whatsapp_still_says_sent(qtbot, page, shop, monkeypatch):
 def test_cards_saved_but_no_viewer_says_so_with_the_path(qtbot, page, shop, monkeypatch, tmp_path):
     cid = make_client(shop, name="Asha Verma", birth_day=22, birth_month=11)
     told = []
-    monkeypatch.setattr(composer_mod, "open_url", lambda url: False)
-    monkeypatch.setattr(composer_mod, "choose_save_path", lambda *a: str(tmp_path / "cards.pdf"))
+    monkeypatch.setattr("ui.greetings.composer.open_url", lambda url: False)
+    monkeypatch.setattr("ui.greetings.composer.choose_save_path", lambda *a: str(tmp_path / "cards.pdf"))
     monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))
     composer = page.composer
     page.compose_for(personal("birthday"), TODAY, [cid])
@@ -171,8 +170,8 @@ def test_flagged_question_has_buttons_that_say_what_they_do(language, qtbot, pag
     good = make_client(shop, name="Asha Verma", birth_day=22, birth_month=11)
     flagged = make_client(shop, name="Mohan Das", birth_day=22, birth_month=11)
     opened = []
-    monkeypatch.setattr(composer_mod, "open_url", lambda url: opened.append(url) or True)
-    monkeypatch.setattr(composer_mod, "choose_save_path", lambda *a: str(tmp_path / "cards.pdf"))
+    monkeypatch.setattr("ui.greetings.composer.open_url", lambda url: opened.append(url) or True)
+    monkeypatch.setattr("ui.greetings.composer.choose_save_path", lambda *a: str(tmp_path / "cards.pdf"))
     composer = page.composer
     page.compose_for(personal("birthday"), TODAY, [good, flagged])
     composer.prepare()

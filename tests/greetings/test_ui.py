@@ -13,8 +13,6 @@ from clientdesk.greetings import whatsapp
 from clientdesk.greetings.occasions import personal
 from clientdesk.models import Interaction
 from ui import dialogs
-from ui.greetings import composer as composer_mod
-from ui.greetings import festivals as festivals_mod
 from ui.greetings.client_occasions import ClientOccasionsDialog
 from ui.greetings.consent import withdraw_consent
 from ui.greetings.settings_panel import GreetingSettingsPanel
@@ -54,7 +52,7 @@ def test_compose_shows_left_out_and_walks_whatsapp(qtbot, qtmodeltester, page, s
     no_consent = make_client(shop, name="Suresh", consents=(), birth_day=22, birth_month=11)
     second = make_client(shop, name="Kavita", language="en", birth_day=22, birth_month=11)
     opened = []
-    monkeypatch.setattr(composer_mod, "open_url", lambda url: opened.append(url) or True)
+    monkeypatch.setattr("ui.greetings.composer.open_url", lambda url: opened.append(url) or True)
     composer = page.composer
     page.compose_for(personal("birthday"), TODAY, [ok, no_consent, second])
     composer.channel_box.setCurrentIndex(composer.channel_box.findData("whatsapp"))
@@ -91,9 +89,9 @@ def test_cards_pdf_in_the_background_and_flag_question(qtbot, page, shop, monkey
     good = make_client(shop, name="Asha Verma", birth_day=22, birth_month=11)
     flagged = make_client(shop, name="Unnamed Shop", birth_day=22, birth_month=11)
     opened, asked = [], []
-    monkeypatch.setattr(composer_mod, "open_url", lambda url: opened.append(url) or True)
-    monkeypatch.setattr(composer_mod, "choose_save_path", lambda *a: str(tmp_path / "cards.pdf"))
-    monkeypatch.setattr(composer_mod, "choose", lambda *a, **k: asked.append(a[2]) or "leave")
+    monkeypatch.setattr("ui.greetings.composer.open_url", lambda url: opened.append(url) or True)
+    monkeypatch.setattr("ui.greetings.composer.choose_save_path", lambda *a: str(tmp_path / "cards.pdf"))
+    monkeypatch.setattr("ui.greetings.composer.choose", lambda *a, **k: asked.append(a[2]) or "leave")
     composer = page.composer
     page.compose_for(personal("birthday"), TODAY, [good, flagged])
     composer.layout_box.setCurrentIndex(composer.layout_box.findData("a5"))
@@ -161,10 +159,10 @@ def test_festivals_hide_correct_and_add(qtbot, page, shop, monkeypatch):
     assert not [d for d in shop.greetings.calendar.year(2026) if d.key == "christmas"]
     assert editor.hide_button.text() == "Show again"
     editor.select_key("diwali-deepavali")
-    monkeypatch.setattr(festivals_mod, "ask_date", lambda *a: dt.date(2026, 11, 9))
+    monkeypatch.setattr("ui.greetings.festivals.ask_date", lambda *a: dt.date(2026, 11, 9))
     qtbot.mouseClick(editor.move_button, Qt.LeftButton)
     assert [d.date for d in shop.greetings.calendar.year(2026) if d.key == "diwali-deepavali"] == [dt.date(2026, 11, 9)]
-    monkeypatch.setattr(festivals_mod, "ask_new_occasion", lambda *a: ("Mela", "मेला", dt.date(2026, 12, 5), True))
+    monkeypatch.setattr("ui.greetings.festivals.ask_new_occasion", lambda *a: ("Mela", "मेला", dt.date(2026, 12, 5), True))
     qtbot.mouseClick(editor.add_button, Qt.LeftButton)
     assert editor.current().key == "mela" and editor.remove_button.isEnabled()
 
