@@ -300,7 +300,8 @@ class ClientService:
                 joined = True
                 continue
             raise DuplicateError("phone", phone.number, *owners[0])
-        if family_of is not None and not joined:
+        if family_of is not None and not joined and not Phone.select().where(
+                Phone.client == family_of, Phone.number.in_([p.number for p in data.phones])).exists():
             if not self.exists(family_of):
                 raise NotFoundError(f"There is no client #{family_of}")
             name = self.names([family_of]).get(family_of, "")

@@ -1,0 +1,16 @@
+"""A household: Suresh Reddy and his mother Meena Devi share one mobile (98765 43210)."""
+
+import pytest
+
+from clientdesk.services.clients import ClientData, PhoneEntry
+
+NUMBER = "+919876543210"
+
+
+@pytest.fixture
+def household(desk):
+    """(suresh, meena): Meena joined Suresh's number explicitly."""
+    suresh = desk.clients.create(ClientData(name="Suresh Reddy", phones=[PhoneEntry("98765 43210", is_primary=True)]))
+    meena = desk.clients.create(ClientData(name="Meena Devi", phones=[PhoneEntry("9876543210", is_primary=True)]),
+                                family_of=suresh)
+    return suresh, meena
