@@ -14,3 +14,21 @@ def household(desk):
     meena = desk.clients.create(ClientData(name="Meena Devi", phones=[PhoneEntry("9876543210", is_primary=True)]),
                                 family_of=suresh)
     return suresh, meena
+
+
+@pytest.fixture
+def csvfile(tmp_path):
+    from tests.importing.conftest import write_csv
+
+    def make(rows, name="clients.csv", **kw):
+        return write_csv(tmp_path / name, rows, **kw)
+    return make
+
+
+@pytest.fixture
+def xlsx(tmp_path):
+    from tests.importing.conftest import write_xlsx
+
+    def make(rows, name="sheet.xlsx", **kw):
+        return write_xlsx(tmp_path / name, rows, **kw)
+    return make
