@@ -655,6 +655,13 @@ Merge: combine both into one client, keeping all history.</source>
         <source>Scan the card, or type a phone number or name, then Enter</source>
         <translation>कार्ड स्कैन करें, या फ़ोन नंबर या नाम लिखें, फिर Enter</translation>
     </message>
+    <message numerus="yes">
+        <source>%n people share this number. Pick one with Down and Enter.</source>
+        <translation>
+            <numerusform>इस नंबर पर %n लोग हैं। नीचे वाले तीर और Enter से एक को चुनें।</numerusform>
+            <numerusform>इस नंबर पर %n लोग हैं। नीचे वाले तीर और Enter से एक को चुनें।</numerusform>
+        </translation>
+    </message>
     <message>
         <source>This card was replaced and is blocked. Ask for the new card.</source>
         <translation>यह कार्ड बदला जा चुका है और बंद है। नया कार्ड माँगें।</translation>
@@ -666,6 +673,13 @@ Merge: combine both into one client, keeping all history.</source>
     <message>
         <source>Nobody found. Type a phone number to add a new client.</source>
         <translation>कोई नहीं मिला। नया ग्राहक जोड़ने के लिए फ़ोन नंबर लिखें।</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n पॉइंट</numerusform>
+            <numerusform>%n पॉइंट</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2028,6 +2042,41 @@ Bills and receipts are not affected.</source>
     </message>
 </context>
 <context>
+    <name>HouseholdQuestion</name>
+    <message>
+        <source>This number is taken</source>
+        <translation>यह नंबर पहले से दर्ज है</translation>
+    </message>
+    <message>
+        <source>%1 already belongs to %2.</source>
+        <translation>%1 नंबर पहले से %2 का है।</translation>
+    </message>
+    <message>
+        <source>If this is someone else in the same family who uses this phone, add them as a family member: each keeps their own points. If it is the same person, open or merge.</source>
+        <translation>अगर यह उसी परिवार का कोई दूसरा व्यक्ति है जो यही फ़ोन चलाता है, तो इन्हें परिवार के सदस्य के रूप में जोड़ें: हर किसी के पॉइंट अलग रहेंगे। अगर यह वही व्यक्ति है, तो खोलें या दोनों को एक करें।</translation>
+    </message>
+    <message>
+        <source>Add as a family member of %1</source>
+        <translation>%1 के परिवार के सदस्य के रूप में जोड़ें</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 को खोलें</translation>
+    </message>
+    <message>
+        <source>Same person: merge into one</source>
+        <translation>वही व्यक्ति है: एक में मिलाएँ</translation>
+    </message>
+    <message>
+        <source>Same person: merge the two</source>
+        <translation>वही व्यक्ति है: दोनों को एक करें</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+</context>
+<context>
     <name>ImportFields</name>
     <message>
         <source>Name</source>
@@ -2180,12 +2229,20 @@ Bills and receipts are not affected.</source>
         <source>A totals row at the end of the sheet: skipped, not imported.</source>
         <translation>शीट के आख़िर में जोड़ वाली लाइन: छोड़ दी गई, इम्पोर्ट नहीं हुई।</translation>
     </message>
+    <message>
+        <source>Several people of one family share this number; give the name to tell which.</source>
+        <translation>इस नंबर पर एक परिवार के कई लोग हैं; कौन है, यह बताने के लिए नाम लिखें।</translation>
+    </message>
 </context>
 <context>
     <name>ImportStatus</name>
     <message>
         <source>New</source>
         <translation>नया</translation>
+    </message>
+    <message>
+        <source>New family member</source>
+        <translation>परिवार का नया सदस्य</translation>
     </message>
     <message>
         <source>Updates a client</source>
@@ -2214,6 +2271,10 @@ Bills and receipts are not affected.</source>
 </context>
 <context>
     <name>ImportWizard</name>
+    <message>
+        <source>%1: new family member on %2's number %3</source>
+        <translation>%1: %2 के नंबर %3 पर परिवार का नया सदस्य</translation>
+    </message>
     <message>
         <source>Choose a file to import</source>
         <translation>इम्पोर्ट करने के लिए फ़ाइल चुनें</translation>
@@ -3409,6 +3470,10 @@ Log: %3</source>
         <translation>फ़ाइल में %1 लाइनें। पहली %2 में: %3 नए, %4 बदलाव, %5 में समस्या।</translation>
     </message>
     <message>
+        <source>New family members on a number a client has: %1</source>
+        <translation>किसी ग्राहक के नंबर पर परिवार के नए सदस्य: %1</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>इम्पोर्ट हो रहा है…</translation>
     </message>
@@ -3979,6 +4044,10 @@ The client book as it is now is kept as a backup first. ClientDesk then starts a
     <message>
         <source>%1 clients created, %2 updated, %3 already up to date, %4 skipped, %5 blank or totals rows, %6 rows not imported.</source>
         <translation>%1 ग्राहक बने, %2 बदले, %3 पहले से ठीक, %4 छोड़े, %5 खाली या जोड़ वाली लाइनें, %6 लाइनें इम्पोर्ट नहीं हुईं।</translation>
+    </message>
+    <message>
+        <source>Of them, new family members on another client's number: %1</source>
+        <translation>इनमें से किसी दूसरे ग्राहक के नंबर पर परिवार के नए सदस्य: %1</translation>
     </message>
     <message>
         <source>Row %1</source>

@@ -122,7 +122,7 @@ def test_the_wizard_preview_and_result_say_so(desk, csvfile, qtbot, language, tm
     if language == "en":
         assert status == "New family member"
         assert note == "Meena Devi: new family member on Suresh Reddy's number 98765 43210"
-        assert "1 new family member who share a number a client has:" in preview.counts.text()
+        assert "New family members on a number a client has: 1" in preview.counts.text()
     else:
         assert status == "परिवार का नया सदस्य"
         assert "Meena Devi" in note and "Suresh Reddy" in note and "98765 43210" in note and "family" not in note

@@ -342,7 +342,7 @@ class PreviewPage(QWizardPage):
             text = text.replace(key, str(value))
         family = [o for o in outcomes if o.status == "family"]
         if family:  # a clearly different name on a known number: a new client who shares it, never dropped
-            text += "\n" + self.tr("%n new family member(s) who share a number a client has:", "", len(family))
+            text += "\n" + self.tr("New family members on a number a client has: %1").replace("%1", str(len(family)))
             text += "".join("\n  " + family_text(o.name, o.family_of, o.phone) for o in family[:5])
             if len(family) > 5:
                 text += "\n  …"
@@ -413,7 +413,8 @@ class ResultPage(QWizardPage):
         for number, value in enumerate(values, start=1):
             text = text.replace(f"%{number}", str(value))
         if r.family:
-            text += "\n" + self.tr("%n of them share a number another client has (a family):", "", len(r.family))
+            text += "\n" + self.tr("Of them, new family members on another client's number: %1").replace(
+                "%1", str(len(r.family)))
             text += "".join("\n  " + family_text(name, owner, number) for _, name, owner, number in r.family[:20])
             if len(r.family) > 20:
                 text += "\n  …"
