@@ -113,7 +113,7 @@ def run_insights(desk, args) -> int:
 
 def run_suggest(desk, args) -> int:
     if args.phone is None and args.client is None:
-        return fail("say whom: --phone or --client")
+        return fail("one of the arguments --phone --client is required")
     try:
         client_id = client_for(desk, args.phone, args.client)
     except SharedPhoneError as exc:  # a household's number: which of them?

@@ -69,7 +69,7 @@ def run_sale(desk, args) -> int:
     if args.card:
         client_id = desk.loyalty.client_for_card(args.card)
     elif args.phone is None and args.client is None:
-        return fail("say who buys: --phone, --card or --client")
+        return fail("one of the arguments --phone --card --client is required")
     else:
         try:
             client_id = client_for(desk, args.phone, args.client)
