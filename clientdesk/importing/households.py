@@ -35,6 +35,8 @@ def _alike(a: str, b: str) -> bool:
 def same_person(name_a: str, name_b: str) -> bool:
     """True when two names on one phone number are the same person typed twice (or either name is
     empty: nothing tells them apart); False when they clearly differ (another family member)."""
+    if name_a.casefold() == name_b.casefold():  # a sheet imported again: no folding needed
+        return True
     a, b = _words(name_a), _words(name_b)
     if not a or not b:
         return True
