@@ -4,9 +4,9 @@ Each step is frozen in time: the SQL it ran when it was written (copied from a c
 that release, tests/data/schemas/), never today's models, so an old file upgraded next year runs
 what it was written for. Numbers were taken in order by feature area as it landed: 2 import
 batches, 3 loyalty, 4 greetings, 5 insights, 6 the phone search index, 7 names in the other
-script. Statements are idempotent (IF NOT EXISTS), as the first steps' create_tables(safe=True)
-were. Step 6 fills the search indexes with today's search code: they are derived data, rebuilt
-from the tables.
+script, 8 households sharing a phone number. Statements are idempotent (IF NOT EXISTS), as the
+first steps' create_tables(safe=True) were; step 8 rebuilds a table, in its one transaction. Step 6
+fills the search indexes with today's search code: they are derived data, rebuilt from the tables.
 """
 
 from __future__ import annotations
@@ -157,3 +157,25 @@ def _names_in_other_script(db, migrator):
     for column in ("name_other", "father_name_other"):
         if column not in columns:  # a file made by hand from a newer schema may have it already
             db.execute_sql(f"ALTER TABLE client ADD COLUMN {column} VARCHAR(255) NOT NULL DEFAULT ''")
+
+
+# fmt: off
+# Schema 8: several clients may share a phone number (a household). The phone table is made
+# again without the unique number (kept as a plain index) and with one row per client and number.
+STEP_8_SHARED_PHONES = (
+    'CREATE TABLE "phone_new" ("id" INTEGER NOT NULL PRIMARY KEY, "client_id" INTEGER NOT NULL, "number" VARCHAR(255) NOT NULL, "is_primary" INTEGER NOT NULL, "is_whatsapp" INTEGER NOT NULL, FOREIGN KEY ("client_id") REFERENCES "client" ("id") ON DELETE CASCADE)',
+    'INSERT INTO "phone_new" ("id", "client_id", "number", "is_primary", "is_whatsapp") SELECT "id", "client_id", "number", "is_primary", "is_whatsapp" FROM "phone"',
+    'DROP TABLE "phone"',
+    'ALTER TABLE "phone_new" RENAME TO "phone"',
+    'CREATE INDEX IF NOT EXISTS "phone_client_id" ON "phone" ("client_id")',
+    'CREATE INDEX IF NOT EXISTS "phone_number" ON "phone" ("number")',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "phone_client_id_number" ON "phone" ("client_id", "number")',
+)
+# fmt: on
+
+
+@migration(8)
+def _shared_phones(db, migrator):
+    """Households: a number may belong to several clients (each has it once). Every phone row is
+    kept with its id; nothing refers to the phone table, so it is rebuilt in place."""
+    _run(db, STEP_8_SHARED_PHONES)

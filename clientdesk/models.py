@@ -81,10 +81,16 @@ Client.add_index(Client.index(Client.id, where=(Client.archived == True), name="
 
 
 class Phone(BaseModel):
+    """A client's number. A household (a mother and her son, one mobile) shares a number: the
+    number alone is not unique, each client has it once (schema 8)."""
+
     client = pw.ForeignKeyField(Client, backref="phones", on_delete="CASCADE")
-    number = pw.CharField(unique=True)  # E.164
+    number = pw.CharField(index=True)  # E.164
     is_primary = pw.BooleanField(default=False)
     is_whatsapp = pw.BooleanField(default=False)
+
+    class Meta:
+        indexes = ((("client", "number"), True),)
 
 
 class Tag(BaseModel):

@@ -7,6 +7,7 @@ import sys
 import time
 
 from clientdesk.cli import emit_json, fail, record_id, search_text, whole_number
+from clientdesk.errors import DuplicateError
 from clientdesk.services.clients import ClientData, PhoneEntry
 
 
@@ -23,6 +24,8 @@ def register(sub) -> None:
     p.add_argument("--email", default="")
     p.add_argument("--father-name", default="")
     p.add_argument("--city", default="")
+    p.add_argument("--family-of", type=record_id, metavar="ID",
+                   help="share the phone number of client ID (a family: each keeps their own points)")
     p.set_defaults(run=run_add, creates_db=True)
 
     p = sub.add_parser("show", help="every field of one client")
@@ -58,7 +61,13 @@ def run_add(desk, args) -> int:
         return fail("--phone is empty; give the client's phone number")
     data = ClientData(name=args.name, phones=[PhoneEntry(args.phone, is_primary=True)], email=args.email,
                       father_name=args.father_name, postal_city=args.city)
-    print(desk.clients.create(data))
+    try:
+        client_id = desk.clients.create(data, family_of=args.family_of)
+    except DuplicateError as exc:
+        if exc.field != "phone":
+            raise
+        return fail(f"{exc}; to add a family member who shares this number, add --family-of {exc.other_id}")
+    print(client_id)
     return 0
 
 

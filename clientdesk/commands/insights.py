@@ -7,9 +7,11 @@ import dataclasses
 import json
 
 from clientdesk.commands.clients import print_clients
-from clientdesk.cli import emit_json, whole_number
-from clientdesk.errors import NotFoundError, ValidationError
+from clientdesk.cli import emit_json, fail, record_id, whole_number
+from clientdesk.commands.phones import client_for, shared_number
+from clientdesk.errors import ValidationError
 from clientdesk.money import format_inr
+from clientdesk.services.clients import SharedPhoneError
 
 
 def register(sub) -> None:
@@ -30,7 +32,9 @@ def register(sub) -> None:
     p.set_defaults(run=run_insights)
 
     p = sub.add_parser("suggest", help="what to offer one client, with the reason")
-    p.add_argument("--phone", required=True)
+    p.add_argument("--phone")
+    p.add_argument("--client", type=record_id, metavar="ID",
+                   help="the client's id: alone, or to pick one of the people who share --phone")
     p.add_argument("--limit", type=whole_number(1, 100, "a limit"), default=3)
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_suggest)
@@ -108,9 +112,12 @@ def run_insights(desk, args) -> int:
 
 
 def run_suggest(desk, args) -> int:
-    client_id = desk.clients.find_by_phone(args.phone)
-    if client_id is None:
-        raise NotFoundError(f"No client has the phone number {args.phone}")
+    if args.phone is None and args.client is None:
+        return fail("one of the arguments --phone --client is required")
+    try:
+        client_id = client_for(desk, args.phone, args.client)
+    except SharedPhoneError as exc:  # a household's number: which of them?
+        return shared_number(exc)
     desk.insights.ensure_fresh()
     found = desk.insights.suggestions(client_id, limit=args.limit)
     result = [{"product": s.product, "category": s.category, "because": s.because_product,

@@ -6,8 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from clientdesk.cli import emit_json, fail, id_list, whole_number
-from clientdesk.errors import ClientDeskError, ConfirmationNeeded, NotFoundError
+from clientdesk.cli import emit_json, fail, id_list, record_id, whole_number
+from clientdesk.commands.phones import client_for, shared_number
+from clientdesk.errors import ClientDeskError, ConfirmationNeeded
+from clientdesk.services.clients import SharedPhoneError
 from clientdesk.counter.receipt import PAPERS, receipt_for_sale, receipt_message, write_receipt_pdf
 from clientdesk.money import format_inr, rupees_to_paise
 from clientdesk.outfiles import check_target
@@ -23,9 +25,11 @@ def register(sub) -> None:
     p.set_defaults(run=run_cards)
 
     p = sub.add_parser("sale", help="record a counter sale with loyalty points")
-    client = p.add_mutually_exclusive_group(required=True)
+    client = p.add_mutually_exclusive_group()
     client.add_argument("--phone")
     client.add_argument("--card")
+    p.add_argument("--client", type=record_id, metavar="ID",
+                   help="the client's id: alone, or to pick one of the people who share --phone")
     p.add_argument("--amount", required=True, help="bill amount in rupees")
     p.add_argument("--redeem", type=whole_number(0, 10**12, "a number of points"), default=0, metavar="POINTS",
                    help="points to redeem on this bill")
@@ -60,12 +64,17 @@ def run_cards(desk, args) -> int:
 
 def run_sale(desk, args) -> int:
     amount = rupees_to_paise(args.amount)
+    if args.card and args.client is not None:
+        return fail("give --card or --client, not both")
     if args.card:
         client_id = desk.loyalty.client_for_card(args.card)
+    elif args.phone is None and args.client is None:
+        return fail("one of the arguments --phone --card --client is required")
     else:
-        client_id = desk.clients.find_by_phone(args.phone)
-        if client_id is None:
-            raise NotFoundError(f"No client has the phone number {args.phone}")
+        try:
+            client_id = client_for(desk, args.phone, args.client)
+        except SharedPhoneError as exc:  # a household's number: which of them? nothing is recorded
+            return shared_number(exc)
     if args.receipt is not None:
         check_target(args.receipt)  # a receipt that cannot be written fails before the sale is recorded
     try:

@@ -8,6 +8,7 @@ from pathlib import Path
 from clientdesk.cli import emit_json, search_text
 from clientdesk.errors import ClientDeskError, FileFormatError, ValidationError
 from clientdesk.services.clients import ClientFilter
+from clientdesk.validate import format_phone
 
 
 def register(sub) -> None:
@@ -70,6 +71,9 @@ def run_import(desk, args) -> int:
     else:
         print(f"{args.file.name}: {summary['created']} created, {summary['updated']} updated, "
               f"{summary['skipped']} skipped, {len(summary['errors'])} problems")
+        for member in summary.get("family_members", []):  # households: a new client on a known number
+            print(f"row {member['row']}: {member['name']}: new family member on {member['family_of']}'s number "
+                  f"{format_phone(member['phone'])}")
         for issue in summary["errors"]:
             sys.stderr.write(f"row {issue['row']}: {issue['field']}: {issue['message']}\n")
     if report_failed is not None:

@@ -33,6 +33,7 @@ from clientdesk.importing.columns import (
 from clientdesk.importing.bulk import (
     Statement, bulk_insert, db_values, indexes_built_after, insert_statements, next_id, variable_limit,
 )
+from clientdesk.importing.households import same_person
 from clientdesk.importing.mapping import MappingMemory, SourceTable, source_table
 from clientdesk.importing.models import ImportChange, record_created
 from clientdesk.importing.pipeline import pipelined
@@ -47,7 +48,9 @@ log = logging.getLogger(__name__)
 
 ON_MATCH = ("fill", "overwrite", "skip")
 # Row statuses: the UI gives them words.
-STATUSES = ("new", "update", "same", "skip", "error", "blank", "total")
+# "family": a new client who shares a number a client (or an earlier row) has, their names clearly
+# differing: a household member (importing/households.py), never merged into that client nor dropped.
+STATUSES = ("new", "family", "update", "same", "skip", "error", "blank", "total")
 # Client fields an import can set, compared and restored as plain values.
 _TEXT_FIELDS = ("name", "honorific", "father_name", "business_name", "postal_line", "postal_city",
                 "postal_state", "postal_pin", "notes")
@@ -124,6 +127,7 @@ class RowOutcome:
     phone: str = ""
     client_id: int | None = None
     issues: list[RowIssue] = field(default_factory=list)
+    family_of: str = ""  # status "family": the name of the client whose number this person shares
 
 
 @dataclass
@@ -145,15 +149,23 @@ class ImportResult:
     headers: list[str] = field(default_factory=list)
     problem_rows: list[tuple[int, list, list[RowIssue]]] = field(default_factory=list)
     client_ids: list[int] = field(default_factory=list)
+    # New clients who share a known number (counted in created too): (row, name in the file,
+    # name of the client whose number it is, the number)
+    family: list[tuple[int, str, str, str]] = field(default_factory=list)
 
     def summary(self) -> dict:
-        """The command line's JSON: skipped counts every row that changed nothing and had no error."""
-        return {
+        """The command line's JSON: skipped counts every row that changed nothing and had no error;
+        family_members (when there are any) lists the new clients who share a known number."""
+        result = {
             "created": self.created,
             "updated": self.updated,
             "skipped": self.unchanged + self.skipped + self.blank + self.totals,
             "errors": [{"row": i.row, "field": i.field, "message": i.message} for i in self.issues],
         }
+        if self.family:  # new clients who share a known number (a household), named as the file wrote them
+            result["family_members"] = [{"row": row, "name": name, "family_of": owner, "phone": number}
+                                        for row, name, owner, number in self.family]
+        return result
 
 
 @dataclass(eq=False, slots=True)
@@ -348,10 +360,20 @@ class ClientImporter:
         return values, points, problems
 
     def _owners(self) -> tuple[dict[str, object], dict[str, object]]:
-        """Client per phone number and per email (plain SQL: a big desk has 100,000 of each)."""
+        """Client per phone number and per email (plain SQL: a big desk has 100,000 of each). A
+        number a household shares maps to one of its clients here: see _households()."""
         phones = dict(self.db.execute_sql("SELECT number, client_id FROM phone"))
         emails = dict(self.db.execute_sql("SELECT email, id FROM client WHERE email IS NOT NULL"))
         return phones, emails
+
+    def _households(self) -> dict[str, list[int]]:
+        """The numbers several clients share, each with its clients, oldest first."""
+        return {number: sorted(json.loads(ids)) for number, ids in self.db.execute_sql(
+            "SELECT number, json_group_array(client_id) FROM phone GROUP BY number HAVING count(*) > 1")}
+
+    def _client_names(self) -> dict[int, str]:
+        """Every client's name by id: a row on a known number is compared with its owners' names."""
+        return dict(self.db.execute_sql("SELECT id, name FROM client"))
 
     def _name_owners(self) -> tuple[dict[str, object], dict[str, object]]:
         """Client per case-folded name (AMBIGUOUS when several share it): among all clients, and
@@ -408,10 +430,13 @@ class ClientImporter:
             raise ValidationError("on_match", "invalid", f"on_match is one of {', '.join(ON_MATCH)}")
         self.check_mapping(mapping, "clients")
 
-    def _match_tables(self) -> tuple[dict, dict, dict, dict]:
-        """Who owns each phone, email and name now: (phone, email, name, contactless name) → client."""
+    def _match_tables(self) -> tuple[dict, dict, dict, dict, dict]:
+        """Who owns each phone, email and name now: (phone, email, name, contactless name) → client,
+        a number shared by a household → the list of its clients; and each client's name by id."""
         with storage_errors():
-            return (*self._owners(), *self._name_owners())
+            phones, emails = self._owners()
+            phones.update(self._households())
+            return phones, emails, *self._name_owners(), self._client_names()
 
     def _plan_blocks(self, source: SourceTable, rows: list[list], mapping: list[str | None], on_match: str,
                      owners: tuple, existing: dict[int, _Existing]) -> Iterator[list[_RowPlan]]:
@@ -463,7 +488,7 @@ class ClientImporter:
 
     def _plan_row(self, row_no: int, cells: list, data: ClientValues, points: int | None, issues: list[RowIssue],
                   contact_columns: list[int], on_match: str, owners: tuple, existing: dict[int, _Existing]) -> _RowPlan:
-        phone_owner, email_owner, name_owner, bare_owner = owners
+        phone_owner, email_owner, name_owner, bare_owner, client_names = owners
         if is_blank(cells):
             return _RowPlan(RowOutcome(row_no, "blank"), cells)
         if not data.phones and not data.email and all(
@@ -478,10 +503,26 @@ class ClientImporter:
             outcome.status = "error"
             return plan
         target = None
+        household = None  # (owner, number): a known number whose people all clearly differ from this row's name
         for number in list(data.phones):
-            owner = phone_owner.get(number)
-            if owner is None:
+            found = phone_owner.get(number)
+            if found is None:
                 continue
+            members = found if isinstance(found, list) else [found]
+            if data.name:  # the same person typed again, or someone else of the family?
+                alike = [m for m in members if same_person(_owner_name(m, client_names), data.name)]
+            else:
+                alike = members if len(members) == 1 else []
+            if not alike:
+                if data.name:
+                    household = household or (members[0], number)
+                    continue
+                issues.append(RowIssue(row_no, "phone", "shared",
+                                       f"{number} is shared by {len(members)} clients and the row has no name "
+                                       "to tell which; left out"))
+                data.phones.remove(number)
+                continue
+            owner = alike[0]
             if target is None:
                 target = owner
             elif owner != target:
@@ -508,6 +549,10 @@ class ClientImporter:
                 outcome.status = "error"
                 return plan
             new = _New(data, row_no, points)
+            if household is not None and data.phones:
+                outcome.status = "family"
+                outcome.family_of = _owner_name(household[0], client_names)
+                outcome.phone = household[1]
             key = data.name.casefold()
             name_owner[key] = AMBIGUOUS if key in name_owner else new
             if not data.phones and not data.email:
@@ -516,7 +561,7 @@ class ClientImporter:
                 issues.append(RowIssue(row_no, "opening_points", "unsupported", "Loyalty points cannot be imported yet; left out"))
             plan.target = new
             for p in data.phones:
-                phone_owner[p] = new
+                _add_owner(phone_owner, p, new)
             if data.email:
                 email_owner[data.email] = new
             return plan
@@ -542,7 +587,7 @@ class ClientImporter:
             plan.target = entry
             outcome.status = "same"
         for p in data.phones:
-            phone_owner.setdefault(p, target)
+            _add_owner(phone_owner, p, target)
         if data.email:
             email_owner.setdefault(data.email, target)
         return plan
@@ -894,8 +939,25 @@ def _client_row(new: _New) -> tuple:
             ", ".join(sorted(data.tags, key=str.casefold)) if data.tags else "", name_key(data.name))
 
 
+def _owner_name(owner, client_names: dict[int, str]) -> str:
+    """The name of a number's owner: a client in the desk (id) or one planned from the file."""
+    return owner.data.name if isinstance(owner, _New) else client_names.get(owner, "")
+
+
+def _add_owner(phone_owner: dict, number: str, owner) -> None:
+    """`owner` has `number` too: a number with several people maps to the list of them."""
+    found = phone_owner.get(number)
+    if found is None:
+        phone_owner[number] = owner
+    elif isinstance(found, list):
+        if owner not in found:
+            found.append(owner)
+    elif found is not owner and found != owner:
+        phone_owner[number] = [found, owner]
+
+
 # row status -> the ImportResult count it adds to
-_TALLY = {"new": "created", "update": "updated", "same": "unchanged", "skip": "skipped", "blank": "blank",
+_TALLY = {"new": "created", "family": "created", "update": "updated", "same": "unchanged", "skip": "skipped", "blank": "blank",
           "total": "totals", "error": "failed_rows"}
 
 
@@ -905,6 +967,8 @@ def _tally(result: ImportResult, plans: list[_RowPlan]) -> None:
         counter = _TALLY.get(outcome.status)
         if counter:
             setattr(result, counter, getattr(result, counter) + 1)
+        if outcome.status == "family":
+            result.family.append((outcome.row, outcome.name, outcome.family_of, outcome.phone))
         if outcome.issues:
             result.issues.extend(outcome.issues)
             result.problem_rows.append((outcome.row, plan.cells, outcome.issues))

@@ -13,6 +13,7 @@ from clientdesk.db import storage_errors
 from clientdesk.errors import FileFormatError, ValidationError
 from clientdesk.importing import cleaning
 from clientdesk.importing.bulk import bulk_insert, next_id
+from clientdesk.importing.households import same_person
 from clientdesk.importing.importer import (
     CHUNK, ClientImporter, ClientValues, ImportResult, RowIssue, RowOutcome, _New, _RowPlan, _tally,
     field_text,
@@ -89,9 +90,12 @@ class RegisterImporter:
         rows = source.data_rows if limit is None else source.data_rows[:limit]
         with storage_errors():
             phone_owner, _ = self.client_importer._owners()
+            households = self.client_importer._households()  # a shared number: the bill's name picks the person
             by_name: dict[str, list[int]] = {}
+            names: dict[int, str] = {}
             for cid, name in Client.select(Client.id, Client.name).where(Client.erased == False).tuples():  # noqa: E712
                 by_name.setdefault(name.casefold(), []).append(cid)
+                names[cid] = name
         new_by_name: dict[str, _New] = {}
         news: list[_New] = []
         bills: dict[tuple, _Bill] = {}
@@ -118,6 +122,16 @@ class RegisterImporter:
                 continue
             plan.outcome.issues.extend(issues)
             plan.outcome.name, plan.outcome.phone = name, phones[0] if phones else ""
+            shared = next((n for n in phones if n in households), None)
+            if shared is not None:  # never pick one of a household silently
+                alike = [cid for cid in households[shared] if name and same_person(names.get(cid, ""), name)]
+                if len(alike) != 1:
+                    plan.outcome.status = "error"
+                    plan.outcome.issues.append(RowIssue(
+                        row_no, "phone", "shared", f"{shared} is shared by {len(households[shared])} clients "
+                        f"({', '.join(names.get(cid, '') for cid in households[shared])}); give the customer's name"))
+                    continue
+                phone_owner[shared] = alike[0]
             client = next((phone_owner[n] for n in phones if n in phone_owner), None)
             if client is None and not phones and name:
                 matches = by_name.get(name.casefold(), [])

@@ -118,7 +118,8 @@ class CardInfo:
 
 @dataclass
 class Lookup:
-    """What the counter's one box found. kind: card | phone | name | new_phone | bad_card | blocked_card | none."""
+    """What the counter's one box found. kind: card | phone | name | new_phone | bad_card | blocked_card | none.
+    A phone shared by a household finds all its people (kind phone, several client_ids, oldest first)."""
 
     kind: str
     client_ids: list[int] = field(default_factory=list)
@@ -663,8 +664,9 @@ class LoyaltyService:
                 phone = ""
             if phone:
                 with storage_errors():
-                    client_id = self.clients.find_by_phone(phone)
-                return Lookup("phone", [client_id], phone=phone) if client_id else Lookup("new_phone", phone=phone)
+                    # a household shares one number: all its people, oldest first, to pick from
+                    client_ids = self.clients.clients_with_phone(phone)
+                return Lookup("phone", client_ids, phone=phone) if client_ids else Lookup("new_phone", phone=phone)
         rows = self.clients.search(text, limit=limit)
         return Lookup("name", [r.id for r in rows]) if rows else Lookup("none")
 

@@ -161,6 +161,18 @@ class ClientFilter:
 MergeHook = Callable[[int, int], None]
 
 
+class SharedPhoneError(ValidationError):
+    """A number several clients share (a household) where exactly one client is needed:
+    `members` are their (id, name), oldest first; the caller asks which one."""
+
+    def __init__(self, number: str, members: list[tuple[int, str]]):
+        people = "; ".join(f"#{cid} {name}" for cid, name in members)
+        super().__init__("phone", "shared", f"{number} is shared by {len(members)} clients: {people}",
+                         value=number)
+        self.number = number
+        self.members = members
+
+
 def reindex_clients(db, client_ids: Sequence[int], fresh: bool = False) -> None:
     """Rebuild the search index rows (and sort keys) of these clients from what is stored; call
     inside the writing transaction. `fresh`: the clients have no index rows yet (bulk loads)."""
@@ -269,23 +281,45 @@ class ClientService:
         if year is not None and not 1900 <= int(year) <= dt.date.today().year + 1:
             raise ValidationError(prefix, "invalid", "The year is out of range")
 
-    def _check_unique(self, data: ClientData, client_id: int | None) -> None:
+    def _check_unique(self, data: ClientData, client_id: int | None, family_of: int | None = None) -> None:
+        """A number someone else has is refused, naming them, unless the caller joins that client's
+        household explicitly (`family_of`); a number this client has already stays. One client per email."""
+        kept = set() if client_id is None else {
+            n for (n,) in Phone.select(Phone.number).where(Phone.client == client_id).tuples()}
+        joined = False
         for phone in data.phones:
-            owner = (Client.select(Client.id, Client.name).join(Phone)
-                     .where(Phone.number == phone.number).first())
-            if owner and owner.id != client_id:
-                raise DuplicateError("phone", phone.number, owner.id, owner.name)
+            if phone.number in kept:
+                continue
+            owners = [(cid, name) for cid, name in
+                      Client.select(Client.id, Client.name).join(Phone)
+                      .where(Phone.number == phone.number, Client.id != (client_id or 0))
+                      .order_by(Client.id).tuples()]
+            if not owners:
+                continue
+            if family_of is not None and any(cid == family_of for cid, _ in owners):
+                joined = True
+                continue
+            raise DuplicateError("phone", phone.number, *owners[0])
+        if family_of is not None and not joined and not Phone.select().where(
+                Phone.client == family_of, Phone.number.in_([p.number for p in data.phones])).exists():
+            if not self.exists(family_of):
+                raise NotFoundError(f"There is no client #{family_of}")
+            name = self.names([family_of]).get(family_of, "")
+            raise ValidationError("family_of", "no_shared_phone",
+                                  f"None of these numbers belongs to client #{family_of} {name}: nothing to share")
         if data.email:
             owner = Client.get_or_none(Client.email == data.email)
             if owner and owner.id != client_id:
                 raise DuplicateError("email", data.email, owner.id, owner.name)
 
     # ----- writes ------------------------------------------------------------------------
-    def create(self, data: ClientData) -> int:
-        """Validate and save a new client; returns its id."""
+    def create(self, data: ClientData, family_of: int | None = None) -> int:
+        """Validate and save a new client; returns its id. A phone number of another client is
+        refused (DuplicateError naming them) unless `family_of` is that client: then the new client
+        joins their household and both keep the number (each with their own points)."""
         data = self.clean(data)
         with storage_errors(), self.db.atomic():
-            self._check_unique(data, None)
+            self._check_unique(data, None, family_of)
             now = self.clock.now()
             client = Client.create(created_at=now, updated_at=now, **self._row_values(data))
             self._write_children(client.id, data, now)
@@ -293,12 +327,12 @@ class ClientService:
         log.info("Created client %s", client.id)
         return client.id
 
-    def update(self, client_id: int, data: ClientData) -> None:
-        """Validate and save changes to an existing client."""
+    def update(self, client_id: int, data: ClientData, family_of: int | None = None) -> None:
+        """Validate and save changes to an existing client (`family_of` as in create())."""
         data = self.clean(data)
         with storage_errors(), self.db.atomic():
             self._require(client_id)
-            self._check_unique(data, client_id)
+            self._check_unique(data, client_id, family_of)
             now = self.clock.now()
             Client.update(updated_at=now, **self._row_values(data)).where(Client.id == client_id).execute()
             self._write_children(client_id, data, now)
@@ -514,14 +548,27 @@ class ClientService:
         return pw.Case(None, [(Client.first_purchase_on.is_null(), "prospect"),
                               (Client.last_purchase_on < cutoff, "lapsed")], "active")
 
-    def find_by_phone(self, text) -> int | None:
-        """The client who has this phone number, however it was typed; None if nobody."""
+    def clients_with_phone(self, text) -> list[int]:
+        """Every client who has this phone number (a household shares one), oldest first; however
+        it was typed; [] for nobody or for text that is not a phone number."""
         try:
             number = normalize_phone(text)
         except ValidationError:
-            return None
-        row = Phone.get_or_none(Phone.number == number)
-        return row.client_id if row else None
+            return []
+        with storage_errors():
+            return [cid for (cid,) in Phone.select(Phone.client).where(Phone.number == number)
+                    .order_by(Phone.client).tuples()]
+
+    def find_by_phone(self, text) -> int | None:
+        """The one client who has this phone number, however it was typed; None if nobody.
+        A number shared by a household names no single client: SharedPhoneError (a ValidationError)
+        lists its people (id, name), oldest first, so no caller picks one of them silently."""
+        ids = self.clients_with_phone(text)
+        if len(ids) > 1:
+            with storage_errors():
+                names = self.names(ids)
+            raise SharedPhoneError(normalize_phone(text), [(cid, names.get(cid, "")) for cid in ids])
+        return ids[0] if ids else None
 
     def find_by_email(self, text: str) -> int | None:
         try:
@@ -620,10 +667,8 @@ class ClientService:
 
     def _exact_ids(self, q: search.SearchQuery) -> list[int]:
         ids = []
-        if q.exact_phone:
-            row = Phone.get_or_none(Phone.number == q.exact_phone)
-            if row:
-                ids.append(row.client_id)
+        if q.exact_phone:  # every member of a household
+            ids += [cid for (cid,) in Phone.select(Phone.client).where(Phone.number == q.exact_phone).tuples()]
         if q.exact_email:
             row = Client.get_or_none(Client.email == q.exact_email)
             if row:

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="hi_IN">
 <context>
     <name>AddOccasionDialog</name>
@@ -349,7 +350,7 @@
         <translation>अन्य तारीखें और त्योहार…</translation>
     </message>
     <message>
-        <source>Custom dates (e.g. a child's birthday) and the festivals this client celebrates</source>
+        <source>Custom dates (e.g. a child&apos;s birthday) and the festivals this client celebrates</source>
         <translation>अपनी तारीखें (जैसे बच्चे का जन्मदिन) और वे त्योहार जो यह ग्राहक मनाता है</translation>
     </message>
     <message>
@@ -381,7 +382,7 @@
         <translation>दूसरी लिपि में नाम (हिन्दी / अंग्रेज़ी अक्षर)</translation>
     </message>
     <message>
-        <source>Father's / husband's name in the other script</source>
+        <source>Father&apos;s / husband&apos;s name in the other script</source>
         <translation>पिता / पति का नाम दूसरी लिपि में</translation>
     </message>
     <message>
@@ -401,7 +402,7 @@
         <translation>नाम</translation>
     </message>
     <message>
-        <source>Father's / husband's name</source>
+        <source>Father&apos;s / husband&apos;s name</source>
         <translation>पिता / पति का नाम</translation>
     </message>
     <message>
@@ -655,6 +656,13 @@ Merge: combine both into one client, keeping all history.</source>
         <source>Scan the card, or type a phone number or name, then Enter</source>
         <translation>कार्ड स्कैन करें, या फ़ोन नंबर या नाम लिखें, फिर Enter</translation>
     </message>
+    <message numerus="yes">
+        <source>%n people share this number. Pick one with Down and Enter.</source>
+        <translation>
+            <numerusform>इस नंबर पर %n लोग हैं। नीचे वाले तीर और Enter से एक को चुनें।</numerusform>
+            <numerusform>इस नंबर पर %n लोग हैं। नीचे वाले तीर और Enter से एक को चुनें।</numerusform>
+        </translation>
+    </message>
     <message>
         <source>This card was replaced and is blocked. Ask for the new card.</source>
         <translation>यह कार्ड बदला जा चुका है और बंद है। नया कार्ड माँगें।</translation>
@@ -667,6 +675,13 @@ Merge: combine both into one client, keeping all history.</source>
         <source>Nobody found. Type a phone number to add a new client.</source>
         <translation>कोई नहीं मिला। नया ग्राहक जोड़ने के लिए फ़ोन नंबर लिखें।</translation>
     </message>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n पॉइंट</numerusform>
+            <numerusform>%n पॉइंट</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ClientOccasionsDialog</name>
@@ -675,7 +690,7 @@ Merge: combine both into one client, keeping all history.</source>
         <translation>%1 के अवसर</translation>
     </message>
     <message>
-        <source>What is the day? (e.g. daughter's birthday)</source>
+        <source>What is the day? (e.g. daughter&apos;s birthday)</source>
         <translation>कौन-सा दिन है? (जैसे बेटी का जन्मदिन)</translation>
     </message>
     <message>
@@ -774,18 +789,18 @@ Merge: combine both into one client, keeping all history.</source>
     <message numerus="yes">
         <source>Delete %n client(s)? %1
 
-Clients with bills keep their bills, because the law asks the shop to keep them for six years: only the amounts, dates and items stay, under a name like "Erased client #12". Their name, phones, email, addresses, birthday and other dates, notes, tags, business name, GSTIN, messages and consent are erased for good, and their loyalty card stops working. Clients without bills are removed completely.
+Clients with bills keep their bills, because the law asks the shop to keep them for six years: only the amounts, dates and items stay, under a name like &quot;Erased client #12&quot;. Their name, phones, email, addresses, birthday and other dates, notes, tags, business name, GSTIN, messages and consent are erased for good, and their loyalty card stops working. Clients without bills are removed completely.
 
 This cannot be undone.</source>
         <translation>
             <numerusform>%n ग्राहक हटाएँ? %1
 
-जिन ग्राहकों के बिल हैं, उनके बिल रहेंगे, क्योंकि कानून के अनुसार दुकान को बिल छह साल तक रखने होते हैं: सिर्फ़ रकम, तारीख़ और सामान रहेगा, "Erased client #12" जैसे नाम के साथ। उनका नाम, फ़ोन नंबर, ईमेल, पते, जन्मदिन और दूसरी तारीख़ें, नोट, टैग, कारोबार का नाम, GSTIN, संदेश और सहमति हमेशा के लिए मिटा दिए जाएँगे, और उनका लॉयल्टी कार्ड काम करना बंद कर देगा। जिन ग्राहकों का कोई बिल नहीं है, वे पूरी तरह हटा दिए जाएँगे।
+जिन ग्राहकों के बिल हैं, उनके बिल रहेंगे, क्योंकि कानून के अनुसार दुकान को बिल छह साल तक रखने होते हैं: सिर्फ़ रकम, तारीख़ और सामान रहेगा, &quot;Erased client #12&quot; जैसे नाम के साथ। उनका नाम, फ़ोन नंबर, ईमेल, पते, जन्मदिन और दूसरी तारीख़ें, नोट, टैग, कारोबार का नाम, GSTIN, संदेश और सहमति हमेशा के लिए मिटा दिए जाएँगे, और उनका लॉयल्टी कार्ड काम करना बंद कर देगा। जिन ग्राहकों का कोई बिल नहीं है, वे पूरी तरह हटा दिए जाएँगे।
 
 यह वापस नहीं हो सकता।</numerusform>
             <numerusform>%n ग्राहक हटाएँ? %1
 
-जिन ग्राहकों के बिल हैं, उनके बिल रहेंगे, क्योंकि कानून के अनुसार दुकान को बिल छह साल तक रखने होते हैं: सिर्फ़ रकम, तारीख़ और सामान रहेगा, "Erased client #12" जैसे नाम के साथ। उनका नाम, फ़ोन नंबर, ईमेल, पते, जन्मदिन और दूसरी तारीख़ें, नोट, टैग, कारोबार का नाम, GSTIN, संदेश और सहमति हमेशा के लिए मिटा दिए जाएँगे, और उनका लॉयल्टी कार्ड काम करना बंद कर देगा। जिन ग्राहकों का कोई बिल नहीं है, वे पूरी तरह हटा दिए जाएँगे।
+जिन ग्राहकों के बिल हैं, उनके बिल रहेंगे, क्योंकि कानून के अनुसार दुकान को बिल छह साल तक रखने होते हैं: सिर्फ़ रकम, तारीख़ और सामान रहेगा, &quot;Erased client #12&quot; जैसे नाम के साथ। उनका नाम, फ़ोन नंबर, ईमेल, पते, जन्मदिन और दूसरी तारीख़ें, नोट, टैग, कारोबार का नाम, GSTIN, संदेश और सहमति हमेशा के लिए मिटा दिए जाएँगे, और उनका लॉयल्टी कार्ड काम करना बंद कर देगा। जिन ग्राहकों का कोई बिल नहीं है, वे पूरी तरह हटा दिए जाएँगे।
 
 यह वापस नहीं हो सकता।</numerusform>
         </translation>
@@ -1049,7 +1064,7 @@ No: the backups keep them until those backups age out and are deleted.</source>
         <translation>संदेश तैयार हो रहे हैं</translation>
     </message>
     <message>
-        <source>The shop's name is not set yet, and every greeting is signed with it.
+        <source>The shop&apos;s name is not set yet, and every greeting is signed with it.
 
 Write it in Settings → Shop, save, then prepare the messages again.</source>
         <translation>दुकान का नाम अभी तक नहीं लिखा गया है, और हर शुभकामना के अंत में यही नाम आता है।
@@ -1057,7 +1072,7 @@ Write it in Settings → Shop, save, then prepare the messages again.</source>
 सेटिंग्स → दुकान में नाम लिखें, सहेजें, फिर संदेश दोबारा तैयार करें।</translation>
     </message>
     <message>
-        <source>This message uses the shop's phone number, which is not set yet.
+        <source>This message uses the shop&apos;s phone number, which is not set yet.
 
 Write it in Settings → Shop, save, then prepare the messages again.</source>
         <translation>इस संदेश में दुकान का फ़ोन नंबर आता है, जो अभी तक नहीं लिखा गया है।
@@ -1065,7 +1080,7 @@ Write it in Settings → Shop, save, then prepare the messages again.</source>
 सेटिंग्स → दुकान में नंबर लिखें, सहेजें, फिर संदेश दोबारा तैयार करें।</translation>
     </message>
     <message>
-        <source>The shop's name and phone number are not set yet, and this message uses them.
+        <source>The shop&apos;s name and phone number are not set yet, and this message uses them.
 
 Write them in Settings → Shop, save, then prepare the messages again.</source>
         <translation>दुकान का नाम और फ़ोन नंबर अभी तक नहीं लिखे गए हैं, और इस संदेश में दोनों आते हैं।
@@ -1684,7 +1699,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>फ़ाइल चुनें</translation>
     </message>
     <message>
-        <source>An Excel sheet (.xlsx, .xls, .ods), a CSV or text file, the phone's contacts (.vcf) or a Google Contacts CSV.</source>
+        <source>An Excel sheet (.xlsx, .xls, .ods), a CSV or text file, the phone&apos;s contacts (.vcf) or a Google Contacts CSV.</source>
         <translation>Excel शीट (.xlsx, .xls, .ods), CSV या टेक्स्ट फ़ाइल, फ़ोन के कॉन्टैक्ट (.vcf) या Google Contacts की CSV।</translation>
     </message>
     <message>
@@ -1743,7 +1758,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>त्योहार</translation>
     </message>
     <message>
-        <source>Shop's state</source>
+        <source>Shop&apos;s state</source>
         <translation>दुकान का राज्य</translation>
     </message>
     <message>
@@ -1763,7 +1778,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>30 दिन में ज़्यादा से ज़्यादा</translation>
     </message>
     <message>
-        <source>The same occasion is never greeted twice in a year; clients under 18 only with a guardian's consent.</source>
+        <source>The same occasion is never greeted twice in a year; clients under 18 only with a guardian&apos;s consent.</source>
         <translation>एक ही अवसर पर साल में दो बार शुभकामना नहीं जाती; 18 से कम उम्र के ग्राहकों को सिर्फ़ अभिभावक की सहमति से।</translation>
     </message>
     <message>
@@ -1862,7 +1877,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>हमारे साथ साल</translation>
     </message>
     <message>
-        <source>Client's own date</source>
+        <source>Client&apos;s own date</source>
         <translation>ग्राहक की अपनी तारीख</translation>
     </message>
     <message>
@@ -1910,7 +1925,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>इस चैनल के लिए सहमति नहीं</translation>
     </message>
     <message>
-        <source>Under 18, no guardian's consent</source>
+        <source>Under 18, no guardian&apos;s consent</source>
         <translation>18 से कम, अभिभावक की सहमति नहीं</translation>
     </message>
     <message>
@@ -1958,7 +1973,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>पहला नाम</translation>
     </message>
     <message>
-        <source>Father's / husband's name</source>
+        <source>Father&apos;s / husband&apos;s name</source>
         <translation>पिता / पति का नाम</translation>
     </message>
     <message>
@@ -1966,7 +1981,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>पुत्र/पुत्री/पत्नी वाली लाइन</translation>
     </message>
     <message>
-        <source>Client's business</source>
+        <source>Client&apos;s business</source>
         <translation>ग्राहक का व्यापार</translation>
     </message>
     <message>
@@ -2044,7 +2059,7 @@ Bills and receipts are not affected.</source>
 बिल और रसीदों पर असर नहीं पड़ेगा।</translation>
     </message>
     <message>
-        <source>Withdrawn at the client's request</source>
+        <source>Withdrawn at the client&apos;s request</source>
         <translation>ग्राहक के कहने पर वापस ली गई</translation>
     </message>
     <message>
@@ -2115,6 +2130,41 @@ Bills and receipts are not affected.</source>
     </message>
 </context>
 <context>
+    <name>HouseholdQuestion</name>
+    <message>
+        <source>This number is taken</source>
+        <translation>यह नंबर पहले से दर्ज है</translation>
+    </message>
+    <message>
+        <source>%1 already belongs to %2.</source>
+        <translation>%1 नंबर पहले से %2 का है।</translation>
+    </message>
+    <message>
+        <source>If this is someone else in the same family who uses this phone, add them as a family member: each keeps their own points. If it is the same person, open or merge.</source>
+        <translation>अगर यह उसी परिवार का कोई दूसरा व्यक्ति है जो यही फ़ोन चलाता है, तो इन्हें परिवार के सदस्य के रूप में जोड़ें: हर किसी के पॉइंट अलग रहेंगे। अगर यह वही व्यक्ति है, तो खोलें या दोनों को एक करें।</translation>
+    </message>
+    <message>
+        <source>Add as a family member of %1</source>
+        <translation>%1 के परिवार के सदस्य के रूप में जोड़ें</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 को खोलें</translation>
+    </message>
+    <message>
+        <source>Same person: merge into one</source>
+        <translation>वही व्यक्ति है: एक में मिलाएँ</translation>
+    </message>
+    <message>
+        <source>Same person: merge the two</source>
+        <translation>वही व्यक्ति है: दोनों को एक करें</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+</context>
+<context>
     <name>ImportFields</name>
     <message>
         <source>Name</source>
@@ -2137,7 +2187,7 @@ Bills and receipts are not affected.</source>
         <translation>संबोधन (श्री, श्रीमती)</translation>
     </message>
     <message>
-        <source>Father's / husband's name</source>
+        <source>Father&apos;s / husband&apos;s name</source>
         <translation>पिता / पति का नाम</translation>
     </message>
     <message>
@@ -2228,8 +2278,8 @@ Bills and receipts are not affected.</source>
 <context>
     <name>ImportProblems</name>
     <message>
-        <source>A quotation mark (") is left open here; the lines after it were read as rows of their own. Check this row.</source>
-        <translation>यहाँ एक उद्धरण चिह्न (") खुला रह गया है; उसके बाद की पंक्तियाँ अलग-अलग पंक्तियों के रूप में पढ़ी गईं। यह पंक्ति जाँच लें।</translation>
+        <source>A quotation mark (&quot;) is left open here; the lines after it were read as rows of their own. Check this row.</source>
+        <translation>यहाँ एक उद्धरण चिह्न (&quot;) खुला रह गया है; उसके बाद की पंक्तियाँ अलग-अलग पंक्तियों के रूप में पढ़ी गईं। यह पंक्ति जाँच लें।</translation>
     </message>
     <message>
         <source>This line was saved differently from the rest of the file; check its letters.</source>
@@ -2267,12 +2317,20 @@ Bills and receipts are not affected.</source>
         <source>A totals row at the end of the sheet: skipped, not imported.</source>
         <translation>शीट के आख़िर में जोड़ वाली लाइन: छोड़ दी गई, इम्पोर्ट नहीं हुई।</translation>
     </message>
+    <message>
+        <source>Several people of one family share this number; give the name to tell which.</source>
+        <translation>इस नंबर पर एक परिवार के कई लोग हैं; कौन है, यह बताने के लिए नाम लिखें।</translation>
+    </message>
 </context>
 <context>
     <name>ImportStatus</name>
     <message>
         <source>New</source>
         <translation>नया</translation>
+    </message>
+    <message>
+        <source>New family member</source>
+        <translation>परिवार का नया सदस्य</translation>
     </message>
     <message>
         <source>Updates a client</source>
@@ -2301,6 +2359,10 @@ Bills and receipts are not affected.</source>
 </context>
 <context>
     <name>ImportWizard</name>
+    <message>
+        <source>%1: new family member on %2&apos;s number %3</source>
+        <translation>%1: %2 के नंबर %3 पर परिवार का नया सदस्य</translation>
+    </message>
     <message>
         <source>Choose a file to import</source>
         <translation>इम्पोर्ट करने के लिए फ़ाइल चुनें</translation>
@@ -2999,7 +3061,7 @@ Log: %3</source>
         <translation>सिर्फ़ खाली फ़ील्ड भरें</translation>
     </message>
     <message>
-        <source>Overwrite with the file's values</source>
+        <source>Overwrite with the file&apos;s values</source>
         <translation>फ़ाइल की जानकारी से बदल दें</translation>
     </message>
     <message>
@@ -3007,7 +3069,7 @@ Log: %3</source>
         <translation>लाइन छोड़ दें</translation>
     </message>
     <message>
-        <source>When a row's phone or email is already a client:</source>
+        <source>When a row&apos;s phone or email is already a client:</source>
         <translation>जब किसी लाइन का फ़ोन या ईमेल पहले से किसी ग्राहक का हो:</translation>
     </message>
     <message>
@@ -3295,6 +3357,10 @@ Log: %3</source>
         <translation>फ़ाइल में %1 लाइनें। पहली %2 में: %3 नए, %4 बदलाव, %5 में समस्या।</translation>
     </message>
     <message>
+        <source>New family members on a number a client has: %1</source>
+        <translation>किसी ग्राहक के नंबर पर परिवार के नए सदस्य: %1</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>इम्पोर्ट हो रहा है…</translation>
     </message>
@@ -3531,13 +3597,13 @@ Please verify the correct directory name was given.</source>
 जाँच लें कि फ़ोल्डर का नाम सही लिखा है।</translation>
     </message>
     <message>
-        <source>Are you sure you want to delete '%1'?</source>
-        <translation>क्या सच में '%1' मिटाना है?</translation>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation>क्या सच में &apos;%1&apos; मिटाना है?</translation>
     </message>
     <message>
-        <source>'%1' is write protected.
+        <source>&apos;%1&apos; is write protected.
 Do you want to delete it anyway?</source>
-        <translation>'%1' बदलने से सुरक्षित है।
+        <translation>&apos;%1&apos; बदलने से सुरक्षित है।
 क्या फिर भी इसे मिटाना है?</translation>
     </message>
     <message>
@@ -3867,6 +3933,10 @@ The client book as it is now is kept as a backup first. ClientDesk then starts a
         <translation>%1 ग्राहक बने, %2 बदले, %3 पहले से ठीक, %4 छोड़े, %5 खाली या जोड़ वाली लाइनें, %6 लाइनें इम्पोर्ट नहीं हुईं।</translation>
     </message>
     <message>
+        <source>Of them, new family members on another client&apos;s number: %1</source>
+        <translation>इनमें से किसी दूसरे ग्राहक के नंबर पर परिवार के नए सदस्य: %1</translation>
+    </message>
+    <message>
         <source>Row %1</source>
         <translation>लाइन %1</translation>
     </message>
@@ -4077,8 +4147,8 @@ The client book as it is now is kept as a backup first. ClientDesk then starts a
         <translation>क्वेरी (यह कौन-से शब्द समझता है, README में देखें)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Examples&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;Words&lt;/b&gt;: bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. Join with and, or, not and brackets; put a name with those words in "quotes".</source>
-        <translation>&lt;b&gt;उदाहरण&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;शब्द&lt;/b&gt; (अंग्रेज़ी में ही लिखें): bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. इन्हें and, or, not और कोष्ठक से जोड़ें; जिस नाम में ये शब्द हों उसे "quotes" में लिखें।</translation>
+        <source>&lt;b&gt;Examples&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;Words&lt;/b&gt;: bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. Join with and, or, not and brackets; put a name with those words in &quot;quotes&quot;.</source>
+        <translation>&lt;b&gt;उदाहरण&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;शब्द&lt;/b&gt; (अंग्रेज़ी में ही लिखें): bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. इन्हें and, or, not और कोष्ठक से जोड़ें; जिस नाम में ये शब्द हों उसे &quot;quotes&quot; में लिखें।</translation>
     </message>
     <message>
         <source>Saved segments</source>
@@ -4160,7 +4230,7 @@ The client book as it is now is kept as a backup first. ClientDesk then starts a
         <translation>स्वागत और पहले कदम…</translation>
     </message>
     <message>
-        <source>The welcome page of the first start: the shop's details, then import clients, add the first one, or explore the demo desk</source>
+        <source>The welcome page of the first start: the shop&apos;s details, then import clients, add the first one, or explore the demo desk</source>
         <translation>पहली बार खोलने वाला स्वागत पेज: दुकान की जानकारी, फिर ग्राहक इम्पोर्ट करें, पहला ग्राहक जोड़ें, या डेमो डेस्क देखें</translation>
     </message>
     <message>
@@ -4168,7 +4238,7 @@ The client book as it is now is kept as a backup first. ClientDesk then starts a
         <translation>सेटिंग्स</translation>
     </message>
     <message>
-        <source>The shop's phone number is not valid. Write it as you would dial it, e.g. 98765 43210.</source>
+        <source>The shop&apos;s phone number is not valid. Write it as you would dial it, e.g. 98765 43210.</source>
         <translation>दुकान का फ़ोन नंबर सही नहीं है। वैसे ही लिखें जैसे आप डायल करते हैं, जैसे 98765 43210।</translation>
     </message>
     <message>
@@ -4498,7 +4568,7 @@ A copy is kept first. This can take a minute; please wait.</source>
         <translation>इसका मतलब</translation>
     </message>
     <message>
-        <source>Recency, frequency and money (RFM): each client scores 1-5 on each, against the shop's own clients. Double-click a group to list it.</source>
+        <source>Recency, frequency and money (RFM): each client scores 1-5 on each, against the shop&apos;s own clients. Double-click a group to list it.</source>
         <translation>हाल, बार-बार और पैसा (RFM): हर ग्राहक को इन तीनों में दुकान के अपने ग्राहकों के मुकाबले 1-5 अंक मिलते हैं। सूची देखने के लिए समूह पर डबल-क्लिक करें।</translation>
     </message>
 </context>
@@ -4513,7 +4583,7 @@ A copy is kept first. This can take a minute; please wait.</source>
         <translation>तस्वीरें (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <source>DEMO desk: made-up clients, not your shop's — ClientDesk</source>
+        <source>DEMO desk: made-up clients, not your shop&apos;s — ClientDesk</source>
         <translation>डेमो डेस्क: काल्पनिक ग्राहक, आपकी दुकान के नहीं — ClientDesk</translation>
     </message>
     <message>
@@ -4631,11 +4701,11 @@ A copy is kept first. This can take a minute; please wait.</source>
         <translation>यह बहुत लंबा है: नाम और फ़ोन 200 अक्षरों से कम, पता 400 अक्षरों से कम रखें।</translation>
     </message>
     <message>
-        <source>Write the shop's name: every greeting is signed with it.</source>
+        <source>Write the shop&apos;s name: every greeting is signed with it.</source>
         <translation>दुकान का नाम लिखें: हर शुभकामना के अंत में यही नाम आता है।</translation>
     </message>
     <message>
-        <source>The shop's phone number is not valid. Write it as you would dial it, e.g. 98765 43210 or 0522 2345678.</source>
+        <source>The shop&apos;s phone number is not valid. Write it as you would dial it, e.g. 98765 43210 or 0522 2345678.</source>
         <translation>दुकान का फ़ोन नंबर सही नहीं है। वैसे ही लिखें जैसे आप डायल करते हैं, जैसे 98765 43210 या 0522 2345678।</translation>
     </message>
     <message>
@@ -4675,7 +4745,7 @@ A copy is kept first. This can take a minute; please wait.</source>
         <translation>पहले घूमकर देखें</translation>
     </message>
     <message>
-        <source>Open a separate demo desk with 300 made-up clients, two years of bills, loyalty cards and greetings, in its own window. Nothing there touches your shop's desk.</source>
+        <source>Open a separate demo desk with 300 made-up clients, two years of bills, loyalty cards and greetings, in its own window. Nothing there touches your shop&apos;s desk.</source>
         <translation>अलग विंडो में एक डेमो डेस्क खोलें: 300 काल्पनिक ग्राहक, दो साल के बिल, लॉयल्टी कार्ड और शुभकामनाएँ। वहाँ का कुछ भी आपकी दुकान के डेस्क को नहीं छूता।</translation>
     </message>
     <message>

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from clientdesk.services.clients import ClientData, ClientFilter, PhoneEntry
 from ui import dialogs
+from ui.clients import household
 from ui.clients.list_model import ID_ROLE, PAGE, ClientListModel
 from ui.clients.page import ClientsPage
 
@@ -103,6 +104,7 @@ def test_invalid_field_shown_beside_it_and_nothing_saved(qtbot, page, desk):
 def test_duplicate_phone_offers_merge(qtbot, page, desk, monkeypatch):
     existing = add(desk, "Ramesh Kumar", "9876543210")
     monkeypatch.setattr(dialogs, "ask", lambda *a, **k: QMessageBox.Apply)
+    monkeypatch.setattr(household, "ask_phone_owner", lambda *a, **k: household.MERGE)  # the phone's question
     editor = page.new_client()
     qtbot.keyClicks(editor.name, "Ramesh K.")
     editor.phones.rows[0].number.setText("+91 98765 43210")
@@ -115,6 +117,7 @@ def test_duplicate_phone_offers_merge(qtbot, page, desk, monkeypatch):
 def test_duplicate_phone_can_open_the_other_client(qtbot, page, desk, monkeypatch):
     existing = add(desk, "Ramesh Kumar", "9876543210")
     monkeypatch.setattr(dialogs, "ask", lambda *a, **k: QMessageBox.Open)
+    monkeypatch.setattr(household, "ask_phone_owner", lambda *a, **k: household.OPEN)
     editor = page.new_client()
     qtbot.keyClicks(editor.name, "Someone")
     editor.phones.rows[0].number.setText("9876543210")

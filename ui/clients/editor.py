@@ -18,6 +18,7 @@ from clientdesk.names import other_script
 from clientdesk.services.clients import ClientData, ConsentState, PhoneEntry
 from clientdesk.validate import format_phone, normalize_email, normalize_gstin, normalize_phone, normalize_pin
 from ui import dialogs
+from ui.clients import household
 from ui.clients.history_tabs import InteractionsTab, PurchasesTab
 from ui.clients.list_model import status_label
 from ui.greetings.client_occasions import edit_client_occasions
@@ -80,6 +81,7 @@ class ClientEditor(QDialog):
         self.resize(860, 720)
         self._dirty = False
         self._loading = True
+        self._family_of: int | None = None  # chosen "add as a family member of" this client
 
         self.tabs = QTabWidget()
         self.details = self._build_details()
@@ -429,9 +431,9 @@ class ClientEditor(QDialog):
         data = self.collect()
         try:
             if self.client_id:
-                self.desk.clients.update(self.client_id, data)
+                self.desk.clients.update(self.client_id, data, family_of=self._family_of)
             else:
-                self.client_id = self.desk.clients.create(data)
+                self.client_id = self.desk.clients.create(data, family_of=self._family_of)
         except DuplicateError as exc:
             self._show_field_error(exc)
             return self._resolve_duplicate(exc, data)
@@ -447,13 +449,28 @@ class ClientEditor(QDialog):
         return True
 
     def _resolve_duplicate(self, exc: DuplicateError, data: ClientData) -> bool:
-        """Offer to open the client who has this phone/email, or to merge the two."""
-        choice = dialogs.ask(
+        """Offer to open the client who has this phone/email, or to merge the two; for a phone,
+        also to add this person as a family member who shares the number."""
+        if exc.field == "phone":
+            choice = household.ask_phone_owner(self, exc.value, exc.other_name, new_client=not self.client_id)
+            if choice == household.FAMILY:  # save again, joining that client's household
+                self._family_of = exc.other_id
+                return self.save()
+            choice = {household.OPEN: QMessageBox.Open, household.MERGE: QMessageBox.Apply}.get(choice,
+                                                                                            QMessageBox.Cancel)
+        else:
+            choice = self._ask_duplicate(exc)
+        return self._act_on_duplicate(choice, exc, data)
+
+    def _ask_duplicate(self, exc: DuplicateError):
+        return dialogs.ask(
             self, self.tr("Already a client"),
             self.tr("%1 already belongs to %2.\n\nOpen: show that client instead.\n"
                     "Merge: combine both into one client, keeping all history.")
             .replace("%1", exc.value).replace("%2", exc.other_name),
             QMessageBox.Open | QMessageBox.Apply | QMessageBox.Cancel, QMessageBox.Open)
+
+    def _act_on_duplicate(self, choice, exc: DuplicateError, data: ClientData) -> bool:
         if choice == QMessageBox.Open:
             self.client_id = exc.other_id
             self._dirty = False
@@ -497,7 +514,7 @@ class ClientEditor(QDialog):
         clean = []
         for entry in data.phones:
             try:
-                if self.desk.clients.find_by_phone(entry.number) is None:
+                if not self.desk.clients.clients_with_phone(entry.number):
                     clean.append(entry)
             except ValidationError:
                 continue

@@ -1,6 +1,7 @@
 """One box for the counter: a scanned card number + Enter, a phone number, or a name.
 
-Emits `client_chosen(id)` when one client is found (or picked from the list of names),
+Emits `client_chosen(id)` when one client is found (or picked from the list of names, or of the
+people of a household who share the phone number),
 `unknown_phone(e164)` for a phone nobody has, and `message(text)` for anything else.
 """
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from clientdesk.errors import ClientDeskError
+from clientdesk.validate import format_phone
 from ui import dialogs
 
 
@@ -57,7 +59,12 @@ class ClientLookup(QWidget):
             dialogs.show_error(self, exc)
             return
         self.last_card = found.card if found.kind == "card" else ""
-        if found.kind in ("card", "phone") or (found.kind == "name" and len(found.client_ids) == 1):
+        if found.kind == "phone" and len(found.client_ids) > 1:
+            # a household shares this number: Down/Enter picks the person, who keeps their own points
+            self.message.emit(self.tr("%n people share this number. Pick one with Down and Enter.", "",
+                                      len(found.client_ids)))
+            self._show_results(found.client_ids, points=True)
+        elif found.kind in ("card", "phone") or (found.kind == "name" and len(found.client_ids) == 1):
             self.client_chosen.emit(found.client_ids[0])
         elif found.kind == "blocked_card":
             self.message.emit(self.tr("This card was replaced and is blocked. Ask for the new card."))
@@ -71,11 +78,20 @@ class ClientLookup(QWidget):
         elif self.edit.text().strip():
             self.message.emit(self.tr("Nobody found. Type a phone number to add a new client."))
 
-    def _show_results(self, client_ids: list[int]) -> None:
+    def _show_results(self, client_ids: list[int], points: bool = False) -> None:
+        """The people to pick from; `points`: with each one's own balance (a household's list)."""
         self.results.clear()
-        phones = self.desk.clients.phones_of(client_ids)
-        for row in self.desk.clients.rows(client_ids):
-            label = "  ·  ".join(x for x in (row.name, ", ".join(phones.get(row.id, [])), row.city) if x)
+        try:
+            phones = self.desk.clients.phones_of(client_ids)
+            rows = self.desk.clients.rows(client_ids)
+            balances = {cid: self.desk.loyalty.balance(cid) for cid in client_ids} if points else {}
+        except ClientDeskError as exc:
+            dialogs.show_error(self, exc)
+            return
+        for row in rows:
+            numbers = ", ".join(format_phone(n) for n in phones.get(row.id, []))
+            balance = self.tr("%n point(s)", "", balances[row.id]) if row.id in balances else ""
+            label = "  ·  ".join(x for x in (row.name, numbers, row.city, balance) if x)
             item = QListWidgetItem(label)
             item.setData(Qt.UserRole, row.id)
             self.results.addItem(item)
@@ -86,4 +102,5 @@ class ClientLookup(QWidget):
 
     def _picked(self, item: QListWidgetItem) -> None:
         self.results.hide()
+        self.message.emit("")
         self.client_chosen.emit(int(item.data(Qt.UserRole)))

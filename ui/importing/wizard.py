@@ -68,9 +68,12 @@ IMPORT_REASONS = {
     "vcard_end": QT_TRANSLATE_NOOP("ImportProblems", "This contact has no end mark in the file; check it."),
     "too_large": QT_TRANSLATE_NOOP("ImportProblems", "This number is far too large."),
     "footer": QT_TRANSLATE_NOOP("ImportProblems", "A totals row at the end of the sheet: skipped, not imported."),
+    "shared": QT_TRANSLATE_NOOP("ImportProblems", "Several people of one family share this number; give the "
+                                                  "name to tell which."),
 }
 STATUS_LABELS = {
     "new": QT_TRANSLATE_NOOP("ImportStatus", "New"),
+    "family": QT_TRANSLATE_NOOP("ImportStatus", "New family member"),
     "update": QT_TRANSLATE_NOOP("ImportStatus", "Updates a client"),
     "same": QT_TRANSLATE_NOOP("ImportStatus", "Already there"),
     "skip": QT_TRANSLATE_NOOP("ImportStatus", "Skipped (match)"),
@@ -78,7 +81,7 @@ STATUS_LABELS = {
     "blank": QT_TRANSLATE_NOOP("ImportStatus", "Blank row"),
     "total": QT_TRANSLATE_NOOP("ImportStatus", "Totals row"),
 }
-STATUS_COLOURS = {"new": "#E3F4E1", "update": "#E1ECF7", "error": "#F9E0E0"}
+STATUS_COLOURS = {"new": "#E3F4E1", "family": "#FFF3D6", "update": "#E1ECF7", "error": "#F9E0E0"}
 
 
 def field_label(code: str) -> str:
@@ -87,6 +90,13 @@ def field_label(code: str) -> str:
 
 def status_label(code: str) -> str:
     return QCoreApplication.translate("ImportStatus", STATUS_LABELS.get(code, code))
+
+
+def family_text(name: str, owner: str, phone: str) -> str:
+    """A new client who shares a known number, with the file's own name: "Meena Devi: new family
+    member on Suresh Reddy's number 98765 43210"."""
+    return (QCoreApplication.translate("ImportWizard", "%1: new family member on %2's number %3")
+            .replace("%1", name).replace("%2", owner).replace("%3", format_phone(phone) if phone else ""))
 
 
 def issue_text(issue) -> str:
@@ -152,14 +162,20 @@ class PreviewModel(QAbstractTableModel):
             if column == 3:
                 return format_phone(outcome.phone) if outcome.phone else ""
             if column == 4:
-                return "; ".join(issue_text(i) for i in outcome.issues)
-        if role == Qt.ToolTipRole and column == 4 and outcome.issues:
-            return "\n".join(issue_text(i) for i in outcome.issues)
+                return "; ".join(self._notes(outcome))
+        if role == Qt.ToolTipRole and column == 4 and (outcome.issues or outcome.status == "family"):
+            return "\n".join(self._notes(outcome))
         if role == Qt.BackgroundRole and outcome.status in STATUS_COLOURS:
             return QBrush(QColor(STATUS_COLOURS[outcome.status]))
         if role == Qt.UserRole:
             return outcome.status
         return None
+
+
+    @staticmethod
+    def _notes(outcome) -> list[str]:
+        notes = [family_text(outcome.name, outcome.family_of, outcome.phone)] if outcome.status == "family" else []
+        return notes + [issue_text(i) for i in outcome.issues]
 
 
 class FilePage(QWizardPage):
@@ -324,6 +340,12 @@ class PreviewPage(QWizardPage):
         for key, value in (("%1", total), ("%2", len(outcomes)), ("%3", counts["new"]), ("%4", counts["update"]),
                            ("%5", counts["error"])):
             text = text.replace(key, str(value))
+        family = [o for o in outcomes if o.status == "family"]
+        if family:  # a clearly different name on a known number: a new client who shares it, never dropped
+            text += "\n" + self.tr("New family members on a number a client has: %1").replace("%1", str(len(family)))
+            text += "".join("\n  " + family_text(o.name, o.family_of, o.phone) for o in family[:5])
+            if len(family) > 5:
+                text += "\n  …"
         self.counts.setText(text)
 
     def validatePage(self) -> bool:
@@ -390,6 +412,12 @@ class ResultPage(QWizardPage):
             values = (r.created, r.updated, r.unchanged, r.skipped, r.blank + r.totals, r.failed_rows)
         for number, value in enumerate(values, start=1):
             text = text.replace(f"%{number}", str(value))
+        if r.family:
+            text += "\n" + self.tr("Of them, new family members on another client's number: %1").replace(
+                "%1", str(len(r.family)))
+            text += "".join("\n  " + family_text(name, owner, number) for _, name, owner, number in r.family[:20])
+            if len(r.family) > 20:
+                text += "\n  …"
         self.summary.setText(text)
         self.problems.clear()
         for issue in r.issues[:1000]:
