@@ -255,6 +255,14 @@ class ClientDeskDatabase(StorageBoundary, peewee.SqliteDatabase):
         """SQLite's storage conditions by result code (see the module's storage_error_for)."""
         return storage_error_for(exc)
 
+    def rollback(self) -> None:
+        """ROLLBACK, unless SQLite has rolled the transaction back itself: a COMMIT that failed
+        for a full disk or an I/O error ends the transaction, and peewee's ROLLBACK after it would
+        fail with "no transaction is active", hiding the StorageError that says what happened."""
+        if not self.is_closed() and not self._state.conn.in_transaction:
+            return
+        super().rollback()
+
     def begin(self, lock_type: str | None = None) -> None:
         """BEGIN IMMEDIATE, asking for the lock every LOCK_POLL_SECONDS until the connection's
         busy timeout has passed. SQLite's own waiting sleeps 100 ms between tries once it has

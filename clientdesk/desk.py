@@ -8,6 +8,7 @@ then work on this desk's file, whichever thread calls and however many desks are
 from __future__ import annotations
 
 import functools
+import types
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,10 @@ def _bound_result(value, db):
     return value
 
 
+# What a service hands out that runs code: its methods, and functions or partials stored on it.
+_CALLS = (types.MethodType, types.FunctionType, types.BuiltinMethodType, functools.partial)
+
+
 def _bound_call(fn, db):
     @functools.wraps(fn)
     def call(*args, **kwargs):
@@ -96,7 +101,7 @@ class BoundService:
     def __getattr__(self, name: str) -> Any:
         with using(self._db):  # a property may read the database
             value = getattr(self._service, name)
-        if callable(value) and not isinstance(value, type):
+        if isinstance(value, _CALLS):
             return _bound_call(value, self._db)
         if getattr(value, "db", None) is self._db and not isinstance(value, BoundService):
             return BoundService(value, self._db)
@@ -144,6 +149,15 @@ class Desk:
             backup_database(path, reason="start")
         clock = clock or Clock()
         db = open_database(path)
+        try:
+            with using(db):  # some services read or write their defaults as they start
+                return cls._build(path, db, clock)
+        except BaseException:
+            close_database(db)
+            raise
+
+    @classmethod
+    def _build(cls, path: Path, db, clock: Clock) -> "Desk":
         settings = SettingsService(db)
         clients = ClientService(db, settings, clock)
         history = HistoryService(db, clients, clock)
