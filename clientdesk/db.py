@@ -473,7 +473,9 @@ def storage_error_for(exc: BaseException) -> StorageError | None:
 def storage_errors():
     """Turn SQLite's storage conditions (by code: see storage_error_for) and OS failures into a
     StorageError with a message a shopkeeper can act on; any other database error is a bug and
-    goes on as it is."""
+    goes on as it is. Work through a ClientDeskDatabase needs no such block (StorageBoundary sorts
+    its errors already); it is for sqlite3 used directly (backups, reading a file's version) and
+    for files around the database."""
     try:
         yield
     except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
