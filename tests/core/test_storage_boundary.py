@@ -188,3 +188,37 @@ def test_another_engine_plugs_in_its_own_sorter(tmp_path):
         db.execute_sql("SELEC 1")
     db.close()
     assert issubclass(ClientDeskDatabase, StorageBoundary)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real 2 MB file system (tmpfs), where it may be mounted (root on Linux)."""
+    if not sys.platform.startswith("linux") or os.geteuid() != 0:
+        pytest.skip("mounting a small disk needs root on Linux")
+    point = tmp_path / "disk"
+    point.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(point)], capture_output=True).returncode:
+        pytest.skip("no tmpfs may be mounted here")
+    yield point
+    subprocess.run(["umount", "-l", str(point)], check=True)
+
+
+def test_a_real_full_disk_is_full(small_disk):
+    desk = Desk.open(small_disk / "desk.sqlite")
+    try:
+        cid = _client(desk)
+        filler = os.open(small_disk / "filler", os.O_WRONLY | os.O_CREAT)  # another program took the rest
+        try:
+            with pytest.raises(OSError):
+                while True:
+                    os.write(filler, b"\0" * 65536)
+        finally:
+            os.close(filler)
+        with pytest.raises(StorageError) as raised:
+            desk.history.record_purchase(_bill(cid, lines=2000))
+        assert raised.value.details["reason"] == "full"
+        (small_disk / "filler").unlink()
+        assert desk.history.purchases(cid) == []  # nothing half-written
+        assert desk.history.record_purchase(_bill(cid, lines=3))  # space again: the same call goes through
+    finally:
+        desk.close()
