@@ -7,7 +7,9 @@ then work on this desk's file, whichever thread calls and however many desks are
 
 from __future__ import annotations
 
+import collections.abc
 import functools
+import io
 import types
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,7 +60,8 @@ class BoundIterator:
 
 
 def _bound_result(value, db):
-    if hasattr(value, "__next__") and hasattr(value, "__iter__"):
+    """A generator or other lazy iterator is handed out bound; anything else (lists, rows, files) as it is."""
+    if isinstance(value, collections.abc.Iterator) and not isinstance(value, io.IOBase):
         return BoundIterator(value, db)
     return value
 

@@ -154,10 +154,12 @@ def test_two_desks_used_from_two_threads_at_once(two):
 def test_the_services_keep_their_class_and_take_attributes(two, clock):
     a, b = two
     assert isinstance(a.clients, ClientService)
-    calls = []
-    b.imports.add_opening_points = lambda *args: calls.append(args)  # set through the wrapper
-    assert b.imports.unbound.client_importer.add_opening_points is not None
-    assert a.imports.add_opening_points is not None and a.imports.add_opening_points != b.imports.add_opening_points
+    def opening_points(*args):
+        pass
+
+    b.imports.add_opening_points = opening_points  # set through the wrapper, on the service itself
+    assert b.imports.unbound.client_importer.add_opening_points is opening_points
+    assert a.imports.unbound.client_importer.add_opening_points == a.loyalty.unbound.add_opening_balance
     # A collaborator over the same database is handed out bound too.
     assert a.greetings.calendar.db is a.db
 
