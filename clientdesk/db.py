@@ -1,18 +1,27 @@
-"""The one database proxy and how to open it.
+"""The databases a process has open, the proxy every model binds to, and how to open one.
 
-Every model binds to `database`; `open_database(path)` initialises it with the pragmas the
-house style asks for. Tests call the same function on a file in `tmp_path`.
+Every model binds to `database`, a proxy that resolves, at each use, to the database of the
+desk in use: the one set by `using(db)` in this context (the Desk's services run every call inside
+it, see clientdesk.desk), else the only database open in the process. Several open and none in
+use is a RuntimeError, never a guess: a client of one desk must never land in another's file.
+`open_database(path)` opens a file with the pragmas the house style asks for and returns the
+database the desk keeps; `close_database(db)` closes that one only. Tests call the same functions
+on files in `tmp_path`.
+
+Driver errors are sorted once, here, at the database boundary (`StorageBoundary`): a storage
+condition becomes a StorageError, anything else (a mistake in our SQL) goes on as the bug it is.
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import logging
 import sqlite3
 import threading
 import time
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import peewee
 
@@ -20,7 +29,81 @@ from clientdesk.errors import StorageError
 
 log = logging.getLogger(__name__)
 
-database = peewee.DatabaseProxy()
+# ----- which database the models use -----------------------------------------------------------
+
+_in_use: contextvars.ContextVar[peewee.Database | None] = contextvars.ContextVar("clientdesk_database",
+                                                                                default=None)
+_open: list[peewee.Database] = []  # opened by open_database and not yet closed by close_database
+_open_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def using(db: peewee.Database) -> Iterator[peewee.Database]:
+    """The models use `db` inside this block, in this thread (a context variable: other threads and
+    other asyncio tasks are not affected). Blocks nest; the inner one wins."""
+    token = _in_use.set(db)
+    try:
+        yield db
+    finally:
+        _in_use.reset(token)
+
+
+def current_database() -> peewee.Database:
+    """The database the models use here: the one of `using()`, else the only one open."""
+    db = _in_use.get()
+    if db is not None:
+        return db
+    with _open_lock:
+        opened = list(_open)
+    if len(opened) == 1:
+        return opened[0]
+    if not opened:
+        raise RuntimeError("No ClientDesk database is open: open a desk first.")
+    raise RuntimeError(f"{len(opened)} ClientDesk databases are open and none is in use here: call the desk's "
+                       "services, or use the models inside `with using(desk.db):`.")
+
+
+def open_databases() -> list[peewee.Database]:
+    """The databases open in this process (opened by open_database, not yet closed)."""
+    with _open_lock:
+        return list(_open)
+
+
+class DeskDatabaseProxy(peewee.DatabaseProxy):
+    """peewee's DatabaseProxy, resolved at each use to `current_database()` instead of one object
+    set once with initialize(): the models need no binding of their own per desk."""
+
+    __slots__ = ()
+
+    def __init__(self) -> None:
+        object.__setattr__(self, "_callbacks", [])
+
+    @property
+    def obj(self) -> peewee.Database | None:  # peewee reads it to learn whether the proxy is bound
+        db = _in_use.get()
+        if db is not None:
+            return db
+        with _open_lock:
+            if not _open:
+                return None
+        return current_database()
+
+    def initialize(self, obj) -> None:
+        raise TypeError("The database proxy follows the desk in use: open_database() and using(db) bind it.")
+
+    def __getattr__(self, attr: str) -> Any:
+        if attr.startswith("__") or attr in ("_Model", "_callbacks"):
+            raise AttributeError(attr)
+        return getattr(current_database(), attr)
+
+    def __enter__(self):
+        return current_database().__enter__()
+
+    def __exit__(self, *exc_info):
+        return current_database().__exit__(*exc_info)
+
+
+database = DeskDatabaseProxy()
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -37,7 +120,124 @@ BUSY_TIMEOUT_MS = PRAGMAS["busy_timeout"]
 LOCK_POLL_SECONDS = 0.002  # between two tries for the write lock while another process holds it
 
 
-class ClientDeskDatabase(peewee.SqliteDatabase):
+# ----- driver errors, sorted at the boundary -----------------------------------------------------
+
+class StorageBoundary:
+    """Mix in before a peewee Database class: every way in to the driver (connect, a cursor's
+    execute/executemany, fetching its rows, and so BEGIN, COMMIT and ROLLBACK, which peewee runs
+    through cursors) passes its errors to `self.storage_error_for(exc)`. What that returns (a
+    StorageError) is raised from the driver's error; when it returns None the error is a bug and is
+    raised unchanged (peewee's wrapping of it, or the driver's own while fetching rows).
+
+    An engine plugs in its own sorter by defining `storage_error_for(self, exc) -> StorageError |
+    None`: SQLite sorts by `sqlite_errorcode` (ClientDeskDatabase below); a PostgreSQL class by
+    SQLSTATE class, e.g.
+
+        class ClientDeskPostgres(StorageBoundary, peewee.PostgresqlDatabase):
+            def storage_error_for(self, exc):
+                ...  # "08" connection, "53" resources, "57" operator intervention -> StorageError
+
+    `exc` may be peewee's wrapping (the driver's error is its args[0] and __cause__/__context__),
+    the driver's own error, or an OSError. Services need no `storage_errors()` block around their
+    database work."""
+
+    def storage_error_for(self, exc: BaseException) -> StorageError | None:
+        raise NotImplementedError
+
+    def _sorted(self, exc: Exception) -> Exception:
+        """The exception to raise for `exc`: its StorageError, or `exc` itself (a bug)."""
+        if isinstance(exc, StorageError):
+            return exc
+        error = self.storage_error_for(exc)
+        if error is None:
+            return exc
+        error.__cause__ = exc
+        return error
+
+    def connect(self, *args, **kwargs):
+        try:
+            return super().connect(*args, **kwargs)
+        except Exception as exc:
+            error = self._sorted(exc)
+            if error is exc:
+                raise
+            raise error from exc
+
+    def cursor(self, *args, **kwargs):
+        try:
+            return SortedCursor(super().cursor(*args, **kwargs), self)
+        except Exception as exc:
+            error = self._sorted(exc)
+            if error is exc:
+                raise
+            raise error from exc
+
+
+class SortedCursor:
+    """A driver cursor whose errors go through its database's `storage_error_for`: statements
+    (execute, executemany) and the rows fetched afterwards, where SQLite finds a damaged page or a
+    lock as it reads. Everything else is the driver cursor's own."""
+
+    __slots__ = ("_cursor", "_db")
+
+    def __init__(self, cursor, db: StorageBoundary) -> None:
+        self._cursor = cursor
+        self._db = db
+
+    def _raise(self, exc: Exception):
+        error = self._db._sorted(exc)
+        if error is exc:
+            raise exc
+        raise error from exc
+
+    def execute(self, *args, **kwargs) -> "SortedCursor":
+        try:
+            self._cursor.execute(*args, **kwargs)
+        except Exception as exc:
+            self._raise(exc)
+        return self
+
+    def executemany(self, *args, **kwargs) -> "SortedCursor":
+        try:
+            self._cursor.executemany(*args, **kwargs)
+        except Exception as exc:
+            self._raise(exc)
+        return self
+
+    def fetchone(self):
+        try:
+            return self._cursor.fetchone()
+        except Exception as exc:
+            self._raise(exc)
+
+    def fetchmany(self, *args, **kwargs):
+        try:
+            return self._cursor.fetchmany(*args, **kwargs)
+        except Exception as exc:
+            self._raise(exc)
+
+    def fetchall(self):
+        try:
+            return self._cursor.fetchall()
+        except Exception as exc:
+            self._raise(exc)
+
+    def __iter__(self) -> "SortedCursor":
+        return self
+
+    def __next__(self):
+        try:
+            return next(self._cursor)
+        except StopIteration:
+            raise
+        except Exception as exc:
+            self._raise(exc)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._cursor, name)
+
+
+class ClientDeskDatabase(StorageBoundary, peewee.SqliteDatabase):
     """SQLite where every transaction starts with `BEGIN IMMEDIATE`: it takes the write lock first,
     waiting up to the busy timeout while another process (the second counter's import) writes.
 
@@ -50,6 +250,18 @@ class ClientDeskDatabase(peewee.SqliteDatabase):
 
     def __init__(self, database, *args, lock_type: str = "IMMEDIATE", **kwargs):
         super().__init__(database, *args, lock_type=lock_type, **kwargs)
+
+    def storage_error_for(self, exc: BaseException) -> StorageError | None:
+        """SQLite's storage conditions by result code (see the module's storage_error_for)."""
+        return storage_error_for(exc)
+
+    def rollback(self) -> None:
+        """ROLLBACK, unless SQLite has rolled the transaction back itself: a COMMIT that failed
+        for a full disk or an I/O error ends the transaction, and peewee's ROLLBACK after it would
+        fail with "no transaction is active", hiding the StorageError that says what happened."""
+        if not self.is_closed() and not self._state.conn.in_transaction:
+            return
+        super().rollback()
 
     def begin(self, lock_type: str | None = None) -> None:
         """BEGIN IMMEDIATE, asking for the lock every LOCK_POLL_SECONDS until the connection's
@@ -71,7 +283,7 @@ class ClientDeskDatabase(peewee.SqliteDatabase):
                 try:
                     super().begin(lock_type)
                     return
-                except peewee.OperationalError as exc:
+                except (peewee.OperationalError, StorageError) as exc:  # StorageError: sorted by the cursor
                     if not is_busy(exc) or time.monotonic() >= deadline:
                         raise
                 time.sleep(LOCK_POLL_SECONDS)
@@ -86,7 +298,8 @@ class BaseModel(peewee.Model):
 
 
 def open_database(path: Path | str) -> peewee.SqliteDatabase:
-    """Open (creating if needed) the SQLite file at `path`, bring its schema up to date, and bind it."""
+    """Open (creating if needed) the SQLite file at `path`, bring its schema up to date, and return
+    it (the desk keeps it; see `using` and `current_database` for how the models find it)."""
     from clientdesk import migrations
 
     path = Path(path)
@@ -98,11 +311,18 @@ def open_database(path: Path | str) -> peewee.SqliteDatabase:
         with storage_errors():
             migrations.check_version(_stored_version(path))
     db = ClientDeskDatabase(str(path), pragmas=PRAGMAS, thread_safe=True)
-    database.initialize(db)
-    with storage_errors():
-        db.connect(reuse_if_open=True)
-        db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
-        migrations.upgrade(db, path)
+    try:
+        with using(db), storage_errors():  # storage_errors: the migration's own backup and files
+            db.connect(reuse_if_open=True)
+            db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+            migrations.upgrade(db, path)
+    except BaseException:
+        if not db.is_closed():
+            with contextlib.suppress(Exception):
+                db.close()
+        raise
+    with _open_lock:
+        _open.append(db)
     return db
 
 
@@ -180,11 +400,17 @@ def _checkpoint(path: Path) -> None:
         log.warning("Background checkpoint of %s failed: %s", path, exc)
 
 
-def close_database() -> None:
-    """Close the current connection, if any."""
-    obj = database.obj
-    if obj is not None and not obj.is_closed():
-        obj.close()
+def close_database(db: peewee.Database | None = None) -> None:
+    """Close `db` (this thread's connection to it) and forget it as open; without `db`, the one the
+    models use here (`current_database`), if any is open. Other open databases are left alone."""
+    if db is None:
+        if _in_use.get() is None and not open_databases():
+            return
+        db = current_database()
+    with _open_lock:
+        _open[:] = [d for d in _open if d is not db]
+    if not db.is_closed():
+        db.close()
 
 
 # SQLite's primary result codes for "another connection holds the lock" (extended codes add bits above 0xff).
@@ -222,7 +448,11 @@ _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 8, 10, 11, 13, 14, 26
 
 def storage_error_for(exc: BaseException) -> StorageError | None:
     """The StorageError a shopkeeper can act on for a driver error, or None when it is a bug.
-    One place sorts driver errors, by code (a PostgreSQL driver's SQLSTATE classes plug in here)."""
+    One place sorts SQLite's errors, by code (ClientDeskDatabase.storage_error_for calls it; a
+    PostgreSQL class brings its own, by SQLSTATE: see StorageBoundary). An OSError is a storage
+    condition too."""
+    if isinstance(exc, OSError):
+        return StorageError(f"The database file could not be used: {exc.strerror or exc}", reason="io")
     code = sqlite_code(exc)
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
         return StorageError(BUSY_MESSAGE, reason="busy")
@@ -243,7 +473,9 @@ def storage_error_for(exc: BaseException) -> StorageError | None:
 def storage_errors():
     """Turn SQLite's storage conditions (by code: see storage_error_for) and OS failures into a
     StorageError with a message a shopkeeper can act on; any other database error is a bug and
-    goes on as it is."""
+    goes on as it is. Work through a ClientDeskDatabase needs no such block (StorageBoundary sorts
+    its errors already); it is for sqlite3 used directly (backups, reading a file's version) and
+    for files around the database."""
     try:
         yield
     except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:

@@ -12,9 +12,7 @@ from clientdesk.importing.models import IMPORT_MODELS
 from clientdesk.insights.models import INSIGHT_MODELS
 from clientdesk.loyalty.models import LOYALTY_MODELS
 from clientdesk.models import CORE_MODELS
-
-SEARCH_TABLE = "client_search"
-PHONE_SEARCH_TABLE = "client_phone_search"
+from clientdesk.search import PHONE_SEARCH_TABLE, SEARCH_TABLE  # noqa: F401  (named where search lives)
 
 
 def all_models() -> list:

@@ -16,7 +16,6 @@ from typing import Iterator, Sequence
 
 import phonenumbers
 
-from clientdesk.schema import PHONE_SEARCH_TABLE, SEARCH_TABLE
 from clientdesk.textkey import fold_words
 from clientdesk.errors import ValidationError
 from clientdesk.validate import ascii_digits, normalize_phone
@@ -26,6 +25,11 @@ _PHONEISH = re.compile(r"^[\d\s+\-().]+$")
 MIN_FRAGMENT = 3  # the trigram index finds fragments of 3 digits or more
 # bm25 weights, in column order: name, father, business, email, gstin
 BM25_WEIGHTS = (10.0, 2.0, 4.0, 6.0, 6.0)
+
+# The two FTS5 tables (clientdesk.models.ClientSearch, ClientPhoneSearch). Named here, not in
+# clientdesk.schema, so that searching does not import every area's models to learn two names.
+SEARCH_TABLE = "client_search"
+PHONE_SEARCH_TABLE = "client_phone_search"
 
 
 def national_digits(e164: str) -> str:

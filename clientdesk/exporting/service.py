@@ -11,7 +11,6 @@ from typing import Iterator, Sequence
 import peewee as pw
 
 from clientdesk.codes import STATUSES
-from clientdesk.db import storage_errors
 from clientdesk.errors import ValidationError
 from clientdesk.exporting.headers import (
     CLIENT_COLUMNS, INTERACTION_COLUMNS, LANGUAGES, PURCHASE_COLUMNS, header_names, value_word,
@@ -74,9 +73,8 @@ class ExportService:
     def client_ids(self, flt: ClientFilter | None = None, ids: Sequence[int] | None = None) -> list[int]:
         """The clients to export, by name: an explicit selection, else the filter's result (all by default)."""
         if ids is not None:
-            with storage_errors():
-                return [cid for (cid,) in Client.select(Client.id).where(Client.id.in_(id_set(ids)))
-                        .order_by(Client.name, Client.id).tuples()]
+            return [cid for (cid,) in Client.select(Client.id).where(Client.id.in_(id_set(ids)))
+                    .order_by(Client.name, Client.id).tuples()]
         return self.clients.ids(flt or ClientFilter(), "name", offset=0, limit=-1)
 
     _RECORD_COLUMNS = ("id", "name", "father_name", "email", "business_name", "gstin", "postal_line", "postal_city",
@@ -95,11 +93,10 @@ class ExportService:
         (oldest first, or None). Plain SQL in chunks of 5,000: an export reads every row."""
         for start in range(0, len(ids), EXPORT_CHUNK):
             param = [json.dumps(ids[start:start + EXPORT_CHUNK])]
-            with storage_errors():
-                rows = self.db.execute_sql(self._RECORD_SQL, param).fetchall()
-                others: dict[int, list[str]] = {}
-                for cid, number in self.db.execute_sql(self._OTHER_PHONES_SQL, param):
-                    others.setdefault(cid, []).append(number)
+            rows = self.db.execute_sql(self._RECORD_SQL, param).fetchall()
+            others: dict[int, list[str]] = {}
+            for cid, number in self.db.execute_sql(self._OTHER_PHONES_SQL, param):
+                others.setdefault(cid, []).append(number)
             for row in rows:
                 extra = others.get(row[0])
                 yield (*row, [n for n in extra if n != row[-1]] if extra else None)
@@ -168,26 +165,24 @@ class ExportService:
         scope = self._client_scope(flt)
         columns = [xlsx.Column(h, _PURCHASE_KINDS.get(c, "text"))
                    for c, h in zip(PURCHASE_COLUMNS, header_names(PURCHASE_COLUMNS, language))]
-        with storage_errors():
-            query = Purchase.select(Purchase.id)
-            if scope is not None:
-                query = query.where(Purchase.client.in_(id_set(scope)))
-            purchase_ids = [pid for (pid,) in query.order_by(Purchase.date, Purchase.id).tuples()]
+        query = Purchase.select(Purchase.id)
+        if scope is not None:
+            query = query.where(Purchase.client.in_(id_set(scope)))
+        purchase_ids = [pid for (pid,) in query.order_by(Purchase.date, Purchase.id).tuples()]
 
         def rows():
             for start in range(0, len(purchase_ids), CHUNK):
                 chunk = purchase_ids[start:start + CHUNK]
-                with storage_errors():
-                    bills = list(Purchase.select(Purchase.id, Purchase.date, Purchase.bill_no, Purchase.amount_paise,
-                                                 Client.id, Client.name, Client.primary_phone)
-                                 .join(Client).where(Purchase.id.in_(chunk))
-                                 .order_by(Purchase.date, Purchase.id).tuples())
-                    lines: dict[int, list] = {}
-                    for pid, product, category, qty, amount in (
-                            PurchaseLine.select(PurchaseLine.purchase, PurchaseLine.product, PurchaseLine.category,
-                                                PurchaseLine.qty, PurchaseLine.amount_paise)
-                            .where(PurchaseLine.purchase.in_(chunk)).order_by(PurchaseLine.id).tuples()):
-                        lines.setdefault(pid, []).append((product, category, qty, amount))
+                bills = list(Purchase.select(Purchase.id, Purchase.date, Purchase.bill_no, Purchase.amount_paise,
+                                             Client.id, Client.name, Client.primary_phone)
+                             .join(Client).where(Purchase.id.in_(chunk))
+                             .order_by(Purchase.date, Purchase.id).tuples())
+                lines: dict[int, list] = {}
+                for pid, product, category, qty, amount in (
+                        PurchaseLine.select(PurchaseLine.purchase, PurchaseLine.product, PurchaseLine.category,
+                                            PurchaseLine.qty, PurchaseLine.amount_paise)
+                        .where(PurchaseLine.purchase.in_(chunk)).order_by(PurchaseLine.id).tuples()):
+                    lines.setdefault(pid, []).append((product, category, qty, amount))
                 for pid, date, bill_no, amount, _cid, name, phone in bills:
                     phone = phone_text(phone) if phone else None
                     for product, category, qty, line_amount in lines.get(pid) or [("", "", 1, amount)]:
@@ -202,14 +197,13 @@ class ExportService:
         scope = self._client_scope(flt)
         columns = [xlsx.Column(h, "datetime" if c == "at" else "text")
                    for c, h in zip(INTERACTION_COLUMNS, header_names(INTERACTION_COLUMNS, language))]
-        with storage_errors():
-            query = (Interaction.select(Interaction.at, Client.name, Client.primary_phone, Interaction.channel,
-                                        Interaction.direction, Interaction.summary, Interaction.kind)
-                     .join(Client))
-            if scope is not None:
-                query = query.where(Interaction.client.in_(id_set(scope)))
-            total = query.count()
-            cursor = query.order_by(Interaction.at, Interaction.id).tuples().iterator()
+        query = (Interaction.select(Interaction.at, Client.name, Client.primary_phone, Interaction.channel,
+                                    Interaction.direction, Interaction.summary, Interaction.kind)
+                 .join(Client))
+        if scope is not None:
+            query = query.where(Interaction.client.in_(id_set(scope)))
+        total = query.count()
+        cursor = query.order_by(Interaction.at, Interaction.id).tuples().iterator()
 
         def rows():
             for at, name, phone, channel, direction, summary, kind in cursor:

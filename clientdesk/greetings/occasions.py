@@ -17,7 +17,6 @@ from typing import Iterable, NamedTuple
 import holidays
 import peewee as pw
 
-from clientdesk.db import storage_errors
 from clientdesk.errors import NotFoundError, ValidationError
 from clientdesk.greetings.models import INACTIVE_SQL, ClientDate, ClientFestivals, FestivalChange, UserFestival
 from clientdesk.models import Client
@@ -279,9 +278,8 @@ class FestivalCalendar:
 
     def year(self, year: int, include_hidden: bool = False) -> list[FestivalDay]:
         """Every festival of `year`, sorted by date (hidden ones only when asked)."""
-        with storage_errors():
-            changes = {(c.key, c.year): c for c in FestivalChange.select().where(FestivalChange.year.in_([0, year]))}
-            users = list(UserFestival.select())
+        changes = {(c.key, c.year): c for c in FestivalChange.select().where(FestivalChange.year.in_([0, year]))}
+        users = list(UserFestival.select())
         days = _package_with_rules(year, self.state)
         for u in users:
             if u.year in (None, year):
@@ -329,7 +327,7 @@ class FestivalCalendar:
     # ----- the user's changes ---------------------------------------------------------------
     def hide(self, key: str, year: int = 0, hidden: bool = True) -> None:
         """Hide a festival (every year when year is 0), or show it again."""
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             (FestivalChange.insert(key=key, year=year, hidden=hidden)
              .on_conflict(conflict_target=[FestivalChange.key, FestivalChange.year],
                           update={FestivalChange.hidden: hidden}).execute())
@@ -338,7 +336,7 @@ class FestivalCalendar:
         """Correct the date of a festival in one year (None restores the calendar's date)."""
         if date is not None and date.year != year:
             raise ValidationError("date", "invalid", "The corrected date must be in the same year")
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             (FestivalChange.insert(key=key, year=year, moved_to=date)
              .on_conflict(conflict_target=[FestivalChange.key, FestivalChange.year],
                           update={FestivalChange.moved_to: date}).execute())
@@ -353,7 +351,7 @@ class FestivalCalendar:
         except (TypeError, ValueError) as exc:
             raise ValidationError("date", "invalid", "Not a valid date") from exc
         key = slug(name_en or name_hi) or "occasion"
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             base, n = key, 2
             while UserFestival.select().where(UserFestival.key == key).exists() or key in RULES or key in TABLE:
                 key, n = f"{base}-{n}", n + 1
@@ -363,14 +361,12 @@ class FestivalCalendar:
 
     def remove(self, key: str) -> None:
         """Delete an occasion the user added."""
-        with storage_errors():
-            if not UserFestival.delete().where(UserFestival.key == key).execute():
-                raise NotFoundError(f"There is no added occasion {key}")
+        if not UserFestival.delete().where(UserFestival.key == key).execute():
+            raise NotFoundError(f"There is no added occasion {key}")
 
     def user_keys(self) -> set[str]:
         """Keys of the occasions the user added."""
-        with storage_errors():
-            return {k for (k,) in UserFestival.select(UserFestival.key).tuples()}
+        return {k for (k,) in UserFestival.select(UserFestival.key).tuples()}
 
 
 # ----- personal dates in SQL ---------------------------------------------------------------------
@@ -436,39 +432,38 @@ def personal_between(start: dt.date, end: dt.date, kinds: Iterable[str] = PERSON
     only, only_params = ("", []) if client_ids is None else (
         " AND c.id IN (SELECT value FROM json_each(?))", [json.dumps([int(i) for i in client_ids])])
     active = "c.archived = 0 AND c.erased = 0"
-    with storage_errors():
-        for kind, prefix in _PARTIAL.items():
-            if kind not in kinds:
+    for kind, prefix in _PARTIAL.items():
+        if kind not in kinds:
+            continue
+        where, params = _spans_sql(f"c.{prefix}_month", f"c.{prefix}_day", spans)
+        rows = db.execute_sql(
+            f"SELECT c.id, c.{prefix}_month, c.{prefix}_day, c.{prefix}_year FROM {client} c "
+            f"WHERE {where} AND {active}{only}", params + only_params).fetchall()
+        for cid, m, d, y in rows:
+            date = codes.get(m * 100 + d)
+            years = date.year - y if date and y else None
+            if date is None or (years is not None and years < 0):
                 continue
-            where, params = _spans_sql(f"c.{prefix}_month", f"c.{prefix}_day", spans)
-            rows = db.execute_sql(
-                f"SELECT c.id, c.{prefix}_month, c.{prefix}_day, c.{prefix}_year FROM {client} c "
-                f"WHERE {where} AND {active}{only}", params + only_params).fetchall()
-            for cid, m, d, y in rows:
-                date = codes.get(m * 100 + d)
-                years = date.year - y if date and y else None
-                if date is None or (years is not None and years < 0):
-                    continue
-                hits.append(PersonalHit(cid, kind, date, None if kind == "birthday" else years))
-        if "first_purchase" in kinds:
-            where = " OR ".join("substr(c.first_purchase_on, 6, 5) BETWEEN ? AND ?" for _ in spans)
-            params = [f"{m:02d}-{d:02d}" for m, d1, d2 in spans for d in (d1, d2)]
-            rows = db.execute_sql(f"SELECT c.id, c.first_purchase_on FROM {client} c WHERE ({where}) AND {active}{only}",
-                                  params + only_params).fetchall()
-            for cid, first in rows:
-                first = dt.date.fromisoformat(str(first)[:10])
-                date = codes.get(first.month * 100 + first.day)
-                if date is not None and date.year - first.year >= 1:
-                    hits.append(PersonalHit(cid, "first_purchase", date, date.year - first.year))
-        if "custom" in kinds:
-            where, params = _spans_sql("d.month", "d.day", spans)
-            rows = db.execute_sql(
-                f"SELECT d.client_id, d.month, d.day, d.year, d.label, d.id FROM {client_date} d "
-                f"JOIN {client} c ON c.id = d.client_id WHERE {where} AND {active}{only}", params + only_params).fetchall()
-            for cid, m, d, y, label, ref in rows:
-                date = codes.get(m * 100 + d)
-                if date is not None:
-                    hits.append(PersonalHit(cid, "custom", date, date.year - y if date and y else None, label, ref))
+            hits.append(PersonalHit(cid, kind, date, None if kind == "birthday" else years))
+    if "first_purchase" in kinds:
+        where = " OR ".join("substr(c.first_purchase_on, 6, 5) BETWEEN ? AND ?" for _ in spans)
+        params = [f"{m:02d}-{d:02d}" for m, d1, d2 in spans for d in (d1, d2)]
+        rows = db.execute_sql(f"SELECT c.id, c.first_purchase_on FROM {client} c WHERE ({where}) AND {active}{only}",
+                              params + only_params).fetchall()
+        for cid, first in rows:
+            first = dt.date.fromisoformat(str(first)[:10])
+            date = codes.get(first.month * 100 + first.day)
+            if date is not None and date.year - first.year >= 1:
+                hits.append(PersonalHit(cid, "first_purchase", date, date.year - first.year))
+    if "custom" in kinds:
+        where, params = _spans_sql("d.month", "d.day", spans)
+        rows = db.execute_sql(
+            f"SELECT d.client_id, d.month, d.day, d.year, d.label, d.id FROM {client_date} d "
+            f"JOIN {client} c ON c.id = d.client_id WHERE {where} AND {active}{only}", params + only_params).fetchall()
+        for cid, m, d, y, label, ref in rows:
+            date = codes.get(m * 100 + d)
+            if date is not None:
+                hits.append(PersonalHit(cid, "custom", date, date.year - y if date and y else None, label, ref))
     return hits
 
 
@@ -491,15 +486,14 @@ class Celebrations:
 
     def of(self, client_id: int) -> tuple[list[str], bool]:
         """(festival keys, True when these are the client's own rather than the default)."""
-        with storage_errors():
-            row = ClientFestivals.get_or_none(ClientFestivals.client == client_id)
+        row = ClientFestivals.get_or_none(ClientFestivals.client == client_id)
         if row is None:
             return self.defaults(), False
         return [k for k in row.keys.split("|") if k], True
 
     def set_for(self, client_id: int, keys: Iterable[str] | None) -> None:
         """Give a client their own festivals; None returns them to the shop's default list."""
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             if not Client.select().where(Client.id == client_id).exists():
                 raise NotFoundError(f"There is no client #{client_id}")
             ClientFestivals.delete().where(ClientFestivals.client == client_id).execute()
@@ -528,25 +522,23 @@ class Celebrations:
         client, own = Client._meta.table_name, ClientFestivals._meta.table_name
         active_own = (f"SELECT count(*) FROM {own} f CROSS JOIN {client} c ON c.id = f.client_id "
                       "WHERE c.archived = 0 AND c.erased = 0")
-        with storage_errors():
-            on_default = 0
-            if defaults.intersection(keys):
-                total = db.execute_sql(f"SELECT count(*) FROM {client}").fetchone()[0]
-                inactive = db.execute_sql(f"SELECT count(*) FROM {client} WHERE {INACTIVE_SQL}").fetchone()[0]
-                on_default = total - inactive - db.execute_sql(active_own).fetchone()[0]
-            result = {}
-            for key in keys:
-                naming = db.execute_sql(active_own + " AND instr(f.keys, ?) > 0", [f"|{key}|"]).fetchone()[0]
-                result[key] = naming + (on_default if key in defaults else 0)
+        on_default = 0
+        if defaults.intersection(keys):
+            total = db.execute_sql(f"SELECT count(*) FROM {client}").fetchone()[0]
+            inactive = db.execute_sql(f"SELECT count(*) FROM {client} WHERE {INACTIVE_SQL}").fetchone()[0]
+            on_default = total - inactive - db.execute_sql(active_own).fetchone()[0]
+        result = {}
+        for key in keys:
+            naming = db.execute_sql(active_own + " AND instr(f.keys, ?) > 0", [f"|{key}|"]).fetchone()[0]
+            result[key] = naming + (on_default if key in defaults else 0)
         return result
 
     def client_ids(self, key: str, among: Iterable[int] | None = None) -> list[int]:
         """Active clients who celebrate festival `key` (optionally only among some ids)."""
         query = Client.select(Client.id).where(_active() & self._celebrates_sql(key)).order_by(Client.id)
-        with storage_errors():
-            if among is None:
-                return [cid for (cid,) in query.tuples()]
-            return [cid for (cid,) in query.where(id_in(Client.id, among)).tuples()]
+        if among is None:
+            return [cid for (cid,) in query.tuples()]
+        return [cid for (cid,) in query.where(id_in(Client.id, among)).tuples()]
 
 
 # ----- custom dates per client -----------------------------------------------------------------------
@@ -579,21 +571,19 @@ class CustomDates:
         if not label.strip():
             raise ValidationError("name", "empty", "Say what the date is")
         _check_partial(day, month, year)
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             if not Client.select().where(Client.id == client_id).exists():
                 raise NotFoundError(f"There is no client #{client_id}")
             return ClientDate.create(client=client_id, label=label.strip(), day=day, month=month, year=year).id
 
     def remove(self, date_id: int) -> None:
         """Delete one custom date."""
-        with storage_errors():
-            ClientDate.delete().where(ClientDate.id == date_id).execute()
+        ClientDate.delete().where(ClientDate.id == date_id).execute()
 
     def of(self, client_id: int) -> list[CustomDate]:
         """A client's custom dates, in calendar order."""
-        with storage_errors():
-            return [CustomDate(d.id, client_id, d.label, d.day, d.month, d.year)
-                    for d in ClientDate.select().where(ClientDate.client == client_id).order_by(ClientDate.month, ClientDate.day)]
+        return [CustomDate(d.id, client_id, d.label, d.day, d.month, d.year)
+                for d in ClientDate.select().where(ClientDate.client == client_id).order_by(ClientDate.month, ClientDate.day)]
 
 
 # ----- Coming up ------------------------------------------------------------------------------------------
@@ -647,24 +637,23 @@ def _personal_groups(start: dt.date, end: dt.date) -> dict[tuple[dt.date, str], 
     def add(date, kind, ids_text):
         groups.setdefault((date, kind), []).extend(map(int, ids_text.split(",")))
 
-    with storage_errors():
-        for kind, prefix in _PARTIAL.items():
-            where, params = _spans_sql(f"c.{prefix}_month", f"c.{prefix}_day", spans)
-            rows = db.execute_sql(
-                f"SELECT c.{prefix}_month, c.{prefix}_day, group_concat(c.id) FROM {client} c WHERE {where} AND {active} "
-                f"AND (c.{prefix}_year IS NULL OR c.{prefix}_year <= ?) GROUP BY 1, 2", params + [end.year]).fetchall()
-            for m, d, ids_text in rows:
-                if m * 100 + d in codes:
-                    add(codes[m * 100 + d], kind, ids_text)
-        where = " OR ".join("substr(c.first_purchase_on, 6, 5) BETWEEN ? AND ?" for _ in spans)
-        params = [f"{m:02d}-{d:02d}" for m, d1, d2 in spans for d in (d1, d2)]
+    for kind, prefix in _PARTIAL.items():
+        where, params = _spans_sql(f"c.{prefix}_month", f"c.{prefix}_day", spans)
         rows = db.execute_sql(
-            f"SELECT substr(c.first_purchase_on, 6, 5), substr(c.first_purchase_on, 1, 4), group_concat(c.id) "
-            f"FROM {client} c WHERE ({where}) AND {active} GROUP BY 1, 2", params).fetchall()
-        for md, year, ids_text in rows:
-            date = codes.get(int(md[:2]) * 100 + int(md[3:5]))
-            if date is not None and date.year > int(year):
-                add(date, "first_purchase", ids_text)
+            f"SELECT c.{prefix}_month, c.{prefix}_day, group_concat(c.id) FROM {client} c WHERE {where} AND {active} "
+            f"AND (c.{prefix}_year IS NULL OR c.{prefix}_year <= ?) GROUP BY 1, 2", params + [end.year]).fetchall()
+        for m, d, ids_text in rows:
+            if m * 100 + d in codes:
+                add(codes[m * 100 + d], kind, ids_text)
+    where = " OR ".join("substr(c.first_purchase_on, 6, 5) BETWEEN ? AND ?" for _ in spans)
+    params = [f"{m:02d}-{d:02d}" for m, d1, d2 in spans for d in (d1, d2)]
+    rows = db.execute_sql(
+        f"SELECT substr(c.first_purchase_on, 6, 5), substr(c.first_purchase_on, 1, 4), group_concat(c.id) "
+        f"FROM {client} c WHERE ({where}) AND {active} GROUP BY 1, 2", params).fetchall()
+    for md, year, ids_text in rows:
+        date = codes.get(int(md[:2]) * 100 + int(md[3:5]))
+        if date is not None and date.year > int(year):
+            add(date, "first_purchase", ids_text)
     for hit in personal_between(start, end, ["custom"]):
         groups.setdefault((hit.date, "custom"), []).append(hit.client_id)
     return groups

@@ -14,7 +14,6 @@ from typing import Iterable, Sequence
 from babel.dates import format_date
 
 from clientdesk.clock import Clock
-from clientdesk.db import storage_errors
 from clientdesk.errors import NotFoundError, ValidationError
 from clientdesk.greetings import rules, whatsapp
 from clientdesk.greetings.models import ClientDate, ClientFestivals, GreetingLog, GreetingTemplate, create_indexes
@@ -218,7 +217,7 @@ class GreetingService:
     def ensure_builtins(self) -> None:
         """Add any built-in template missing from the database (edited ones are kept), and the
         Coming up indexes to a database made before they existed."""
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             create_indexes(self.db)
             have = {c for (c,) in GreetingTemplate.select(GreetingTemplate.code)
                     .where(GreetingTemplate.code.is_null(False)).tuples()}
@@ -235,17 +234,15 @@ class GreetingService:
 
     def templates(self, kind: str | None = None) -> list[TemplateData]:
         """Templates (of one kind, when given), built-ins first."""
-        with storage_errors():
-            query = GreetingTemplate.select().order_by(GreetingTemplate.builtin.desc(), GreetingTemplate.kind,
-                                                       GreetingTemplate.name)
-            if kind:
-                query = query.where(GreetingTemplate.kind == kind)
-            return [self._template(r) for r in query]
+        query = GreetingTemplate.select().order_by(GreetingTemplate.builtin.desc(), GreetingTemplate.kind,
+                                                   GreetingTemplate.name)
+        if kind:
+            query = query.where(GreetingTemplate.kind == kind)
+        return [self._template(r) for r in query]
 
     def template(self, template_id: int) -> TemplateData:
         """One template by id."""
-        with storage_errors():
-            row = GreetingTemplate.get_or_none(GreetingTemplate.id == template_id)
+        row = GreetingTemplate.get_or_none(GreetingTemplate.id == template_id)
         if row is None:
             raise NotFoundError(f"There is no template #{template_id}")
         return self._template(row)
@@ -265,7 +262,7 @@ class GreetingService:
         values = dict(name=data.name.strip(), kind=data.kind, occasion_key=data.occasion_key, subject_hi=data.subject_hi,
                       subject_en=data.subject_en, body_hi=data.body_hi, body_en=data.body_en,
                       fallbacks=json.dumps(data.fallbacks, ensure_ascii=False))
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             if data.id is None:
                 return GreetingTemplate.create(**values).id
             if not GreetingTemplate.update(**values).where(GreetingTemplate.id == data.id).execute():
@@ -274,7 +271,7 @@ class GreetingService:
 
     def delete_template(self, template_id: int) -> None:
         """Delete a template of the user's; a built-in one is restored to its original text instead."""
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             row = GreetingTemplate.get_or_none(GreetingTemplate.id == template_id)
             if row is None:
                 raise NotFoundError(f"There is no template #{template_id}")
@@ -386,44 +383,40 @@ class GreetingService:
     def _rows(self, ids: Sequence[int]) -> dict[int, dict]:
         fields = [getattr(Client, f) for f in self._ROW_FIELDS]
         rows: dict[int, dict] = {}
-        with storage_errors():
-            for values in Client.select(*fields).where(id_in(Client.id, ids)).tuples():
-                row = dict(zip(self._ROW_FIELDS, values))
-                rows[row["id"]] = row
+        for values in Client.select(*fields).where(id_in(Client.id, ids)).tuples():
+            row = dict(zip(self._ROW_FIELDS, values))
+            rows[row["id"]] = row
         return rows
 
     def _consents(self, ids: Sequence[int], channel: str) -> dict[int, tuple[bool, bool]]:
         consent_channel = rules.CONSENT_CHANNEL[channel]
         found: dict[int, tuple[bool, bool]] = {}
-        with storage_errors():
-            query = (Consent.select(Consent.client, Consent.granted, Consent.guardian)
-                     .where(id_in(Consent.client, ids), Consent.channel == consent_channel).tuples())
-            found.update({cid: (bool(g), bool(guardian)) for cid, g, guardian in query})
+        query = (Consent.select(Consent.client, Consent.granted, Consent.guardian)
+                 .where(id_in(Consent.client, ids), Consent.channel == consent_channel).tuples())
+        found.update({cid: (bool(g), bool(guardian)) for cid, g, guardian in query})
         return found
 
     def _phones(self, ids: Sequence[int]) -> dict[int, str]:
         """The number to message: the WhatsApp one, else the primary, else the first mobile."""
         best: dict[int, tuple[int, str]] = {}
-        with storage_errors():
-            query = (Phone.select(Phone.client, Phone.number, Phone.is_whatsapp, Phone.is_primary)
-                     .where(id_in(Phone.client, ids)).order_by(Phone.id).tuples())
-            for cid, number, is_wa, is_primary in query:
-                if not whatsapp.is_mobile(number):
-                    continue
-                rank = 0 if is_wa else (1 if is_primary else 2)
-                if cid not in best or rank < best[cid][0]:
-                    best[cid] = (rank, number)
+        query = (Phone.select(Phone.client, Phone.number, Phone.is_whatsapp, Phone.is_primary)
+                 .where(id_in(Phone.client, ids)).order_by(Phone.id).tuples())
+        for cid, number, is_wa, is_primary in query:
+            if not whatsapp.is_mobile(number):
+                continue
+            rank = 0 if is_wa else (1 if is_primary else 2)
+            if cid not in best or rank < best[cid][0]:
+                best[cid] = (rank, number)
         return {cid: number for cid, (_, number) in best.items()}
 
     def _history(self, ids: Sequence[int], today: dt.date) -> dict[int, list[rules.Sent]]:
         since = dt.datetime.combine(today - dt.timedelta(days=400), dt.time())
         found: dict[int, list[rules.Sent]] = {}
-        with storage_errors():
-            query = (GreetingLog.select(GreetingLog.client, GreetingLog.at, GreetingLog.occasion_key,
-                                        GreetingLog.occasion_on)
-                     .where(id_in(GreetingLog.client, ids), GreetingLog.at >= since).tuples())
-            for cid, at, key, occasion_on in query:
-                found.setdefault(cid, []).append(rules.Sent(at.date(), key, occasion_on))
+        query = (GreetingLog.select(GreetingLog.client, GreetingLog.at, GreetingLog.occasion_key,
+                                    GreetingLog.occasion_on)
+                 .where(id_in(GreetingLog.client, ids), GreetingLog.at >= since).tuples())
+        for cid, at, key, occasion_on in query:
+            found.setdefault(cid, []).append(rules.Sent(at.date(), key, occasion_on))
         return found
 
     def compose(self, occasion: Occasion, occasion_on: dt.date, client_ids: Iterable[int], channel: str,
@@ -508,7 +501,7 @@ class GreetingService:
         caps = rules.Caps.from_settings(self.settings)
         template_name = self.template(composition.template_id).name if composition.template_id else ""
         logged, left_out = [], []
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             history = self._history(ids, today)
             consents = self._consents(ids, composition.channel)
             for draft in drafts:
@@ -534,14 +527,13 @@ class GreetingService:
 
     def last_greetings(self, client_id: int, limit: int = 20) -> list[tuple[dt.datetime, str, str]]:
         """(when, channel, occasion key) of a client's latest greetings."""
-        with storage_errors():
-            return [(r.at, r.channel, r.occasion_key) for r in GreetingLog.select().where(GreetingLog.client == client_id)
-                    .order_by(GreetingLog.at.desc()).limit(limit)]
+        return [(r.at, r.channel, r.occasion_key) for r in GreetingLog.select().where(GreetingLog.client == client_id)
+                .order_by(GreetingLog.at.desc()).limit(limit)]
 
     # ----- consent ----------------------------------------------------------------------------------------
     def withdraw_consent(self, client_id: int, note: str = "") -> None:
         """Withdraw every marketing consent of a client in one action and note it on their timeline."""
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             if not self.clients.exists(client_id):
                 raise NotFoundError(f"There is no client #{client_id}")
             self.clients.withdraw_all_consent(client_id, note=note)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 import peewee as pw
 from rapidfuzz import process
 
-from clientdesk.db import storage_errors
 from clientdesk.errors import NotFoundError, ValidationError
 from clientdesk.insights import query
 from clientdesk.insights.models import ClientScore, SavedSegment, UpsellSignal
@@ -196,15 +195,13 @@ class SegmentService:
 
     def count(self, query_text: str) -> int:
         """How many clients the query matches."""
-        with storage_errors():
-            condition = self.where(query_text)
-            return Client.select(pw.fn.COUNT(Client.id)).where(condition).scalar()
+        condition = self.where(query_text)
+        return Client.select(pw.fn.COUNT(Client.id)).where(condition).scalar()
 
     def client_ids(self, query_text: str) -> list[int]:
         """The ids of the matching clients, in id order."""
-        with storage_errors():
-            condition = self.where(query_text)
-            return [cid for (cid,) in Client.select(Client.id).where(condition).order_by(Client.id).tuples()]
+        condition = self.where(query_text)
+        return [cid for (cid,) in Client.select(Client.id).where(condition).order_by(Client.id).tuples()]
 
     # ----- names in the shop's data ----------------------------------------------------------------
     def _item_names(self) -> dict[str, dict[str, str]]:
@@ -266,8 +263,7 @@ class SegmentService:
     # ----- saved segments ----------------------------------------------------------------------------
     def saved(self) -> list[Segment]:
         """Saved segments by name."""
-        with storage_errors():
-            return [Segment(s.id, s.name, s.query) for s in SavedSegment.select().order_by(pw.fn.lower(SavedSegment.name))]
+        return [Segment(s.id, s.name, s.query) for s in SavedSegment.select().order_by(pw.fn.lower(SavedSegment.name))]
 
     def save(self, name: str, query_text: str) -> int:
         """Save (or replace) a named segment after checking its query; returns its id."""
@@ -277,7 +273,7 @@ class SegmentService:
         text = self.normalized(query_text)
         self.count(text)  # unknown products, tiers ... are reported now, not when it is opened
         now = self.clock.now()
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             existing = SavedSegment.get_or_none(SavedSegment.name == name)
             if existing:
                 SavedSegment.update(query=text, updated_at=now).where(SavedSegment.id == existing.id).execute()
@@ -295,9 +291,8 @@ class SegmentService:
         return Segment(row.id, row.name, row.query) if row else None
 
     def delete(self, segment_id: int) -> None:
-        with storage_errors():
-            if not SavedSegment.delete().where(SavedSegment.id == segment_id).execute():
-                raise NotFoundError(f"There is no saved segment #{segment_id}")
+        if not SavedSegment.delete().where(SavedSegment.id == segment_id).execute():
+            raise NotFoundError(f"There is no saved segment #{segment_id}")
 
 
 def _position_of(text: str, value: str) -> int:

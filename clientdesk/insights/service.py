@@ -17,7 +17,6 @@ from dataclasses import asdict, dataclass, field
 
 import peewee as pw
 
-from clientdesk.db import storage_errors
 from clientdesk.errors import NotFoundError, ValidationError
 from clientdesk.lazy import lazy_import
 from clientdesk.insights.models import ClientScore, ClientSuggestion, InsightRun, ItemPair, UpsellSignal
@@ -210,12 +209,11 @@ class InsightService:
             progress.update(step, steps)
 
         progress.update(0, steps)
-        with storage_errors():
-            bill_ids, bill_client, bill_day, bill_amount = self._int_columns(
-                "SELECT id AS c0, client_id AS c1, CAST(round(julianday(date) - julianday(?)) AS INTEGER) AS c2, "
-                "amount_paise AS c3 FROM purchase ORDER BY id", (self.clock.today().isoformat(),), 4)
-            product_names, category_of, line_bill, line_item = self._lines("product")
-            category_names, _, cat_bill, cat_item = self._lines("category")
+        bill_ids, bill_client, bill_day, bill_amount = self._int_columns(
+            "SELECT id AS c0, client_id AS c1, CAST(round(julianday(date) - julianday(?)) AS INTEGER) AS c2, "
+            "amount_paise AS c3 FROM purchase ORDER BY id", (self.clock.today().isoformat(),), 4)
+        product_names, category_of, line_bill, line_item = self._lines("product")
+        category_names, _, cat_bill, cat_item = self._lines("category")
         mark("load", 1)
         client_of = np.full(int(bill_ids.max()) + 1 if len(bill_ids) else 1, -1, np.int64)
         client_of[bill_ids] = bill_client
@@ -282,7 +280,7 @@ class InsightService:
             signal_counts[s[1]] = signal_counts.get(s[1], 0) + 1
         summary = RefreshSummary(self.clock.today(), 0.0, n, rfm_counts, model.to_dict() if model else None,
                                  len(pairs), len(suggestions), signal_counts, int(winback.sum()), timings)
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             progress.update(5, steps)
             self._write(score_rows, pairs, suggestions, signals)
             summary.seconds = round(time.perf_counter() - started, 3)
@@ -444,55 +442,50 @@ class InsightService:
     # ----- reads -------------------------------------------------------------------------------------
     def last_run(self) -> InsightRun | None:
         """The latest refresh (at, as_of, seconds, details JSON), or None if never refreshed."""
-        with storage_errors():
-            return InsightRun.select().order_by(InsightRun.id.desc()).first()
+        return InsightRun.select().order_by(InsightRun.id.desc()).first()
 
     def suggestions(self, client_id: int, limit: int = 3) -> list[Suggestion]:
         """What to offer this client, best first, leaving out what they bought since the refresh."""
-        with storage_errors():
-            rows = list(ClientSuggestion.select().where(ClientSuggestion.client == client_id)
-                        .order_by(ClientSuggestion.rank).limit(max(limit, 0) + 3))
-            if not rows:
-                return []
-            bought = {p for (p,) in PurchaseLine.select(PurchaseLine.product).join(Purchase)
-                      .where((Purchase.client == client_id) & PurchaseLine.product.in_([r.item for r in rows]))
-                      .tuples()}
-            return [Suggestion(client_id, r.item, r.category, r.because, r.because_category, r.confidence,
-                               r.bills_a, r.bills_ab, r.lift) for r in rows if r.item not in bought][:limit]
+        rows = list(ClientSuggestion.select().where(ClientSuggestion.client == client_id)
+                    .order_by(ClientSuggestion.rank).limit(max(limit, 0) + 3))
+        if not rows:
+            return []
+        bought = {p for (p,) in PurchaseLine.select(PurchaseLine.product).join(Purchase)
+                  .where((Purchase.client == client_id) & PurchaseLine.product.in_([r.item for r in rows]))
+                  .tuples()}
+        return [Suggestion(client_id, r.item, r.category, r.because, r.because_category, r.confidence,
+                           r.bills_a, r.bills_ab, r.lift) for r in rows if r.item not in bought][:limit]
 
     def rfm_counts(self) -> dict[str, int]:
         """Clients per RFM group (every group present), as of the last refresh."""
         counts = {g: 0 for g in rfm.GROUPS}
-        with storage_errors():
-            for group, count in (ClientScore.select(ClientScore.rfm_group, pw.fn.COUNT(ClientScore.client))
-                                 .join(Client).where(Client.archived == False)  # noqa: E712
-                                 .group_by(ClientScore.rfm_group).tuples()):
-                counts[group] = count
+        for group, count in (ClientScore.select(ClientScore.rfm_group, pw.fn.COUNT(ClientScore.client))
+                             .join(Client).where(Client.archived == False)  # noqa: E712
+                             .group_by(ClientScore.rfm_group).tuples()):
+            counts[group] = count
         return counts
 
     def pairs(self, kind: str = "product", limit: int = 20) -> list[Pair]:
         """Bought-together rules, highest lift first; each unordered pair once (its stronger direction)."""
-        with storage_errors():
-            query = (ItemPair.select().where(ItemPair.kind == kind)
-                     .order_by(ItemPair.lift.desc(), ItemPair.confidence.desc(), ItemPair.a, ItemPair.b))
-            seen, result = set(), []
-            for row in query:
-                key = frozenset((row.a, row.b))
-                if key in seen:
-                    continue
-                seen.add(key)
-                result.append(Pair(row.kind, row.a, row.b, row.bills_ab, row.support, row.confidence, row.lift))
-                if len(result) >= limit:
-                    break
-            return result
+        query = (ItemPair.select().where(ItemPair.kind == kind)
+                 .order_by(ItemPair.lift.desc(), ItemPair.confidence.desc(), ItemPair.a, ItemPair.b))
+        seen, result = set(), []
+        for row in query:
+            key = frozenset((row.a, row.b))
+            if key in seen:
+                continue
+            seen.add(key)
+            result.append(Pair(row.kind, row.a, row.b, row.bills_ab, row.support, row.confidence, row.lift))
+            if len(result) >= limit:
+                break
+        return result
 
     def client_value(self, client_id: int) -> ClientValue:
         """Value figures of one client (manual likelihood until the model has enough history)."""
-        with storage_errors():
-            client = Client.get_or_none(Client.id == client_id)
-            if client is None:
-                raise NotFoundError(f"There is no client #{client_id}")
-            row = ClientScore.get_or_none(ClientScore.client == client_id)
+        client = Client.get_or_none(Client.id == client_id)
+        if client is None:
+            raise NotFoundError(f"There is no client #{client_id}")
+        row = ClientScore.get_or_none(ClientScore.client == client_id)
         if row is None:
             return ClientValue(client_id, likelihood=client.likelihood,
                                likelihood_source="manual" if client.likelihood is not None else "")
@@ -506,45 +499,41 @@ class InsightService:
         """(likelihood 0-100, "model" | "manual" | "") for each client, for list columns."""
         ids = list(client_ids)
         result: dict[int, tuple[int | None, str]] = {}
-        with storage_errors():
-            query = (Client.select(Client.id, Client.likelihood, ClientScore.likelihood)
-                     .join(ClientScore, pw.JOIN.LEFT_OUTER, on=(ClientScore.client == Client.id))
-                     .where(Client.id.in_(ids)).tuples())
-            for cid, manual, modelled in query:
-                if modelled is not None:
-                    result[cid] = (modelled, "model")
-                else:
-                    result[cid] = (manual, "manual" if manual is not None else "")
+        query = (Client.select(Client.id, Client.likelihood, ClientScore.likelihood)
+                 .join(ClientScore, pw.JOIN.LEFT_OUTER, on=(ClientScore.client == Client.id))
+                 .where(Client.id.in_(ids)).tuples())
+        for cid, manual, modelled in query:
+            if modelled is not None:
+                result[cid] = (modelled, "model")
+            else:
+                result[cid] = (manual, "manual" if manual is not None else "")
         return result
 
     def signals(self, client_id: int | None = None, kind: str | None = None, limit: int = 500) -> list[Signal]:
         """Up-sell signals of one client, or of everyone (biggest first) for one kind."""
-        with storage_errors():
-            query = UpsellSignal.select().join(Client).where(Client.archived == False)  # noqa: E712
-            if client_id is not None:
-                query = query.where(UpsellSignal.client == client_id)
-            if kind is not None:
-                query = query.where(UpsellSignal.kind == kind)
-            priority = pw.Case(UpsellSignal.kind, [(k, i) for i, k in enumerate(SIGNAL_KINDS)], len(SIGNAL_KINDS))
-            # nearest to the tier first; for the others the biggest figure first
-            size = pw.Case(UpsellSignal.kind, [("near_tier", UpsellSignal.value_a)], UpsellSignal.value_a * -1)
-            return [Signal(s.client_id, s.kind, s.value_a, s.value_b, s.text_a, s.text_b)
-                    for s in query.order_by(priority, size, UpsellSignal.id).limit(limit)]
+        query = UpsellSignal.select().join(Client).where(Client.archived == False)  # noqa: E712
+        if client_id is not None:
+            query = query.where(UpsellSignal.client == client_id)
+        if kind is not None:
+            query = query.where(UpsellSignal.kind == kind)
+        priority = pw.Case(UpsellSignal.kind, [(k, i) for i, k in enumerate(SIGNAL_KINDS)], len(SIGNAL_KINDS))
+        # nearest to the tier first; for the others the biggest figure first
+        size = pw.Case(UpsellSignal.kind, [("near_tier", UpsellSignal.value_a)], UpsellSignal.value_a * -1)
+        return [Signal(s.client_id, s.kind, s.value_a, s.value_b, s.text_a, s.text_b)
+                for s in query.order_by(priority, size, UpsellSignal.id).limit(limit)]
 
     def winback_ids(self) -> list[int]:
         """Regulars (3+ visits) away for more than twice their usual gap, biggest spenders first."""
-        with storage_errors():
-            return [cid for (cid,) in ClientScore.select(ClientScore.client).join(Client)
-                    .where((ClientScore.winback == True) & (Client.archived == False))  # noqa: E712
-                    .order_by(ClientScore.spent_paise.desc()).tuples()]
+        return [cid for (cid,) in ClientScore.select(ClientScore.client).join(Client)
+                .where((ClientScore.winback == True) & (Client.archived == False))  # noqa: E712
+                .order_by(ClientScore.spent_paise.desc()).tuples()]
 
     def backtest(self, holdout_days: int = 60) -> lk.Backtest:
         """Hold out the last `holdout_days` of bills and measure how well BG/NBD ranks who came back
         (AUC) against "days since last visit" alone."""
-        with storage_errors():
-            rows = np.array(self.db.execute_sql(
-                "SELECT client_id, CAST(round(julianday(date) - julianday(?)) AS INTEGER) FROM purchase",
-                (self.clock.today().isoformat(),)).fetchall(), dtype=np.int64).reshape(-1, 2)
+        rows = np.array(self.db.execute_sql(
+            "SELECT client_id, CAST(round(julianday(date) - julianday(?)) AS INTEGER) FROM purchase",
+            (self.clock.today().isoformat(),)).fetchall(), dtype=np.int64).reshape(-1, 2)
         if not len(rows):
             raise ValidationError("backtest", "empty", "There are no bills to test on")
         return lk.backtest(rows[:, 0], rows[:, 1], int(rows[:, 1].max()), holdout_days)
@@ -556,31 +545,30 @@ class InsightService:
         start = today.year * 12 + today.month - 1 - (months - 1)
         first_month = dt.date(start // 12, start % 12 + 1, 1)
         labels = [f"{(start + k) // 12:04d}-{(start + k) % 12 + 1:02d}" for k in range(months)]
-        with storage_errors():
-            sales = dict(self.db.execute_sql(
-                "SELECT strftime('%Y-%m', date), sum(amount_paise) FROM purchase WHERE date >= ? GROUP BY 1",
-                (first_month.isoformat(),)).fetchall())
-            visits = dict(self.db.execute_sql(
-                "SELECT m, count(*) FROM (SELECT DISTINCT strftime('%Y-%m', date) AS m, client_id, date FROM purchase "
-                "WHERE date >= ?) GROUP BY m", (first_month.isoformat(),)).fetchall())
-            active = dict(self.db.execute_sql(
-                "SELECT strftime('%Y-%m', date), count(DISTINCT client_id) FROM purchase WHERE date >= ? GROUP BY 1",
-                (first_month.isoformat(),)).fetchall())
-            new = dict(self.db.execute_sql(
-                "SELECT strftime('%Y-%m', first_purchase_on), count(*) FROM client WHERE first_purchase_on >= ? "
-                "GROUP BY 1", (first_month.isoformat(),)).fetchall())
-            top_clients = [(cid, name, spent) for cid, name, spent in Client.select(
-                Client.id, Client.name, Client.total_spent_paise).where(Client.archived == False)  # noqa: E712
-                .order_by(Client.total_spent_paise.desc(), Client.id).limit(top).tuples()]
-            clients = Client.select().where(Client.archived == False).count()  # noqa: E712
-            month_start = today.replace(day=1).isoformat()
-            this_month = self.db.execute_sql(
-                "SELECT coalesce(sum(amount_paise), 0), count(*) FROM purchase WHERE date >= ?", (month_start,)).fetchone()
-            year_ago = (today - dt.timedelta(days=365)).isoformat()
-            bills_year = self.db.execute_sql(
-                "SELECT coalesce(sum(amount_paise), 0), count(*), count(DISTINCT client_id) FROM purchase "
-                "WHERE date > ?", (year_ago,)).fetchone()
-            run = self.last_run()
+        sales = dict(self.db.execute_sql(
+            "SELECT strftime('%Y-%m', date), sum(amount_paise) FROM purchase WHERE date >= ? GROUP BY 1",
+            (first_month.isoformat(),)).fetchall())
+        visits = dict(self.db.execute_sql(
+            "SELECT m, count(*) FROM (SELECT DISTINCT strftime('%Y-%m', date) AS m, client_id, date FROM purchase "
+            "WHERE date >= ?) GROUP BY m", (first_month.isoformat(),)).fetchall())
+        active = dict(self.db.execute_sql(
+            "SELECT strftime('%Y-%m', date), count(DISTINCT client_id) FROM purchase WHERE date >= ? GROUP BY 1",
+            (first_month.isoformat(),)).fetchall())
+        new = dict(self.db.execute_sql(
+            "SELECT strftime('%Y-%m', first_purchase_on), count(*) FROM client WHERE first_purchase_on >= ? "
+            "GROUP BY 1", (first_month.isoformat(),)).fetchall())
+        top_clients = [(cid, name, spent) for cid, name, spent in Client.select(
+            Client.id, Client.name, Client.total_spent_paise).where(Client.archived == False)  # noqa: E712
+            .order_by(Client.total_spent_paise.desc(), Client.id).limit(top).tuples()]
+        clients = Client.select().where(Client.archived == False).count()  # noqa: E712
+        month_start = today.replace(day=1).isoformat()
+        this_month = self.db.execute_sql(
+            "SELECT coalesce(sum(amount_paise), 0), count(*) FROM purchase WHERE date >= ?", (month_start,)).fetchone()
+        year_ago = (today - dt.timedelta(days=365)).isoformat()
+        bills_year = self.db.execute_sql(
+            "SELECT coalesce(sum(amount_paise), 0), count(*), count(DISTINCT client_id) FROM purchase "
+            "WHERE date > ?", (year_ago,)).fetchone()
+        run = self.last_run()
         new_counts = [int(new.get(label, 0)) for label in labels]
         return Dashboard(
             months=labels, sales_paise=[int(sales.get(label, 0)) for label in labels],
@@ -601,13 +589,12 @@ class InsightService:
             wanted[(day.month, day.day)] = day
         months = sorted({m for m, _ in wanted})
         found = []
-        with storage_errors():
-            for kind in ("birth", "anniversary"):
-                month_col, day_col = getattr(Client, f"{kind}_month"), getattr(Client, f"{kind}_day")
-                query = (Client.select(Client.id, Client.name, month_col, day_col)
-                         .where((Client.archived == False) & month_col.in_(months)).tuples())  # noqa: E712
-                for cid, name, month, day in query:
-                    if (month, day) in wanted:
-                        found.append((cid, name, "birthday" if kind == "birth" else "anniversary", wanted[(month, day)]))
+        for kind in ("birth", "anniversary"):
+            month_col, day_col = getattr(Client, f"{kind}_month"), getattr(Client, f"{kind}_day")
+            query = (Client.select(Client.id, Client.name, month_col, day_col)
+                     .where((Client.archived == False) & month_col.in_(months)).tuples())  # noqa: E712
+            for cid, name, month, day in query:
+                if (month, day) in wanted:
+                    found.append((cid, name, "birthday" if kind == "birth" else "anniversary", wanted[(month, day)]))
         found.sort(key=lambda o: (o[3], o[2], o[1]))
         return found[:limit]

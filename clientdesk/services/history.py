@@ -8,7 +8,6 @@ from decimal import Decimal
 from typing import Sequence
 
 from clientdesk.clock import Clock
-from clientdesk.db import storage_errors
 from clientdesk.errors import NotFoundError, ValidationError
 from clientdesk.models import DIRECTIONS, INTERACTION_CHANNELS, Interaction, Purchase, PurchaseLine
 
@@ -63,7 +62,7 @@ class HistoryService:
     def record_purchase(self, record: PurchaseRecord) -> int:
         """Save one bill with its items; returns the purchase id."""
         self._check_purchase(record)
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             if not self.clients.exists(record.client_id):
                 raise NotFoundError(f"There is no client #{record.client_id}")
             purchase = Purchase.create(client=record.client_id, date=record.date, bill_no=record.bill_no.strip(),
@@ -78,7 +77,7 @@ class HistoryService:
 
     def delete_purchase(self, purchase_id: int) -> None:
         """Remove a bill entered by mistake (its items go with it)."""
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             purchase = Purchase.get_or_none(Purchase.id == purchase_id)
             if purchase is None:
                 raise NotFoundError(f"There is no purchase #{purchase_id}")
@@ -88,15 +87,14 @@ class HistoryService:
 
     def purchases(self, client_id: int, limit: int = 500) -> list[PurchaseRecord]:
         """A client's bills, newest first, with their items."""
-        with storage_errors():
-            bills = list(Purchase.select().where(Purchase.client == client_id)
-                         .order_by(Purchase.date.desc(), Purchase.id.desc()).limit(limit))
-            lines: dict[int, list[LineItem]] = {}
-            if bills:
-                for l in PurchaseLine.select().where(PurchaseLine.purchase.in_([b.id for b in bills])).order_by(PurchaseLine.id):
-                    lines.setdefault(l.purchase_id, []).append(LineItem(l.product, l.category, l.qty, l.amount_paise))
-            return [PurchaseRecord(client_id, b.date, b.amount_paise, b.bill_no, b.note, lines.get(b.id, []), b.id)
-                    for b in bills]
+        bills = list(Purchase.select().where(Purchase.client == client_id)
+                     .order_by(Purchase.date.desc(), Purchase.id.desc()).limit(limit))
+        lines: dict[int, list[LineItem]] = {}
+        if bills:
+            for l in PurchaseLine.select().where(PurchaseLine.purchase.in_([b.id for b in bills])).order_by(PurchaseLine.id):
+                lines.setdefault(l.purchase_id, []).append(LineItem(l.product, l.category, l.qty, l.amount_paise))
+        return [PurchaseRecord(client_id, b.date, b.amount_paise, b.bill_no, b.note, lines.get(b.id, []), b.id)
+                for b in bills]
 
     def log_interaction(self, record: InteractionRecord) -> int:
         """Save one visit, call or message; returns its id."""
@@ -104,7 +102,7 @@ class HistoryService:
             raise ValidationError("channel", "invalid", f"Unknown channel {record.channel}")
         if record.direction not in DIRECTIONS:
             raise ValidationError("direction", "invalid", f"Unknown direction {record.direction}")
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             if not self.clients.exists(record.client_id):
                 raise NotFoundError(f"There is no client #{record.client_id}")
             row = Interaction.create(client=record.client_id, at=record.at, channel=record.channel,
@@ -115,10 +113,9 @@ class HistoryService:
 
     def interactions(self, client_id: int, limit: int = 500) -> list[InteractionRecord]:
         """A client's timeline, newest first."""
-        with storage_errors():
-            query = (Interaction.select().where(Interaction.client == client_id)
-                     .order_by(Interaction.at.desc(), Interaction.id.desc()).limit(limit))
-            return [InteractionRecord(client_id, i.at, i.channel, i.direction, i.summary, i.kind, i.id) for i in query]
+        query = (Interaction.select().where(Interaction.client == client_id)
+                 .order_by(Interaction.at.desc(), Interaction.id.desc()).limit(limit))
+        return [InteractionRecord(client_id, i.at, i.channel, i.direction, i.summary, i.kind, i.id) for i in query]
 
     def client_ids_with_purchases(self, client_ids: Sequence[int]) -> set[int]:
         return {cid for (cid,) in Purchase.select(Purchase.client).where(Purchase.client.in_(list(client_ids))).distinct().tuples()}

@@ -107,7 +107,8 @@ def test_the_sale_command_waits_for_another_process_write(desk):
     assert waited >= 3.3
     assert '"amount_paise": 75000' in result.stdout.replace(" ", " ")
     assert _cli(desk.path, "show", "1", "--json").returncode == 0
-    assert CounterSale.select().count() == 1
+    with desk.using():  # the desk is closed: its file, opened again
+        assert CounterSale.select().count() == 1
 
 
 @pytest.mark.slow
@@ -120,7 +121,8 @@ def test_the_sale_command_past_the_timeout_is_one_clear_line(desk):
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [BUSY_MESSAGE] or BUSY_MESSAGE in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
-    assert CounterSale.select().count() == 0
+    with desk.using():  # the desk is closed: its file, opened again
+        assert CounterSale.select().count() == 0
 
 
 def test_the_window_words_the_busy_message_in_the_shops_language(qapp):
