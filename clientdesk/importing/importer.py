@@ -24,7 +24,6 @@ from typing import Callable, Iterator
 
 import peewee as pw
 
-from clientdesk.db import storage_errors
 from clientdesk.errors import ClientDeskError, FileFormatError, ValidationError
 from clientdesk.importing import batches, cleaning
 from clientdesk.importing.columns import (
@@ -283,8 +282,7 @@ class ClientImporter:
         return self.memory.suggest(source.headers, kind)
 
     def remember_mapping(self, source: SourceTable, kind: str, mapping: list[str | None]) -> None:
-        with storage_errors():
-            self.memory.remember(source.headers, kind, mapping)
+        self.memory.remember(source.headers, kind, mapping)
 
     # ----- planning --------------------------------------------------------------------
     @staticmethod
@@ -433,10 +431,9 @@ class ClientImporter:
     def _match_tables(self) -> tuple[dict, dict, dict, dict, dict]:
         """Who owns each phone, email and name now: (phone, email, name, contactless name) → client,
         a number shared by a household → the list of its clients; and each client's name by id."""
-        with storage_errors():
-            phones, emails = self._owners()
-            phones.update(self._households())
-            return phones, emails, *self._name_owners(), self._client_names()
+        phones, emails = self._owners()
+        phones.update(self._households())
+        return phones, emails, *self._name_owners(), self._client_names()
 
     def _plan_blocks(self, source: SourceTable, rows: list[list], mapping: list[str | None], on_match: str,
                      owners: tuple, existing: dict[int, _Existing]) -> Iterator[list[_RowPlan]]:
@@ -469,8 +466,7 @@ class ClientImporter:
         ids = list(existing)
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start:start + CHUNK]
-            with storage_errors():
-                loaded = self._load(chunk)
+            loaded = self._load(chunk)
             for cid in chunk:
                 target = existing[cid]
                 current = loaded[cid]
@@ -625,14 +621,13 @@ class ClientImporter:
         rows = source.data_rows
         steps = 10 * len(rows)  # the bar: rows planned and new clients written to 80 %, the rest after
         now = self.clock.now()  # the batch's time and every new client's: undo keeps clients edited after it
-        with storage_errors():
-            with self.db.atomic("DEFERRED"):  # one consistent reading, without the write lock
-                owners = self._match_tables()
-                first = next_id(Client)
-            limit = variable_limit(self.db)
-            constants = self._constants(now)
-            with self.db.atomic():
-                batch_id = batches.start("clients", source.raw.path.name, now)
+        with self.db.atomic("DEFERRED"):  # one consistent reading, without the write lock
+            owners = self._match_tables()
+            first = next_id(Client)
+        limit = variable_limit(self.db)
+        constants = self._constants(now)
+        with self.db.atomic():
+            batch_id = batches.start("clients", source.raw.path.name, now)
         existing: dict[int, _Existing] = {}
         shift = 0  # ids other windows took while this import ran: later blocks move past them
 
@@ -678,37 +673,36 @@ class ClientImporter:
 
         progress.update(0, steps, "")
         try:
-            with storage_errors():
-                try:
-                    plans, news = pipelined(prepare, write)
-                    held.commit()
-                except BaseException as exc:
-                    held.rollback(exc)
-                    raise
-                stale = [n for n in news if n.stale]
-                for start in range(0, len(stale), BLOCK):
-                    part = stale[start:start + BLOCK]
-                    with self.db.atomic():
-                        batches.beat(batch_id)
-                        self._delete_new([n.id for n in part])
-                        self._execute(self._new_client_statements(part, limit, constants))
-                pairs = [(n.id, t) for n in news for t in n.data.tags]
-                for start in range(0, len(pairs), 20 * BLOCK):
-                    with self.db.atomic():
-                        batches.beat(batch_id)
-                        self._add_tags(pairs[start:start + 20 * BLOCK])
-                updated = self._update_existing(existing, on_match, batch_id, progress, steps, len(rows))
-                if self.add_opening_points is not None:
-                    owed = [n for n in news if n.points]
-                    for start in range(0, len(owed), CHUNK):
-                        with self.db.atomic():
-                            batches.beat(batch_id)
-                            for new in owed[start:start + CHUNK]:
-                                self.add_opening_points(new.id, new.points, f"Import {source.raw.path.name}")
-                progress.update(steps, steps, "")  # the last chance to cancel: after the next commit it is done
+            try:
+                plans, news = pipelined(prepare, write)
+                held.commit()
+            except BaseException as exc:
+                held.rollback(exc)
+                raise
+            stale = [n for n in news if n.stale]
+            for start in range(0, len(stale), BLOCK):
+                part = stale[start:start + BLOCK]
                 with self.db.atomic():
                     batches.beat(batch_id)
-                    batches.finish(batch_id, len(news), len(updated))
+                    self._delete_new([n.id for n in part])
+                    self._execute(self._new_client_statements(part, limit, constants))
+            pairs = [(n.id, t) for n in news for t in n.data.tags]
+            for start in range(0, len(pairs), 20 * BLOCK):
+                with self.db.atomic():
+                    batches.beat(batch_id)
+                    self._add_tags(pairs[start:start + 20 * BLOCK])
+            updated = self._update_existing(existing, on_match, batch_id, progress, steps, len(rows))
+            if self.add_opening_points is not None:
+                owed = [n for n in news if n.points]
+                for start in range(0, len(owed), CHUNK):
+                    with self.db.atomic():
+                        batches.beat(batch_id)
+                        for new in owed[start:start + CHUNK]:
+                            self.add_opening_points(new.id, new.points, f"Import {source.raw.path.name}")
+            progress.update(steps, steps, "")  # the last chance to cancel: after the next commit it is done
+            with self.db.atomic():
+                batches.beat(batch_id)
+                batches.finish(batch_id, len(news), len(updated))
         except BaseException as exc:
             self._take_back(batch_id)
             if isinstance(exc, (pw.IntegrityError, sqlite3.IntegrityError)):

@@ -9,7 +9,6 @@ import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from clientdesk.db import storage_errors
 from clientdesk.errors import FileFormatError, ValidationError
 from clientdesk.importing import cleaning
 from clientdesk.importing.bulk import bulk_insert, next_id
@@ -88,14 +87,13 @@ class RegisterImporter:
         """Decide every row; returns the row plans, the new bills and the new clients."""
         self.check_mapping(mapping)
         rows = source.data_rows if limit is None else source.data_rows[:limit]
-        with storage_errors():
-            phone_owner, _ = self.client_importer._owners()
-            households = self.client_importer._households()  # a shared number: the bill's name picks the person
-            by_name: dict[str, list[int]] = {}
-            names: dict[int, str] = {}
-            for cid, name in Client.select(Client.id, Client.name).where(Client.erased == False).tuples():  # noqa: E712
-                by_name.setdefault(name.casefold(), []).append(cid)
-                names[cid] = name
+        phone_owner, _ = self.client_importer._owners()
+        households = self.client_importer._households()  # a shared number: the bill's name picks the person
+        by_name: dict[str, list[int]] = {}
+        names: dict[int, str] = {}
+        for cid, name in Client.select(Client.id, Client.name).where(Client.erased == False).tuples():  # noqa: E712
+            by_name.setdefault(name.casefold(), []).append(cid)
+            names[cid] = name
         new_by_name: dict[str, _New] = {}
         news: list[_New] = []
         bills: dict[tuple, _Bill] = {}
@@ -159,8 +157,7 @@ class RegisterImporter:
         for index, found in source.data_problems().items():  # what the file reader repaired or could not read
             if index < len(plans):
                 plans[index].outcome.issues += [RowIssue(*problem) for problem in found]
-        with storage_errors():
-            existing = self._existing_keys({b.date for b in bills.values()})
+        existing = self._existing_keys({b.date for b in bills.values()})
         fresh = []
         for key, bill in bills.items():
             if isinstance(bill.client, int) and (bill.bill_no, bill.date, bill.client) in existing:
@@ -187,7 +184,7 @@ class RegisterImporter:
     def run(self, source: SourceTable, mapping: list[str | None], progress: Progress = NO_PROGRESS) -> ImportResult:
         """Import the register in one transaction; bills already in the desk are skipped."""
         result = ImportResult("purchases", source.raw.path.name, headers=list(source.headers))
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             plans, bills, news = self.plan(source, mapping, progress=progress)
             batch_id = None
             if bills:  # a register already imported leaves nothing to undo

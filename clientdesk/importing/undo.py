@@ -11,7 +11,6 @@ import time
 from dataclasses import dataclass
 
 from clientdesk import search
-from clientdesk.db import storage_errors
 from clientdesk.errors import ClientDeskError, NotFoundError
 from clientdesk.importing import batches
 from clientdesk.importing.models import ImportBatch, ImportChange, created_ids
@@ -69,11 +68,10 @@ class ImportUndo:
 
     def last_batch(self) -> BatchInfo | None:
         """The newest import not yet undone (an import still running in another window is not one)."""
-        with storage_errors():
-            running = batches.running()
-            live = [b for b, alive in running.items() if alive]
-            row = (ImportBatch.select().where(ImportBatch.undone == False, ImportBatch.id.not_in(live))  # noqa: E712
-                   .order_by(ImportBatch.id.desc()).first())
+        running = batches.running()
+        live = [b for b, alive in running.items() if alive]
+        row = (ImportBatch.select().where(ImportBatch.undone == False, ImportBatch.id.not_in(live))  # noqa: E712
+               .order_by(ImportBatch.id.desc()).first())
         if row is None:
             return None
         return BatchInfo(row.id, row.kind, row.file_name, row.created_at, row.created, row.updated,
@@ -82,9 +80,8 @@ class ImportUndo:
     def undo_last(self, progress: Progress = NO_PROGRESS) -> UndoResult:
         """Undo the newest import in one transaction; raises NotFoundError if there is none. An
         import a crash stopped halfway is the newest: undoing it removes what it had written."""
-        with storage_errors():
-            if any(batches.running().values()):
-                raise ClientDeskError("Another window is importing a file right now; undo when it has finished.")
+        if any(batches.running().values()):
+            raise ClientDeskError("Another window is importing a file right now; undo when it has finished.")
         info = self.last_batch()
         if info is None:
             raise NotFoundError("There is no import to undo")
@@ -92,8 +89,7 @@ class ImportUndo:
 
     def discard(self, batch_id: int) -> UndoResult:
         """Take back a batch this process is writing and gave up on (failure, cancel)."""
-        with storage_errors():
-            row = ImportBatch.get_by_id(batch_id)
+        row = ImportBatch.get_by_id(batch_id)
         return self._undo(BatchInfo(row.id, row.kind, row.file_name, row.created_at, row.created, row.updated,
                                     partial=True), forget=True)
 
@@ -101,9 +97,8 @@ class ImportUndo:
         """Take back every import whose process died halfway (crash, power cut, killed): the rows
         its committed blocks wrote go, the clients it changed get their values back. Imports
         still running elsewhere are left alone."""
-        with storage_errors():
-            dead = sorted((b for b, alive in batches.running().items() if not alive), reverse=True)
-            rows = list(ImportBatch.select().where(ImportBatch.id.in_(dead)).order_by(ImportBatch.id.desc()))
+        dead = sorted((b for b, alive in batches.running().items() if not alive), reverse=True)
+        rows = list(ImportBatch.select().where(ImportBatch.id.in_(dead)).order_by(ImportBatch.id.desc()))
         results = []
         for row in rows:
             log.warning("Taking back import %s (%s), stopped halfway", row.id, row.file_name)
@@ -118,57 +113,56 @@ class ImportUndo:
         Not cancellable once started: a half-undone import is worse than either end."""
         result = UndoResult(info)
         report = _Uncancellable(progress)
-        with storage_errors():
+        with self.db.atomic():
+            batches.mark(info.id)
+            changes = list(ImportChange.select(ImportChange.action, ImportChange.target_id, ImportChange.before)
+                           .where(ImportChange.batch == info.id, ImportChange.action != batches.RUNNING)
+                           .order_by(ImportChange.id.desc()).tuples())
+        total = len(changes)
+        purchases = [i for a, t, b in changes if a == "purchase_created" for i in created_ids(t, b)]
+        for start in range(0, len(purchases), CHUNK):
+            chunk = purchases[start:start + CHUNK]
             with self.db.atomic():
-                batches.mark(info.id)
-                changes = list(ImportChange.select(ImportChange.action, ImportChange.target_id, ImportChange.before)
-                               .where(ImportChange.batch == info.id, ImportChange.action != batches.RUNNING)
-                               .order_by(ImportChange.id.desc()).tuples())
-            total = len(changes)
-            purchases = [i for a, t, b in changes if a == "purchase_created" for i in created_ids(t, b)]
-            for start in range(0, len(purchases), CHUNK):
-                chunk = purchases[start:start + CHUNK]
-                with self.db.atomic():
-                    batches.beat(info.id)
-                    touched = {c for (c,) in Purchase.select(Purchase.client).where(Purchase.id.in_(chunk)).tuples()}
-                    PurchaseLine.delete().where(PurchaseLine.purchase.in_(chunk)).execute()
-                    result.removed_purchases += Purchase.delete().where(Purchase.id.in_(chunk)).execute()
-                    self.clients.refresh_stats(sorted(touched))
-            report.update(len(purchases), total)
-            updated = [(t, b) for a, t, b in changes if a == "client_updated"]
-            for start in range(0, len(updated), CHUNK):
-                with self.db.atomic():
-                    batches.beat(info.id)
-                    restored = []
-                    for target, before in updated[start:start + CHUNK]:
-                        if self.clients.exists(target):
-                            self._restore(target, json.loads(before))
-                            restored.append(target)
-                    self.clients.reindex(restored)
-                result.restored_clients += len(restored)
-            created = [i for a, t, b in changes if a == "client_created" for i in created_ids(t, b)]
-            for start in range(0, len(created), CHUNK):
-                chunk = created[start:start + CHUNK]
-                with self.db.atomic():
-                    batches.beat(info.id)
-                    busy = {c for (c,) in Purchase.select(Purchase.client).where(Purchase.client.in_(chunk)).distinct().tuples()}
-                    busy |= {c for (c,) in Client.select(Client.id).where(Client.id.in_(chunk),
-                                                                         Client.updated_at > info.created_at).tuples()}
-                    present = {c for (c,) in Client.select(Client.id).where(Client.id.in_(chunk)).tuples()}
-                    gone = [c for c in chunk if c in present and c not in busy]
-                    result.kept_clients += len(busy)
-                    Client.update(referred_by=None).where(Client.referred_by.in_(gone)).execute()
-                    search.delete_rows(self.db, gone)
-                    Client.delete().where(Client.id.in_(gone)).execute()
-                result.removed_clients += len(gone)
-                time.sleep(PAUSE_SECONDS)
-                report.update(len(purchases) + len(updated) + start + len(chunk), total)
+                batches.beat(info.id)
+                touched = {c for (c,) in Purchase.select(Purchase.client).where(Purchase.id.in_(chunk)).tuples()}
+                PurchaseLine.delete().where(PurchaseLine.purchase.in_(chunk)).execute()
+                result.removed_purchases += Purchase.delete().where(Purchase.id.in_(chunk)).execute()
+                self.clients.refresh_stats(sorted(touched))
+        report.update(len(purchases), total)
+        updated = [(t, b) for a, t, b in changes if a == "client_updated"]
+        for start in range(0, len(updated), CHUNK):
             with self.db.atomic():
-                if forget:  # an import that never finished leaves no record behind, only the log's line
-                    ImportBatch.delete().where(ImportBatch.id == info.id).execute()
-                else:
-                    ImportBatch.update(undone=True).where(ImportBatch.id == info.id).execute()
-                    batches.clear_marker(info.id)
+                batches.beat(info.id)
+                restored = []
+                for target, before in updated[start:start + CHUNK]:
+                    if self.clients.exists(target):
+                        self._restore(target, json.loads(before))
+                        restored.append(target)
+                self.clients.reindex(restored)
+            result.restored_clients += len(restored)
+        created = [i for a, t, b in changes if a == "client_created" for i in created_ids(t, b)]
+        for start in range(0, len(created), CHUNK):
+            chunk = created[start:start + CHUNK]
+            with self.db.atomic():
+                batches.beat(info.id)
+                busy = {c for (c,) in Purchase.select(Purchase.client).where(Purchase.client.in_(chunk)).distinct().tuples()}
+                busy |= {c for (c,) in Client.select(Client.id).where(Client.id.in_(chunk),
+                                                                     Client.updated_at > info.created_at).tuples()}
+                present = {c for (c,) in Client.select(Client.id).where(Client.id.in_(chunk)).tuples()}
+                gone = [c for c in chunk if c in present and c not in busy]
+                result.kept_clients += len(busy)
+                Client.update(referred_by=None).where(Client.referred_by.in_(gone)).execute()
+                search.delete_rows(self.db, gone)
+                Client.delete().where(Client.id.in_(gone)).execute()
+            result.removed_clients += len(gone)
+            time.sleep(PAUSE_SECONDS)
+            report.update(len(purchases) + len(updated) + start + len(chunk), total)
+        with self.db.atomic():
+            if forget:  # an import that never finished leaves no record behind, only the log's line
+                ImportBatch.delete().where(ImportBatch.id == info.id).execute()
+            else:
+                ImportBatch.update(undone=True).where(ImportBatch.id == info.id).execute()
+                batches.clear_marker(info.id)
         log.info("Undid import %s (%s)", info.id, info.file_name)
         return result
 

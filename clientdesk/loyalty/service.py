@@ -14,7 +14,6 @@ from typing import Iterable, Sequence
 import peewee as pw
 
 from clientdesk.clock import Clock
-from clientdesk.db import storage_errors
 from clientdesk.errors import ConfirmationNeeded, NotFoundError, StorageError, ValidationError
 from clientdesk.lazy import lazy_import
 from clientdesk.loyalty import rules as rules_mod
@@ -154,8 +153,7 @@ class LoyaltyService:
         """The rules in force (defaults, in the shop's language, until the shop changes them); read
         once, kept until set_rules or set_language."""
         if self._rules is None:
-            with storage_errors():
-                stored = self.settings.get(rules_mod.SETTINGS_KEY, None)
+            stored = self.settings.get(rules_mod.SETTINGS_KEY, None)
             self._rules = LoyaltyRules.from_dict(stored) if stored else rules_mod.default_rules(self.language)
         return self._rules
 
@@ -168,8 +166,7 @@ class LoyaltyService:
     def set_rules(self, new_rules: LoyaltyRules) -> None:
         """Save new rules. Points already earned keep their own expiry and value."""
         new_rules.validated()
-        with storage_errors():
-            self.settings.set(rules_mod.SETTINGS_KEY, new_rules.to_dict())
+        self.settings.set(rules_mod.SETTINGS_KEY, new_rules.to_dict())
         self._rules = new_rules
 
     def tier_codes(self) -> list[str]:
@@ -190,7 +187,7 @@ class LoyaltyService:
 
     def enrol(self, client_id: int) -> bool:
         """Make a client a member (with the sign-up bonus); False if already one."""
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             self._require_client(client_id)
             if self._member(client_id) is not None:
                 return False
@@ -199,8 +196,7 @@ class LoyaltyService:
 
     def is_member(self, client_id: int) -> bool:
         """True when the client has joined the programme."""
-        with storage_errors():
-            return self._member(client_id) is not None
+        return self._member(client_id) is not None
 
     def _require_client(self, client_id: int) -> Client:
         """The client's id, name and birthday (all loyalty needs); NotFoundError if there is no such client."""
@@ -268,8 +264,7 @@ class LoyaltyService:
 
     def balance(self, client_id: int) -> int:
         """The client's points: the sum of their ledger."""
-        with storage_errors():
-            return self._balance(client_id)
+        return self._balance(client_id)
 
     @staticmethod
     def _balance(client_id: int) -> int:
@@ -277,18 +272,17 @@ class LoyaltyService:
 
     def ledger(self, client_id: int, limit: int = 1000) -> list[LedgerRow]:
         """The client's ledger, newest first, with the balance after each entry."""
-        with storage_errors():
-            query = (LedgerEntry.select(LedgerEntry, Purchase.bill_no, Purchase.amount_paise.alias("bill_paise"))
-                     .join(Purchase, on=(LedgerEntry.purchase == Purchase.id), join_type=pw.JOIN.LEFT_OUTER)
-                     .where(LedgerEntry.client == client_id).order_by(LedgerEntry.id).objects())
-            rows, running = [], 0
-            for e in query:
-                running += e.points
-                rows.append(LedgerRow(e.id, e.at, e.kind, e.points, e.remaining, e.expires_on, e.value_paise,
-                                      e.reason, getattr(e, "bill_no", "") or "", running,
-                                      getattr(e, "bill_paise", 0) or 0))
-            rows.reverse()
-            return rows[:limit]
+        query = (LedgerEntry.select(LedgerEntry, Purchase.bill_no, Purchase.amount_paise.alias("bill_paise"))
+                 .join(Purchase, on=(LedgerEntry.purchase == Purchase.id), join_type=pw.JOIN.LEFT_OUTER)
+                 .where(LedgerEntry.client == client_id).order_by(LedgerEntry.id).objects())
+        rows, running = [], 0
+        for e in query:
+            running += e.points
+            rows.append(LedgerRow(e.id, e.at, e.kind, e.points, e.remaining, e.expires_on, e.value_paise,
+                                  e.reason, getattr(e, "bill_no", "") or "", running,
+                                  getattr(e, "bill_paise", 0) or 0))
+        rows.reverse()
+        return rows[:limit]
 
     def add_opening_balance(self, client_id: int, points: int, note: str = "") -> int | None:
         """Points carried over from an earlier system, as one "opening" entry; returns its id (None for 0)."""
@@ -297,7 +291,7 @@ class LoyaltyService:
             raise ValidationError("opening_points", "negative", "An opening balance cannot be negative")
         if points == 0:
             return None
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             self._require_client(client_id)
             rules = self.rules()
             if self._member(client_id) is None:
@@ -311,7 +305,7 @@ class LoyaltyService:
             raise ValidationError("reason", "empty", "Give a reason for the adjustment")
         if not points:
             raise ValidationError("points", "empty", "Give a number of points other than zero")
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             self._require_client(client_id)
             rules = self.rules()
             if self._member(client_id) is None:
@@ -342,7 +336,7 @@ class LoyaltyService:
 
     def expire_due(self, client_ids: Iterable[int] | None = None) -> int:
         """Write an expiry entry for every lot past its date (all clients, or these); returns points expired."""
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             query = (LedgerEntry.select(LedgerEntry.client, LedgerEntry.id, LedgerEntry.remaining, LedgerEntry.expires_on)
                      .where((LedgerEntry.remaining > 0) & (LedgerEntry.expires_on <= self.clock.today())))
             if client_ids is not None:
@@ -368,7 +362,7 @@ class LoyaltyService:
         today = self.clock.today()
         if self._reviewed_for == today:
             return False
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             rules = self.rules()
             due = rules.last_review_on_or_before(today)
             last = self.settings.get(REVIEW_SETTING, None)
@@ -407,23 +401,22 @@ class LoyaltyService:
         sql = ("SELECT m.client_id, m.tier, (SELECT coalesce(sum(p.amount_paise), 0) FROM purchase p "
                "WHERE p.client_id = m.client_id AND p.date > ?) FROM loyalty_member m")
         result: dict[int, str] = {}
-        with storage_errors():
-            if client_ids is None:
-                chunks = [(sql, [since])]
-            else:
-                ids = list(client_ids)
-                chunks = [(f"{sql} WHERE m.client_id IN ({','.join('?' * len(ids[i:i + 500]))})",
-                           [since, *ids[i:i + 500]]) for i in range(0, len(ids), 500)]
-            for query, params in chunks:
-                for cid, tier, spend in self.db.execute_sql(query, params):
-                    result[cid] = self._effective_tier(rules, tier, spend)
+        if client_ids is None:
+            chunks = [(sql, [since])]
+        else:
+            ids = list(client_ids)
+            chunks = [(f"{sql} WHERE m.client_id IN ({','.join('?' * len(ids[i:i + 500]))})",
+                       [since, *ids[i:i + 500]]) for i in range(0, len(ids), 500)]
+        for query, params in chunks:
+            for cid, tier, spend in self.db.execute_sql(query, params):
+                result[cid] = self._effective_tier(rules, tier, spend)
         return result
 
     def refresh_tiers(self) -> int:
         """Store every upgrade that is due (bills recorded outside the counter, imports), so the
         `loyalty_member.tier` column is the tier in force for SQL filters; returns members moved up."""
         effective = self.tiers_by_client()
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             stored = dict(LoyaltyMember.select(LoyaltyMember.client, LoyaltyMember.tier).tuples())
             moved: dict[str, list[int]] = {}
             for cid, code in effective.items():
@@ -471,18 +464,17 @@ class LoyaltyService:
 
     def card_of(self, client_id: int) -> str | None:
         """The client's active card number, if any."""
-        with storage_errors():
-            return self._active_card(client_id)
+        return self._active_card(client_id)
 
     def issue_card(self, client_id: int) -> str:
         """The client's active card, issuing one (and joining the programme) if there is none."""
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             self._require_client(client_id)
             return self._active_card(client_id) or self._issue(client_id, self.rules())
 
     def replace_card(self, client_id: int) -> str:
         """A lost card: block every active card of the client and issue a new number; the points stay."""
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             self._require_client(client_id)
             (LoyaltyCard.update(status="blocked", blocked_on=self.clock.today())
              .where((LoyaltyCard.client == client_id) & (LoyaltyCard.status == "active")).execute())
@@ -490,9 +482,8 @@ class LoyaltyService:
 
     def cards(self, client_id: int) -> list[CardInfo]:
         """Every card the client has had, newest first."""
-        with storage_errors():
-            return [CardInfo(c.number, c.client_id, c.status, c.issued_on, c.printed_on, c.blocked_on)
-                    for c in LoyaltyCard.select().where(LoyaltyCard.client == client_id).order_by(LoyaltyCard.id.desc())]
+        return [CardInfo(c.number, c.client_id, c.status, c.issued_on, c.printed_on, c.blocked_on)
+                for c in LoyaltyCard.select().where(LoyaltyCard.client == client_id).order_by(LoyaltyCard.id.desc())]
 
     def client_for_card(self, number: str) -> int:
         """The client of an active card; ValidationError for a mistyped or blocked number."""
@@ -501,8 +492,7 @@ class LoyaltyService:
             raise ValidationError("card", "format", f"{number} is not a card number")
         if not rules_mod.card_number_valid(number):
             raise ValidationError("card", "checksum", f"{number} is not a valid card number; check for a typing mistake")
-        with storage_errors():
-            card = LoyaltyCard.get_or_none(LoyaltyCard.number == number)
+        card = LoyaltyCard.get_or_none(LoyaltyCard.number == number)
         if card is None:
             raise NotFoundError(f"There is no card {number}")
         if card.status != "active":
@@ -512,7 +502,7 @@ class LoyaltyService:
 
     def mark_printed(self, client_ids: Sequence[int]) -> None:
         """Note today as the print date of these clients' active cards."""
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             for start in range(0, len(client_ids), 500):
                 (LoyaltyCard.update(printed_on=self.clock.today())
                  .where(LoyaltyCard.client.in_(list(client_ids[start:start + 500])) & (LoyaltyCard.status == "active"))
@@ -520,16 +510,15 @@ class LoyaltyService:
 
     def unprinted_client_ids(self) -> list[int]:
         """Clients whose active card has not been printed yet."""
-        with storage_errors():
-            return [cid for (cid,) in LoyaltyCard.select(LoyaltyCard.client).distinct()
-                    .where((LoyaltyCard.status == "active") & LoyaltyCard.printed_on.is_null())
-                    .order_by(LoyaltyCard.client).tuples()]
+        return [cid for (cid,) in LoyaltyCard.select(LoyaltyCard.client).distinct()
+                .where((LoyaltyCard.status == "active") & LoyaltyCard.printed_on.is_null())
+                .order_by(LoyaltyCard.client).tuples()]
 
     def issue_cards(self, client_ids: Sequence[int]) -> dict[int, str]:
         """Each client's active card number, issuing the missing ones (and joining those clients to
         the programme, with the sign-up bonus) in one transaction of bulk inserts."""
         client_ids = list(dict.fromkeys(client_ids))
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             rules = self.rules()
             have: dict[int, str] = {}
             known: set[int] = set()
@@ -573,11 +562,10 @@ class LoyaltyService:
     # ----- printed cards ----------------------------------------------------------------------
     def shop_info(self) -> card_pdf.ShopInfo:
         """Shop name, phone, address, logo and card terms from Settings."""
-        with storage_errors():
-            return card_pdf.ShopInfo(
-                name=self.settings.get("shop_name", "") or "", phone=self.settings.get("shop_phone", "") or "",
-                address=self.settings.get("shop_address", "") or "", logo=self.settings.get("shop_logo", "") or "",
-                terms=self.rules().card_terms, stamp_reward=self.rules().stamp_reward)
+        return card_pdf.ShopInfo(
+            name=self.settings.get("shop_name", "") or "", phone=self.settings.get("shop_phone", "") or "",
+            address=self.settings.get("shop_address", "") or "", logo=self.settings.get("shop_logo", "") or "",
+            terms=self.rules().card_terms, stamp_reward=self.rules().stamp_reward)
 
     def card_faces(self, client_ids: Sequence[int]) -> list[card_pdf.CardFace]:
         """What each client's card shows (issuing missing cards), in the order given."""
@@ -585,22 +573,20 @@ class LoyaltyService:
         tiers = self.tiers_by_client(client_ids)
         rules = self.rules()
         faces = []
-        with storage_errors():
-            names: dict[int, str] = {}
-            for start in range(0, len(client_ids), 500):
-                chunk = list(client_ids[start:start + 500])
-                names.update(Client.select(Client.id, Client.name).where(Client.id.in_(chunk)).tuples())
-            for cid in client_ids:
-                tier = rules.tier(tiers.get(cid, rules.tiers[0].code))
-                faces.append(card_pdf.CardFace(numbers[cid], names[cid], tier.name, tier.colour, rules.stamps_needed))
+        names: dict[int, str] = {}
+        for start in range(0, len(client_ids), 500):
+            chunk = list(client_ids[start:start + 500])
+            names.update(Client.select(Client.id, Client.name).where(Client.id.in_(chunk)).tuples())
+        for cid in client_ids:
+            tier = rules.tier(tiers.get(cid, rules.tiers[0].code))
+            faces.append(card_pdf.CardFace(numbers[cid], names[cid], tier.name, tier.colour, rules.stamps_needed))
         return faces
 
     def everyone_for_cards(self) -> list[int]:
         """Every client who is not archived or erased (for printing everyone's card)."""
-        with storage_errors():
-            return [cid for (cid,) in Client.select(Client.id).where((Client.archived == False)  # noqa: E712
-                                                                     & (Client.erased == False))  # noqa: E712
-                    .order_by(Client.id).tuples()]
+        return [cid for (cid,) in Client.select(Client.id).where((Client.archived == False)  # noqa: E712
+                                                                 & (Client.erased == False))  # noqa: E712
+                .order_by(Client.id).tuples()]
 
     def write_cards(self, path, client_ids: Sequence[int] | None = None, back: bool = True,
                     progress: Progress = NO_PROGRESS) -> dict:
@@ -615,13 +601,13 @@ class LoyaltyService:
         ids = list(dict.fromkeys(client_ids)) if client_ids is not None else self.unprinted_client_ids()
         if not ids:
             raise ValidationError("clients", "empty", "There are no cards to print")
-        with storage_errors(), self.db.atomic() as planning:
+        with self.db.atomic() as planning:
             faces = self.card_faces(ids)
             planning.rollback()
         shop = self.shop_info()
         with replaced_when_done(path) as partial:
             pages = card_pdf.write_cards(partial, faces, shop, back=back, progress=progress)
-            with storage_errors(), self.db.atomic():
+            with self.db.atomic():
                 if self.card_faces(ids) != faces:  # another counter issued cards meanwhile
                     raise StorageError("Cards were issued on another computer while these were drawn; "
                                        "nothing was saved: print them again")
@@ -630,10 +616,9 @@ class LoyaltyService:
 
     def card_images(self, client_id: int, dpi: int = 200) -> tuple[bytes, bytes]:
         """Front and back of the client's card as PNG, drawn as they will print (no card is issued)."""
-        with storage_errors():
-            rules = self.rules()
-            summary = self.summary(client_id)
-            name = self._require_client(client_id).name
+        rules = self.rules()
+        summary = self.summary(client_id)
+        name = self._require_client(client_id).name
         face = card_pdf.CardFace(summary.card_number or "", name, summary.tier_name, summary.tier_colour,
                                   rules.stamps_needed)
         return card_pdf.card_images_png(face, self.shop_info(), dpi)
@@ -663,23 +648,20 @@ class LoyaltyService:
             except ValidationError:
                 phone = ""
             if phone:
-                with storage_errors():
                     # a household shares one number: all its people, oldest first, to pick from
-                    client_ids = self.clients.clients_with_phone(phone)
+                client_ids = self.clients.clients_with_phone(phone)
                 return Lookup("phone", client_ids, phone=phone) if client_ids else Lookup("new_phone", phone=phone)
         rows = self.clients.search(text, limit=limit)
         return Lookup("name", [r.id for r in rows]) if rows else Lookup("none")
 
     def transactions_today(self, client_id: int) -> int:
         """Counter transactions of this client today (not undone): what the daily guard counts."""
-        with storage_errors():
-            return (CounterSale.select().where((CounterSale.client == client_id) & (CounterSale.date == self.clock.today())
-                                               & (CounterSale.undone == False)).count())  # noqa: E712
+        return (CounterSale.select().where((CounterSale.client == client_id) & (CounterSale.date == self.clock.today())
+                                           & (CounterSale.undone == False)).count())  # noqa: E712
 
     def quote_redemption(self, client_id: int, bill_paise: int) -> RedeemQuote:
         """The most points that may pay part of this bill (oldest points first, each at its own value)."""
-        with storage_errors():
-            return self._quote(self._open_lots(client_id), bill_paise)
+        return self._quote(self._open_lots(client_id), bill_paise)
 
     def _quote(self, lots: list[tuple[int, int, int]], bill_paise: int) -> RedeemQuote:
         rules = self.rules()
@@ -701,15 +683,14 @@ class LoyaltyService:
 
     def value_of_points(self, client_id: int, points: int) -> int:
         """What redeeming `points` now is worth in paise (oldest points first, each at its own value)."""
-        with storage_errors():
-            left, value = points, 0
-            for _, remaining, lot_value in self._open_lots(client_id):
-                used = min(left, remaining)
-                value += used * lot_value
-                left -= used
-                if not left:
-                    break
-            return value
+        left, value = points, 0
+        for _, remaining, lot_value in self._open_lots(client_id):
+            used = min(left, remaining)
+            value += used * lot_value
+            left -= used
+            if not left:
+                break
+        return value
 
     def record_sale(self, client_id: int, amount_paise: int, redeem_points: int = 0, bill_no: str = "",
                     lines: Sequence[LineItem] = (), use_reward: bool = False, confirm: bool = False,
@@ -724,7 +705,7 @@ class LoyaltyService:
         if redeem_points < 0:
             raise ValidationError("redeem", "negative", "Points to redeem cannot be negative")
         self.review_if_due()
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             client = self._require_client(client_id)
             rules = self.rules()
             today, now = self.clock.today(), self.clock.now()
@@ -833,24 +814,22 @@ class LoyaltyService:
 
     def last_undoable_sale(self) -> int | None:
         """Today's last counter transaction, if it has not been undone."""
-        with storage_errors():
-            row = CounterSale.select(CounterSale.id, CounterSale.undone).where(CounterSale.date == self.clock.today()) \
-                .order_by(CounterSale.id.desc()).first()
-            return row.id if row and not row.undone else None
+        row = CounterSale.select(CounterSale.id, CounterSale.undone).where(CounterSale.date == self.clock.today()) \
+            .order_by(CounterSale.id.desc()).first()
+        return row.id if row and not row.undone else None
 
     def sale_info(self, sale_id: int) -> dict:
         """The figures of one counter transaction (for the undo question)."""
-        with storage_errors():
-            sale = CounterSale.get_or_none(CounterSale.id == sale_id)
-            if sale is None:
-                raise NotFoundError(f"There is no counter transaction #{sale_id}")
-            return {"id": sale.id, "client_id": sale.client_id, "amount_paise": sale.amount_paise,
-                    "redeemed_points": sale.redeemed_points, "earned_points": sale.earned_points,
-                    "date": sale.date, "undone": sale.undone}
+        sale = CounterSale.get_or_none(CounterSale.id == sale_id)
+        if sale is None:
+            raise NotFoundError(f"There is no counter transaction #{sale_id}")
+        return {"id": sale.id, "client_id": sale.client_id, "amount_paise": sale.amount_paise,
+                "redeemed_points": sale.redeemed_points, "earned_points": sale.earned_points,
+                "date": sale.date, "undone": sale.undone}
 
     def undo_last_sale(self) -> UndoResult:
         """Reverse today's last counter transaction completely: the bill, its points, stamp and bonuses."""
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             sale_id = self.last_undoable_sale()
             if sale_id is None:
                 raise ValidationError("undo", "nothing", "There is no counter transaction today to undo")
@@ -872,7 +851,7 @@ class LoyaltyService:
     def return_purchase(self, purchase_id: int, note: str = "") -> tuple[int, int]:
         """A returned bill: reverse the points it earned and give back the points it redeemed.
         Returns (points taken back, points given back); the balance never goes below zero."""
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             if not Purchase.select().where(Purchase.id == purchase_id).exists():
                 raise NotFoundError(f"There is no purchase #{purchase_id}")
             entries = list(LedgerEntry.select().where((LedgerEntry.purchase == purchase_id)))
@@ -880,7 +859,7 @@ class LoyaltyService:
 
     def use_reward(self, client_id: int) -> int:
         """Mark one stamp-card reward as given; returns the rewards still due."""
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             member = self._member(client_id)
             if member is None or member.rewards_due < 1:
                 raise ValidationError("reward", "none_due", "No reward is due for this client")
@@ -892,30 +871,29 @@ class LoyaltyService:
     def summary(self, client_id: int) -> LoyaltySummary:
         """Points, tier, stamps, rewards, card and what expires soon, for one client."""
         self.review_if_due()
-        with storage_errors():
-            rules = self.rules()
-            client = self._require_client(client_id)
-            member = self._member(client_id)
-            today = self.clock.today()
-            spend = self._spend_12m(client_id)
-            tier = self._effective_tier(rules, member.tier if member else None, spend)
-            lots = list(LedgerEntry.select(LedgerEntry.remaining, LedgerEntry.expires_on)
-                        .where((LedgerEntry.client == client_id) & (LedgerEntry.remaining > 0)
-                               & (LedgerEntry.expires_on.is_null() | (LedgerEntry.expires_on > today))).tuples())
-            soon_limit = today + dt.timedelta(days=rules_mod.EXPIRING_SOON_DAYS)
-            expiring = [(r, e) for r, e in lots if e is not None and e <= soon_limit]
-            dated = [e for _, e in lots if e is not None]
-            nxt = rules.next_tier(tier)
-            return LoyaltySummary(
-                points=sum(r for r, _ in lots), tier=tier, stamps=member.stamps if member else 0,
-                stamps_needed=rules.stamps_needed, rewards_due=member.rewards_due if member else 0,
-                reward_text=rules.stamp_reward, card_number=self._active_card(client_id),
-                expiring_soon=sum(r for r, _ in expiring), next_tier=nxt.code if nxt else None,
-                to_next_tier_paise=max(nxt.min_spend_paise - spend, 0) if nxt else None,
-                member=member is not None, tier_name=rules.tier(tier).name, tier_colour=rules.tier(tier).colour,
-                spend_12m_paise=spend, next_expiry_on=min(dated) if dated else None,
-                birthday_this_week=rules_mod.birthday_in_week(client.birth_day, client.birth_month, today),
-                transactions_today=self.transactions_today(client_id))
+        rules = self.rules()
+        client = self._require_client(client_id)
+        member = self._member(client_id)
+        today = self.clock.today()
+        spend = self._spend_12m(client_id)
+        tier = self._effective_tier(rules, member.tier if member else None, spend)
+        lots = list(LedgerEntry.select(LedgerEntry.remaining, LedgerEntry.expires_on)
+                    .where((LedgerEntry.client == client_id) & (LedgerEntry.remaining > 0)
+                           & (LedgerEntry.expires_on.is_null() | (LedgerEntry.expires_on > today))).tuples())
+        soon_limit = today + dt.timedelta(days=rules_mod.EXPIRING_SOON_DAYS)
+        expiring = [(r, e) for r, e in lots if e is not None and e <= soon_limit]
+        dated = [e for _, e in lots if e is not None]
+        nxt = rules.next_tier(tier)
+        return LoyaltySummary(
+            points=sum(r for r, _ in lots), tier=tier, stamps=member.stamps if member else 0,
+            stamps_needed=rules.stamps_needed, rewards_due=member.rewards_due if member else 0,
+            reward_text=rules.stamp_reward, card_number=self._active_card(client_id),
+            expiring_soon=sum(r for r, _ in expiring), next_tier=nxt.code if nxt else None,
+            to_next_tier_paise=max(nxt.min_spend_paise - spend, 0) if nxt else None,
+            member=member is not None, tier_name=rules.tier(tier).name, tier_colour=rules.tier(tier).colour,
+            spend_12m_paise=spend, next_expiry_on=min(dated) if dated else None,
+            birthday_this_week=rules_mod.birthday_in_week(client.birth_day, client.birth_month, today),
+            transactions_today=self.transactions_today(client_id))
 
     # ----- merge -------------------------------------------------------------------------------
     def merge_hook(self, keep_id: int, other_id: int) -> None:
