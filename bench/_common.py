@@ -83,7 +83,8 @@ def qt_teardown(*widgets) -> None:
     the widgets closed and deleted, Qt's messages back to its own handler (a Python handler left
     installed would be called during Qt's teardown at interpreter exit). The `ui` package, imported
     by every bench that shows a widget, also guards against PySide6 6.12.0's refcount bug on None
-    (ui/none_guard.py), the cause of the "none_dealloc" abort at exit."""
+    and on True and False (ui/none_guard.py), the cause of the "none_dealloc" / "bool_dealloc"
+    abort at exit."""
     import shiboken6
     from PySide6.QtCore import QThreadPool, qInstallMessageHandler
 

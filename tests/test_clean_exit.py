@@ -121,6 +121,15 @@ def test_none_keeps_its_references_however_many_qt_calls(qapp):
     assert abs(sys.getrefcount(None) - before) <= 5000 + 100  # the guard only adds, once
 
 
+def test_true_and_false_have_the_same_reserve(qapp):
+    import ui.none_guard as guard
+
+    if not guard.needs_protection():
+        pytest.skip("True and False are immortal on this Python")
+    assert sys.getrefcount(True) > guard.RESERVE // 2
+    assert sys.getrefcount(False) > guard.RESERVE // 2
+
+
 @pytest.mark.parametrize("version,expected", [((3, 11, 7), True), ((3, 12, 0), False), ((3, 13, 1), False)])
 def test_the_guard_is_for_interpreters_without_an_immortal_none(version, expected):
     from ui.none_guard import needs_protection

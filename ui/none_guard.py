@@ -6,10 +6,12 @@ one reference from `None`. On Python 3.11, where `None` is an ordinary counted o
 thousand calls more than `None` has references (a counter page serving a queue, a bench, a long
 day at the shop) bring its count to zero and Python aborts: "Fatal Python error: none_dealloc:
 deallocating None", exit code 134, usually at exit while garbage-collecting, sometimes in use.
-PySide6 6.11 and Python 3.12+ (where `None` is immortal) are not affected.
+PySide6 6.11 and Python 3.12+ (where `None` is immortal) are not affected. `True` and `False` are
+hit the same way on some path: the loyalty bench (a counter screen serving 200 scans, guarded for
+`None`) aborted at exit with "Fatal Python error: bool_dealloc: deallocating True or False".
 
-`protect_none()` gives `None` a reserve of references so large no run can use it up. `None` is
-never freed anyway; only its count changes. Called once when the `ui` package is imported, so the
+`protect_none()` gives `None`, `True` and `False` a reserve of references so large no run can use
+it up. They are never freed anyway; only their counts change. Called once when the `ui` package is imported, so the
 window, the tests and the bench scripts are all covered before they make a Qt call.
 """
 
@@ -19,6 +21,7 @@ import ctypes
 import sys
 
 RESERVE = sys.maxsize >> 2  # far from both ends of Py_ssize_t: no call count reaches it, no increment overflows
+PROTECTED = (None, True, False)
 _protected = False
 
 
@@ -28,11 +31,12 @@ def needs_protection(version_info=sys.version_info) -> bool:
 
 
 def protect_none() -> bool:
-    """Add the reserve to None's reference count once; True if it was added now."""
+    """Add the reserve to the reference counts of None, True and False once; True if it was added now."""
     global _protected
     if _protected or not needs_protection() or hasattr(sys, "gettotalrefcount"):  # a debug build lays objects out differently
         return False
-    refcount = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt is a PyObject's first field
-    refcount.value += RESERVE
+    for singleton in PROTECTED:
+        refcount = ctypes.c_ssize_t.from_address(id(singleton))  # ob_refcnt is a PyObject's first field
+        refcount.value += RESERVE
     _protected = True
     return True
