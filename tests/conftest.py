@@ -19,6 +19,7 @@ import pytest  # noqa: E402
 
 from clientdesk.clock import FixedClock  # noqa: E402
 from clientdesk.desk import Desk  # noqa: E402
+from tests.postgres.cluster import pg_cluster, pg_database  # noqa: E402,F401  (PostgreSQL fixtures)
 
 TODAY = dt.date(2026, 11, 22)
 
