@@ -29,6 +29,7 @@ class ServerDatabase(peewee.PostgresqlDatabase):
     search uses instead of SQLite's FTS5 tables."""
 
     from clientdesk.postgres import search as search_index
+    from clientdesk.postgres.schema import CLIENT_INDEXES as client_indexes  # greetings' indexes, this dialect
 
     def __init__(self, address: ServerAddress, **kwargs):
         self.address = address
