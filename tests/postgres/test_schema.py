@@ -14,6 +14,12 @@ from clientdesk.postgres.schema import VERSION_TABLE, table_models
 from clientdesk.schema import PHONE_SEARCH_TABLE, SEARCH_TABLE, all_models
 
 
+@pytest.fixture
+def server_url(fresh_server_url):
+    """These tests change the version: each has a client book of its own."""
+    return fresh_server_url
+
+
 def tables(rows) -> set[str]:
     return {t for (t,) in rows("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
 
