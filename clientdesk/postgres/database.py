@@ -23,6 +23,18 @@ from clientdesk.postgres.address import ServerAddress, parse_server_url, resolve
 log = logging.getLogger(__name__)
 
 
+# Every transaction on the server takes this transaction-level advisory lock first, so the
+# counters' transactions run one after another, as SQLite's BEGIN IMMEDIATE makes them on one PC:
+# the services' read-then-write logic (balance, lots to redeem, the next card number, stamps)
+# was written for that and stays correct with several counters at once. Reads outside a
+# transaction never wait. Statements inside run at READ COMMITTED, so each sees what the
+# transaction before it committed (REPEATABLE READ would keep a snapshot from before the wait).
+# Sales are milliseconds long; a big import waits between its blocks (importer.PAUSE_SECONDS).
+# Finer locks (a row lock per client) can replace it where two counters must not wait for each other.
+WRITE_LOCK = 0x436C4465736B57  # "ClDeskW"
+LOCK_WAIT_MS = 5000  # as SQLite's busy_timeout (clientdesk.db.PRAGMAS)
+
+
 class ServerDatabase(peewee.PostgresqlDatabase):
     """A ClientDesk database on a PostgreSQL server. `address` says where (never its password).
     `search_index`: the engine's search index (clientdesk.postgres.search), which the client
@@ -30,6 +42,9 @@ class ServerDatabase(peewee.PostgresqlDatabase):
 
     from clientdesk.postgres import search as search_index
     from clientdesk.postgres.schema import CLIENT_INDEXES as client_indexes  # greetings' indexes, this dialect
+
+    write_lock = True
+    lock_wait_ms = LOCK_WAIT_MS
 
     def __init__(self, address: ServerAddress, **kwargs):
         self.address = address
@@ -83,8 +98,15 @@ class ServerDatabase(peewee.PostgresqlDatabase):
             return super().execute_sql(sql, params)
 
     def begin(self, isolation_level=None):
+        """BEGIN, then the client book's write lock (see WRITE_LOCK): SQLite's BEGIN IMMEDIATE on
+        a server. Waits up to LOCK_WAIT_MS for another counter's transaction to end."""
         with self.storage_errors():
             super().begin(isolation_level)
+            if self.write_lock:
+                cursor = self.cursor()
+                cursor.execute(f"SET LOCAL lock_timeout = {int(self.lock_wait_ms)}")
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                cursor.execute("SET LOCAL lock_timeout = DEFAULT")
 
     def commit(self):
         with self.storage_errors():

@@ -95,6 +95,10 @@ def storage_error_for(exc: BaseException, host: str = "the server", user: str = 
         return StorageError(f"The shop's server at {host} is out of resources (too many counters connected, or "
                             "memory); nothing was saved. Try again in a moment.", reason="server_resources",
                             host=host)
+    if code == "55P03":  # lock_not_available: another counter's transaction held the write lock too long
+        return StorageError(f"The client book on the shop's server at {host} is busy: another counter is saving a "
+                            "big change (an import or its undo) and did not finish in time. Nothing was saved; try "
+                            "again in a moment.", reason="busy", host=host)
     if code in CONFLICT_CODES:
         return StorageError("Another counter changed the same records at the same moment; nothing was saved. "
                             "Try again.", reason="conflict", host=host)

@@ -197,4 +197,5 @@ def client_ids(service, flt, sort: str, descending: bool, offset: int, limit: in
         order += [Client.search_key, Client.id]
     if order is None:
         order = service._column_order(sort, descending)
+    limit = None if limit is not None and limit < 0 else limit  # SQLite's LIMIT -1: no limit
     return [cid for (cid,) in query.order_by(*order).offset(offset).limit(limit).tuples()]

@@ -32,7 +32,7 @@ def wrapped(exc: Exception) -> peewee.DatabaseError:
     ("28P01", "auth"), ("28000", "auth"),
     ("3D000", "no_database"),
     ("53100", "full"), ("53200", "server_resources"), ("53300", "server_resources"),
-    ("40001", "conflict"), ("40P01", "conflict"),
+    ("40001", "conflict"), ("40P01", "conflict"), ("55P03", "busy"),
     ("25006", "readonly"), ("42501", "permission"), ("XX001", "damaged"), ("58030", "damaged"),
 ])
 def test_storage_conditions_are_sorted_by_code(code, reason):
