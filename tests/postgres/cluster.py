@@ -8,6 +8,8 @@ fixture FAILS with what to install: CI must never skip the PostgreSQL tests sile
 (`.ci/postgres` installs them).
 
 `pg_database` (function): a fresh, empty database on that cluster for one test, dropped after.
+`server_url` (function): an empty client book (current schema, no rows), `fresh_server_url` one
+of the test's own (for tests that change its schema); both from a template made once per run.
 `bind_models(db)`: the ONE place tests point the models at a database (see its docstring).
 """
 
@@ -24,7 +26,9 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg
 import pytest
+from psycopg import sql
 
 SUPERUSER = "clientdesk_test"
 PASSWORD = "test-password-ß-१२३"  # non-ASCII on purpose: the URL and keyring paths must carry it
@@ -153,6 +157,55 @@ def pg_database(pg_cluster):
     if pg_cluster.is_running():
         with contextlib.closing(pg_cluster.admin()) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def client_book_template(pg_cluster):
+    """A database with the current schema made once per run; each test's client book is a copy
+    (CREATE DATABASE ... TEMPLATE, far quicker than making the schema again)."""
+    name = "clientdesk_template"
+    with contextlib.closing(pg_cluster.admin()) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\'')
+    from clientdesk.postgres.database import open_server
+
+    open_server(pg_cluster.url(name)).close()
+    return name
+
+
+@pytest.fixture
+def fresh_server_url(pg_cluster, client_book_template):
+    """The URL of a client book of its own (a copy of the template, about a second), for tests
+    that change the schema or its version."""
+    name = "s_" + uuid.uuid4().hex[:12]
+    with contextlib.closing(pg_cluster.admin()) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{client_book_template}"')
+    yield pg_cluster.url(name)
+    if pg_cluster.is_running():
+        with contextlib.closing(pg_cluster.admin()) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def shared_client_book(pg_cluster, client_book_template):
+    name = "clientdesk_shared"
+    with contextlib.closing(pg_cluster.admin()) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{client_book_template}"')
+    return name
+
+
+@pytest.fixture
+def server_url(pg_cluster, shared_client_book):
+    """The URL of an empty client book (the current schema, no rows): the run's shared one, every
+    table emptied and its numbering restarted (quicker than a copy)."""
+    from clientdesk.postgres.schema import VERSION_TABLE
+
+    url = pg_cluster.url(shared_client_book)
+    with contextlib.closing(psycopg.connect(url, autocommit=True)) as conn:
+        conn.execute("SET lock_timeout = '10s'")  # a connection a test left open would hold it up
+        names = [t for (t,) in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                                            "AND tablename <> %s", (VERSION_TABLE,))]
+        conn.execute(sql.SQL("TRUNCATE {} RESTART IDENTITY CASCADE").format(sql.SQL(", ").join(map(sql.Identifier, names))))
+    return url
 
 
 def bind_models(db) -> None:
