@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from typing import Iterator
 
 import peewee
@@ -48,6 +49,7 @@ class ServerDatabase(peewee.PostgresqlDatabase):
 
     def __init__(self, address: ServerAddress, **kwargs):
         self.address = address
+        self._opened: list[tuple[threading.Thread, object]] = []  # every connection made, by thread
         from clientdesk.postgres.dialect import QmarkCursor
 
         params = address.connect_params()
@@ -76,7 +78,9 @@ class ServerDatabase(peewee.PostgresqlDatabase):
         import psycopg
 
         try:
-            return super()._connect()
+            conn = super()._connect()
+            self._opened.append((threading.current_thread(), conn))
+            return conn
         except psycopg.OperationalError as exc:
             if exc.sqlstate is None:  # libpq gives none for a failed attempt: ask the server
                 params = {k: v for k, v in self.connect_params.items() if k != "cursor_factory"}
@@ -115,6 +119,21 @@ class ServerDatabase(peewee.PostgresqlDatabase):
     def rollback(self):
         with self.storage_errors():
             super().rollback()
+
+    def close(self) -> bool:
+        """Close this thread's connection, and those of threads that have ended (a background job's:
+        peewee gives each thread a connection of its own and nobody else closes it)."""
+        closed = super().close()
+        with self._lock:
+            keep = []
+            for thread, conn in self._opened:
+                if thread is threading.current_thread() or not thread.is_alive():
+                    if not conn.closed:
+                        conn.close()
+                else:
+                    keep.append((thread, conn))
+            self._opened = keep
+        return closed
 
     def _usable(self) -> bool:
         conn = self._state.conn

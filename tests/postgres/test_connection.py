@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import time
 
 import psycopg
 import pytest
@@ -80,3 +81,21 @@ def test_server_going_away_and_coming_back(own_cluster, desk_factory):
             [(first, "रमेश कुमार"), (second, "Laxmi Narayan")]  # Suresh was not half-written
     assert [c.name for c in Client.select().order_by(Client.id)] == ["रमेश कुमार", "Laxmi Narayan"]
     db.close()
+
+
+def test_closing_closes_the_connections_of_background_jobs_too(server_url):
+    import threading
+
+    db = open_server(server_url)
+    job = threading.Thread(target=lambda: db.execute_sql("SELECT 1").fetchone())  # a job's own connection
+    job.start()
+    job.join()
+    dbname = server_url.rsplit("/", 1)[1]
+    with contextlib.closing(psycopg.connect(server_url, autocommit=True)) as conn:
+        count = "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND application_name = 'ClientDesk'"
+        assert conn.execute(count, (dbname,)).fetchone() == (2,)
+        db.close()
+        deadline = time.monotonic() + 10  # a server process ends a moment after its connection closes
+        while conn.execute(count, (dbname,)).fetchone() != (0,) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert conn.execute(count, (dbname,)).fetchone() == (0,)
