@@ -108,9 +108,14 @@ class ServerDatabase(peewee.PostgresqlDatabase):
             super().begin(isolation_level)
             if self.write_lock:
                 cursor = self.cursor()
-                cursor.execute(f"SET LOCAL lock_timeout = {int(self.lock_wait_ms)}")
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-                cursor.execute("SET LOCAL lock_timeout = DEFAULT")
+                try:
+                    cursor.execute(f"SET LOCAL lock_timeout = {int(self.lock_wait_ms)}")
+                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                    cursor.execute("SET LOCAL lock_timeout = DEFAULT")
+                except Exception:
+                    with contextlib.suppress(Exception):  # peewee has no transaction to end yet: end it here
+                        self._state.conn.rollback()
+                    raise
 
     def commit(self):
         with self.storage_errors():

@@ -99,3 +99,24 @@ def test_closing_closes_the_connections_of_background_jobs_too(server_url):
         while conn.execute(count, (dbname,)).fetchone() != (0,) and time.monotonic() < deadline:
             time.sleep(0.05)
         assert conn.execute(count, (dbname,)).fetchone() == (0,)
+
+
+def test_a_counter_waiting_too_long_for_the_write_lock_is_told_busy(server_url):
+    """Another counter's transaction holds the write lock past the wait: one line, nothing written,
+    and the next transaction goes through once the lock is free."""
+    from clientdesk.postgres.database import WRITE_LOCK
+
+    db = open_server(server_url)
+    db.lock_wait_ms = 300
+    with contextlib.closing(psycopg.connect(server_url)) as other:
+        other.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))  # the other counter's long import
+        with pytest.raises(StorageError) as info:
+            with db.atomic():
+                db.execute_sql("INSERT INTO setting (key, value) VALUES ('x', '1')")
+        assert info.value.details["reason"] == "busy" and "\n" not in info.value.message
+        other.rollback()
+    with db.atomic():
+        db.execute_sql("INSERT INTO setting (key, value) VALUES ('y', '1')")
+    with contextlib.closing(psycopg.connect(server_url)) as conn:
+        assert conn.execute("SELECT key FROM setting").fetchall() == [("y",)]
+    db.close()
