@@ -17,7 +17,7 @@ def counter(url: str, client_id: int, seed: int, rounds: int, barrier) -> dict:
         sys.path.insert(0, str(ROOT))
     import clientdesk.desk as desk_module
     from clientdesk.clock import FixedClock
-    from clientdesk.errors import ConfirmationNeeded, StorageError, ValidationError
+    from clientdesk.errors import StorageError, ValidationError
     from clientdesk.postgres.database import open_server
     from tests.postgres.cluster import bind_models
 
