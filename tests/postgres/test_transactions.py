@@ -73,3 +73,4 @@ def test_a_real_serialization_failure_is_sorted_and_retried(server_url):
     with contextlib.closing(psycopg.connect(server_url)) as conn:
         assert conn.execute("SELECT key, value FROM setting ORDER BY key").fetchall() == [("a", "1"), ("b", "1")]
     assert len(attempts) == 3  # one of the two ran twice
+    db.close()  # open_server's own connection, this thread's
