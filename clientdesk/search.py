@@ -124,6 +124,8 @@ def table_rows(rows: Sequence[tuple]) -> dict[str, tuple[tuple[str, ...], list[t
 def replace_rows(db, rows: list[tuple], fresh: bool = False) -> None:
     """Write (client_id, *index_row) tuples into the indexes, replacing what was there (nothing,
     when `fresh`). Call inside the writing transaction."""
+    if getattr(db, "search_index", None):  # a server's own index (clientdesk.postgres.search)
+        return db.search_index.replace_rows(db, rows, fresh)
     if not rows:
         return
     if not fresh:
@@ -136,12 +138,16 @@ def replace_rows(db, rows: list[tuple], fresh: bool = False) -> None:
 
 def delete_rows(db, client_ids: list[int]) -> None:
     """Take these clients out of both indexes."""
+    if getattr(db, "search_index", None):
+        return db.search_index.delete_rows(db, client_ids)
     for table in (SEARCH_TABLE, PHONE_SEARCH_TABLE):
         db.cursor().executemany(f"DELETE FROM {table} WHERE rowid = ?", [(i,) for i in client_ids])
 
 
 def clear(db) -> None:
     """Empty both indexes (before a full rebuild)."""
+    if getattr(db, "search_index", None):
+        return db.search_index.clear(db)
     for table in (SEARCH_TABLE, PHONE_SEARCH_TABLE):
         db.execute_sql(f"DELETE FROM {table}")
 

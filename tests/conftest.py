@@ -19,6 +19,7 @@ import pytest  # noqa: E402
 
 from clientdesk.clock import FixedClock  # noqa: E402
 from clientdesk.desk import Desk  # noqa: E402
+from tests.postgres.cluster import client_book_template, fresh_server_url, pg_cluster, pg_database, server_url, shared_client_book  # noqa: E402,F401,E501
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -179,7 +179,7 @@ class InsightService:
         """Integer columns of a query, read as one comma-joined string each (far faster than
         building a Python tuple per row)."""
         joined = ", ".join(f"group_concat(c{i}, ',')" for i in range(width))
-        texts = self.db.execute_sql(f"SELECT {joined} FROM ({sql})", params).fetchone()
+        texts = self.db.execute_sql(f"SELECT {joined} FROM ({sql}) AS q", params).fetchone()
         return [np.fromstring(text, dtype=np.int64, sep=",") if text else np.zeros(0, np.int64) for text in texts]
 
     def _lines(self, column: str) -> tuple[list[str], dict[str, str], np.ndarray, np.ndarray]:

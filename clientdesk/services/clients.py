@@ -482,7 +482,7 @@ class ClientService:
                     last_visit_on = (SELECT max(d) FROM (
                         SELECT max(date) AS d FROM purchase p WHERE p.client_id = client.id
                         UNION ALL SELECT max(date(at)) FROM interaction i
-                        WHERE i.client_id = client.id AND i.channel = 'visit'))
+                        WHERE i.client_id = client.id AND i.channel = 'visit') AS visits)
                     WHERE id IN ({marks})""",
                 chunk,
             )
@@ -655,6 +655,8 @@ class ClientService:
     def count(self, flt: ClientFilter = ClientFilter()) -> int:
         """How many clients match the filter."""
         with storage_errors():
+            if getattr(self.db, "search_index", None):  # a server: clientdesk.postgres.search
+                return self.db.search_index.client_count(self, flt)
             query, q = self._filtered(flt)
             if self._text_only(flt) and (q.match is not None or q.phone_prefix):
                 # Counted in the index alone; archived matches (usually none) are taken off.
@@ -698,6 +700,8 @@ class ClientService:
         a keystroke may, and they are listed by name instead.
         """
         with storage_errors():
+            if getattr(self.db, "search_index", None):  # a server: clientdesk.postgres.search
+                return self.db.search_index.client_ids(self, flt, sort, descending, offset, limit)
             query, q = self._filtered(flt)
             if q.phone_prefix and not self._with_phone_prefix(q).exists():
                 return []  # else the walk below would read the whole name index to find nothing

@@ -69,7 +69,9 @@ class SettingsService:
         return json.loads(row.value)
 
     def set(self, key: str, value: Any) -> None:
-        Setting.insert(key=key, value=json.dumps(value, ensure_ascii=False)).on_conflict_replace().execute()
+        text = json.dumps(value, ensure_ascii=False)  # an upsert both SQLite and PostgreSQL speak
+        Setting.insert(key=key, value=text).on_conflict(conflict_target=[Setting.key],
+                                                        update={Setting.value: text}).execute()
 
     def update(self, values: dict[str, Any]) -> None:
         """Write several settings in one transaction."""

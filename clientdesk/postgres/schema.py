@@ -1,0 +1,146 @@
+"""The schema on a PostgreSQL server: every table of clientdesk.schema.all_models(), the search
+index's counterpart (clientdesk.postgres.search), and the schema version.
+
+SQLite keeps its version in PRAGMA user_version; the server keeps it in a one-row table,
+`clientdesk_schema`, with the program version that wrote it. Server schemas start at the SQLite
+schema version current when PostgreSQL support came (FIRST_SERVER_VERSION); later versions get
+steps of their own in SERVER_STEPS (fixed SQL, frozen in time like clientdesk.migration_steps).
+A server schema newer than this program is refused with a clear message, before anything is
+written. Two counters opening an empty server database at the same moment do not both create
+it: the creation holds a transaction-level advisory lock.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Callable
+
+import peewee
+
+from clientdesk.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+VERSION_TABLE = "clientdesk_schema"
+FIRST_SERVER_VERSION = 7
+# version -> step that turns version-1 into version on a server (none yet: see the module's docstring)
+SERVER_STEPS: dict[int, Callable] = {}
+_CREATE_LOCK = 0x436C4465736B  # pg_advisory_xact_lock key: "ClDesk"
+
+# The greetings indexes on the client table (clientdesk.greetings.models.CLIENT_INDEXES) in
+# PostgreSQL's dialect: booleans are booleans, and a date's month-day is a number (to_char is not
+# immutable, so it cannot be indexed).
+CLIENT_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS client_inactive ON client (id) WHERE (archived OR erased)",
+    *(f"CREATE INDEX IF NOT EXISTS client_{p}_md ON client ({p}_month, {p}_day, {p}_year, archived, erased) "
+      f"WHERE {p}_month IS NOT NULL" for p in ("birth", "anniversary", "founded")),
+    "CREATE INDEX IF NOT EXISTS client_first_purchase_md ON client "
+    "((date_part('month', first_purchase_on)::int * 100 + date_part('day', first_purchase_on)::int), "
+    "first_purchase_on, archived, erased)",
+)
+
+
+# Model indexes whose peewee rendering is SQLite's (a boolean compared with 1).
+INDEX_OVERRIDES = {
+    "client_archived_only": 'CREATE INDEX IF NOT EXISTS "client_archived_only" ON "client" ("id") WHERE "archived"',
+}
+
+
+def latest_version() -> int:
+    from clientdesk import migrations
+
+    return migrations.latest_version()
+
+
+def table_models() -> list:
+    """The peewee models of the current schema that are plain tables on a server (SQLite's FTS5
+    index tables are replaced by clientdesk.postgres.search)."""
+    from playhouse.sqlite_ext import VirtualModel
+
+    from clientdesk.schema import all_models
+
+    return [m for m in all_models() if not issubclass(m, VirtualModel)]
+
+
+def stored_version(db) -> int | None:
+    """The schema version recorded on the server, None when the database has no ClientDesk schema."""
+    exists = db.execute_sql("SELECT to_regclass(%s) IS NOT NULL", (VERSION_TABLE,)).fetchone()[0]
+    if not exists:
+        return None
+    row = db.execute_sql(f"SELECT version FROM {VERSION_TABLE}").fetchone()
+    return row[0] if row else None
+
+
+def check_version(version: int, host: str) -> None:
+    target = latest_version()
+    if version > target:
+        raise StorageError(
+            f"The client book on the shop's server at {host} was written by a newer ClientDesk (schema {version}, "
+            f"this program knows {target}). Install the newer ClientDesk on this counter to use it.",
+            reason="newer", version=version, known=target)
+
+
+def _has_tables(db) -> bool:
+    return bool(db.execute_sql(
+        "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() LIMIT 1").fetchone())
+
+
+def create_all(db) -> None:
+    """Create every table and index of the current schema, the search index, and record the
+    version, in the caller's transaction."""
+    from clientdesk.postgres import search
+
+    models = table_models()
+    with db.bind_ctx(models, bind_refs=False, bind_backrefs=False):
+        for model in peewee.sort_models(models):
+            model._schema.create_table(safe=True)
+            for index in model._meta.fields_to_index():
+                name = getattr(index, "_name", None)
+                if name in INDEX_OVERRIDES:
+                    db.execute_sql(INDEX_OVERRIDES[name])
+                else:
+                    db.execute(model._schema._create_index(index, safe=True))
+            model._schema.create_sequences()
+    for sql in CLIENT_INDEXES:
+        db.execute_sql(sql)
+    search.create(db)
+    db.execute_sql(f"CREATE TABLE {VERSION_TABLE} (id integer PRIMARY KEY CHECK (id = 1), "
+                   "version integer NOT NULL, written_at timestamp NOT NULL DEFAULT now())")
+    db.execute_sql(f"INSERT INTO {VERSION_TABLE} (id, version) VALUES (1, %s)", (latest_version(),))
+
+
+def write_version(db, version: int) -> None:
+    db.execute_sql(f"UPDATE {VERSION_TABLE} SET version = %s, written_at = now()", (version,))
+
+
+def prepare(db, create: bool = True) -> int:
+    """Check the server's schema version and bring it up to date (creating it in an empty database
+    when `create`); returns the version now in force."""
+    host = db.address.host if hasattr(db, "address") else "the server"
+    version = stored_version(db)
+    if version is not None:
+        check_version(version, host)
+        if version == latest_version():
+            return version
+    with db.atomic():
+        db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (_CREATE_LOCK,))
+        version = stored_version(db)  # another counter may have done it while we waited
+        if version is None:
+            if _has_tables(db):
+                raise StorageError(f"The database {db.database} on the shop's server at {host} is not a ClientDesk "
+                                   "client book (it has other tables).", reason="not_clientdesk")
+            if not create:
+                raise StorageError(f"The database {db.database} on the shop's server at {host} has no client book "
+                                   "yet (server-setup makes it).", reason="empty")
+            create_all(db)
+            return latest_version()
+        check_version(version, host)
+        for step_version in range(version + 1, latest_version() + 1):
+            step = SERVER_STEPS.get(step_version)
+            if step is None:
+                raise StorageError(f"The client book on the shop's server at {host} has schema {version}, and this "
+                                   f"ClientDesk cannot bring it to {latest_version()}.", reason="no_step")
+            log.info("Migrating the server's client book to schema %s", step_version)
+            step(db)
+            write_version(db, step_version)
+        return latest_version()

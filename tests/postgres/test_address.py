@@ -1,0 +1,113 @@
+"""Server URLs and file names (clientdesk.postgres.address); the password from the keyring."""
+
+from __future__ import annotations
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.errors import KeyringError
+
+from clientdesk.errors import ValidationError
+from clientdesk.postgres.address import (KEYRING_SERVICE, is_server_url, parse_server_url, remember_password,
+                                         resolve_password)
+
+
+@pytest.mark.parametrize("text", [
+    "postgresql://u@h/db", "postgres://u@h/db", "POSTGRESQL://u@h/db", " postgresql://u:p@10.0.0.5:5433/shop ",
+])
+def test_urls_are_servers(text):
+    assert is_server_url(text)
+
+
+@pytest.mark.parametrize("text", [
+    "shop.sqlite", "/home/shop/postgresql.sqlite", "./postgresql://u@h/db", "C:\\shop\\desk.sqlite",
+    "postgresql:/u@h/db", "mysql://u@h/db", "", "postgresql", "desk postgresql://x",
+])
+def test_file_names_are_files(text):
+    """A file literally named like a URL is reached with a folder in front (./postgresql:...)."""
+    assert not is_server_url(text)
+
+
+def test_a_path_object_is_always_a_file(tmp_path):
+    assert not is_server_url(tmp_path / "postgresql:")
+
+
+def test_a_full_url_is_parsed():
+    a = parse_server_url("postgresql://counter%201:p%40ss%3Aw%C3%B6rd@192.168.1.10:5433/shop?sslmode=require")
+    assert (a.user, a.password, a.host, a.port, a.dbname) == ("counter 1", "p@ss:wörd", "192.168.1.10", 5433, "shop")
+    assert a.options == (("sslmode", "require"),)
+    assert a.connect_params()["sslmode"] == "require"
+    assert a.display == "counter 1@192.168.1.10:5433/shop"
+    assert "p@ss" not in repr(a) and "p@ss" not in a.display
+
+
+def test_defaults_and_special_hosts():
+    assert parse_server_url("postgres://u@shop-pc/db").port == 5432
+    assert parse_server_url("postgresql://u@[fe80::1]:5432/db").host == "fe80::1"
+    assert parse_server_url("postgresql://u@%2FRun%2Fpostgresql:5433/db").host == "/Run/postgresql"
+    assert parse_server_url("postgresql://u@%2Frun%2Fpg/db").host == "/run/pg"
+    assert parse_server_url("postgresql://u@h/db").password is None
+
+
+@pytest.mark.parametrize("url, reason", [
+    ("postgresql:///db", "no_host"), ("postgresql://h/db", "no_user"), ("postgresql://u@h", "no_database"),
+    ("postgresql://u@h/", "no_database"), ("postgresql://u@h:99999/db", "bad_url"),
+    ("postgresql://u@h:port/db", "bad_url"), ("shop.sqlite", "not_url"),
+])
+def test_bad_urls_say_what_is_missing(url, reason):
+    with pytest.raises(ValidationError) as info:
+        parse_server_url(url)
+    assert info.value.reason == reason and info.value.field == "db"
+
+
+class MemoryKeyring(KeyringBackend):
+    """The system keyring's stand-in: a dict (keyring is a third party's boundary)."""
+
+    priority = 1
+
+    def __init__(self, fail: bool = False):
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+        self.fail = fail
+
+    def get_password(self, service, username):
+        if self.fail:
+            raise KeyringError("locked")
+        return self.items.get((service, username))
+
+    def set_password(self, service, username, password):
+        if self.fail:
+            raise KeyringError("locked")
+        self.items[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.items.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring():
+    before = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(before)
+
+
+def test_the_password_comes_from_the_keyring_under_user_at_host(memory_keyring, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    address = parse_server_url("postgresql://counter1@shop-pc/shop")
+    assert resolve_password(address).password is None
+    remember_password(address, "सुरक्षित-1")
+    assert memory_keyring.items == {(KEYRING_SERVICE, "counter1@shop-pc"): "सुरक्षित-1"}
+    assert resolve_password(address).password == "सुरक्षित-1"
+    assert resolve_password(parse_server_url("postgresql://counter1:url-wins@shop-pc/shop")).password == "url-wins"
+    assert list(tmp_path.iterdir()) == []  # nothing written to a file here
+
+
+def test_a_keyring_that_cannot_be_used(memory_keyring):
+    memory_keyring.fail = True
+    address = parse_server_url("postgresql://counter1@shop-pc/shop")
+    assert resolve_password(address).password is None  # reading: as if empty (the server then refuses)
+    with pytest.raises(ValidationError) as info:
+        remember_password(address, "x")
+    assert info.value.reason == "keyring"
