@@ -297,11 +297,17 @@ class BaseModel(peewee.Model):
         legacy_table_names = False
 
 
-def open_database(path: Path | str) -> peewee.SqliteDatabase:
+def open_database(path: Path | str) -> peewee.Database:
     """Open (creating if needed) the SQLite file at `path`, bring its schema up to date, and return
-    it (the desk keeps it; see `using` and `current_database` for how the models find it)."""
+    it (the desk keeps it; see `using` and `current_database` for how the models find it). A server
+    URL (`postgresql://…`, see clientdesk.postgres.address) opens the client book on that server."""
     from clientdesk import migrations
+    from clientdesk.postgres.address import is_server_url
 
+    if is_server_url(path):
+        from clientdesk.postgres.database import open_server
+
+        return register_database(open_server(path))
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -321,8 +327,15 @@ def open_database(path: Path | str) -> peewee.SqliteDatabase:
             with contextlib.suppress(Exception):
                 db.close()
         raise
+    return register_database(db)
+
+
+def register_database(db: peewee.Database) -> peewee.Database:
+    """Count `db` among the open databases (the models fall back on it when it is the only one),
+    until close_database(db). open_database does this for every database it opens."""
     with _open_lock:
-        _open.append(db)
+        if db not in _open:
+            _open.append(db)
     return db
 
 

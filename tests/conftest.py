@@ -53,6 +53,20 @@ def english_locale_after_each_test():
     QLocale.setDefault(QLocale(QLocale.English, QLocale.India))
 
 
+@pytest.fixture(autouse=True)
+def no_database_left_open():
+    """A test closes every client book it opens: one left open would be a second database beside the
+    next test's, and the models refuse to guess between two (clientdesk/db.py)."""
+    from clientdesk.db import close_database, open_databases
+
+    before = set(map(id, open_databases()))
+    yield
+    left = [db for db in open_databases() if id(db) not in before]
+    for db in left:
+        close_database(db)
+    assert not left, f"the test left {len(left)} database(s) open: {[getattr(db, 'database', db) for db in left]}"
+
+
 @pytest.fixture(params=["en", "hi"])
 def language(request, qapp):
     """Each test twice: the window's font (Mukta 10 pt) and language set up as ui/app.py's

@@ -209,8 +209,8 @@ def server_url(pg_cluster, shared_client_book):
 
 
 def bind_models(db) -> None:
-    """Point the models at `db` for a test. The ONE place tests do this, so when databases are bound
-    per desk instead of through the module-level proxy, only this function changes."""
-    from clientdesk.db import database
+    """Let the models find `db` for a test (counted among the open databases: the only one open is
+    the one they use). close_database(db) forgets it again."""
+    from clientdesk.db import register_database
 
-    database.initialize(db)
+    register_database(db)

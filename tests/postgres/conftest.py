@@ -7,6 +7,7 @@ import contextlib
 import psycopg
 import pytest
 
+from clientdesk.db import close_database
 from clientdesk.desk import Desk
 from clientdesk.postgres.database import open_server
 from tests.postgres.cluster import bind_models
@@ -18,8 +19,7 @@ def server_db(server_url):
     db = open_server(server_url)
     bind_models(db)
     yield db
-    if not db.is_closed():
-        db.close()
+    close_database(db)
 
 
 @pytest.fixture

@@ -80,7 +80,7 @@ def test_server_going_away_and_coming_back(own_cluster, desk_factory):
         assert conn.execute("SELECT id, name FROM client ORDER BY id").fetchall() == \
             [(first, "रमेश कुमार"), (second, "Laxmi Narayan")]  # Suresh was not half-written
     assert [c.name for c in Client.select().order_by(Client.id)] == ["रमेश कुमार", "Laxmi Narayan"]
-    db.close()
+    desk.close()
 
 
 def test_closing_closes_the_connections_of_background_jobs_too(server_url):
