@@ -92,9 +92,9 @@ def bench_sales(desk, sales: int, seed: int = 11) -> tuple[list[float], list[flo
     plain, redeeming = [], []
     for cid, number in picks:
         amount = rng.randrange(100, 20_000) * 100
-        quote = desk.loyalty.quote_redemption(cid, amount)
+        quote = desk.counter.quote_redemption(cid, amount)
         redeem = quote.points if quote.points and rng.random() < 0.3 else 0
-        ms, _ = timed(desk.loyalty.record_sale, cid, amount, redeem_points=redeem, confirm=True, card=number)
+        ms, _ = timed(desk.counter.record_sale, cid, amount, redeem_points=redeem, confirm=True, card=number)
         (redeeming if redeem else plain).append(ms)
     return plain, redeeming
 
@@ -112,7 +112,7 @@ def bench_scan(desk, scans: int, seed: int = 13) -> tuple[list[float], list[floa
     service = []
     for number in picks:
         started = time.perf_counter()
-        found = desk.loyalty.lookup(number)
+        found = desk.counter.lookup(number)
         desk.loyalty.summary(found.client_ids[0])
         desk.clients.get(found.client_ids[0])
         service.append((time.perf_counter() - started) * 1000)

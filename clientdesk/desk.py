@@ -19,6 +19,7 @@ import peewee
 
 from clientdesk.backup import backup_database
 from clientdesk.clock import Clock
+from clientdesk.counter.service import CounterService
 from clientdesk.db import BackgroundCheckpoints, close_database, needs_upgrade, open_database, using
 from clientdesk.errors import StorageError
 from clientdesk.exporting.service import ExportService
@@ -132,6 +133,7 @@ class Desk:
     clients: ClientService
     history: HistoryService
     loyalty: LoyaltyService
+    counter: CounterService
     greetings: GreetingService
     imports: ImportService
     exports: ExportService
@@ -170,6 +172,7 @@ class Desk:
         imports = ImportService(db, clients, settings, clock, checkpoints)
         imports.add_opening_points = loyalty.add_opening_balance
         services = dict(settings=settings, clients=clients, history=history, loyalty=loyalty,
+                        counter=CounterService(db, loyalty, clients, history, clock),
                         greetings=GreetingService(db, settings, clients, history, clock, loyalty), imports=imports,
                         exports=ExportService(db, clients, clock), segments=SegmentService(db, clients, clock, loyalty),
                         insights=InsightService(db, clients, settings, clock, loyalty))

@@ -78,7 +78,7 @@ def run_sale(desk, args) -> int:
     if args.receipt is not None:
         check_target(args.receipt)  # a receipt that cannot be written fails before the sale is recorded
     try:
-        result = desk.loyalty.record_sale(client_id, amount, redeem_points=args.redeem, bill_no=args.bill_no,
+        result = desk.counter.record_sale(client_id, amount, redeem_points=args.redeem, bill_no=args.bill_no,
                                           confirm=args.confirm, card=args.card or "")
     except ConfirmationNeeded as exc:
         return fail(f"{exc}; nothing was recorded. Add --confirm to record it anyway.")

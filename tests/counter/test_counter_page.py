@@ -132,7 +132,7 @@ def test_busy_card_asks_before_the_sixth_transaction(desk, page, qtbot, answers)
     desk.loyalty.set_rules(dataclasses.replace(desk.loyalty.rules(), daily_guard=5))
     cid = add_client(desk)
     for _ in range(5):
-        desk.loyalty.record_sale(cid, 100_00)
+        desk.counter.record_sale(cid, 100_00)
     type_and_enter(qtbot, page.lookup.edit, "9876543210")
     answers["replies"] = [QMessageBox.No]
     type_and_enter(qtbot, page.amount_edit, "100")

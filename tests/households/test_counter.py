@@ -28,7 +28,7 @@ def page(desk, qtbot):
 
 def test_type_the_number_pick_meena_sell_her_points(desk, household, page, qtbot):
     suresh, meena = household
-    desk.loyalty.record_sale(suresh, 2000_00)
+    desk.counter.record_sale(suresh, 2000_00)
     his = desk.loyalty.balance(suresh)
     keys(qtbot, "98765 43210", Qt.Key_Return)
     results = page.lookup.results

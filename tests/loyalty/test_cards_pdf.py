@@ -31,7 +31,7 @@ def shop(desk, tmp_path):
 def test_twelve_cards_two_sheets_front_and_back(shop, tmp_path):
     desk = shop
     ids = [add_client(desk, name, f"98000000{i:02d}") for i, name in enumerate(NAMES)]
-    desk.loyalty.record_sale(ids[1], 30_000_00)  # Gold
+    desk.counter.record_sale(ids[1], 30_000_00)  # Gold
     out = tmp_path / "cards.pdf"
     result = desk.loyalty.write_cards(out, ids)
     assert result == {"cards": 12, "pages": 4, "client_ids": ids}
@@ -81,7 +81,7 @@ def test_a_hindi_shop_prints_its_default_tier_and_terms_in_hindi(shop, tmp_path)
     desk = shop
     desk.set_language("hi")
     ids = [add_client(desk, "रमेश कुमार", "9800000001"), add_client(desk, "Priya Singh", "9800000002")]
-    desk.loyalty.record_sale(ids[1], 30_000_00)
+    desk.counter.record_sale(ids[1], 30_000_00)
     out = tmp_path / "cards.pdf"
     desk.loyalty.write_cards(out, ids)
     reader = PdfReader(out)

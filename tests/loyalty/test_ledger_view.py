@@ -36,8 +36,8 @@ def page(desk, qtbot, answers):
 
 def test_earned_and_redeemed_entries_show_their_bill(desk, page):
     cid = add_client(desk, "Priya Singh", "9812345678")
-    desk.loyalty.record_sale(cid, 20_000_00, bill_no="B-7")
-    desk.loyalty.record_sale(cid, 1_250_50, redeem_points=100)
+    desk.counter.record_sale(cid, 20_000_00, bill_no="B-7")
+    desk.counter.record_sale(cid, 1_250_50, redeem_points=100)
     page.set_client(cid)
     texts = [page.model.index(r, 5).data() for r in range(page.model.rowCount())]
     kinds = [page.model.index(r, 1).data() for r in range(page.model.rowCount())]

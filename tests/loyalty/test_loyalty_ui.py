@@ -44,7 +44,7 @@ def page(desk, qtbot, monkeypatch):
 
 def test_card_view_ledger_and_actions(desk, page, qtbot, qtmodeltester, monkeypatch, tmp_path):
     cid = add_client(desk, "Priya Singh", "9812345678")
-    desk.loyalty.record_sale(cid, 2_000_00)
+    desk.counter.record_sale(cid, 2_000_00)
     qtbot.keyClicks(page.lookup.edit, "9812345678")
     qtbot.keyClick(page.lookup.edit, Qt.Key_Return)
     assert page.client_id == cid
@@ -139,7 +139,7 @@ def test_settings_panel_summary_save_and_validation(desk, qtbot, monkeypatch, tm
 
 def test_rule_change_in_panel_keeps_earned_points(desk, qtbot):
     cid = add_client(desk)
-    desk.loyalty.record_sale(cid, 5_000_00)
+    desk.counter.record_sale(cid, 5_000_00)
     before = [(e.points, e.expires_on, e.value_paise) for e in LedgerEntry.select().order_by(LedgerEntry.id)]
     panel = LoyaltySettingsPanel(desk)
     qtbot.addWidget(panel)

@@ -54,7 +54,7 @@ class ClientLookup(QWidget):
         """Resolve what was typed or scanned."""
         self.results.hide()
         try:
-            found = self.desk.loyalty.lookup(self.edit.text())
+            found = self.desk.counter.lookup(self.edit.text())
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             return

@@ -312,7 +312,7 @@ class CounterPage(QWidget):
         self.max_redeem = 0
         if self.client_id is not None and amount:
             try:
-                self.max_redeem = self.desk.loyalty.quote_redemption(self.client_id, amount).points
+                self.max_redeem = self.desk.counter.quote_redemption(self.client_id, amount).points
             except ClientDeskError:
                 self.max_redeem = 0
         self.redeem_spin.setRange(0, self.max_redeem)
@@ -325,7 +325,7 @@ class CounterPage(QWidget):
         if not points or self.client_id is None:
             return 0
         try:
-            return self.desk.loyalty.value_of_points(self.client_id, points)
+            return self.desk.counter.value_of_points(self.client_id, points)
         except ClientDeskError:
             return 0
 
@@ -373,7 +373,7 @@ class CounterPage(QWidget):
         self._bill_no = self.bill_edit.text().strip()  # for the receipt: the field is cleared after the bill
         while True:
             try:
-                result = self.desk.loyalty.record_sale(
+                result = self.desk.counter.record_sale(
                     self.client_id, amount, redeem_points=redeem, bill_no=self.bill_edit.text().strip(),
                     lines=self._lines(), use_reward=self.reward_check.isChecked(), confirm=confirm, card=self.card)
                 break
@@ -432,24 +432,24 @@ class CounterPage(QWidget):
 
     def _refresh_undo(self) -> None:
         try:
-            self.undo_button.setEnabled(self.desk.loyalty.last_undoable_sale() is not None)
+            self.undo_button.setEnabled(self.desk.counter.last_undoable_sale() is not None)
         except ClientDeskError:
             self.undo_button.setEnabled(False)
 
     def undo_last(self) -> None:
         """Undo today's last counter transaction, after asking."""
         try:
-            sale_id = self.desk.loyalty.last_undoable_sale()
+            sale_id = self.desk.counter.last_undoable_sale()
             if sale_id is None:
                 self.status_label.setText(self.tr("Nothing to undo today."))
                 return
-            sale = self.desk.loyalty.sale_info(sale_id)
+            sale = self.desk.counter.sale_info(sale_id)
             name = self.desk.clients.names([sale["client_id"]]).get(sale["client_id"], "")
             question = self.tr("Undo the last bill: %1 for %2? Its points and stamp are taken back.") \
                 .replace("%1", format_inr(sale["amount_paise"])).replace("%2", name)
             if dialogs.ask(self, self.tr("Undo"), question) != QMessageBox.Yes:
                 return
-            undone = self.desk.loyalty.undo_last_sale()
+            undone = self.desk.counter.undo_last_sale()
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             return
