@@ -13,7 +13,7 @@ from typing import Iterable, Sequence
 from clientdesk.clock import Clock
 from clientdesk.errors import ConfirmationNeeded, NotFoundError, ValidationError
 from clientdesk.loyalty.models import CounterSale, LedgerEntry, LedgerUse, LoyaltyMember
-from clientdesk.loyalty.rules import birthday_in_week, looks_like_card
+from clientdesk.loyalty.rules import birthday_in_week, looks_like_card, roll_over_stamps
 from clientdesk.loyalty.service import LoyaltyService
 from clientdesk.models import Client, Purchase
 from clientdesk.services.history import LineItem, PurchaseRecord
@@ -224,10 +224,9 @@ class CounterService:
                 stamp_added = True
                 member.stamps += 1
                 member.last_stamp_on = today
-                while member.stamps >= rules.stamps_needed:
-                    member.stamps -= rules.stamps_needed
-                    member.rewards_due += 1
-                    reward_earned = True
+                rewards_before = member.rewards_due
+                member.stamps, member.rewards_due = roll_over_stamps(member.stamps, rewards_before, rules.stamps_needed)
+                reward_earned = member.rewards_due > rewards_before
             if use_reward:
                 if member.rewards_due < 1:
                     raise ValidationError("reward", "none_due", "No reward is due for this client")

@@ -18,7 +18,7 @@ from clientdesk.errors import NotFoundError, StorageError, ValidationError
 from clientdesk.lazy import lazy_import
 from clientdesk.loyalty.models import CounterSale, LedgerEntry, LedgerUse, LoyaltyCard, LoyaltyMember
 from clientdesk.loyalty.rules import (EXPIRING_SOON_DAYS, SETTINGS_KEY, LoyaltyRules, birthday_in_week, card_number,
-                                      card_number_valid, default_rules, looks_like_card)
+                                      card_number_valid, default_rules, looks_like_card, roll_over_stamps)
 from clientdesk.models import Client, Purchase
 from clientdesk.outfiles import check_target, replaced_when_done
 from clientdesk.progress import NO_PROGRESS, Progress
@@ -604,12 +604,8 @@ class LoyaltyService:
             LoyaltyMember.update(client=keep_id).where(LoyaltyMember.client == other_id).execute()
             return
         rules = self.rules()
-        keep.stamps += other.stamps
-        keep.rewards_due += other.rewards_due
-        if rules.stamps_needed:
-            while keep.stamps >= rules.stamps_needed:
-                keep.stamps -= rules.stamps_needed
-                keep.rewards_due += 1
+        keep.stamps, keep.rewards_due = roll_over_stamps(keep.stamps + other.stamps,
+                                                         keep.rewards_due + other.rewards_due, rules.stamps_needed)
         if rules.rank(other.tier) > rules.rank(keep.tier):
             keep.tier, keep.tier_since = other.tier, other.tier_since
         keep.joined_on = min(keep.joined_on, other.joined_on)
