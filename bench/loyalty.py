@@ -120,7 +120,7 @@ def bench_scan(desk, scans: int, seed: int = 13) -> tuple[list[float], list[floa
 
     qInstallMessageHandler(lambda kind, context, text: None if "propagateSizeHints" in text else print(text))
     app = QApplication.instance() or QApplication([])
-    page = CounterPage(desk)
+    page = CounterPage(desk.counter, desk.loyalty, desk.clients, desk.insights, desk.settings, desk.clock)
     page.resize(1100, 700)
     page.show()
     app.processEvents()

@@ -170,7 +170,7 @@ def test_counter_shows_a_bought_together_suggestion(qtbot, desk):
     newcomer = desk.clients.create(ClientData(name="Only Pizza", phones=[PhoneEntry("9876543210")]))
     desk.history.record_purchase(PurchaseRecord(newcomer, day, 20000, lines=[LineItem("Pizza", "Snacks", 1, 20000)]))
     desk.insights.refresh()
-    page = CounterPage(desk)
+    page = CounterPage(desk.counter, desk.loyalty, desk.clients, desk.insights, desk.settings, desk.clock)
     qtbot.addWidget(page)
     page.show()
     page.show_client(newcomer)

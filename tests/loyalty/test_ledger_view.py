@@ -29,7 +29,7 @@ def answers(monkeypatch):
 
 @pytest.fixture
 def page(desk, qtbot, answers):
-    widget = LoyaltyPage(desk)
+    widget = LoyaltyPage(desk.loyalty, desk.counter, desk.clients)
     qtbot.addWidget(widget)
     return widget
 

@@ -35,7 +35,7 @@ def opened_urls():
 @pytest.fixture
 def page(desk, qtbot, monkeypatch):
     monkeypatch.setattr(ui.dialogs, "ask", lambda *a, **k: QMessageBox.Yes)
-    widget = LoyaltyPage(desk)
+    widget = LoyaltyPage(desk.loyalty, desk.counter, desk.clients)
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()
