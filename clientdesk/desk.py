@@ -27,6 +27,7 @@ from clientdesk.greetings.service import GreetingService
 from clientdesk.importing.service import ImportService
 from clientdesk.insights.segments import SegmentService
 from clientdesk.insights.service import InsightService
+from clientdesk.loyalty.cards_service import CardService
 from clientdesk.loyalty.service import LoyaltyService
 from clientdesk.services.clients import ClientService
 from clientdesk.services.history import HistoryService
@@ -133,6 +134,7 @@ class Desk:
     clients: ClientService
     history: HistoryService
     loyalty: LoyaltyService
+    cards: CardService
     counter: CounterService
     greetings: GreetingService
     imports: ImportService
@@ -167,12 +169,13 @@ class Desk:
         clients = ClientService(db, settings, clock)
         history = HistoryService(db, clients, clock)
         loyalty = LoyaltyService(db, settings, clients, history, clock)
+        cards = CardService(db, loyalty, settings, clock)
         clients.merge_hooks.append(loyalty.merge_hook)
         checkpoints = BackgroundCheckpoints()
         imports = ImportService(db, clients, settings, clock, checkpoints)
         imports.add_opening_points = loyalty.add_opening_balance
-        services = dict(settings=settings, clients=clients, history=history, loyalty=loyalty,
-                        counter=CounterService(db, loyalty, clients, history, clock),
+        services = dict(settings=settings, clients=clients, history=history, loyalty=loyalty, cards=cards,
+                        counter=CounterService(db, loyalty, cards, clients, history, clock),
                         greetings=GreetingService(db, settings, clients, history, clock, loyalty), imports=imports,
                         exports=ExportService(db, clients, clock), segments=SegmentService(db, clients, clock, loyalty),
                         insights=InsightService(db, clients, settings, clock, loyalty))

@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
             from ui.loyalty.page import LoyaltyPage
 
             desk = self.desk
-            page = LoyaltyPage(desk.loyalty, desk.counter, desk.clients, self)
+            page = LoyaltyPage(desk.loyalty, desk.cards, desk.counter, desk.clients, self)
             page.open_client.connect(self.open_client)
             page.badge_changed.connect(lambda n: self.set_badge("loyalty", n))
         elif key == "greetings":

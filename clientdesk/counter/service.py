@@ -12,6 +12,7 @@ from typing import Iterable, Sequence
 
 from clientdesk.clock import Clock
 from clientdesk.errors import ConfirmationNeeded, NotFoundError, ValidationError
+from clientdesk.loyalty.cards_service import CardService
 from clientdesk.loyalty.models import CounterSale, LedgerEntry, LedgerUse, LoyaltyMember
 from clientdesk.loyalty.rules import birthday_in_week, looks_like_card, roll_over_stamps
 from clientdesk.loyalty.service import LoyaltyService
@@ -79,11 +80,12 @@ class UndoResult:
 
 class CounterService:
     """The shop counter. Needs the database, the loyalty service (its programme and ledger), the
-    clients and history services and a clock."""
+    card service, the clients and history services and a clock."""
 
-    def __init__(self, db, loyalty: LoyaltyService, clients, history, clock: Clock | None = None):
+    def __init__(self, db, loyalty: LoyaltyService, cards: CardService, clients, history, clock: Clock | None = None):
         self.db = db
         self.loyalty = loyalty
+        self.cards = cards
         self.clients = clients
         self.history = history
         self.clock = clock or Clock()
@@ -96,7 +98,7 @@ class CounterService:
         compact = text.replace(" ", "").replace("-", "")
         if looks_like_card(compact):
             try:
-                return Lookup("card", [self.loyalty.client_for_card(compact)], card=compact)
+                return Lookup("card", [self.cards.client_for_card(compact)], card=compact)
             except ValidationError as exc:
                 if exc.reason == "blocked":
                     if Client.select(Client.erased).where(Client.id == exc.details["client_id"]).scalar():
@@ -198,14 +200,14 @@ class CounterService:
             sale.birthday_year_before, sale.last_stamp_before = member.birthday_bonus_year, member.last_stamp_on
             card_number = self.loyalty.card_of(client_id)
             if card_number is None and rules.issue_card_at_first_bill:
-                card_number = self.loyalty.issue_new_card(client_id, rules)
+                card_number = self.cards.issue_new_card(client_id, rules)
             purchase_id = self.history.record_purchase(PurchaseRecord(
                 client_id, today, amount_paise, bill_no=bill_no, note="counter", lines=list(lines)))
             sale.purchase = purchase_id
             redeemed_paise = 0
             if redeem_points:
-                _, redeemed_paise = self.loyalty.take_points(client_id, redeem_points, "redeem", sale=sale, purchase=purchase_id,
-                                               lots=lots)
+                _, redeemed_paise = self.loyalty.take_points(client_id, redeem_points, "redeem", sale=sale,
+                                                             purchase=purchase_id, lots=lots)
             tier = self.loyalty.tier_in_force(rules, member.tier, self.loyalty.spend_12m(client_id))
             tier_changed = tier != member.tier
             if tier_changed:
@@ -249,7 +251,8 @@ class CounterService:
         """Undo one entry with a reversal entry; returns the signed points moved."""
         if entry.points > 0:
             reversal, _ = self.loyalty.take_points(entry.client_id, entry.points, "reversal", reason=reason, sale=sale,
-                                     purchase=entry.purchase_id, reverses=entry.id, first_id=entry.id, clamp=True)
+                                                   purchase=entry.purchase_id, reverses=entry.id, first_id=entry.id,
+                                                   clamp=True)
             return reversal.points if reversal else 0
         today = self.clock.today()
         restored = 0
@@ -259,8 +262,8 @@ class CounterService:
                 LedgerEntry.update(remaining=LedgerEntry.remaining + use.points).where(LedgerEntry.id == lot.id).execute()
                 restored += use.points
         if restored:
-            self.loyalty.write_entry(entry.client_id, "reversal", restored, reason=reason, sale=sale, purchase=entry.purchase_id,
-                        reverses=entry.id)
+            self.loyalty.write_entry(entry.client_id, "reversal", restored, reason=reason, sale=sale,
+                                     purchase=entry.purchase_id, reverses=entry.id)
         return restored
 
     def _reverse_all(self, entries: Iterable[LedgerEntry], reason: str, sale=None) -> tuple[int, int]:

@@ -1,7 +1,8 @@
-"""The loyalty programme at work: its rules, members, the points ledger, tiers and cards.
+"""The loyalty programme at work: its rules, members, the points ledger and tiers.
 
 Every write is one transaction. The counter (clientdesk/counter/service.py) records bills and
-their points through the ledger methods here, inside its own transaction.
+their points through the ledger methods here, inside its own transaction; cards are issued and
+printed by clientdesk/loyalty/cards_service.py.
 """
 
 from __future__ import annotations
@@ -14,16 +15,11 @@ from typing import Iterable, Sequence
 import peewee as pw
 
 from clientdesk.clock import Clock
-from clientdesk.errors import NotFoundError, StorageError, ValidationError
-from clientdesk.lazy import lazy_import
+from clientdesk.errors import NotFoundError, ValidationError
 from clientdesk.loyalty.models import CounterSale, LedgerEntry, LedgerUse, LoyaltyCard, LoyaltyMember
-from clientdesk.loyalty.rules import (EXPIRING_SOON_DAYS, SETTINGS_KEY, LoyaltyRules, birthday_in_week, card_number,
-                                      card_number_valid, default_rules, looks_like_card, roll_over_stamps)
+from clientdesk.loyalty.rules import (EXPIRING_SOON_DAYS, SETTINGS_KEY, LoyaltyRules, birthday_in_week, default_rules,
+                                      roll_over_stamps)
 from clientdesk.models import Client, Purchase
-from clientdesk.outfiles import check_target, replaced_when_done
-from clientdesk.progress import NO_PROGRESS, Progress
-
-card_pdf = lazy_import("clientdesk.loyalty.cards")  # reportlab loads when cards are first drawn
 
 log = logging.getLogger(__name__)
 
@@ -63,16 +59,6 @@ class LedgerRow:
     bill_no: str = ""
     running: int = 0
     bill_paise: int = 0  # the amount of the bill the entry belongs to (earned or redeemed on it)
-
-
-@dataclass
-class CardInfo:
-    number: str
-    client_id: int
-    status: str
-    issued_on: dt.date
-    printed_on: dt.date | None
-    blocked_on: dt.date | None
 
 
 class LoyaltyService:
@@ -115,9 +101,11 @@ class LoyaltyService:
 
     # ----- members -----------------------------------------------------------------------------
     def member(self, client_id: int) -> LoyaltyMember | None:
+        """The client's membership row, or None for a client who has not joined."""
         return LoyaltyMember.get_or_none(LoyaltyMember.client == client_id)
 
     def join(self, client_id: int, rules: LoyaltyRules, bonus: bool, sale: CounterSale | None = None) -> LoyaltyMember:
+        """Make the client a member, with the sign-up bonus when `bonus` (inside the caller's transaction)."""
         today = self.clock.today()
         member = LoyaltyMember.create(client=client_id, joined_on=today, tier=rules.tiers[0].code, tier_since=today,
                                       birthday_bonus_year=None)
@@ -148,18 +136,20 @@ class LoyaltyService:
 
     # ----- the ledger --------------------------------------------------------------------------
     def write_entry(self, client_id: int, kind: str, points: int, *, remaining: int = 0, expires_on=None,
-               value_paise: int = 0, reason: str = "", sale=None, purchase=None, reverses=None,
-               when: dt.datetime | None = None) -> LedgerEntry:
+                    value_paise: int = 0, reason: str = "", sale=None, purchase=None, reverses=None,
+                    when: dt.datetime | None = None) -> LedgerEntry:
+        """One ledger entry as it is given (inside the caller's transaction)."""
         when = when or self.clock.now()
         return LedgerEntry.create(client=client_id, at=when, date=when.date(), kind=kind, points=points,
                                   remaining=remaining, expires_on=expires_on, value_paise=value_paise,
                                   reason=reason, sale=sale, purchase=purchase, reverses=reverses)
 
     def add_lot(self, client_id: int, kind: str, points: int, rules: LoyaltyRules, reason: str = "",
-                 sale=None, purchase=None) -> LedgerEntry:
+                sale=None, purchase=None) -> LedgerEntry:
+        """New points as a lot with today's expiry and point value (inside the caller's transaction)."""
         return self.write_entry(client_id, kind, points, remaining=points,
-                           expires_on=rules.expiry_for(self.clock.today()), value_paise=rules.point_value_paise,
-                           reason=reason, sale=sale, purchase=purchase)
+                                expires_on=rules.expiry_for(self.clock.today()), value_paise=rules.point_value_paise,
+                                reason=reason, sale=sale, purchase=purchase)
 
     def open_lots(self, client_id: int, first_id: int | None = None) -> list[tuple[int, int, int]]:
         """(id, remaining, value_paise) of unexpired lots, oldest first (lot `first_id` before all)."""
@@ -173,8 +163,8 @@ class LoyaltyService:
         return lots
 
     def take_points(self, client_id: int, points: int, kind: str, *, reason: str = "", sale=None, purchase=None,
-              reverses=None, first_id: int | None = None, clamp: bool = False,
-              lots: list[tuple[int, int, int]] | None = None) -> tuple[LedgerEntry | None, int]:
+                    reverses=None, first_id: int | None = None, clamp: bool = False,
+                    lots: list[tuple[int, int, int]] | None = None) -> tuple[LedgerEntry | None, int]:
         """Take points from lots oldest first as one negative entry; returns (entry, rupee value in paise).
 
         With clamp, takes what there is; otherwise raises when the balance is short."""
@@ -259,6 +249,7 @@ class LoyaltyService:
 
     # ----- expiry ------------------------------------------------------------------------------
     def expire_client(self, client_id: int) -> int:
+        """Write the expiry of the client's lots past their date; returns the points expired."""
         due = list(LedgerEntry.select(LedgerEntry.id, LedgerEntry.remaining, LedgerEntry.expires_on)
                    .where((LedgerEntry.client == client_id) & (LedgerEntry.remaining > 0)
                           & (LedgerEntry.expires_on <= self.clock.today())).tuples())
@@ -268,7 +259,7 @@ class LoyaltyService:
         total = 0
         for client_id, lot_id, remaining, expires_on in due:
             entry = self.write_entry(client_id, "expire", -remaining, reason="", reverses=lot_id,
-                                when=dt.datetime.combine(expires_on, dt.time()))
+                                     when=dt.datetime.combine(expires_on, dt.time()))
             LedgerUse.create(entry=entry.id, lot=lot_id, points=remaining)
             LedgerEntry.update(remaining=0).where(LedgerEntry.id == lot_id).execute()
             total += remaining
@@ -285,6 +276,7 @@ class LoyaltyService:
 
     # ----- tiers -------------------------------------------------------------------------------
     def spend_12m(self, client_id: int) -> int:
+        """What the client spent in the last 365 days, in paise."""
         since = self.clock.today() - dt.timedelta(days=365)
         return (Purchase.select(pw.fn.SUM(Purchase.amount_paise))
                 .where((Purchase.client == client_id) & (Purchase.date > since)).scalar() or 0)
@@ -379,189 +371,13 @@ class LoyaltyService:
         """Member ids whose tier in force is `code`."""
         return self.client_ids_by_tier().get(code, set())
 
-    # ----- cards -------------------------------------------------------------------------------
-    def _next_card_number(self) -> str:
-        numbers = [n for (n,) in LoyaltyCard.select(LoyaltyCard.number).order_by(LoyaltyCard.id.desc()).limit(1).tuples()]
-        sequence = int(numbers[0][1:-1]) + 1 if numbers else 1
-        number = card_number(sequence)
-        while LoyaltyCard.select().where(LoyaltyCard.number == number).exists():
-            sequence += 1
-            number = card_number(sequence)
-        return number
-
-    def _active_card(self, client_id: int) -> str | None:
+    # ----- the member's card (issuing and printing cards: cards_service.CardService) ------------
+    def card_of(self, client_id: int) -> str | None:
+        """The client's active card number, if any."""
         row = (LoyaltyCard.select(LoyaltyCard.number)
                .where((LoyaltyCard.client == client_id) & (LoyaltyCard.status == "active"))
                .order_by(LoyaltyCard.id.desc()).first())
         return row.number if row else None
-
-    def issue_new_card(self, client_id: int, rules: LoyaltyRules) -> str:
-        if self.member(client_id) is None:
-            self.join(client_id, rules, bonus=True)
-        number = self._next_card_number()
-        LoyaltyCard.create(number=number, client=client_id, issued_on=self.clock.today())
-        return number
-
-    def card_of(self, client_id: int) -> str | None:
-        """The client's active card number, if any."""
-        return self._active_card(client_id)
-
-    def issue_card(self, client_id: int) -> str:
-        """The client's active card, issuing one (and joining the programme) if there is none."""
-        with self.db.atomic():
-            self.require_client(client_id)
-            return self._active_card(client_id) or self.issue_new_card(client_id, self.rules())
-
-    def replace_card(self, client_id: int) -> str:
-        """A lost card: block every active card of the client and issue a new number; the points stay."""
-        with self.db.atomic():
-            self.require_client(client_id)
-            (LoyaltyCard.update(status="blocked", blocked_on=self.clock.today())
-             .where((LoyaltyCard.client == client_id) & (LoyaltyCard.status == "active")).execute())
-            return self.issue_new_card(client_id, self.rules())
-
-    def cards(self, client_id: int) -> list[CardInfo]:
-        """Every card the client has had, newest first."""
-        return [CardInfo(c.number, c.client_id, c.status, c.issued_on, c.printed_on, c.blocked_on)
-                for c in LoyaltyCard.select().where(LoyaltyCard.client == client_id).order_by(LoyaltyCard.id.desc())]
-
-    def client_for_card(self, number: str) -> int:
-        """The client of an active card; ValidationError for a mistyped or blocked number."""
-        number = (number or "").strip().replace(" ", "")
-        if not looks_like_card(number):
-            raise ValidationError("card", "format", f"{number} is not a card number")
-        if not card_number_valid(number):
-            raise ValidationError("card", "checksum", f"{number} is not a valid card number; check for a typing mistake")
-        card = LoyaltyCard.get_or_none(LoyaltyCard.number == number)
-        if card is None:
-            raise NotFoundError(f"There is no card {number}")
-        if card.status != "active":
-            raise ValidationError("card", "blocked", f"Card {number} was blocked on {card.blocked_on}",
-                                  client_id=card.client_id)
-        return card.client_id
-
-    def mark_printed(self, client_ids: Sequence[int]) -> None:
-        """Note today as the print date of these clients' active cards."""
-        with self.db.atomic():
-            for start in range(0, len(client_ids), 500):
-                (LoyaltyCard.update(printed_on=self.clock.today())
-                 .where(LoyaltyCard.client.in_(list(client_ids[start:start + 500])) & (LoyaltyCard.status == "active"))
-                 .execute())
-
-    def unprinted_client_ids(self) -> list[int]:
-        """Clients whose active card has not been printed yet."""
-        return [cid for (cid,) in LoyaltyCard.select(LoyaltyCard.client).distinct()
-                .where((LoyaltyCard.status == "active") & LoyaltyCard.printed_on.is_null())
-                .order_by(LoyaltyCard.client).tuples()]
-
-    def issue_cards(self, client_ids: Sequence[int]) -> dict[int, str]:
-        """Each client's active card number, issuing the missing ones (and joining those clients to
-        the programme, with the sign-up bonus) in one transaction of bulk inserts."""
-        client_ids = list(dict.fromkeys(client_ids))
-        with self.db.atomic():
-            rules = self.rules()
-            have: dict[int, str] = {}
-            known: set[int] = set()
-            members: set[int] = set()
-            for start in range(0, len(client_ids), 500):
-                chunk = client_ids[start:start + 500]
-                known.update(cid for (cid,) in Client.select(Client.id).where(Client.id.in_(chunk)).tuples())
-                members.update(cid for (cid,) in LoyaltyMember.select(LoyaltyMember.client)
-                               .where(LoyaltyMember.client.in_(chunk)).tuples())
-                for cid, number in (LoyaltyCard.select(LoyaltyCard.client, LoyaltyCard.number)
-                                    .where(LoyaltyCard.client.in_(chunk) & (LoyaltyCard.status == "active"))
-                                    .order_by(LoyaltyCard.id).tuples()):
-                    have[cid] = number
-            missing_client = next((cid for cid in client_ids if cid not in known), None)
-            if missing_client is not None:
-                raise NotFoundError(f"There is no client #{missing_client}")
-            new = [cid for cid in client_ids if cid not in have]
-            if new:
-                today, now = self.clock.today(), self.clock.now()
-                joining = [cid for cid in new if cid not in members]
-                self._bulk_insert(LoyaltyMember, [{"client": cid, "joined_on": today, "tier": rules.tiers[0].code,
-                                                   "tier_since": today} for cid in joining])
-                if rules.signup_bonus:
-                    self._bulk_insert(LedgerEntry, [{
-                        "client": cid, "at": now, "date": today, "kind": "bonus", "points": rules.signup_bonus,
-                        "remaining": rules.signup_bonus, "expires_on": rules.expiry_for(today),
-                        "value_paise": rules.point_value_paise, "reason": "signup"} for cid in joining])
-                sequence = int(self._next_card_number()[1:-1])
-                rows = []
-                for offset, cid in enumerate(new):
-                    have[cid] = card_number(sequence + offset)
-                    rows.append({"number": have[cid], "client": cid, "issued_on": today})
-                self._bulk_insert(LoyaltyCard, rows)
-            return {cid: have[cid] for cid in client_ids}
-
-    @staticmethod
-    def _bulk_insert(model, rows: list[dict], batch: int = 500) -> None:
-        for start in range(0, len(rows), batch):
-            model.insert_many(rows[start:start + batch]).execute()
-
-    # ----- printed cards ----------------------------------------------------------------------
-    def shop_info(self) -> card_pdf.ShopInfo:
-        """Shop name, phone, address, logo and card terms from Settings."""
-        return card_pdf.ShopInfo(
-            name=self.settings.get("shop_name", "") or "", phone=self.settings.get("shop_phone", "") or "",
-            address=self.settings.get("shop_address", "") or "", logo=self.settings.get("shop_logo", "") or "",
-            terms=self.rules().card_terms, stamp_reward=self.rules().stamp_reward)
-
-    def card_faces(self, client_ids: Sequence[int]) -> list[card_pdf.CardFace]:
-        """What each client's card shows (issuing missing cards), in the order given."""
-        numbers = self.issue_cards(client_ids)
-        tiers = self.tiers_by_client(client_ids)
-        rules = self.rules()
-        faces = []
-        names: dict[int, str] = {}
-        for start in range(0, len(client_ids), 500):
-            chunk = list(client_ids[start:start + 500])
-            names.update(Client.select(Client.id, Client.name).where(Client.id.in_(chunk)).tuples())
-        for cid in client_ids:
-            tier = rules.tier(tiers.get(cid, rules.tiers[0].code))
-            faces.append(card_pdf.CardFace(numbers[cid], names[cid], tier.name, tier.colour, rules.stamps_needed))
-        return faces
-
-    def everyone_for_cards(self) -> list[int]:
-        """Every client who is not archived or erased (for printing everyone's card)."""
-        return [cid for (cid,) in Client.select(Client.id).where((Client.archived == False)  # noqa: E712
-                                                                 & (Client.erased == False))  # noqa: E712
-                .order_by(Client.id).tuples()]
-
-    def write_cards(self, path, client_ids: Sequence[int] | None = None, back: bool = True,
-                    progress: Progress = NO_PROGRESS) -> dict:
-        """Print cards into a PDF: these clients, or (None) everyone whose card is not printed yet.
-        Issues missing cards, marks them printed, returns {"cards": n, "pages": p, "client_ids": [...]}.
-        All or nothing, without holding up the counter: the faces (with the numbers the missing cards
-        will get) come from a transaction that is rolled back; the PDF is drawn into a temporary file
-        beside `path` with no transaction open; then one short transaction issues the same cards and
-        marks them printed, and only after it commits does the file take its name. A PDF that cannot
-        be written leaves no cards, sign-up points or print dates behind."""
-        check_target(path)
-        ids = list(dict.fromkeys(client_ids)) if client_ids is not None else self.unprinted_client_ids()
-        if not ids:
-            raise ValidationError("clients", "empty", "There are no cards to print")
-        with self.db.atomic() as planning:
-            faces = self.card_faces(ids)
-            planning.rollback()
-        shop = self.shop_info()
-        with replaced_when_done(path) as partial:
-            pages = card_pdf.write_cards(partial, faces, shop, back=back, progress=progress)
-            with self.db.atomic():
-                if self.card_faces(ids) != faces:  # another counter issued cards meanwhile
-                    raise StorageError("Cards were issued on another computer while these were drawn; "
-                                       "nothing was saved: print them again")
-                self.mark_printed(ids)
-        return {"cards": len(faces), "pages": pages, "client_ids": ids}
-
-    def card_images(self, client_id: int, dpi: int = 200) -> tuple[bytes, bytes]:
-        """Front and back of the client's card as PNG, drawn as they will print (no card is issued)."""
-        rules = self.rules()
-        summary = self.summary(client_id)
-        name = self.require_client(client_id).name
-        face = card_pdf.CardFace(summary.card_number or "", name, summary.tier_name, summary.tier_colour,
-                                  rules.stamps_needed)
-        return card_pdf.card_images_png(face, self.shop_info(), dpi)
 
     # ----- reading -----------------------------------------------------------------------------
     def summary(self, client_id: int) -> LoyaltySummary:
@@ -583,7 +399,7 @@ class LoyaltyService:
         return LoyaltySummary(
             points=sum(r for r, _ in lots), tier=tier, stamps=member.stamps if member else 0,
             stamps_needed=rules.stamps_needed, rewards_due=member.rewards_due if member else 0,
-            reward_text=rules.stamp_reward, card_number=self._active_card(client_id),
+            reward_text=rules.stamp_reward, card_number=self.card_of(client_id),
             expiring_soon=sum(r for r, _ in expiring), next_tier=nxt.code if nxt else None,
             to_next_tier_paise=max(nxt.min_spend_paise - spend, 0) if nxt else None,
             member=member is not None, tier_name=rules.tier(tier).name, tier_colour=rules.tier(tier).colour,

@@ -78,7 +78,7 @@ def full_client(desk, clock, name=NAME, bills=True):
     GreetingLog.create(client=cid, at=clock.now(), channel="whatsapp", occasion_key="birthday",
                        interaction=interaction)
     ClientDate.create(client=cid, label=f"{name}'s shop opening", day=3, month=4)
-    desk.loyalty.issue_card(cid)
+    desk.cards.issue_card(cid)
     if bills:
         desk.history.record_purchase(PurchaseRecord(cid, clock.today() - dt.timedelta(days=3), 125000, bill_no="B-17",
                                                     note=f"for {name}", lines=[LineItem("Pizza", "Food", 1, 125000)]))
@@ -174,7 +174,7 @@ def test_erased_client_is_found_nowhere(crowd, clock):
     assert ClientPhoneSearch.select().where(ClientPhoneSearch.rowid == cid).count() == 0
     assert desk.counter.lookup(PHONE_DIGITS).kind == "new_phone"
     assert desk.counter.lookup("zorawar").kind == "none"
-    assert cid not in desk.loyalty.everyone_for_cards()
+    assert cid not in desk.cards.everyone_for_cards()
     assert desk.counter.lookup(card).kind == "none"  # the card is blocked and finds nobody
     assert desk.segments.client_ids("spent >= 1") == []  # the erased client keeps bills but no segment
     # The freed phone number and email may belong to someone new.

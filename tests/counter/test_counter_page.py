@@ -36,7 +36,7 @@ def type_and_enter(qtbot, widget, text: str) -> None:
 
 def test_scan_amount_enter_esc(desk, page, qtbot, answers, tmp_path):
     cid = add_client(desk, "रमेश कुमार", "9876543210")
-    card = desk.loyalty.issue_card(cid)
+    card = desk.cards.issue_card(cid)
     assert page.lookup.edit.hasFocus()
 
     started = time.perf_counter()
@@ -144,7 +144,7 @@ def test_busy_card_asks_before_the_sixth_transaction(desk, page, qtbot, answers)
 
 def test_bad_card_number_is_caught(desk, page, qtbot, answers):
     cid = add_client(desk)
-    card = desk.loyalty.issue_card(cid)
+    card = desk.cards.issue_card(cid)
     typo = card[:-1] + str((int(card[-1]) + 1) % 10)
     type_and_enter(qtbot, page.lookup.edit, typo)
     assert "typing mistake" in page.status_label.text() and page.client_id is None

@@ -181,28 +181,28 @@ def test_opening_balance_is_an_entry_without_signup_bonus(desk):
 
 def test_card_check_digit_replace_and_block(desk):
     cid = add_client(desk)
-    number = desk.loyalty.issue_card(cid)
-    assert desk.loyalty.issue_card(cid) == number  # issued once
-    assert desk.loyalty.client_for_card(number) == cid
+    number = desk.cards.issue_card(cid)
+    assert desk.cards.issue_card(cid) == number  # issued once
+    assert desk.cards.client_for_card(number) == cid
     typo = number[:5] + str((int(number[5]) + 1) % 10) + number[6:]
     with pytest.raises(ValidationError) as exc:
-        desk.loyalty.client_for_card(typo)
+        desk.cards.client_for_card(typo)
     assert exc.value.reason == "checksum"
     assert desk.counter.lookup(typo).kind == "bad_card"
     desk.loyalty.adjust(cid, 70, "welcome")
-    new = desk.loyalty.replace_card(cid)
+    new = desk.cards.replace_card(cid)
     assert new != number and desk.loyalty.card_of(cid) == new
     with pytest.raises(ValidationError) as blocked:
-        desk.loyalty.client_for_card(number)
+        desk.cards.client_for_card(number)
     assert blocked.value.reason == "blocked"
     assert desk.counter.lookup(number).kind == "blocked_card"
     assert desk.loyalty.balance(cid) == desk.loyalty.summary(cid).points
-    assert [c.status for c in desk.loyalty.cards(cid)] == ["active", "blocked"]
+    assert [c.status for c in desk.cards.client_cards(cid)] == ["active", "blocked"]
 
 
 def test_lookup_by_card_phone_name_and_unknown_phone(desk):
     cid = add_client(desk, "सुनीता शर्मा", "98765 43210")
-    number = desk.loyalty.issue_card(cid)
+    number = desk.cards.issue_card(cid)
     assert desk.counter.lookup(number).client_ids == [cid]
     assert desk.counter.lookup("+91-98765-43210").kind == "phone"
     assert desk.counter.lookup("sunita").client_ids == [cid]
@@ -291,7 +291,7 @@ def test_merge_adds_ledgers_stamps_and_cards(desk):
     summary = desk.loyalty.summary(keep)
     assert summary.points == balances[keep] + balances[other]
     assert (summary.stamps, summary.tier) == (2, "silver")
-    assert desk.loyalty.client_for_card(card) == keep
+    assert desk.cards.client_for_card(card) == keep
     assert not LoyaltyMember.select().where(LoyaltyMember.client == other).exists()
 
 
@@ -308,13 +308,13 @@ def test_rules_round_trip_and_validation(desk):
 
 def test_issue_cards_in_bulk_joins_with_signup_bonus(desk):
     ids = [add_client(desk, f"C{i}", f"98100000{i:02d}") for i in range(5)]
-    existing = desk.loyalty.issue_card(ids[2])
-    numbers = desk.loyalty.issue_cards(ids)
+    existing = desk.cards.issue_card(ids[2])
+    numbers = desk.cards.issue_cards(ids)
     assert numbers[ids[2]] == existing
     assert len(set(numbers.values())) == 5 and all(card_number_valid(n) for n in numbers.values())
     assert all(desk.loyalty.balance(cid) == desk.loyalty.rules().signup_bonus for cid in ids)
     with pytest.raises(NotFoundError):
-        desk.loyalty.issue_cards([4242])
+        desk.cards.issue_cards([4242])
 
 
 def test_refresh_tiers_stores_upgrades_from_bills_outside_the_counter(desk):

@@ -29,7 +29,7 @@ def answers(monkeypatch):
 
 @pytest.fixture
 def page(desk, qtbot, answers):
-    widget = LoyaltyPage(desk.loyalty, desk.counter, desk.clients)
+    widget = LoyaltyPage(desk.loyalty, desk.cards, desk.counter, desk.clients)
     qtbot.addWidget(widget)
     return widget
 
@@ -65,6 +65,6 @@ def test_card_back_prints_the_stamp_reward(desk, tmp_path):
     desk.loyalty.set_rules(rules)
     cid = add_client(desk, "Priya Singh", "9812345678")
     out = tmp_path / "cards.pdf"
-    desk.loyalty.write_cards(out, [cid])
+    desk.cards.write_cards(out, [cid])
     text = unicodedata.normalize("NFKC", "".join(page.extract_text() for page in PdfReader(out).pages))
     assert "8 × • = 10% off" in text  # NFKC: the font draws "ff" as one ligature

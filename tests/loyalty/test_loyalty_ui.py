@@ -35,7 +35,7 @@ def opened_urls():
 @pytest.fixture
 def page(desk, qtbot, monkeypatch):
     monkeypatch.setattr(ui.dialogs, "ask", lambda *a, **k: QMessageBox.Yes)
-    widget = LoyaltyPage(desk.loyalty, desk.counter, desk.clients)
+    widget = LoyaltyPage(desk.loyalty, desk.cards, desk.counter, desk.clients)
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()
@@ -77,7 +77,7 @@ def test_issue_card_for_a_client_without_one(desk, page):
 def test_print_unprinted_cards_opens_the_pdf(desk, page, qtbot, monkeypatch, tmp_path, opened_urls):
     ids = [add_client(desk, f"Client {i}", f"98100000{i:02d}") for i in range(3)]
     for cid in ids:
-        desk.loyalty.issue_card(cid)
+        desk.cards.issue_card(cid)
     out = tmp_path / "new-cards.pdf"
     monkeypatch.setattr(ui.loyalty.page, "ask_save_path", lambda *a: out)
     with qtbot.waitSignal(page.badge_changed, timeout=10_000) as badge:
@@ -85,7 +85,7 @@ def test_print_unprinted_cards_opens_the_pdf(desk, page, qtbot, monkeypatch, tmp
     assert badge.args == [0]
     qtbot.waitUntil(lambda: opened_urls == [str(out)], timeout=10_000)
     assert len(PdfReader(out).pages) == 2
-    assert desk.loyalty.unprinted_client_ids() == []
+    assert desk.cards.unprinted_client_ids() == []
 
 
 def test_adjust_dialog_needs_points_and_reason(qtbot):
@@ -101,7 +101,7 @@ def test_adjust_dialog_needs_points_and_reason(qtbot):
 def test_printing_renders_every_page_at_true_size(desk, tmp_path, qapp):
     ids = [add_client(desk, f"Client {i}", f"98200000{i:02d}") for i in range(11)]
     cards = tmp_path / "cards.pdf"
-    desk.loyalty.write_cards(cards, ids)
+    desk.cards.write_cards(cards, ids)
     printer = QPrinter(QPrinter.ScreenResolution)
     printer.setOutputFormat(QPrinter.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))

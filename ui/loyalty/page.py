@@ -69,9 +69,10 @@ class LoyaltyPage(QWidget):
     open_client = Signal(int)
     badge_changed = Signal(int)
 
-    def __init__(self, loyalty, counter, clients, parent=None):
+    def __init__(self, loyalty, cards, counter, clients, parent=None):
         super().__init__(parent)
         self.loyalty = loyalty
+        self.cards = cards
         self.counter = counter
         self.clients = clients
         self.client_id: int | None = None
@@ -165,7 +166,7 @@ class LoyaltyPage(QWidget):
         try:
             summary = self.loyalty.summary(client_id)
             client = self.clients.get(client_id)
-            front, back = self.loyalty.card_images(client_id, dpi=150)
+            front, back = self.cards.card_images(client_id, dpi=150)
             rows = self.loyalty.ledger(client_id)
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
@@ -209,7 +210,7 @@ class LoyaltyPage(QWidget):
 
     def _update_badge(self) -> None:
         try:
-            self.badge_changed.emit(len(self.loyalty.unprinted_client_ids()))
+            self.badge_changed.emit(len(self.cards.unprinted_client_ids()))
         except ClientDeskError:
             pass
 
@@ -231,7 +232,7 @@ class LoyaltyPage(QWidget):
         question = self.tr("Issue a loyalty card to this client? They join the loyalty programme and the card "
                            "number is theirs from now on.")
         if dialogs.ask(self, self.tr("Issue card"), question) == QMessageBox.Yes:
-            self._change(self.loyalty.issue_card)
+            self._change(self.cards.issue_card)
 
     def replace_card(self) -> None:
         """Block the lost card and issue a new number; the points stay."""
@@ -239,7 +240,7 @@ class LoyaltyPage(QWidget):
             return
         question = self.tr("Block the old card and issue a new number? The points stay with the client.")
         if dialogs.ask(self, self.tr("Replace card"), question) == QMessageBox.Yes:
-            self._change(self.loyalty.replace_card)
+            self._change(self.cards.replace_card)
 
     def adjust_points(self) -> None:
         """Add or take away points; the reason is required."""
@@ -251,7 +252,7 @@ class LoyaltyPage(QWidget):
 
     def _write(self, path: Path, client_ids, on_done) -> None:
         def work(progress):
-            return self.loyalty.write_cards(path, client_ids, progress=progress)
+            return self.cards.write_cards(path, client_ids, progress=progress)
 
         def done(result):
             self.last_pdf = path
@@ -278,7 +279,7 @@ class LoyaltyPage(QWidget):
     def print_unprinted(self) -> None:
         """Every card not printed yet, into one PDF that opens in the viewer."""
         try:
-            count = len(self.loyalty.unprinted_client_ids())
+            count = len(self.cards.unprinted_client_ids())
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             return
