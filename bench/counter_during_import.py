@@ -34,7 +34,7 @@ def _counter(db: Path, stop: Path, interval: float) -> None:
     while not stop.exists():
         started = time.perf_counter()
         try:
-            desk.loyalty.record_sale(ids[n % len(ids)], 10_000 + n, confirm=True)
+            desk.counter.record_sale(ids[n % len(ids)], 10_000 + n, confirm=True)
             outcome = "ok"
         except ClientDeskError as exc:
             outcome = str(exc)

@@ -77,7 +77,7 @@ def bench_cards(desk, count: int = 1000) -> list[list]:
     rows = []
     for run in range(3):
         cpu = time.process_time()
-        ms, result = timed(desk.loyalty.write_cards, out, ids)
+        ms, result = timed(desk.cards.write_cards, out, ids)
         rows.append([f"{count} cards, front + back (run {run + 1})", result["pages"], f"{ms / 1000:.2f}",
                      f"{time.process_time() - cpu:.2f}", out.stat().st_size // 1024, "<= 3 s"])
     return rows
@@ -92,9 +92,9 @@ def bench_sales(desk, sales: int, seed: int = 11) -> tuple[list[float], list[flo
     plain, redeeming = [], []
     for cid, number in picks:
         amount = rng.randrange(100, 20_000) * 100
-        quote = desk.loyalty.quote_redemption(cid, amount)
+        quote = desk.counter.quote_redemption(cid, amount)
         redeem = quote.points if quote.points and rng.random() < 0.3 else 0
-        ms, _ = timed(desk.loyalty.record_sale, cid, amount, redeem_points=redeem, confirm=True, card=number)
+        ms, _ = timed(desk.counter.record_sale, cid, amount, redeem_points=redeem, confirm=True, card=number)
         (redeeming if redeem else plain).append(ms)
     return plain, redeeming
 
@@ -112,7 +112,7 @@ def bench_scan(desk, scans: int, seed: int = 13) -> tuple[list[float], list[floa
     service = []
     for number in picks:
         started = time.perf_counter()
-        found = desk.loyalty.lookup(number)
+        found = desk.counter.lookup(number)
         desk.loyalty.summary(found.client_ids[0])
         desk.clients.get(found.client_ids[0])
         service.append((time.perf_counter() - started) * 1000)
@@ -120,7 +120,7 @@ def bench_scan(desk, scans: int, seed: int = 13) -> tuple[list[float], list[floa
 
     qInstallMessageHandler(lambda kind, context, text: None if "propagateSizeHints" in text else print(text))
     app = QApplication.instance() or QApplication([])
-    page = CounterPage(desk)
+    page = CounterPage(desk.counter, desk.loyalty, desk.clients, desk.insights, desk.settings, desk.clock)
     page.resize(1100, 700)
     page.show()
     app.processEvents()

@@ -19,6 +19,7 @@ import peewee
 
 from clientdesk.backup import backup_database
 from clientdesk.clock import Clock
+from clientdesk.counter.service import CounterService
 from clientdesk.db import BackgroundCheckpoints, close_database, needs_upgrade, open_database, using
 from clientdesk.errors import StorageError
 from clientdesk.exporting.service import ExportService
@@ -26,6 +27,7 @@ from clientdesk.greetings.service import GreetingService
 from clientdesk.importing.service import ImportService
 from clientdesk.insights.segments import SegmentService
 from clientdesk.insights.service import InsightService
+from clientdesk.loyalty.cards_service import CardService
 from clientdesk.loyalty.service import LoyaltyService
 from clientdesk.services.clients import ClientService
 from clientdesk.services.history import HistoryService
@@ -132,6 +134,8 @@ class Desk:
     clients: ClientService
     history: HistoryService
     loyalty: LoyaltyService
+    cards: CardService
+    counter: CounterService
     greetings: GreetingService
     imports: ImportService
     exports: ExportService
@@ -165,11 +169,13 @@ class Desk:
         clients = ClientService(db, settings, clock)
         history = HistoryService(db, clients, clock)
         loyalty = LoyaltyService(db, settings, clients, history, clock)
+        cards = CardService(db, loyalty, settings, clock)
         clients.merge_hooks.append(loyalty.merge_hook)
         checkpoints = BackgroundCheckpoints()
         imports = ImportService(db, clients, settings, clock, checkpoints)
         imports.add_opening_points = loyalty.add_opening_balance
-        services = dict(settings=settings, clients=clients, history=history, loyalty=loyalty,
+        services = dict(settings=settings, clients=clients, history=history, loyalty=loyalty, cards=cards,
+                        counter=CounterService(db, loyalty, cards, clients, history, clock),
                         greetings=GreetingService(db, settings, clients, history, clock, loyalty), imports=imports,
                         exports=ExportService(db, clients, clock), segments=SegmentService(db, clients, clock, loyalty),
                         insights=InsightService(db, clients, settings, clock, loyalty))

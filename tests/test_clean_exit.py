@@ -37,7 +37,8 @@ BENCH_LIKE = textwrap.dedent("""
     for key, _ in PAGES:  # every page built and shown, as the bench and a user would
         window.show_page(key)
         app.processEvents()
-    counter = CounterPage(desk)  # a second, parentless page, as bench/loyalty.py makes
+    # a second, parentless page, as bench/loyalty.py makes
+    counter = CounterPage(desk.counter, desk.loyalty, desk.clients, desk.insights, desk.settings, desk.clock)
     counter.show()
     phones = [p for (p,) in desk.db.execute_sql("SELECT number FROM phone LIMIT 20").fetchall()]
     for i in range(int(sys.argv[4])):

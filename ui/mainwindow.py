@@ -117,13 +117,15 @@ class MainWindow(QMainWindow):
         elif key == "counter":
             from ui.counter.page import CounterPage
 
-            page = CounterPage(self.desk, self)
+            desk = self.desk
+            page = CounterPage(desk.counter, desk.loyalty, desk.clients, desk.insights, desk.settings, desk.clock, self)
             page.open_client.connect(self.open_client)
             page.clients_changed.connect(self.update_status)
         elif key == "loyalty":
             from ui.loyalty.page import LoyaltyPage
 
-            page = LoyaltyPage(self.desk, self)
+            desk = self.desk
+            page = LoyaltyPage(desk.loyalty, desk.cards, desk.counter, desk.clients, self)
             page.open_client.connect(self.open_client)
             page.badge_changed.connect(lambda n: self.set_badge("loyalty", n))
         elif key == "greetings":

@@ -54,10 +54,10 @@ def run_cards(desk, args) -> int:
     if args.clients is not None:
         ids = id_list(args.clients)
     elif args.all:
-        ids = desk.loyalty.everyone_for_cards()
+        ids = desk.cards.everyone_for_cards()
     else:
         ids = None
-    result = desk.loyalty.write_cards(args.out, ids, back=not args.no_back)
+    result = desk.cards.write_cards(args.out, ids, back=not args.no_back)
     print(f"{result['cards']} cards on {result['pages']} pages: {args.out}")
     return 0
 
@@ -67,7 +67,7 @@ def run_sale(desk, args) -> int:
     if args.card and args.client is not None:
         return fail("give --card or --client, not both")
     if args.card:
-        client_id = desk.loyalty.client_for_card(args.card)
+        client_id = desk.cards.client_for_card(args.card)
     elif args.phone is None and args.client is None:
         return fail("one of the arguments --phone --card --client is required")
     else:
@@ -78,7 +78,7 @@ def run_sale(desk, args) -> int:
     if args.receipt is not None:
         check_target(args.receipt)  # a receipt that cannot be written fails before the sale is recorded
     try:
-        result = desk.loyalty.record_sale(client_id, amount, redeem_points=args.redeem, bill_no=args.bill_no,
+        result = desk.counter.record_sale(client_id, amount, redeem_points=args.redeem, bill_no=args.bill_no,
                                           confirm=args.confirm, card=args.card or "")
     except ConfirmationNeeded as exc:
         return fail(f"{exc}; nothing was recorded. Add --confirm to record it anyway.")

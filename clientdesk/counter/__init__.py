@@ -1,1 +1,2 @@
-"""The counter: what the cashier hands the client after a bill."""
+"""The counter: find the client and record a bill with its points (service.py), and the receipt
+the cashier hands over (receipt.py)."""

@@ -161,7 +161,7 @@ def write_receipt_pdf(receipt: Receipt, target: Path | str, paper: str = "80mm")
 
 
 def receipt_for_sale(sale, bill_no: str, clients, loyalty, settings, clock) -> Receipt:
-    """The receipt of a sale just recorded (`sale` is the loyalty service's SaleResult), in the
+    """The receipt of a sale just recorded (`sale` is the counter service's SaleResult), in the
     client's language, with the balance, expiring points and stamps as they stand now."""
     client = clients.get(sale.client_id)
     summary = loyalty.summary(sale.client_id)

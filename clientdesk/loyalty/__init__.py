@@ -1,1 +1,2 @@
-"""Loyalty: the programme's rules, the points ledger, cards and the counter (no Qt here)."""
+"""Loyalty: the programme's rules, members, the points ledger and tiers (service.py), and cards
+(cards_service.py). No Qt here."""

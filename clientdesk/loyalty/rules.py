@@ -165,6 +165,15 @@ class LoyaltyRules:
         return this_year if this_year <= today else self.review_date(today.year - 1)
 
 
+def roll_over_stamps(stamps: int, rewards_due: int, stamps_needed: int) -> tuple[int, int]:
+    """Every full stamp card becomes one reward: (stamps left, rewards due). Nothing rolls over
+    when the shop has no stamp card (stamps_needed 0)."""
+    if stamps_needed <= 0 or stamps < stamps_needed:
+        return stamps, rewards_due
+    full, left = divmod(stamps, stamps_needed)
+    return left, rewards_due + full
+
+
 def birthday_in_week(day: int | None, month: int | None, today: dt.date) -> bool:
     """True when a birthday (day, month) falls within three days of today (29 Feb → 28 Feb)."""
     if not day or not month:

@@ -1,31 +1,25 @@
-"""The loyalty programme at work: members, cards, the points ledger, counter sales and undo.
+"""The loyalty programme at work: its rules, members, the points ledger and tiers.
 
-Every write is one transaction. A counter sale records the bill through HistoryService and
-its ledger entries inside the same transaction, so either both are saved or neither.
+Every write is one transaction. The counter (clientdesk/counter/service.py) records bills and
+their points through the ledger methods here, inside its own transaction; cards are issued and
+printed by clientdesk/loyalty/cards_service.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 import peewee as pw
 
 from clientdesk.clock import Clock
-from clientdesk.errors import ConfirmationNeeded, NotFoundError, StorageError, ValidationError
-from clientdesk.lazy import lazy_import
-from clientdesk.loyalty import rules as rules_mod
+from clientdesk.errors import NotFoundError, ValidationError
 from clientdesk.loyalty.models import CounterSale, LedgerEntry, LedgerUse, LoyaltyCard, LoyaltyMember
-from clientdesk.loyalty.rules import LoyaltyRules
+from clientdesk.loyalty.rules import (EXPIRING_SOON_DAYS, SETTINGS_KEY, LoyaltyRules, birthday_in_week, default_rules,
+                                      roll_over_stamps)
 from clientdesk.models import Client, Purchase
-from clientdesk.outfiles import check_target, replaced_when_done
-from clientdesk.progress import NO_PROGRESS, Progress
-from clientdesk.services.history import LineItem, PurchaseRecord
-from clientdesk.validate import normalize_phone
-
-card_pdf = lazy_import("clientdesk.loyalty.cards")  # reportlab loads when cards are first drawn
 
 log = logging.getLogger(__name__)
 
@@ -50,44 +44,6 @@ class LoyaltySummary:
     spend_12m_paise: int = 0
     next_expiry_on: dt.date | None = None
     birthday_this_week: bool = False
-    transactions_today: int = 0
-
-
-@dataclass
-class RedeemQuote:
-    """The most points allowed on a bill and what they are worth."""
-
-    points: int
-    paise: int
-    balance: int
-
-
-@dataclass
-class SaleResult:
-    sale_id: int
-    purchase_id: int | None
-    client_id: int
-    card_number: str | None
-    amount_paise: int
-    redeemed_points: int
-    redeemed_paise: int
-    net_paise: int
-    points_earned: int
-    bonus_points: int
-    balance: int
-    stamps: int
-    stamps_needed: int
-    stamp_added: bool
-    rewards_due: int
-    reward_earned: bool
-    reward_used: bool
-    tier: str
-    tier_changed: bool
-    joined: bool
-
-    def to_json(self) -> dict:
-        """The result for `sale --json`."""
-        return dict(self.__dict__)
 
 
 @dataclass
@@ -103,36 +59,6 @@ class LedgerRow:
     bill_no: str = ""
     running: int = 0
     bill_paise: int = 0  # the amount of the bill the entry belongs to (earned or redeemed on it)
-
-
-@dataclass
-class CardInfo:
-    number: str
-    client_id: int
-    status: str
-    issued_on: dt.date
-    printed_on: dt.date | None
-    blocked_on: dt.date | None
-
-
-@dataclass
-class Lookup:
-    """What the counter's one box found. kind: card | phone | name | new_phone | bad_card | blocked_card | none.
-    A phone shared by a household finds all its people (kind phone, several client_ids, oldest first)."""
-
-    kind: str
-    client_ids: list[int] = field(default_factory=list)
-    phone: str = ""
-    card: str = ""
-
-
-@dataclass
-class UndoResult:
-    sale_id: int
-    client_id: int
-    amount_paise: int
-    points_reversed: int
-    points_restored: int
 
 
 class LoyaltyService:
@@ -153,8 +79,8 @@ class LoyaltyService:
         """The rules in force (defaults, in the shop's language, until the shop changes them); read
         once, kept until set_rules or set_language."""
         if self._rules is None:
-            stored = self.settings.get(rules_mod.SETTINGS_KEY, None)
-            self._rules = LoyaltyRules.from_dict(stored) if stored else rules_mod.default_rules(self.language)
+            stored = self.settings.get(SETTINGS_KEY, None)
+            self._rules = LoyaltyRules.from_dict(stored) if stored else default_rules(self.language)
         return self._rules
 
     def set_language(self, language: str) -> None:
@@ -166,7 +92,7 @@ class LoyaltyService:
     def set_rules(self, new_rules: LoyaltyRules) -> None:
         """Save new rules. Points already earned keep their own expiry and value."""
         new_rules.validated()
-        self.settings.set(rules_mod.SETTINGS_KEY, new_rules.to_dict())
+        self.settings.set(SETTINGS_KEY, new_rules.to_dict())
         self._rules = new_rules
 
     def tier_codes(self) -> list[str]:
@@ -174,31 +100,33 @@ class LoyaltyService:
         return [t.code for t in self.rules().tiers]
 
     # ----- members -----------------------------------------------------------------------------
-    def _member(self, client_id: int) -> LoyaltyMember | None:
+    def member(self, client_id: int) -> LoyaltyMember | None:
+        """The client's membership row, or None for a client who has not joined."""
         return LoyaltyMember.get_or_none(LoyaltyMember.client == client_id)
 
-    def _join(self, client_id: int, rules: LoyaltyRules, bonus: bool, sale: CounterSale | None = None) -> LoyaltyMember:
+    def join(self, client_id: int, rules: LoyaltyRules, bonus: bool, sale: CounterSale | None = None) -> LoyaltyMember:
+        """Make the client a member, with the sign-up bonus when `bonus` (inside the caller's transaction)."""
         today = self.clock.today()
         member = LoyaltyMember.create(client=client_id, joined_on=today, tier=rules.tiers[0].code, tier_since=today,
                                       birthday_bonus_year=None)
         if bonus and rules.signup_bonus:
-            self._add_lot(client_id, "bonus", rules.signup_bonus, rules, reason="signup", sale=sale)
+            self.add_lot(client_id, "bonus", rules.signup_bonus, rules, reason="signup", sale=sale)
         return member
 
     def enrol(self, client_id: int) -> bool:
         """Make a client a member (with the sign-up bonus); False if already one."""
         with self.db.atomic():
-            self._require_client(client_id)
-            if self._member(client_id) is not None:
+            self.require_client(client_id)
+            if self.member(client_id) is not None:
                 return False
-            self._join(client_id, self.rules(), bonus=True)
+            self.join(client_id, self.rules(), bonus=True)
             return True
 
     def is_member(self, client_id: int) -> bool:
         """True when the client has joined the programme."""
-        return self._member(client_id) is not None
+        return self.member(client_id) is not None
 
-    def _require_client(self, client_id: int) -> Client:
+    def require_client(self, client_id: int) -> Client:
         """The client's id, name and birthday (all loyalty needs); NotFoundError if there is no such client."""
         client = (Client.select(Client.id, Client.name, Client.birth_day, Client.birth_month)
                   .where(Client.id == client_id).first())
@@ -207,21 +135,23 @@ class LoyaltyService:
         return client
 
     # ----- the ledger --------------------------------------------------------------------------
-    def _entry(self, client_id: int, kind: str, points: int, *, remaining: int = 0, expires_on=None,
-               value_paise: int = 0, reason: str = "", sale=None, purchase=None, reverses=None,
-               when: dt.datetime | None = None) -> LedgerEntry:
+    def write_entry(self, client_id: int, kind: str, points: int, *, remaining: int = 0, expires_on=None,
+                    value_paise: int = 0, reason: str = "", sale=None, purchase=None, reverses=None,
+                    when: dt.datetime | None = None) -> LedgerEntry:
+        """One ledger entry as it is given (inside the caller's transaction)."""
         when = when or self.clock.now()
         return LedgerEntry.create(client=client_id, at=when, date=when.date(), kind=kind, points=points,
                                   remaining=remaining, expires_on=expires_on, value_paise=value_paise,
                                   reason=reason, sale=sale, purchase=purchase, reverses=reverses)
 
-    def _add_lot(self, client_id: int, kind: str, points: int, rules: LoyaltyRules, reason: str = "",
-                 sale=None, purchase=None) -> LedgerEntry:
-        return self._entry(client_id, kind, points, remaining=points,
-                           expires_on=rules.expiry_for(self.clock.today()), value_paise=rules.point_value_paise,
-                           reason=reason, sale=sale, purchase=purchase)
+    def add_lot(self, client_id: int, kind: str, points: int, rules: LoyaltyRules, reason: str = "",
+                sale=None, purchase=None) -> LedgerEntry:
+        """New points as a lot with today's expiry and point value (inside the caller's transaction)."""
+        return self.write_entry(client_id, kind, points, remaining=points,
+                                expires_on=rules.expiry_for(self.clock.today()), value_paise=rules.point_value_paise,
+                                reason=reason, sale=sale, purchase=purchase)
 
-    def _open_lots(self, client_id: int, first_id: int | None = None) -> list[tuple[int, int, int]]:
+    def open_lots(self, client_id: int, first_id: int | None = None) -> list[tuple[int, int, int]]:
         """(id, remaining, value_paise) of unexpired lots, oldest first (lot `first_id` before all)."""
         today = self.clock.today()
         lots = list(LedgerEntry.select(LedgerEntry.id, LedgerEntry.remaining, LedgerEntry.value_paise)
@@ -232,14 +162,14 @@ class LoyaltyService:
             lots.sort(key=lambda lot: lot[0] != first_id)
         return lots
 
-    def _take(self, client_id: int, points: int, kind: str, *, reason: str = "", sale=None, purchase=None,
-              reverses=None, first_id: int | None = None, clamp: bool = False,
-              lots: list[tuple[int, int, int]] | None = None) -> tuple[LedgerEntry | None, int]:
+    def take_points(self, client_id: int, points: int, kind: str, *, reason: str = "", sale=None, purchase=None,
+                    reverses=None, first_id: int | None = None, clamp: bool = False,
+                    lots: list[tuple[int, int, int]] | None = None) -> tuple[LedgerEntry | None, int]:
         """Take points from lots oldest first as one negative entry; returns (entry, rupee value in paise).
 
         With clamp, takes what there is; otherwise raises when the balance is short."""
         if lots is None:
-            lots = self._open_lots(client_id, first_id)
+            lots = self.open_lots(client_id, first_id)
         available = sum(r for _, r, _ in lots)
         if points > available:
             if not clamp:
@@ -247,7 +177,7 @@ class LoyaltyService:
             points = available
         if points <= 0:
             return None, 0
-        entry = self._entry(client_id, kind, -points, reason=reason, sale=sale, purchase=purchase, reverses=reverses)
+        entry = self.write_entry(client_id, kind, -points, reason=reason, sale=sale, purchase=purchase, reverses=reverses)
         left, value, uses = points, 0, []
         for lot_id, remaining, lot_value in lots:
             if left == 0:
@@ -292,11 +222,11 @@ class LoyaltyService:
         if points == 0:
             return None
         with self.db.atomic():
-            self._require_client(client_id)
+            self.require_client(client_id)
             rules = self.rules()
-            if self._member(client_id) is None:
-                self._join(client_id, rules, bonus=False)
-            return self._add_lot(client_id, "opening", points, rules, reason=note.strip()).id
+            if self.member(client_id) is None:
+                self.join(client_id, rules, bonus=False)
+            return self.add_lot(client_id, "opening", points, rules, reason=note.strip()).id
 
     def adjust(self, client_id: int, points: int, reason: str) -> int:
         """A manual correction (reason required); returns the new balance. Never below zero."""
@@ -306,19 +236,20 @@ class LoyaltyService:
         if not points:
             raise ValidationError("points", "empty", "Give a number of points other than zero")
         with self.db.atomic():
-            self._require_client(client_id)
+            self.require_client(client_id)
             rules = self.rules()
-            if self._member(client_id) is None:
-                self._join(client_id, rules, bonus=False)
-            self._expire_client(client_id)
+            if self.member(client_id) is None:
+                self.join(client_id, rules, bonus=False)
+            self.expire_client(client_id)
             if points > 0:
-                self._add_lot(client_id, "adjust", points, rules, reason=reason)
+                self.add_lot(client_id, "adjust", points, rules, reason=reason)
             else:
-                self._take(client_id, -points, "adjust", reason=reason)
+                self.take_points(client_id, -points, "adjust", reason=reason)
             return self._balance(client_id)
 
     # ----- expiry ------------------------------------------------------------------------------
-    def _expire_client(self, client_id: int) -> int:
+    def expire_client(self, client_id: int) -> int:
+        """Write the expiry of the client's lots past their date; returns the points expired."""
         due = list(LedgerEntry.select(LedgerEntry.id, LedgerEntry.remaining, LedgerEntry.expires_on)
                    .where((LedgerEntry.client == client_id) & (LedgerEntry.remaining > 0)
                           & (LedgerEntry.expires_on <= self.clock.today())).tuples())
@@ -327,8 +258,8 @@ class LoyaltyService:
     def _expire_lots(self, due: Sequence[tuple[int, int, int, dt.date]]) -> int:
         total = 0
         for client_id, lot_id, remaining, expires_on in due:
-            entry = self._entry(client_id, "expire", -remaining, reason="", reverses=lot_id,
-                                when=dt.datetime.combine(expires_on, dt.time()))
+            entry = self.write_entry(client_id, "expire", -remaining, reason="", reverses=lot_id,
+                                     when=dt.datetime.combine(expires_on, dt.time()))
             LedgerUse.create(entry=entry.id, lot=lot_id, points=remaining)
             LedgerEntry.update(remaining=0).where(LedgerEntry.id == lot_id).execute()
             total += remaining
@@ -344,12 +275,13 @@ class LoyaltyService:
             return self._expire_lots(list(query.tuples()))
 
     # ----- tiers -------------------------------------------------------------------------------
-    def _spend_12m(self, client_id: int) -> int:
+    def spend_12m(self, client_id: int) -> int:
+        """What the client spent in the last 365 days, in paise."""
         since = self.clock.today() - dt.timedelta(days=365)
         return (Purchase.select(pw.fn.SUM(Purchase.amount_paise))
                 .where((Purchase.client == client_id) & (Purchase.date > since)).scalar() or 0)
 
-    def _effective_tier(self, rules: LoyaltyRules, stored: str | None, spend: int) -> str:
+    def tier_in_force(self, rules: LoyaltyRules, stored: str | None, spend: int) -> str:
         """Up at once when the spend reaches a tier; down only at the yearly review."""
         earned = rules.tier_for_spend(spend)
         if stored is None or rules.rank(earned.code) > rules.rank(stored):
@@ -409,7 +341,7 @@ class LoyaltyService:
                        [since, *ids[i:i + 500]]) for i in range(0, len(ids), 500)]
         for query, params in chunks:
             for cid, tier, spend in self.db.execute_sql(query, params):
-                result[cid] = self._effective_tier(rules, tier, spend)
+                result[cid] = self.tier_in_force(rules, tier, spend)
         return result
 
     def refresh_tiers(self) -> int:
@@ -439,461 +371,40 @@ class LoyaltyService:
         """Member ids whose tier in force is `code`."""
         return self.client_ids_by_tier().get(code, set())
 
-    # ----- cards -------------------------------------------------------------------------------
-    def _next_card_number(self) -> str:
-        numbers = [n for (n,) in LoyaltyCard.select(LoyaltyCard.number).order_by(LoyaltyCard.id.desc()).limit(1).tuples()]
-        sequence = int(numbers[0][1:-1]) + 1 if numbers else 1
-        number = rules_mod.card_number(sequence)
-        while LoyaltyCard.select().where(LoyaltyCard.number == number).exists():
-            sequence += 1
-            number = rules_mod.card_number(sequence)
-        return number
-
-    def _active_card(self, client_id: int) -> str | None:
+    # ----- the member's card (issuing and printing cards: cards_service.CardService) ------------
+    def card_of(self, client_id: int) -> str | None:
+        """The client's active card number, if any."""
         row = (LoyaltyCard.select(LoyaltyCard.number)
                .where((LoyaltyCard.client == client_id) & (LoyaltyCard.status == "active"))
                .order_by(LoyaltyCard.id.desc()).first())
         return row.number if row else None
-
-    def _issue(self, client_id: int, rules: LoyaltyRules) -> str:
-        if self._member(client_id) is None:
-            self._join(client_id, rules, bonus=True)
-        number = self._next_card_number()
-        LoyaltyCard.create(number=number, client=client_id, issued_on=self.clock.today())
-        return number
-
-    def card_of(self, client_id: int) -> str | None:
-        """The client's active card number, if any."""
-        return self._active_card(client_id)
-
-    def issue_card(self, client_id: int) -> str:
-        """The client's active card, issuing one (and joining the programme) if there is none."""
-        with self.db.atomic():
-            self._require_client(client_id)
-            return self._active_card(client_id) or self._issue(client_id, self.rules())
-
-    def replace_card(self, client_id: int) -> str:
-        """A lost card: block every active card of the client and issue a new number; the points stay."""
-        with self.db.atomic():
-            self._require_client(client_id)
-            (LoyaltyCard.update(status="blocked", blocked_on=self.clock.today())
-             .where((LoyaltyCard.client == client_id) & (LoyaltyCard.status == "active")).execute())
-            return self._issue(client_id, self.rules())
-
-    def cards(self, client_id: int) -> list[CardInfo]:
-        """Every card the client has had, newest first."""
-        return [CardInfo(c.number, c.client_id, c.status, c.issued_on, c.printed_on, c.blocked_on)
-                for c in LoyaltyCard.select().where(LoyaltyCard.client == client_id).order_by(LoyaltyCard.id.desc())]
-
-    def client_for_card(self, number: str) -> int:
-        """The client of an active card; ValidationError for a mistyped or blocked number."""
-        number = (number or "").strip().replace(" ", "")
-        if not rules_mod.looks_like_card(number):
-            raise ValidationError("card", "format", f"{number} is not a card number")
-        if not rules_mod.card_number_valid(number):
-            raise ValidationError("card", "checksum", f"{number} is not a valid card number; check for a typing mistake")
-        card = LoyaltyCard.get_or_none(LoyaltyCard.number == number)
-        if card is None:
-            raise NotFoundError(f"There is no card {number}")
-        if card.status != "active":
-            raise ValidationError("card", "blocked", f"Card {number} was blocked on {card.blocked_on}",
-                                  client_id=card.client_id)
-        return card.client_id
-
-    def mark_printed(self, client_ids: Sequence[int]) -> None:
-        """Note today as the print date of these clients' active cards."""
-        with self.db.atomic():
-            for start in range(0, len(client_ids), 500):
-                (LoyaltyCard.update(printed_on=self.clock.today())
-                 .where(LoyaltyCard.client.in_(list(client_ids[start:start + 500])) & (LoyaltyCard.status == "active"))
-                 .execute())
-
-    def unprinted_client_ids(self) -> list[int]:
-        """Clients whose active card has not been printed yet."""
-        return [cid for (cid,) in LoyaltyCard.select(LoyaltyCard.client).distinct()
-                .where((LoyaltyCard.status == "active") & LoyaltyCard.printed_on.is_null())
-                .order_by(LoyaltyCard.client).tuples()]
-
-    def issue_cards(self, client_ids: Sequence[int]) -> dict[int, str]:
-        """Each client's active card number, issuing the missing ones (and joining those clients to
-        the programme, with the sign-up bonus) in one transaction of bulk inserts."""
-        client_ids = list(dict.fromkeys(client_ids))
-        with self.db.atomic():
-            rules = self.rules()
-            have: dict[int, str] = {}
-            known: set[int] = set()
-            members: set[int] = set()
-            for start in range(0, len(client_ids), 500):
-                chunk = client_ids[start:start + 500]
-                known.update(cid for (cid,) in Client.select(Client.id).where(Client.id.in_(chunk)).tuples())
-                members.update(cid for (cid,) in LoyaltyMember.select(LoyaltyMember.client)
-                               .where(LoyaltyMember.client.in_(chunk)).tuples())
-                for cid, number in (LoyaltyCard.select(LoyaltyCard.client, LoyaltyCard.number)
-                                    .where(LoyaltyCard.client.in_(chunk) & (LoyaltyCard.status == "active"))
-                                    .order_by(LoyaltyCard.id).tuples()):
-                    have[cid] = number
-            missing_client = next((cid for cid in client_ids if cid not in known), None)
-            if missing_client is not None:
-                raise NotFoundError(f"There is no client #{missing_client}")
-            new = [cid for cid in client_ids if cid not in have]
-            if new:
-                today, now = self.clock.today(), self.clock.now()
-                joining = [cid for cid in new if cid not in members]
-                self._bulk_insert(LoyaltyMember, [{"client": cid, "joined_on": today, "tier": rules.tiers[0].code,
-                                                   "tier_since": today} for cid in joining])
-                if rules.signup_bonus:
-                    self._bulk_insert(LedgerEntry, [{
-                        "client": cid, "at": now, "date": today, "kind": "bonus", "points": rules.signup_bonus,
-                        "remaining": rules.signup_bonus, "expires_on": rules.expiry_for(today),
-                        "value_paise": rules.point_value_paise, "reason": "signup"} for cid in joining])
-                sequence = int(self._next_card_number()[1:-1])
-                rows = []
-                for offset, cid in enumerate(new):
-                    have[cid] = rules_mod.card_number(sequence + offset)
-                    rows.append({"number": have[cid], "client": cid, "issued_on": today})
-                self._bulk_insert(LoyaltyCard, rows)
-            return {cid: have[cid] for cid in client_ids}
-
-    @staticmethod
-    def _bulk_insert(model, rows: list[dict], batch: int = 500) -> None:
-        for start in range(0, len(rows), batch):
-            model.insert_many(rows[start:start + batch]).execute()
-
-    # ----- printed cards ----------------------------------------------------------------------
-    def shop_info(self) -> card_pdf.ShopInfo:
-        """Shop name, phone, address, logo and card terms from Settings."""
-        return card_pdf.ShopInfo(
-            name=self.settings.get("shop_name", "") or "", phone=self.settings.get("shop_phone", "") or "",
-            address=self.settings.get("shop_address", "") or "", logo=self.settings.get("shop_logo", "") or "",
-            terms=self.rules().card_terms, stamp_reward=self.rules().stamp_reward)
-
-    def card_faces(self, client_ids: Sequence[int]) -> list[card_pdf.CardFace]:
-        """What each client's card shows (issuing missing cards), in the order given."""
-        numbers = self.issue_cards(client_ids)
-        tiers = self.tiers_by_client(client_ids)
-        rules = self.rules()
-        faces = []
-        names: dict[int, str] = {}
-        for start in range(0, len(client_ids), 500):
-            chunk = list(client_ids[start:start + 500])
-            names.update(Client.select(Client.id, Client.name).where(Client.id.in_(chunk)).tuples())
-        for cid in client_ids:
-            tier = rules.tier(tiers.get(cid, rules.tiers[0].code))
-            faces.append(card_pdf.CardFace(numbers[cid], names[cid], tier.name, tier.colour, rules.stamps_needed))
-        return faces
-
-    def everyone_for_cards(self) -> list[int]:
-        """Every client who is not archived or erased (for printing everyone's card)."""
-        return [cid for (cid,) in Client.select(Client.id).where((Client.archived == False)  # noqa: E712
-                                                                 & (Client.erased == False))  # noqa: E712
-                .order_by(Client.id).tuples()]
-
-    def write_cards(self, path, client_ids: Sequence[int] | None = None, back: bool = True,
-                    progress: Progress = NO_PROGRESS) -> dict:
-        """Print cards into a PDF: these clients, or (None) everyone whose card is not printed yet.
-        Issues missing cards, marks them printed, returns {"cards": n, "pages": p, "client_ids": [...]}.
-        All or nothing, without holding up the counter: the faces (with the numbers the missing cards
-        will get) come from a transaction that is rolled back; the PDF is drawn into a temporary file
-        beside `path` with no transaction open; then one short transaction issues the same cards and
-        marks them printed, and only after it commits does the file take its name. A PDF that cannot
-        be written leaves no cards, sign-up points or print dates behind."""
-        check_target(path)
-        ids = list(dict.fromkeys(client_ids)) if client_ids is not None else self.unprinted_client_ids()
-        if not ids:
-            raise ValidationError("clients", "empty", "There are no cards to print")
-        with self.db.atomic() as planning:
-            faces = self.card_faces(ids)
-            planning.rollback()
-        shop = self.shop_info()
-        with replaced_when_done(path) as partial:
-            pages = card_pdf.write_cards(partial, faces, shop, back=back, progress=progress)
-            with self.db.atomic():
-                if self.card_faces(ids) != faces:  # another counter issued cards meanwhile
-                    raise StorageError("Cards were issued on another computer while these were drawn; "
-                                       "nothing was saved: print them again")
-                self.mark_printed(ids)
-        return {"cards": len(faces), "pages": pages, "client_ids": ids}
-
-    def card_images(self, client_id: int, dpi: int = 200) -> tuple[bytes, bytes]:
-        """Front and back of the client's card as PNG, drawn as they will print (no card is issued)."""
-        rules = self.rules()
-        summary = self.summary(client_id)
-        name = self._require_client(client_id).name
-        face = card_pdf.CardFace(summary.card_number or "", name, summary.tier_name, summary.tier_colour,
-                                  rules.stamps_needed)
-        return card_pdf.card_images_png(face, self.shop_info(), dpi)
-
-    # ----- the counter -------------------------------------------------------------------------
-    def lookup(self, text: str, limit: int = 10) -> Lookup:
-        """Resolve what was scanned or typed at the counter: a card, a phone, or a name."""
-        text = (text or "").strip()
-        if not text:
-            return Lookup("none")
-        compact = text.replace(" ", "").replace("-", "")
-        if rules_mod.looks_like_card(compact):
-            try:
-                return Lookup("card", [self.client_for_card(compact)], card=compact)
-            except ValidationError as exc:
-                if exc.reason == "blocked":
-                    if Client.select(Client.erased).where(Client.id == exc.details["client_id"]).scalar():
-                        return Lookup("none", card=compact)  # an erased client's card finds nobody
-                    return Lookup("blocked_card", [exc.details["client_id"]], card=compact)
-                if exc.reason == "checksum":
-                    return Lookup("bad_card", card=compact)
-            except NotFoundError:
-                return Lookup("none", card=compact)
-        if any(ch.isdigit() for ch in text):
-            try:
-                phone = normalize_phone(text)
-            except ValidationError:
-                phone = ""
-            if phone:
-                    # a household shares one number: all its people, oldest first, to pick from
-                client_ids = self.clients.clients_with_phone(phone)
-                return Lookup("phone", client_ids, phone=phone) if client_ids else Lookup("new_phone", phone=phone)
-        rows = self.clients.search(text, limit=limit)
-        return Lookup("name", [r.id for r in rows]) if rows else Lookup("none")
-
-    def transactions_today(self, client_id: int) -> int:
-        """Counter transactions of this client today (not undone): what the daily guard counts."""
-        return (CounterSale.select().where((CounterSale.client == client_id) & (CounterSale.date == self.clock.today())
-                                           & (CounterSale.undone == False)).count())  # noqa: E712
-
-    def quote_redemption(self, client_id: int, bill_paise: int) -> RedeemQuote:
-        """The most points that may pay part of this bill (oldest points first, each at its own value)."""
-        return self._quote(self._open_lots(client_id), bill_paise)
-
-    def _quote(self, lots: list[tuple[int, int, int]], bill_paise: int) -> RedeemQuote:
-        rules = self.rules()
-        balance = sum(r for _, r, _ in lots)
-        cap = rules.redeem_cap_paise(max(bill_paise, 0))
-        points = paise = 0
-        for _, remaining, value in lots:
-            if value <= 0:
-                points += remaining
-                continue
-            fit = min(remaining, (cap - paise) // value)
-            points += fit
-            paise += fit * value
-            if fit < remaining:
-                break
-        if points < rules.min_redeem_points:
-            points = paise = 0
-        return RedeemQuote(points, paise, balance)
-
-    def value_of_points(self, client_id: int, points: int) -> int:
-        """What redeeming `points` now is worth in paise (oldest points first, each at its own value)."""
-        left, value = points, 0
-        for _, remaining, lot_value in self._open_lots(client_id):
-            used = min(left, remaining)
-            value += used * lot_value
-            left -= used
-            if not left:
-                break
-        return value
-
-    def record_sale(self, client_id: int, amount_paise: int, redeem_points: int = 0, bill_no: str = "",
-                    lines: Sequence[LineItem] = (), use_reward: bool = False, confirm: bool = False,
-                    card: str = "") -> SaleResult:
-        """Record a bill at the counter with its points, stamp and bonuses, all in one transaction.
-
-        Raises ConfirmationNeeded when the card is over the daily guard (retry with confirm=True) and
-        ValidationError for a redemption over the allowed maximum (nothing is recorded)."""
-        if amount_paise <= 0:
-            raise ValidationError("amount", "empty", "Type the bill amount")
-        redeem_points = int(redeem_points or 0)
-        if redeem_points < 0:
-            raise ValidationError("redeem", "negative", "Points to redeem cannot be negative")
-        self.review_if_due()
-        with self.db.atomic():
-            client = self._require_client(client_id)
-            rules = self.rules()
-            today, now = self.clock.today(), self.clock.now()
-            count = (CounterSale.select().where((CounterSale.client == client_id) & (CounterSale.date == today)
-                                                & (CounterSale.undone == False)).count())  # noqa: E712
-            if count >= rules.daily_guard and not confirm:
-                raise ConfirmationNeeded(count, rules.daily_guard)
-            self._expire_client(client_id)
-            lots = self._open_lots(client_id) if redeem_points else []
-            if redeem_points:
-                quote = self._quote(lots, amount_paise)
-                if redeem_points < rules.min_redeem_points:
-                    raise ValidationError("redeem", "too_few",
-                                          f"At least {rules.min_redeem_points} points must be redeemed at a time")
-                if redeem_points > quote.points:
-                    raise ValidationError("redeem", "too_many",
-                                          f"At most {quote.points} points can be redeemed on this bill "
-                                          f"(balance {quote.balance}); nothing was recorded")
-            member = self._member(client_id)
-            sale = CounterSale.create(client=client_id, at=now, date=today, card=card, amount_paise=amount_paise,
-                                      joined=member is None)
-            if member is None:
-                member = self._join(client_id, rules, bonus=True, sale=sale)
-            sale.tier_before = member.tier
-            sale.stamps_before, sale.rewards_before = member.stamps, member.rewards_due
-            sale.birthday_year_before, sale.last_stamp_before = member.birthday_bonus_year, member.last_stamp_on
-            card_number = self._active_card(client_id)
-            if card_number is None and rules.issue_card_at_first_bill:
-                card_number = self._issue(client_id, rules)
-            purchase_id = self.history.record_purchase(PurchaseRecord(
-                client_id, today, amount_paise, bill_no=bill_no, note="counter", lines=list(lines)))
-            sale.purchase = purchase_id
-            redeemed_paise = 0
-            if redeem_points:
-                _, redeemed_paise = self._take(client_id, redeem_points, "redeem", sale=sale, purchase=purchase_id,
-                                               lots=lots)
-            tier = self._effective_tier(rules, member.tier, self._spend_12m(client_id))
-            tier_changed = tier != member.tier
-            if tier_changed:
-                member.tier, member.tier_since = tier, today
-            earned = rules.points_for(amount_paise - redeemed_paise, amount_paise, tier)
-            if earned:
-                self._add_lot(client_id, "earn", earned, rules, sale=sale, purchase=purchase_id)
-            bonus = rules.signup_bonus if sale.joined else 0
-            if (rules.birthday_bonus and member.birthday_bonus_year != today.year
-                    and rules_mod.birthday_in_week(client.birth_day, client.birth_month, today)):
-                self._add_lot(client_id, "bonus", rules.birthday_bonus, rules, reason="birthday", sale=sale)
-                member.birthday_bonus_year = today.year
-                bonus += rules.birthday_bonus
-            stamp_added = reward_earned = False
-            if rules.stamp_qualifies(amount_paise) and member.last_stamp_on != today:
-                stamp_added = True
-                member.stamps += 1
-                member.last_stamp_on = today
-                while member.stamps >= rules.stamps_needed:
-                    member.stamps -= rules.stamps_needed
-                    member.rewards_due += 1
-                    reward_earned = True
-            if use_reward:
-                if member.rewards_due < 1:
-                    raise ValidationError("reward", "none_due", "No reward is due for this client")
-                member.rewards_due -= 1
-            member.save()
-            sale.redeemed_points, sale.redeemed_paise, sale.earned_points = redeem_points, redeemed_paise, earned
-            sale.bonus_points, sale.stamp_added, sale.reward_earned, sale.reward_used = bonus, stamp_added, reward_earned, use_reward
-            sale.card = card or card_number or ""
-            sale.save()
-            return SaleResult(
-                sale_id=sale.id, purchase_id=purchase_id, client_id=client_id, card_number=card_number,
-                amount_paise=amount_paise, redeemed_points=redeem_points, redeemed_paise=redeemed_paise,
-                net_paise=amount_paise - redeemed_paise, points_earned=earned, bonus_points=bonus,
-                balance=self._balance(client_id), stamps=member.stamps, stamps_needed=rules.stamps_needed,
-                stamp_added=stamp_added, rewards_due=member.rewards_due, reward_earned=reward_earned,
-                reward_used=use_reward, tier=tier, tier_changed=tier_changed, joined=sale.joined)
-
-    # ----- reversal, undo, return ----------------------------------------------------------------
-    def _reverse(self, entry: LedgerEntry, reason: str, sale=None) -> int:
-        """Undo one entry with a reversal entry; returns the signed points moved."""
-        if entry.points > 0:
-            reversal, _ = self._take(entry.client_id, entry.points, "reversal", reason=reason, sale=sale,
-                                     purchase=entry.purchase_id, reverses=entry.id, first_id=entry.id, clamp=True)
-            return reversal.points if reversal else 0
-        today = self.clock.today()
-        restored = 0
-        for use in LedgerUse.select(LedgerUse, LedgerEntry).join(LedgerEntry, on=(LedgerUse.lot == LedgerEntry.id)).where(LedgerUse.entry == entry.id):
-            lot = use.lot
-            if lot.expires_on is None or lot.expires_on > today:
-                LedgerEntry.update(remaining=LedgerEntry.remaining + use.points).where(LedgerEntry.id == lot.id).execute()
-                restored += use.points
-        if restored:
-            self._entry(entry.client_id, "reversal", restored, reason=reason, sale=sale, purchase=entry.purchase_id,
-                        reverses=entry.id)
-        return restored
-
-    def _reverse_all(self, entries: Iterable[LedgerEntry], reason: str, sale=None) -> tuple[int, int]:
-        taken = given = 0
-        for entry in sorted(entries, key=lambda e: -e.id):
-            if entry.kind in ("reversal", "expire") or LedgerEntry.select().where(LedgerEntry.reverses == entry.id, LedgerEntry.kind == "reversal").exists():
-                continue
-            moved = self._reverse(entry, reason, sale)
-            if moved < 0:
-                taken -= moved
-            else:
-                given += moved
-        return taken, given
-
-    def last_undoable_sale(self) -> int | None:
-        """Today's last counter transaction, if it has not been undone."""
-        row = CounterSale.select(CounterSale.id, CounterSale.undone).where(CounterSale.date == self.clock.today()) \
-            .order_by(CounterSale.id.desc()).first()
-        return row.id if row and not row.undone else None
-
-    def sale_info(self, sale_id: int) -> dict:
-        """The figures of one counter transaction (for the undo question)."""
-        sale = CounterSale.get_or_none(CounterSale.id == sale_id)
-        if sale is None:
-            raise NotFoundError(f"There is no counter transaction #{sale_id}")
-        return {"id": sale.id, "client_id": sale.client_id, "amount_paise": sale.amount_paise,
-                "redeemed_points": sale.redeemed_points, "earned_points": sale.earned_points,
-                "date": sale.date, "undone": sale.undone}
-
-    def undo_last_sale(self) -> UndoResult:
-        """Reverse today's last counter transaction completely: the bill, its points, stamp and bonuses."""
-        with self.db.atomic():
-            sale_id = self.last_undoable_sale()
-            if sale_id is None:
-                raise ValidationError("undo", "nothing", "There is no counter transaction today to undo")
-            sale = CounterSale.get_by_id(sale_id)
-            entries = list(LedgerEntry.select().where(LedgerEntry.sale == sale_id))
-            taken, given = self._reverse_all(entries, reason="undo", sale=None)
-            if sale.purchase_id is not None:
-                self.history.delete_purchase(sale.purchase_id)
-            if sale.joined:
-                LoyaltyMember.delete().where(LoyaltyMember.client == sale.client_id).execute()
-            else:
-                (LoyaltyMember.update(tier=sale.tier_before or LoyaltyMember.tier, stamps=sale.stamps_before,
-                                      rewards_due=sale.rewards_before, birthday_bonus_year=sale.birthday_year_before,
-                                      last_stamp_on=sale.last_stamp_before)
-                 .where(LoyaltyMember.client == sale.client_id).execute())
-            CounterSale.update(undone=True, purchase=None).where(CounterSale.id == sale_id).execute()
-            return UndoResult(sale_id, sale.client_id, sale.amount_paise, taken, given)
-
-    def return_purchase(self, purchase_id: int, note: str = "") -> tuple[int, int]:
-        """A returned bill: reverse the points it earned and give back the points it redeemed.
-        Returns (points taken back, points given back); the balance never goes below zero."""
-        with self.db.atomic():
-            if not Purchase.select().where(Purchase.id == purchase_id).exists():
-                raise NotFoundError(f"There is no purchase #{purchase_id}")
-            entries = list(LedgerEntry.select().where((LedgerEntry.purchase == purchase_id)))
-            return self._reverse_all(entries, reason=note.strip() or "return")
-
-    def use_reward(self, client_id: int) -> int:
-        """Mark one stamp-card reward as given; returns the rewards still due."""
-        with self.db.atomic():
-            member = self._member(client_id)
-            if member is None or member.rewards_due < 1:
-                raise ValidationError("reward", "none_due", "No reward is due for this client")
-            member.rewards_due -= 1
-            member.save()
-            return member.rewards_due
 
     # ----- reading -----------------------------------------------------------------------------
     def summary(self, client_id: int) -> LoyaltySummary:
         """Points, tier, stamps, rewards, card and what expires soon, for one client."""
         self.review_if_due()
         rules = self.rules()
-        client = self._require_client(client_id)
-        member = self._member(client_id)
+        client = self.require_client(client_id)
+        member = self.member(client_id)
         today = self.clock.today()
-        spend = self._spend_12m(client_id)
-        tier = self._effective_tier(rules, member.tier if member else None, spend)
+        spend = self.spend_12m(client_id)
+        tier = self.tier_in_force(rules, member.tier if member else None, spend)
         lots = list(LedgerEntry.select(LedgerEntry.remaining, LedgerEntry.expires_on)
                     .where((LedgerEntry.client == client_id) & (LedgerEntry.remaining > 0)
                            & (LedgerEntry.expires_on.is_null() | (LedgerEntry.expires_on > today))).tuples())
-        soon_limit = today + dt.timedelta(days=rules_mod.EXPIRING_SOON_DAYS)
+        soon_limit = today + dt.timedelta(days=EXPIRING_SOON_DAYS)
         expiring = [(r, e) for r, e in lots if e is not None and e <= soon_limit]
         dated = [e for _, e in lots if e is not None]
         nxt = rules.next_tier(tier)
         return LoyaltySummary(
             points=sum(r for r, _ in lots), tier=tier, stamps=member.stamps if member else 0,
             stamps_needed=rules.stamps_needed, rewards_due=member.rewards_due if member else 0,
-            reward_text=rules.stamp_reward, card_number=self._active_card(client_id),
+            reward_text=rules.stamp_reward, card_number=self.card_of(client_id),
             expiring_soon=sum(r for r, _ in expiring), next_tier=nxt.code if nxt else None,
             to_next_tier_paise=max(nxt.min_spend_paise - spend, 0) if nxt else None,
             member=member is not None, tier_name=rules.tier(tier).name, tier_colour=rules.tier(tier).colour,
             spend_12m_paise=spend, next_expiry_on=min(dated) if dated else None,
-            birthday_this_week=rules_mod.birthday_in_week(client.birth_day, client.birth_month, today),
-            transactions_today=self.transactions_today(client_id))
+            birthday_this_week=birthday_in_week(client.birth_day, client.birth_month, today))
 
     # ----- merge -------------------------------------------------------------------------------
     def merge_hook(self, keep_id: int, other_id: int) -> None:
@@ -901,20 +412,16 @@ class LoyaltyService:
         (called by ClientService.merge inside its transaction)."""
         for model in (LedgerEntry, LoyaltyCard, CounterSale):
             model.update(client=keep_id).where(model.client == other_id).execute()
-        other = self._member(other_id)
+        other = self.member(other_id)
         if other is None:
             return
-        keep = self._member(keep_id)
+        keep = self.member(keep_id)
         if keep is None:
             LoyaltyMember.update(client=keep_id).where(LoyaltyMember.client == other_id).execute()
             return
         rules = self.rules()
-        keep.stamps += other.stamps
-        keep.rewards_due += other.rewards_due
-        if rules.stamps_needed:
-            while keep.stamps >= rules.stamps_needed:
-                keep.stamps -= rules.stamps_needed
-                keep.rewards_due += 1
+        keep.stamps, keep.rewards_due = roll_over_stamps(keep.stamps + other.stamps,
+                                                         keep.rewards_due + other.rewards_due, rules.stamps_needed)
         if rules.rank(other.tier) > rules.rank(keep.tier):
             keep.tier, keep.tier_since = other.tier, other.tier_since
         keep.joined_on = min(keep.joined_on, other.joined_on)

@@ -34,7 +34,7 @@ def test_cancel_while_drawing_keeps_nothing(shop, tmp_path):
     out.parent.mkdir()
     progress = Progress(lambda done, total, label: progress.cancel() if done >= 10 else None)
     with pytest.raises(Cancelled):
-        shop.loyalty.write_cards(out, shop.loyalty.everyone_for_cards(), progress=progress)
+        shop.cards.write_cards(out, shop.cards.everyone_for_cards(), progress=progress)
     assert loyalty_rows(shop) == (0, 0, 0)
     assert list(out.parent.iterdir()) == []
 
@@ -50,7 +50,7 @@ def test_the_folder_vanishing_while_drawing_keeps_nothing(shop, tmp_path):
             shutil.rmtree(folder)
 
     with pytest.raises(ClientDeskError) as info:
-        shop.loyalty.write_cards(out, shop.loyalty.everyone_for_cards(), progress=Progress(pull_the_stick))
+        shop.cards.write_cards(out, shop.cards.everyone_for_cards(), progress=Progress(pull_the_stick))
     assert isinstance(info.value, StorageError)
     assert loyalty_rows(shop) == (0, 0, 0)
     assert not folder.exists()
@@ -58,12 +58,12 @@ def test_the_folder_vanishing_while_drawing_keeps_nothing(shop, tmp_path):
 
 def test_a_finished_pdf_commits_cards_points_and_print_dates(shop, tmp_path):
     out = tmp_path / "all.pdf"
-    ids = shop.loyalty.everyone_for_cards()
-    result = shop.loyalty.write_cards(out, ids)
+    ids = shop.cards.everyone_for_cards()
+    result = shop.cards.write_cards(out, ids)
     assert result["cards"] == len(ids) == 25
     cards, points, members = loyalty_rows(shop)
     assert cards == members == 25 and points >= 25 * (shop.loyalty.rules().signup_bonus > 0)
-    assert shop.loyalty.unprinted_client_ids() == []
+    assert shop.cards.unprinted_client_ids() == []
     assert out.read_bytes().startswith(b"%PDF")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".clientdesk-")] == []
     numbers = [shop.loyalty.summary(cid).card_number for cid in ids]

@@ -52,9 +52,9 @@ def _client(desk, phone: str = "9876500001") -> int:
 
 def test_a_sale_waits_for_another_process_write_and_succeeds(desk):
     client_id = _client(desk)
-    desk.loyalty.record_sale(client_id, 50_000)  # the counter has read the desk before: a warm connection
+    desk.counter.record_sale(client_id, 50_000)  # the counter has read the desk before: a warm connection
     holder = Holder(desk.path, 2.0)
-    sale = desk.loyalty.record_sale(client_id, 75_000)
+    sale = desk.counter.record_sale(client_id, 75_000)
     waited = time.monotonic() - holder.since
     holder.finish()
     assert waited >= 1.5  # it waited for the other write instead of failing at once
@@ -79,14 +79,14 @@ def test_a_lock_held_past_the_timeout_is_a_clear_message_and_nothing_is_written(
     holder = Holder(desk.path, 2.0)
     started = time.monotonic()
     with pytest.raises(StorageError) as raised:
-        desk.loyalty.record_sale(client_id, 75_000)
+        desk.counter.record_sale(client_id, 75_000)
     waited = time.monotonic() - started
     holder.finish()
     assert raised.value.message == BUSY_MESSAGE and raised.value.details == {"reason": "busy"}
     assert "another counter" in str(raised.value) and "try again" in str(raised.value)
     assert 0.25 <= waited < 1.9  # the timeout, not the whole hold, and not at once
     assert CounterSale.select().count() == 0
-    desk.loyalty.record_sale(client_id, 75_000)  # a moment later it goes through
+    desk.counter.record_sale(client_id, 75_000)  # a moment later it goes through
     assert CounterSale.select().count() == 1
 
 

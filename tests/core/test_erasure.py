@@ -78,11 +78,11 @@ def full_client(desk, clock, name=NAME, bills=True):
     GreetingLog.create(client=cid, at=clock.now(), channel="whatsapp", occasion_key="birthday",
                        interaction=interaction)
     ClientDate.create(client=cid, label=f"{name}'s shop opening", day=3, month=4)
-    desk.loyalty.issue_card(cid)
+    desk.cards.issue_card(cid)
     if bills:
         desk.history.record_purchase(PurchaseRecord(cid, clock.today() - dt.timedelta(days=3), 125000, bill_no="B-17",
                                                     note=f"for {name}", lines=[LineItem("Pizza", "Food", 1, 125000)]))
-        desk.loyalty.record_sale(cid, 45000, bill_no="B-18")
+        desk.counter.record_sale(cid, 45000, bill_no="B-18")
     return cid
 
 
@@ -172,15 +172,15 @@ def test_erased_client_is_found_nowhere(crowd, clock):
     assert desk.clients.count(ClientFilter(include_archived=True)) == 60
     assert ClientSearch.select().where(ClientSearch.rowid == cid).count() == 0
     assert ClientPhoneSearch.select().where(ClientPhoneSearch.rowid == cid).count() == 0
-    assert desk.loyalty.lookup(PHONE_DIGITS).kind == "new_phone"
-    assert desk.loyalty.lookup("zorawar").kind == "none"
-    assert cid not in desk.loyalty.everyone_for_cards()
-    assert desk.loyalty.lookup(card).kind == "none"  # the card is blocked and finds nobody
+    assert desk.counter.lookup(PHONE_DIGITS).kind == "new_phone"
+    assert desk.counter.lookup("zorawar").kind == "none"
+    assert cid not in desk.cards.everyone_for_cards()
+    assert desk.counter.lookup(card).kind == "none"  # the card is blocked and finds nobody
     assert desk.segments.client_ids("spent >= 1") == []  # the erased client keeps bills but no segment
     # The freed phone number and email may belong to someone new.
     new = add(desk, "Somebody New", PHONE_DIGITS, email=EMAIL)
     assert desk.clients.find_by_phone(PHONE_DIGITS) == new
-    assert desk.loyalty.lookup(PHONE_DIGITS).client_ids == [new]
+    assert desk.counter.lookup(PHONE_DIGITS).client_ids == [new]
 
 
 @pytest.fixture

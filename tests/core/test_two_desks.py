@@ -58,7 +58,7 @@ def test_clients_sales_imports_searches_and_exports_go_to_their_own_file(two, tm
     ravi = _client(a, "Ravi Kumar", "9876500001")
     _client(b, "Sunita Devi", "9876500002")
     _client(b, "Meena Gupta", "9876500003")
-    a.loyalty.record_sale(ravi, 75_000)
+    a.counter.record_sale(ravi, 75_000)
     source = tmp_path / "more.csv"
     source.write_text("Name,Phone\nAsha Verma,9876500004\nGopal Rao,9876500005\n", encoding="utf-8")
     result = b.imports.import_file(source)
@@ -135,7 +135,7 @@ def test_two_desks_used_from_two_threads_at_once(two):
             start.wait()
             for i in range(40):
                 cid = _client(desk, f"{prefix} {i}", f"9{digit}{i:08d}")
-                desk.loyalty.record_sale(cid, 10_000 + i)
+                desk.counter.record_sale(cid, 10_000 + i)
                 assert desk.clients.count() == i + 1
         except BaseException as exc:  # raised again below, on the test's thread
             errors.append(exc)

@@ -7,7 +7,7 @@ from ui.counter.page import CounterPage
 
 @pytest.fixture
 def page(desk, qtbot):
-    widget = CounterPage(desk)
+    widget = CounterPage(desk.counter, desk.loyalty, desk.clients, desk.insights, desk.settings, desk.clock)
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()

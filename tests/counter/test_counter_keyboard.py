@@ -59,8 +59,8 @@ def _press(box, key) -> None:
 
 def test_a_scanner_then_the_next_card(desk, page, qtbot):
     first, second = add_client(desk, "Priya Singh", "9812345678"), add_client(desk, "Anil Kumar", "9800000002")
-    desk.loyalty.issue_card(first)
-    desk.loyalty.issue_card(second)
+    desk.cards.issue_card(first)
+    desk.cards.issue_card(second)
     keys(qtbot, desk.loyalty.card_of(first), Qt.Key_Return)
     assert page.client_id == first and focused() is page.amount_edit
     keys(qtbot, "2550", Qt.Key_Return)

@@ -36,7 +36,7 @@ def type_and_enter(qtbot, widget, text: str) -> None:
 
 def test_scan_amount_enter_esc(desk, page, qtbot, answers, tmp_path):
     cid = add_client(desk, "रमेश कुमार", "9876543210")
-    card = desk.loyalty.issue_card(cid)
+    card = desk.cards.issue_card(cid)
     assert page.lookup.edit.hasFocus()
 
     started = time.perf_counter()
@@ -132,7 +132,7 @@ def test_busy_card_asks_before_the_sixth_transaction(desk, page, qtbot, answers)
     desk.loyalty.set_rules(dataclasses.replace(desk.loyalty.rules(), daily_guard=5))
     cid = add_client(desk)
     for _ in range(5):
-        desk.loyalty.record_sale(cid, 100_00)
+        desk.counter.record_sale(cid, 100_00)
     type_and_enter(qtbot, page.lookup.edit, "9876543210")
     answers["replies"] = [QMessageBox.No]
     type_and_enter(qtbot, page.amount_edit, "100")
@@ -144,7 +144,7 @@ def test_busy_card_asks_before_the_sixth_transaction(desk, page, qtbot, answers)
 
 def test_bad_card_number_is_caught(desk, page, qtbot, answers):
     cid = add_client(desk)
-    card = desk.loyalty.issue_card(cid)
+    card = desk.cards.issue_card(cid)
     typo = card[:-1] + str((int(card[-1]) + 1) % 10)
     type_and_enter(qtbot, page.lookup.edit, typo)
     assert "typing mistake" in page.status_label.text() and page.client_id is None
@@ -170,7 +170,7 @@ def test_counter_shows_a_bought_together_suggestion(qtbot, desk):
     newcomer = desk.clients.create(ClientData(name="Only Pizza", phones=[PhoneEntry("9876543210")]))
     desk.history.record_purchase(PurchaseRecord(newcomer, day, 20000, lines=[LineItem("Pizza", "Snacks", 1, 20000)]))
     desk.insights.refresh()
-    page = CounterPage(desk)
+    page = CounterPage(desk.counter, desk.loyalty, desk.clients, desk.insights, desk.settings, desk.clock)
     qtbot.addWidget(page)
     page.show()
     page.show_client(newcomer)

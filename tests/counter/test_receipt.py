@@ -80,7 +80,7 @@ def test_receipt_for_a_recorded_sale(tmp_path):
     try:
         desk.settings.set("shop_name", "Sharma Store")
         cid = add_client(desk, name="मीना देवी", language="hi")
-        sale = desk.loyalty.record_sale(cid, 100_000, bill_no="7")
+        sale = desk.counter.record_sale(cid, 100_000, bill_no="7")
         receipt = receipt_for_sale(sale, "7", desk.clients, desk.loyalty, desk.settings, desk.clock)
         assert receipt.language == "hi" and receipt.client_name == "मीना देवी"
         assert receipt.balance == desk.loyalty.balance(cid)
@@ -124,6 +124,6 @@ def test_sale_command_with_an_unwritable_receipt_records_nothing(tmp_path, capsy
     assert code == 2 and err.count("\n") == 1 and "no folder" in err
     desk = Desk.open(db)
     try:
-        assert desk.loyalty.balance(cid) == 0 and desk.loyalty.last_undoable_sale() is None
+        assert desk.loyalty.balance(cid) == 0 and desk.counter.last_undoable_sale() is None
     finally:
         desk.close()

@@ -31,7 +31,7 @@ def page(desk, qtbot, tmp_path):
     class Window:  # the main window hands its settings to the page
         ui_settings = QSettings(str(tmp_path / "w.ini"), QSettings.IniFormat)
 
-    widget = CounterPage(desk)
+    widget = CounterPage(desk.counter, desk.loyalty, desk.clients, desk.insights, desk.settings, desk.clock)
     widget.receipt_button.ui_settings = Window.ui_settings
     qtbot.addWidget(widget)
     return widget

@@ -15,7 +15,7 @@ from ui.counter.page import CounterPage
 
 @pytest.fixture
 def page(desk, qtbot):
-    widget = CounterPage(desk)
+    widget = CounterPage(desk.counter, desk.loyalty, desk.clients, desk.insights, desk.settings, desk.clock)
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()
@@ -28,7 +28,7 @@ def page(desk, qtbot):
 
 def test_type_the_number_pick_meena_sell_her_points(desk, household, page, qtbot):
     suresh, meena = household
-    desk.loyalty.record_sale(suresh, 2000_00)
+    desk.counter.record_sale(suresh, 2000_00)
     his = desk.loyalty.balance(suresh)
     keys(qtbot, "98765 43210", Qt.Key_Return)
     results = page.lookup.results
@@ -68,7 +68,8 @@ def test_esc_on_the_pick_list_is_the_next_customer(desk, household, page, qtbot)
 
 def test_the_pick_list_looks_right(desk, household, page, qtbot, language, tmp_path):
     page.close()
-    widget = CounterPage(desk)  # made after the language is set
+    # made after the language is set
+    widget = CounterPage(desk.counter, desk.loyalty, desk.clients, desk.insights, desk.settings, desk.clock)
     qtbot.addWidget(widget)
     widget.resize(1100, 560)
     widget.show()

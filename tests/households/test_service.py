@@ -109,8 +109,8 @@ def test_deleting_one_member_keeps_the_others_number(desk, household):
 
 def test_merging_two_members_of_a_household(desk, household):
     suresh, meena = household
-    desk.loyalty.record_sale(suresh, 1000_00)
-    desk.loyalty.record_sale(meena, 500_00)
+    desk.counter.record_sale(suresh, 1000_00)
+    desk.counter.record_sale(meena, 500_00)
     before = desk.loyalty.balance(suresh) + desk.loyalty.balance(meena)
     desk.clients.merge(suresh, meena)  # they were one person after all
     assert desk.clients.clients_with_phone(NUMBER) == [suresh]
@@ -121,7 +121,7 @@ def test_merging_two_members_of_a_household(desk, household):
 
 def test_each_member_keeps_their_own_points(desk, household):
     suresh, meena = household
-    desk.loyalty.record_sale(meena, 700_00)
+    desk.counter.record_sale(meena, 700_00)
     assert desk.loyalty.balance(suresh) == 0 < desk.loyalty.balance(meena)
-    found = desk.loyalty.lookup("98765 43210")
+    found = desk.counter.lookup("98765 43210")
     assert found.kind == "phone" and found.client_ids == [suresh, meena]

@@ -61,7 +61,7 @@ n = 0
 while True:
     cid = ids[n % len(ids)]
     redeem = 10 if n % 3 == 2 and desk.loyalty.balance(cid) >= 100 else 0
-    sale = desk.loyalty.record_sale(cid, 20_000 + n, redeem_points=redeem, confirm=True)
+    sale = desk.counter.record_sale(cid, 20_000 + n, redeem_points=redeem, confirm=True)
     print("sale", sale.sale_id, flush=True)
     n += 1
 """

@@ -31,9 +31,9 @@ def shop(desk, tmp_path):
 def test_twelve_cards_two_sheets_front_and_back(shop, tmp_path):
     desk = shop
     ids = [add_client(desk, name, f"98000000{i:02d}") for i, name in enumerate(NAMES)]
-    desk.loyalty.record_sale(ids[1], 30_000_00)  # Gold
+    desk.counter.record_sale(ids[1], 30_000_00)  # Gold
     out = tmp_path / "cards.pdf"
-    result = desk.loyalty.write_cards(out, ids)
+    result = desk.cards.write_cards(out, ids)
     assert result == {"cards": 12, "pages": 4, "client_ids": ids}
     reader = PdfReader(out)
     assert len(reader.pages) == 4
@@ -45,7 +45,7 @@ def test_twelve_cards_two_sheets_front_and_back(shop, tmp_path):
     assert "Gold" in front and "Priya Singh" in front
     assert "Points expire" in reader.pages[1].extract_text()
     assert numbers[10][-4:] in reader.pages[2].extract_text()
-    assert desk.loyalty.unprinted_client_ids() == []
+    assert desk.cards.unprinted_client_ids() == []
 
     assert b"/Subtype /Image" in out.read_bytes()  # the shop logo
     png = render(out, 1, 150, tmp_path / "front")
@@ -58,21 +58,21 @@ def test_twelve_cards_two_sheets_front_and_back(shop, tmp_path):
 def test_default_prints_only_unprinted_cards_and_fronts_only(shop, tmp_path):
     desk = shop
     a, b = add_client(desk, "A", "9800000001"), add_client(desk, "B", "9800000002")
-    desk.loyalty.issue_card(a)
-    first = desk.loyalty.write_cards(tmp_path / "one.pdf", back=False)
+    desk.cards.issue_card(a)
+    first = desk.cards.write_cards(tmp_path / "one.pdf", back=False)
     assert first["client_ids"] == [a] and first["pages"] == 1
-    desk.loyalty.issue_card(b)
-    assert desk.loyalty.write_cards(tmp_path / "two.pdf")["client_ids"] == [b]
+    desk.cards.issue_card(b)
+    assert desk.cards.write_cards(tmp_path / "two.pdf")["client_ids"] == [b]
 
 
 def test_card_preview_images_are_card_sized(shop):
     desk = shop
     cid = add_client(desk)
-    desk.loyalty.issue_card(cid)
-    front, back = desk.loyalty.card_images(cid, dpi=100)
+    desk.cards.issue_card(cid)
+    front, back = desk.cards.card_images(cid, dpi=100)
     image = Image.open(io.BytesIO(front))
     assert abs(image.width - round(CARD_W / 72 * 100)) <= 1 and abs(image.height - round(CARD_H / 72 * 100)) <= 1
-    decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(desk.loyalty.card_images(cid, 300)[0])))
+    decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(desk.cards.card_images(cid, 300)[0])))
     assert [r.text for r in decoded] == [desk.loyalty.card_of(cid)]
     assert back[:8] == b"\x89PNG\r\n\x1a\n"
 
@@ -81,9 +81,9 @@ def test_a_hindi_shop_prints_its_default_tier_and_terms_in_hindi(shop, tmp_path)
     desk = shop
     desk.set_language("hi")
     ids = [add_client(desk, "रमेश कुमार", "9800000001"), add_client(desk, "Priya Singh", "9800000002")]
-    desk.loyalty.record_sale(ids[1], 30_000_00)
+    desk.counter.record_sale(ids[1], 30_000_00)
     out = tmp_path / "cards.pdf"
-    desk.loyalty.write_cards(out, ids)
+    desk.cards.write_cards(out, ids)
     reader = PdfReader(out)
     front, back = reader.pages[0].extract_text(), reader.pages[1].extract_text()
     # Shaped conjuncts come back from the PDF as private glyph codes: check the plain syllables.

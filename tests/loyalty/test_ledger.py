@@ -25,7 +25,7 @@ def plain_rules(desk, **changes) -> LoyaltyRules:
 def test_sale_earns_points_stamp_and_issues_card(desk):
     plain_rules(desk)
     cid = add_client(desk)
-    result = desk.loyalty.record_sale(cid, 2_550_00, bill_no="B-17")
+    result = desk.counter.record_sale(cid, 2_550_00, bill_no="B-17")
     assert result.points_earned == 25  # floor(₹2,550 / ₹100)
     assert result.balance == 25
     assert result.stamp_added and result.stamps == 1
@@ -39,13 +39,13 @@ def test_sale_earns_points_stamp_and_issues_card(desk):
 def test_minimum_bill_and_one_stamp_a_day(desk, clock):
     plain_rules(desk, min_bill_paise=200_00, stamp_min_bill_paise=300_00)
     cid = add_client(desk)
-    small = desk.loyalty.record_sale(cid, 150_00)
+    small = desk.counter.record_sale(cid, 150_00)
     assert small.points_earned == 0 and not small.stamp_added
-    first = desk.loyalty.record_sale(cid, 500_00)
-    second = desk.loyalty.record_sale(cid, 500_00)
+    first = desk.counter.record_sale(cid, 500_00)
+    second = desk.counter.record_sale(cid, 500_00)
     assert first.stamp_added and not second.stamp_added  # at most one stamp per day
     clock.moment += dt.timedelta(days=1)
-    assert desk.loyalty.record_sale(cid, 500_00).stamps == 2
+    assert desk.counter.record_sale(cid, 500_00).stamps == 2
 
 
 def test_stamp_card_gives_reward_and_starts_again(desk, clock):
@@ -53,22 +53,22 @@ def test_stamp_card_gives_reward_and_starts_again(desk, clock):
     cid = add_client(desk)
     results = []
     for _ in range(4):
-        results.append(desk.loyalty.record_sale(cid, 600_00))
+        results.append(desk.counter.record_sale(cid, 600_00))
         clock.moment += dt.timedelta(days=1)
     assert [r.stamps for r in results] == [1, 2, 0, 1]
     assert results[2].reward_earned and results[2].rewards_due == 1
     assert desk.loyalty.summary(cid).reward_text == "free chai"
-    used = desk.loyalty.record_sale(cid, 100_00, use_reward=True)
+    used = desk.counter.record_sale(cid, 100_00, use_reward=True)
     assert used.rewards_due == 0
     with pytest.raises(ValidationError):
-        desk.loyalty.use_reward(cid)
+        desk.counter.use_reward(cid)
 
 
 def test_tier_up_at_once_with_multiplier_down_only_at_review(desk, clock):
     plain_rules(desk)
     cid = add_client(desk)
-    assert desk.loyalty.record_sale(cid, 9_000_00).tier == "member"
-    up = desk.loyalty.record_sale(cid, 2_000_00)  # 12-month spend ₹11,000: Silver, 1.25×
+    assert desk.counter.record_sale(cid, 9_000_00).tier == "member"
+    up = desk.counter.record_sale(cid, 2_000_00)  # 12-month spend ₹11,000: Silver, 1.25×
     assert up.tier == "silver" and up.tier_changed
     assert up.points_earned == 25  # 20 × 1.25
     # A year later the spend has dropped out of the window, but the tier holds until the review date.
@@ -86,17 +86,17 @@ def test_redemption_cap_minimum_and_refusal_records_nothing(desk):
     plain_rules(desk, min_redeem_points=50, max_redeem_pct=20)
     cid = add_client(desk)
     desk.loyalty.add_opening_balance(cid, 500, "old register")
-    quote = desk.loyalty.quote_redemption(cid, 1_000_00)
+    quote = desk.counter.quote_redemption(cid, 1_000_00)
     assert (quote.points, quote.paise, quote.balance) == (200, 200_00, 500)  # 20 % of ₹1,000
     purchases = Purchase.select().count()
     entries = LedgerEntry.select().count()
     with pytest.raises(ValidationError) as refused:
-        desk.loyalty.record_sale(cid, 1_000_00, redeem_points=201)
+        desk.counter.record_sale(cid, 1_000_00, redeem_points=201)
     assert refused.value.reason == "too_many"
     with pytest.raises(ValidationError):
-        desk.loyalty.record_sale(cid, 1_000_00, redeem_points=10)  # below the minimum
+        desk.counter.record_sale(cid, 1_000_00, redeem_points=10)  # below the minimum
     assert (Purchase.select().count(), LedgerEntry.select().count()) == (purchases, entries)
-    sale = desk.loyalty.record_sale(cid, 1_000_00, redeem_points=200)
+    sale = desk.counter.record_sale(cid, 1_000_00, redeem_points=200)
     assert sale.redeemed_paise == 200_00 and sale.net_paise == 800_00
     assert sale.points_earned == 8  # points on what was paid
     assert sale.balance == 500 - 200 + 8
@@ -111,7 +111,7 @@ def test_expiry_oldest_first_and_expiring_soon(desk, clock):
     desk.loyalty.adjust(cid, 50, "festival gift")          # expires 2 Mar 2027
     summary = desk.loyalty.summary(cid)
     assert summary.points == 150 and summary.expiring_soon == 100
-    desk.loyalty.record_sale(cid, 120_00, redeem_points=30)  # takes from the oldest lot first
+    desk.counter.record_sale(cid, 120_00, redeem_points=30)  # takes from the oldest lot first
     gift = LedgerEntry.get(LedgerEntry.kind == "adjust")
     assert gift.remaining == 50
     opening = LedgerEntry.get(LedgerEntry.kind == "opening")
@@ -127,13 +127,13 @@ def test_expiry_oldest_first_and_expiring_soon(desk, clock):
 def test_rule_change_never_touches_earned_points(desk, clock):
     plain_rules(desk, expiry_days=365, point_value_paise=100, min_redeem_points=1, max_redeem_pct=100)
     cid = add_client(desk)
-    desk.loyalty.record_sale(cid, 5_000_00)  # 50 points worth ₹1 each, expiring in a year
+    desk.counter.record_sale(cid, 5_000_00)  # 50 points worth ₹1 each, expiring in a year
     lot = LedgerEntry.get(LedgerEntry.kind == "earn")
     plain_rules(desk, expiry_days=30, point_value_paise=50, paise_per_point=1_000_00, min_redeem_points=1,
                 max_redeem_pct=100)
     again = LedgerEntry.get_by_id(lot.id)
     assert (again.points, again.expires_on, again.value_paise) == (50, lot.expires_on, 100)
-    sale = desk.loyalty.record_sale(cid, 100_00, redeem_points=50)
+    sale = desk.counter.record_sale(cid, 100_00, redeem_points=50)
     assert sale.redeemed_paise == 50_00  # redeemed at the value it was earned with
     clock.moment += dt.timedelta(days=100)
     assert desk.loyalty.summary(cid).points == sale.balance  # not expired by the new 30-day rule
@@ -143,15 +143,15 @@ def test_signup_and_birthday_bonus_once_a_year(desk, clock):
     desk.loyalty.set_rules(dataclasses.replace(desk.loyalty.rules(), signup_bonus=50, birthday_bonus=100))
     cid = add_client(desk, birth_day=24, birth_month=11)  # two days from the test date
     assert desk.loyalty.summary(cid).birthday_this_week
-    first = desk.loyalty.record_sale(cid, 100_00)
+    first = desk.counter.record_sale(cid, 100_00)
     assert first.joined and first.bonus_points == 150 and first.balance == 151
     clock.moment += dt.timedelta(days=1)
-    assert desk.loyalty.record_sale(cid, 100_00).bonus_points == 0
+    assert desk.counter.record_sale(cid, 100_00).bonus_points == 0
     clock.moment = dt.datetime(2027, 11, 25, 10)
-    assert desk.loyalty.record_sale(cid, 100_00).bonus_points == 100
+    assert desk.counter.record_sale(cid, 100_00).bonus_points == 100
     other = add_client(desk, "Priya", "9812345678", birth_day=1, birth_month=6)
     assert not desk.loyalty.summary(other).birthday_this_week
-    assert desk.loyalty.record_sale(other, 100_00).bonus_points == 50
+    assert desk.counter.record_sale(other, 100_00).bonus_points == 50
 
 
 def test_adjust_needs_reason_and_never_goes_negative(desk):
@@ -181,32 +181,32 @@ def test_opening_balance_is_an_entry_without_signup_bonus(desk):
 
 def test_card_check_digit_replace_and_block(desk):
     cid = add_client(desk)
-    number = desk.loyalty.issue_card(cid)
-    assert desk.loyalty.issue_card(cid) == number  # issued once
-    assert desk.loyalty.client_for_card(number) == cid
+    number = desk.cards.issue_card(cid)
+    assert desk.cards.issue_card(cid) == number  # issued once
+    assert desk.cards.client_for_card(number) == cid
     typo = number[:5] + str((int(number[5]) + 1) % 10) + number[6:]
     with pytest.raises(ValidationError) as exc:
-        desk.loyalty.client_for_card(typo)
+        desk.cards.client_for_card(typo)
     assert exc.value.reason == "checksum"
-    assert desk.loyalty.lookup(typo).kind == "bad_card"
+    assert desk.counter.lookup(typo).kind == "bad_card"
     desk.loyalty.adjust(cid, 70, "welcome")
-    new = desk.loyalty.replace_card(cid)
+    new = desk.cards.replace_card(cid)
     assert new != number and desk.loyalty.card_of(cid) == new
     with pytest.raises(ValidationError) as blocked:
-        desk.loyalty.client_for_card(number)
+        desk.cards.client_for_card(number)
     assert blocked.value.reason == "blocked"
-    assert desk.loyalty.lookup(number).kind == "blocked_card"
+    assert desk.counter.lookup(number).kind == "blocked_card"
     assert desk.loyalty.balance(cid) == desk.loyalty.summary(cid).points
-    assert [c.status for c in desk.loyalty.cards(cid)] == ["active", "blocked"]
+    assert [c.status for c in desk.cards.client_cards(cid)] == ["active", "blocked"]
 
 
 def test_lookup_by_card_phone_name_and_unknown_phone(desk):
     cid = add_client(desk, "सुनीता शर्मा", "98765 43210")
-    number = desk.loyalty.issue_card(cid)
-    assert desk.loyalty.lookup(number).client_ids == [cid]
-    assert desk.loyalty.lookup("+91-98765-43210").kind == "phone"
-    assert desk.loyalty.lookup("sunita").client_ids == [cid]
-    unknown = desk.loyalty.lookup("91234 56780")
+    number = desk.cards.issue_card(cid)
+    assert desk.counter.lookup(number).client_ids == [cid]
+    assert desk.counter.lookup("+91-98765-43210").kind == "phone"
+    assert desk.counter.lookup("sunita").client_ids == [cid]
+    unknown = desk.counter.lookup("91234 56780")
     assert unknown.kind == "new_phone" and unknown.phone == "+919123456780"
 
 
@@ -214,12 +214,12 @@ def test_more_than_five_a_day_asks_for_confirmation(desk):
     plain_rules(desk, daily_guard=5)
     cid = add_client(desk)
     for _ in range(5):
-        desk.loyalty.record_sale(cid, 100_00)
+        desk.counter.record_sale(cid, 100_00)
     with pytest.raises(ConfirmationNeeded) as exc:
-        desk.loyalty.record_sale(cid, 100_00)
+        desk.counter.record_sale(cid, 100_00)
     assert exc.value.count == 5
     assert CounterSale.select().count() == 5
-    assert desk.loyalty.record_sale(cid, 100_00, confirm=True).sale_id
+    assert desk.counter.record_sale(cid, 100_00, confirm=True).sale_id
 
 
 def test_undo_reverses_the_last_counter_transaction_completely(desk, clock):
@@ -227,43 +227,43 @@ def test_undo_reverses_the_last_counter_transaction_completely(desk, clock):
     cid = add_client(desk)
     desk.loyalty.add_opening_balance(cid, 100)
     clock.moment -= dt.timedelta(days=1)
-    desk.loyalty.record_sale(cid, 600_00)  # yesterday: one stamp
+    desk.counter.record_sale(cid, 600_00)  # yesterday: one stamp
     clock.moment += dt.timedelta(days=1)
     before = desk.loyalty.summary(cid)
     client_before = desk.clients.get(cid)
-    sale = desk.loyalty.record_sale(cid, 12_000_00, redeem_points=60)
+    sale = desk.counter.record_sale(cid, 12_000_00, redeem_points=60)
     assert sale.reward_earned and sale.tier == "silver"
-    undone = desk.loyalty.undo_last_sale()
+    undone = desk.counter.undo_last_sale()
     assert undone.sale_id == sale.sale_id
     after = desk.loyalty.summary(cid)
     assert (after.points, after.stamps, after.rewards_due, after.tier) == (before.points, before.stamps,
                                                                            before.rewards_due, before.tier)
     assert not Purchase.select().where(Purchase.id == sale.purchase_id).exists()
     assert desk.clients.get(cid).total_spent_paise == client_before.total_spent_paise
-    assert desk.loyalty.last_undoable_sale() is None
+    assert desk.counter.last_undoable_sale() is None
     with pytest.raises(ValidationError):
-        desk.loyalty.undo_last_sale()
+        desk.counter.undo_last_sale()
     check_ledger()
 
 
 def test_undo_is_only_for_today(desk, clock):
     cid = add_client(desk)
-    desk.loyalty.record_sale(cid, 100_00)
+    desk.counter.record_sale(cid, 100_00)
     clock.moment += dt.timedelta(days=1)
     with pytest.raises(ValidationError):
-        desk.loyalty.undo_last_sale()
+        desk.counter.undo_last_sale()
 
 
 def test_return_reverses_points_and_gives_back_redeemed(desk):
     plain_rules(desk, min_redeem_points=1, max_redeem_pct=100)
     cid = add_client(desk)
     desk.loyalty.add_opening_balance(cid, 100)
-    sale = desk.loyalty.record_sale(cid, 1_000_00, redeem_points=100)
+    sale = desk.counter.record_sale(cid, 1_000_00, redeem_points=100)
     assert sale.balance == 9
-    taken, given = desk.loyalty.return_purchase(sale.purchase_id)
+    taken, given = desk.counter.return_purchase(sale.purchase_id)
     assert (taken, given) == (9, 100)
     assert desk.loyalty.balance(cid) == 100
-    assert desk.loyalty.return_purchase(sale.purchase_id) == (0, 0)  # only once
+    assert desk.counter.return_purchase(sale.purchase_id) == (0, 0)  # only once
     kinds = [r.kind for r in desk.loyalty.ledger(cid)]
     assert kinds.count("reversal") == 2
     check_ledger()
@@ -272,9 +272,9 @@ def test_return_reverses_points_and_gives_back_redeemed(desk):
 def test_return_after_points_were_spent_stops_at_zero(desk):
     plain_rules(desk, min_redeem_points=1, max_redeem_pct=100)
     cid = add_client(desk)
-    first = desk.loyalty.record_sale(cid, 5_000_00)
-    desk.loyalty.record_sale(cid, 100_00, redeem_points=50)
-    taken, _ = desk.loyalty.return_purchase(first.purchase_id)
+    first = desk.counter.record_sale(cid, 5_000_00)
+    desk.counter.record_sale(cid, 100_00, redeem_points=50)
+    taken, _ = desk.counter.return_purchase(first.purchase_id)
     assert taken == 0 and desk.loyalty.balance(cid) == 0
     check_ledger()
 
@@ -283,15 +283,15 @@ def test_merge_adds_ledgers_stamps_and_cards(desk):
     plain_rules(desk, stamps_needed=3)
     keep = add_client(desk, "Ramesh", "9876543210")
     other = add_client(desk, "Ramesh K", "9876500000")
-    desk.loyalty.record_sale(keep, 2_000_00)
-    desk.loyalty.record_sale(other, 11_000_00)
+    desk.counter.record_sale(keep, 2_000_00)
+    desk.counter.record_sale(other, 11_000_00)
     card = desk.loyalty.card_of(other)
     balances = check_ledger()
     desk.clients.merge(keep, other)
     summary = desk.loyalty.summary(keep)
     assert summary.points == balances[keep] + balances[other]
     assert (summary.stamps, summary.tier) == (2, "silver")
-    assert desk.loyalty.client_for_card(card) == keep
+    assert desk.cards.client_for_card(card) == keep
     assert not LoyaltyMember.select().where(LoyaltyMember.client == other).exists()
 
 
@@ -308,13 +308,13 @@ def test_rules_round_trip_and_validation(desk):
 
 def test_issue_cards_in_bulk_joins_with_signup_bonus(desk):
     ids = [add_client(desk, f"C{i}", f"98100000{i:02d}") for i in range(5)]
-    existing = desk.loyalty.issue_card(ids[2])
-    numbers = desk.loyalty.issue_cards(ids)
+    existing = desk.cards.issue_card(ids[2])
+    numbers = desk.cards.issue_cards(ids)
     assert numbers[ids[2]] == existing
     assert len(set(numbers.values())) == 5 and all(card_number_valid(n) for n in numbers.values())
     assert all(desk.loyalty.balance(cid) == desk.loyalty.rules().signup_bonus for cid in ids)
     with pytest.raises(NotFoundError):
-        desk.loyalty.issue_cards([4242])
+        desk.cards.issue_cards([4242])
 
 
 def test_refresh_tiers_stores_upgrades_from_bills_outside_the_counter(desk):

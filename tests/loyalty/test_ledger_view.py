@@ -29,15 +29,15 @@ def answers(monkeypatch):
 
 @pytest.fixture
 def page(desk, qtbot, answers):
-    widget = LoyaltyPage(desk)
+    widget = LoyaltyPage(desk.loyalty, desk.cards, desk.counter, desk.clients)
     qtbot.addWidget(widget)
     return widget
 
 
 def test_earned_and_redeemed_entries_show_their_bill(desk, page):
     cid = add_client(desk, "Priya Singh", "9812345678")
-    desk.loyalty.record_sale(cid, 20_000_00, bill_no="B-7")
-    desk.loyalty.record_sale(cid, 1_250_50, redeem_points=100)
+    desk.counter.record_sale(cid, 20_000_00, bill_no="B-7")
+    desk.counter.record_sale(cid, 1_250_50, redeem_points=100)
     page.set_client(cid)
     texts = [page.model.index(r, 5).data() for r in range(page.model.rowCount())]
     kinds = [page.model.index(r, 1).data() for r in range(page.model.rowCount())]
@@ -65,6 +65,6 @@ def test_card_back_prints_the_stamp_reward(desk, tmp_path):
     desk.loyalty.set_rules(rules)
     cid = add_client(desk, "Priya Singh", "9812345678")
     out = tmp_path / "cards.pdf"
-    desk.loyalty.write_cards(out, [cid])
+    desk.cards.write_cards(out, [cid])
     text = unicodedata.normalize("NFKC", "".join(page.extract_text() for page in PdfReader(out).pages))
     assert "8 × • = 10% off" in text  # NFKC: the font draws "ff" as one ligature

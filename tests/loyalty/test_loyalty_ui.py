@@ -35,7 +35,7 @@ def opened_urls():
 @pytest.fixture
 def page(desk, qtbot, monkeypatch):
     monkeypatch.setattr(ui.dialogs, "ask", lambda *a, **k: QMessageBox.Yes)
-    widget = LoyaltyPage(desk)
+    widget = LoyaltyPage(desk.loyalty, desk.cards, desk.counter, desk.clients)
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()
@@ -44,7 +44,7 @@ def page(desk, qtbot, monkeypatch):
 
 def test_card_view_ledger_and_actions(desk, page, qtbot, qtmodeltester, monkeypatch, tmp_path):
     cid = add_client(desk, "Priya Singh", "9812345678")
-    desk.loyalty.record_sale(cid, 2_000_00)
+    desk.counter.record_sale(cid, 2_000_00)
     qtbot.keyClicks(page.lookup.edit, "9812345678")
     qtbot.keyClick(page.lookup.edit, Qt.Key_Return)
     assert page.client_id == cid
@@ -77,7 +77,7 @@ def test_issue_card_for_a_client_without_one(desk, page):
 def test_print_unprinted_cards_opens_the_pdf(desk, page, qtbot, monkeypatch, tmp_path, opened_urls):
     ids = [add_client(desk, f"Client {i}", f"98100000{i:02d}") for i in range(3)]
     for cid in ids:
-        desk.loyalty.issue_card(cid)
+        desk.cards.issue_card(cid)
     out = tmp_path / "new-cards.pdf"
     monkeypatch.setattr(ui.loyalty.page, "ask_save_path", lambda *a: out)
     with qtbot.waitSignal(page.badge_changed, timeout=10_000) as badge:
@@ -85,7 +85,7 @@ def test_print_unprinted_cards_opens_the_pdf(desk, page, qtbot, monkeypatch, tmp
     assert badge.args == [0]
     qtbot.waitUntil(lambda: opened_urls == [str(out)], timeout=10_000)
     assert len(PdfReader(out).pages) == 2
-    assert desk.loyalty.unprinted_client_ids() == []
+    assert desk.cards.unprinted_client_ids() == []
 
 
 def test_adjust_dialog_needs_points_and_reason(qtbot):
@@ -101,7 +101,7 @@ def test_adjust_dialog_needs_points_and_reason(qtbot):
 def test_printing_renders_every_page_at_true_size(desk, tmp_path, qapp):
     ids = [add_client(desk, f"Client {i}", f"98200000{i:02d}") for i in range(11)]
     cards = tmp_path / "cards.pdf"
-    desk.loyalty.write_cards(cards, ids)
+    desk.cards.write_cards(cards, ids)
     printer = QPrinter(QPrinter.ScreenResolution)
     printer.setOutputFormat(QPrinter.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
@@ -139,7 +139,7 @@ def test_settings_panel_summary_save_and_validation(desk, qtbot, monkeypatch, tm
 
 def test_rule_change_in_panel_keeps_earned_points(desk, qtbot):
     cid = add_client(desk)
-    desk.loyalty.record_sale(cid, 5_000_00)
+    desk.counter.record_sale(cid, 5_000_00)
     before = [(e.points, e.expires_on, e.value_paise) for e in LedgerEntry.select().order_by(LedgerEntry.id)]
     panel = LoyaltySettingsPanel(desk)
     qtbot.addWidget(panel)

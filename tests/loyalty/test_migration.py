@@ -20,6 +20,6 @@ def test_step_3_creates_loyalty_tables(tmp_path):
     try:
         tables = set(desk.db.get_tables())
         assert {m._meta.table_name for m in LOYALTY_MODELS} <= tables
-        assert desk.loyalty.record_sale(cid, 500_00).points_earned == 5
+        assert desk.counter.record_sale(cid, 500_00).points_earned == 5
     finally:
         desk.close()

@@ -20,9 +20,11 @@ class ClientLookup(QWidget):
     unknown_phone = Signal(str)
     message = Signal(str)
 
-    def __init__(self, desk, parent=None):
+    def __init__(self, counter, clients, loyalty, parent=None):
         super().__init__(parent)
-        self.desk = desk
+        self.counter = counter
+        self.clients = clients
+        self.loyalty = loyalty
         self.last_card = ""  # the card number of the last lookup that found a card
         self.edit = QLineEdit(self)
         self.edit.setObjectName("lookup")
@@ -54,7 +56,7 @@ class ClientLookup(QWidget):
         """Resolve what was typed or scanned."""
         self.results.hide()
         try:
-            found = self.desk.loyalty.lookup(self.edit.text())
+            found = self.counter.lookup(self.edit.text())
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             return
@@ -82,9 +84,9 @@ class ClientLookup(QWidget):
         """The people to pick from; `points`: with each one's own balance (a household's list)."""
         self.results.clear()
         try:
-            phones = self.desk.clients.phones_of(client_ids)
-            rows = self.desk.clients.rows(client_ids)
-            balances = {cid: self.desk.loyalty.balance(cid) for cid in client_ids} if points else {}
+            phones = self.clients.phones_of(client_ids)
+            rows = self.clients.rows(client_ids)
+            balances = {cid: self.loyalty.balance(cid) for cid in client_ids} if points else {}
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             return

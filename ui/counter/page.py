@@ -41,14 +41,19 @@ class CounterPage(QWidget):
     open_client = Signal(int)
     clients_changed = Signal()  # a quick add: the window's count follows
 
-    def __init__(self, desk, parent=None):
+    def __init__(self, counter, loyalty, clients, insights, settings, clock, parent=None):
         super().__init__(parent)
-        self.desk = desk
+        self.counter = counter
+        self.loyalty = loyalty
+        self.clients = clients
+        self.insights = insights
+        self.settings = settings
+        self.clock = clock
         self.client_id: int | None = None
         self.card: str = ""
         self.max_redeem = 0
 
-        self.lookup = ClientLookup(desk, self)
+        self.lookup = ClientLookup(counter, clients, loyalty, self)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("status")
         self.status_label.setWordWrap(True)
@@ -235,8 +240,8 @@ class CounterPage(QWidget):
         self.amount_edit.setFocus(Qt.OtherFocusReason)
 
     def _fill_client(self, client_id: int) -> None:
-        summary = self.desk.loyalty.summary(client_id)
-        client = self.desk.clients.get(client_id)
+        summary = self.loyalty.summary(client_id)
+        client = self.clients.get(client_id)
         self.client_id = client_id
         phone = format_phone(client.primary_phone) if client.primary_phone else ""
         self.name_label.setText(f"{client.display_name}  {phone}".strip())
@@ -264,11 +269,11 @@ class CounterPage(QWidget):
             parts.append(self.tr("%1 points expire within 30 days").replace("%1", str(summary.expiring_soon)))
         if summary.next_tier and summary.to_next_tier_paise is not None:
             parts.append(self.tr("%1 more to reach %2").replace("%1", format_inr(summary.to_next_tier_paise, False))
-                         .replace("%2", self.desk.loyalty.rules().tier(summary.next_tier).name))
+                         .replace("%2", self.loyalty.rules().tier(summary.next_tier).name))
         self.expiry_label.setText("  ·  ".join(parts))
         self.reward_check.setEnabled(summary.rewards_due > 0)
         self.client_frame.show()
-        suggestions = self.desk.insights.suggestions(client_id, limit=1)
+        suggestions = self.insights.suggestions(client_id, limit=1)
         self.show_suggestion(self.tr("Suggest: %1 (%2)").replace("%1", suggestions[0].product)
                              .replace("%2", suggestion_reason(suggestions[0])) if suggestions else "")
 
@@ -290,7 +295,7 @@ class CounterPage(QWidget):
         """Create the client from the two fields and go on with the sale."""
         data = ClientData(name=self.quick_name.text(), phones=[PhoneEntry(self.quick_phone.text(), is_primary=True)])
         try:
-            client_id = self.desk.clients.create(data)
+            client_id = self.clients.create(data)
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             return
@@ -312,7 +317,7 @@ class CounterPage(QWidget):
         self.max_redeem = 0
         if self.client_id is not None and amount:
             try:
-                self.max_redeem = self.desk.loyalty.quote_redemption(self.client_id, amount).points
+                self.max_redeem = self.counter.quote_redemption(self.client_id, amount).points
             except ClientDeskError:
                 self.max_redeem = 0
         self.redeem_spin.setRange(0, self.max_redeem)
@@ -325,7 +330,7 @@ class CounterPage(QWidget):
         if not points or self.client_id is None:
             return 0
         try:
-            return self.desk.loyalty.value_of_points(self.client_id, points)
+            return self.counter.value_of_points(self.client_id, points)
         except ClientDeskError:
             return 0
 
@@ -373,7 +378,7 @@ class CounterPage(QWidget):
         self._bill_no = self.bill_edit.text().strip()  # for the receipt: the field is cleared after the bill
         while True:
             try:
-                result = self.desk.loyalty.record_sale(
+                result = self.counter.record_sale(
                     self.client_id, amount, redeem_points=redeem, bill_no=self.bill_edit.text().strip(),
                     lines=self._lines(), use_reward=self.reward_check.isChecked(), confirm=confirm, card=self.card)
                 break
@@ -405,7 +410,7 @@ class CounterPage(QWidget):
         if result.reward_earned:
             parts.append(self.tr("reward now due!"))
         if result.tier_changed:
-            parts.append(self.tr("new tier: %1").replace("%1", self.desk.loyalty.rules().tier(result.tier).name))
+            parts.append(self.tr("new tier: %1").replace("%1", self.loyalty.rules().tier(result.tier).name))
         client_id = result.client_id
         self._fill_client(client_id)
         for edit in (self.amount_edit, self.bill_edit, self.items_edit):
@@ -420,9 +425,9 @@ class CounterPage(QWidget):
     def _offer_receipt(self, result) -> None:
         """The receipt of this bill, ready to print, save or send (F6)."""
         try:
-            receipt = receipt_for_sale(result, self._bill_no, self.desk.clients, self.desk.loyalty, self.desk.settings,
-                                       self.desk.clock)
-            phones = self.desk.clients.get(result.client_id).phones
+            receipt = receipt_for_sale(result, self._bill_no, self.clients, self.loyalty, self.settings,
+                                       self.clock)
+            phones = self.clients.get(result.client_id).phones
         except ClientDeskError:
             self.receipt_button.set_receipt(None)
             return
@@ -432,24 +437,24 @@ class CounterPage(QWidget):
 
     def _refresh_undo(self) -> None:
         try:
-            self.undo_button.setEnabled(self.desk.loyalty.last_undoable_sale() is not None)
+            self.undo_button.setEnabled(self.counter.last_undoable_sale() is not None)
         except ClientDeskError:
             self.undo_button.setEnabled(False)
 
     def undo_last(self) -> None:
         """Undo today's last counter transaction, after asking."""
         try:
-            sale_id = self.desk.loyalty.last_undoable_sale()
+            sale_id = self.counter.last_undoable_sale()
             if sale_id is None:
                 self.status_label.setText(self.tr("Nothing to undo today."))
                 return
-            sale = self.desk.loyalty.sale_info(sale_id)
-            name = self.desk.clients.names([sale["client_id"]]).get(sale["client_id"], "")
+            sale = self.counter.sale_info(sale_id)
+            name = self.clients.names([sale["client_id"]]).get(sale["client_id"], "")
             question = self.tr("Undo the last bill: %1 for %2? Its points and stamp are taken back.") \
                 .replace("%1", format_inr(sale["amount_paise"])).replace("%2", name)
             if dialogs.ask(self, self.tr("Undo"), question) != QMessageBox.Yes:
                 return
-            undone = self.desk.loyalty.undo_last_sale()
+            undone = self.counter.undo_last_sale()
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             return

@@ -69,14 +69,17 @@ class LoyaltyPage(QWidget):
     open_client = Signal(int)
     badge_changed = Signal(int)
 
-    def __init__(self, desk, parent=None):
+    def __init__(self, loyalty, cards, counter, clients, parent=None):
         super().__init__(parent)
-        self.desk = desk
+        self.loyalty = loyalty
+        self.cards = cards
+        self.counter = counter
+        self.clients = clients
         self.client_id: int | None = None
         self.last_pdf: Path | None = None
         self.job = None
 
-        self.lookup = ClientLookup(desk, self)
+        self.lookup = ClientLookup(counter, clients, loyalty, self)
         self.message_label = QLabel(self)
         self.message_label.setWordWrap(True)
         self.name_label = QLabel(self)
@@ -161,10 +164,10 @@ class LoyaltyPage(QWidget):
     def set_client(self, client_id: int) -> None:
         """Show this client's card, balance and ledger."""
         try:
-            summary = self.desk.loyalty.summary(client_id)
-            client = self.desk.clients.get(client_id)
-            front, back = self.desk.loyalty.card_images(client_id, dpi=150)
-            rows = self.desk.loyalty.ledger(client_id)
+            summary = self.loyalty.summary(client_id)
+            client = self.clients.get(client_id)
+            front, back = self.cards.card_images(client_id, dpi=150)
+            rows = self.loyalty.ledger(client_id)
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             return
@@ -184,7 +187,7 @@ class LoyaltyPage(QWidget):
         if summary.next_tier and summary.to_next_tier_paise is not None:
             expiring += "  ·  " + self.tr("%1 more to reach %2").replace(
                 "%1", format_inr(summary.to_next_tier_paise, False)).replace(
-                "%2", self.desk.loyalty.rules().tier(summary.next_tier).name)
+                "%2", self.loyalty.rules().tier(summary.next_tier).name)
         self.expiring_label.setText(expiring)
         self.rewards_label.setText(
             self.tr("Reward due: %1 × %2").replace("%1", str(summary.rewards_due)).replace("%2", summary.reward_text)
@@ -207,7 +210,7 @@ class LoyaltyPage(QWidget):
 
     def _update_badge(self) -> None:
         try:
-            self.badge_changed.emit(len(self.desk.loyalty.unprinted_client_ids()))
+            self.badge_changed.emit(len(self.cards.unprinted_client_ids()))
         except ClientDeskError:
             pass
 
@@ -229,7 +232,7 @@ class LoyaltyPage(QWidget):
         question = self.tr("Issue a loyalty card to this client? They join the loyalty programme and the card "
                            "number is theirs from now on.")
         if dialogs.ask(self, self.tr("Issue card"), question) == QMessageBox.Yes:
-            self._change(self.desk.loyalty.issue_card)
+            self._change(self.cards.issue_card)
 
     def replace_card(self) -> None:
         """Block the lost card and issue a new number; the points stay."""
@@ -237,7 +240,7 @@ class LoyaltyPage(QWidget):
             return
         question = self.tr("Block the old card and issue a new number? The points stay with the client.")
         if dialogs.ask(self, self.tr("Replace card"), question) == QMessageBox.Yes:
-            self._change(self.desk.loyalty.replace_card)
+            self._change(self.cards.replace_card)
 
     def adjust_points(self) -> None:
         """Add or take away points; the reason is required."""
@@ -245,11 +248,11 @@ class LoyaltyPage(QWidget):
             return
         answer = ask_adjustment(self)
         if answer is not None:
-            self._change(self.desk.loyalty.adjust, *answer)
+            self._change(self.loyalty.adjust, *answer)
 
     def _write(self, path: Path, client_ids, on_done) -> None:
         def work(progress):
-            return self.desk.loyalty.write_cards(path, client_ids, progress=progress)
+            return self.cards.write_cards(path, client_ids, progress=progress)
 
         def done(result):
             self.last_pdf = path
@@ -276,7 +279,7 @@ class LoyaltyPage(QWidget):
     def print_unprinted(self) -> None:
         """Every card not printed yet, into one PDF that opens in the viewer."""
         try:
-            count = len(self.desk.loyalty.unprinted_client_ids())
+            count = len(self.cards.unprinted_client_ids())
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             return

@@ -22,7 +22,7 @@ if LineItem is not None and "lines" in fields:
 kw = {k: v for k, v in kw.items() if k in fields}
 desk.history.record_purchase(PurchaseRecord(**kw))
 if hasattr(desk, "loyalty"):
-    desk.loyalty.record_sale(b, 2_000_00)
+    desk.counter.record_sale(b, 2_000_00)
 desk.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 print(out, desk.db.pragma("user_version"))
 desk.close()
