@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from clientdesk.errors import DuplicateError, NotFoundError, ValidationError
-from clientdesk.services.clients import ClientData, ClientFilter, ConsentState, PhoneEntry
+from clientdesk.clients.service import ClientData, ClientFilter, ConsentState, PhoneEntry
 from clientdesk.services.history import InteractionRecord, LineItem, PurchaseRecord
 
 

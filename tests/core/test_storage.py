@@ -11,7 +11,7 @@ from clientdesk.db import close_database, open_database
 from clientdesk.desk import Desk
 from clientdesk.errors import StorageError
 from clientdesk.models import CORE_MODELS
-from clientdesk.services.clients import ClientData, ClientFilter, PhoneEntry
+from clientdesk.clients.service import ClientData, ClientFilter, PhoneEntry
 
 
 def make_v1_database(path):

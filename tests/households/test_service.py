@@ -6,7 +6,7 @@ import pytest
 
 from clientdesk.errors import DuplicateError, NotFoundError, ValidationError
 from clientdesk.models import Phone
-from clientdesk.services.clients import ClientData, ClientFilter, PhoneEntry, SharedPhoneError
+from clientdesk.clients.service import ClientData, ClientFilter, PhoneEntry, SharedPhoneError
 from tests.households.conftest import NUMBER
 
 
