@@ -20,7 +20,8 @@ from clientdesk.importing.models import ImportChange
 from clientdesk.loyalty.models import LoyaltyCard
 from clientdesk.models import Client, ClientPhoneSearch, ClientSearch, ConsentEvent, Interaction, Phone, Purchase
 from clientdesk.services import erasure
-from clientdesk.clients.service import ClientData, ClientFilter, ConsentState, PhoneEntry
+from clientdesk.clients.fields import ClientData, ConsentState, PhoneEntry
+from clientdesk.clients.listing import ClientFilter
 from clientdesk.services.history import InteractionRecord, LineItem, PurchaseRecord
 
 ROOT = Path(__file__).resolve().parents[2]

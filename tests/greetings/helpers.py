@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clientdesk.clients.service import ClientData, ConsentState, PhoneEntry
+from clientdesk.clients.fields import ClientData, ConsentState, PhoneEntry
 
 _counter = [0]
 

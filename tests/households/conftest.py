@@ -2,7 +2,7 @@
 
 import pytest
 
-from clientdesk.clients.service import ClientData, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
 
 NUMBER = "+919876543210"
 

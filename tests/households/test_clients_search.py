@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clientdesk.clients.service import ClientData, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
 from ui.clients.list_model import ID_ROLE
 from ui.clients.page import ClientsPage
 

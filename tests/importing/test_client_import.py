@@ -17,7 +17,7 @@ from clientdesk.importing.models import ImportBatch, ImportChange
 from clientdesk.models import Client, Phone
 from clientdesk.progress import Cancelled, Progress
 from clientdesk.schema import SEARCH_TABLE
-from clientdesk.clients.service import ClientData, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
 
 MESSY = [
     ["Sharma General Store — Customer list"],

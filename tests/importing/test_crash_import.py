@@ -22,7 +22,7 @@ from clientdesk.importing.models import ImportBatch, ImportChange
 from clientdesk.loyalty.models import CounterSale
 from clientdesk.models import Client, Phone
 from clientdesk.search import PHONE_SEARCH_TABLE, SEARCH_TABLE
-from clientdesk.clients.service import ClientData, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
 from tests.loyalty.helpers import check_ledger
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")

@@ -4,7 +4,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from clientdesk.clients.service import ClientData, ClientFilter, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
+from clientdesk.clients.listing import ClientFilter
 from ui import dialogs
 from ui.clients import household
 from ui.clients.list_model import ID_ROLE, PAGE, ClientListModel
@@ -186,7 +187,7 @@ def test_record_purchase_and_log_interaction_from_the_editor(qtbot, page, desk):
 
 
 def test_withdraw_consent_from_the_editor_in_one_action(qtbot, page, desk, monkeypatch):
-    from clientdesk.clients.service import ConsentState
+    from clientdesk.clients.fields import ConsentState
 
     cid = add(desk, "A", "9876543210", consents={"whatsapp": ConsentState(True), "email": ConsentState(True)})
     monkeypatch.setattr(dialogs, "ask", lambda *a, **k: QMessageBox.Yes)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from clientdesk.errors import ClientDeskError, DuplicateError, ValidationError
 from clientdesk.codes import CHANNELS, CONSENT_METHODS, SOURCES
 from clientdesk.names import other_script
-from clientdesk.clients.service import ClientData, ConsentState, PhoneEntry
+from clientdesk.clients.fields import ClientData, ConsentState, PhoneEntry
 from clientdesk.validate import format_phone, normalize_email, normalize_gstin, normalize_phone, normalize_pin
 from ui import dialogs
 from ui.clients import household

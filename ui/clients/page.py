@@ -14,7 +14,7 @@ from clientdesk.backup import list_backups
 from clientdesk.codes import STATUSES
 from clientdesk.errors import ClientDeskError
 from clientdesk.services import erasure
-from clientdesk.clients.service import ClientFilter
+from clientdesk.clients.listing import ClientFilter
 from ui import dialogs
 from ui.clients.editor import ClientEditor, prefill_from_search
 from ui.clients.list_model import ClientListModel, status_label
