@@ -13,7 +13,6 @@ from peewee import fn
 from rapidfuzz import fuzz
 
 from clientdesk import search
-from clientdesk.db import storage_errors
 from clientdesk.errors import ValidationError
 from clientdesk.models import Client, ClientPhoneSearch, ClientSearch, ClientTag, Phone, Tag
 from clientdesk.schema import PHONE_SEARCH_TABLE, SEARCH_TABLE
@@ -148,16 +147,15 @@ class ClientListing:
 
     def count(self, flt: ClientFilter = ClientFilter()) -> int:
         """How many clients match the filter."""
-        with storage_errors():
-            query, q = self._filtered(flt)
-            if self._text_only(flt) and (q.match is not None or q.phone_prefix):
-                # Counted in the index alone; archived matches (usually none) are taken off.
-                total = self._match_count(q)
-                if not flt.include_archived and Client.select().where(Client.archived == True).exists():  # noqa: E712
-                    matching = self._with_phone_prefix(q) if q.phone_prefix else self._matching(q)
-                    total -= Client.select().where(Client.archived == True, Client.id.in_(matching)).count()  # noqa: E712
-                return total
-            return query.count()
+        query, q = self._filtered(flt)
+        if self._text_only(flt) and (q.match is not None or q.phone_prefix):
+            # Counted in the index alone; archived matches (usually none) are taken off.
+            total = self._match_count(q)
+            if not flt.include_archived and Client.select().where(Client.archived == True).exists():  # noqa: E712
+                matching = self._with_phone_prefix(q) if q.phone_prefix else self._matching(q)
+                total -= Client.select().where(Client.archived == True, Client.id.in_(matching)).count()  # noqa: E712
+            return total
+        return query.count()
 
     def exact_ids(self, q: search.SearchQuery) -> list[int]:
         """The clients the query names exactly: every member of a household for a whole phone
@@ -193,43 +191,41 @@ class ClientListing:
         When a short query matches more than RANK_LIMIT clients, ranking them all would cost more than
         a keystroke may, and they are listed by name instead.
         """
-        with storage_errors():
-            query, q = self._filtered(flt)
-            if q.phone_prefix and not self._with_phone_prefix(q).exists():
-                return []  # else the walk below would read the whole name index to find nothing
-            matches = self._recent_match_count(q) if q.match is not None else None
-            many = bool(q.phone_prefix) or (matches is not None and matches > RANK_LIMIT)
-            if sort == "relevance" and q.match is not None and not many:
-                index = _INDEXES[q.table]
-                query = (index.select(Client.id).join(Client, pw.JOIN.CROSS)  # the index drives the join
-                         .where(Client.id == index.rowid, index.match(q.match), *self._conditions(flt)))
-                exact = self.exact_ids(q)
-                order = [Client.id.in_(exact).desc()] if exact else []
-                if index is ClientSearch:  # ranked by the client index; phone matches by name
-                    order.append(ClientSearch.bm25(*search.BM25_WEIGHTS))
-                query = query.order_by(*order, Client.search_key, Client.id)
-            else:
-                dense = q.phone_prefix or (matches is not None and matches * 20 > self._id_span())
-                if dense and sort in ("relevance", "name") and not descending:
-                    # One client in twenty or more matches: walk the name index and stop after one page,
-                    # rather than sorting every match (the planner would sort).
-                    index = "client_search_key_name" if flt.include_archived else "client_archived_search_key_name"
-                    query = query.from_(pw.SQL(f'"client" AS "t1" INDEXED BY "{index}"'))
-                query = query.order_by(*self._column_order(sort, descending))
-            return [cid for (cid,) in query.offset(offset).limit(limit).tuples()]
+        query, q = self._filtered(flt)
+        if q.phone_prefix and not self._with_phone_prefix(q).exists():
+            return []  # else the walk below would read the whole name index to find nothing
+        matches = self._recent_match_count(q) if q.match is not None else None
+        many = bool(q.phone_prefix) or (matches is not None and matches > RANK_LIMIT)
+        if sort == "relevance" and q.match is not None and not many:
+            index = _INDEXES[q.table]
+            query = (index.select(Client.id).join(Client, pw.JOIN.CROSS)  # the index drives the join
+                     .where(Client.id == index.rowid, index.match(q.match), *self._conditions(flt)))
+            exact = self.exact_ids(q)
+            order = [Client.id.in_(exact).desc()] if exact else []
+            if index is ClientSearch:  # ranked by the client index; phone matches by name
+                order.append(ClientSearch.bm25(*search.BM25_WEIGHTS))
+            query = query.order_by(*order, Client.search_key, Client.id)
+        else:
+            dense = q.phone_prefix or (matches is not None and matches * 20 > self._id_span())
+            if dense and sort in ("relevance", "name") and not descending:
+                # One client in twenty or more matches: walk the name index and stop after one page,
+                # rather than sorting every match (the planner would sort).
+                index = "client_search_key_name" if flt.include_archived else "client_archived_search_key_name"
+                query = query.from_(pw.SQL(f'"client" AS "t1" INDEXED BY "{index}"'))
+            query = query.order_by(*self._column_order(sort, descending))
+        return [cid for (cid,) in query.offset(offset).limit(limit).tuples()]
 
     def rows(self, client_ids: Sequence[int]) -> list[ClientRow]:
         """List rows for these ids, in the same order."""
         if not client_ids:
             return []
-        with storage_errors():
-            status = self._status_sql().alias("status")
-            query = (Client.select(Client.id, Client.name, Client.honorific, Client.father_name, Client.primary_phone,
-                                   Client.email, Client.postal_city, status, Client.last_visit_on,
-                                   Client.total_spent_paise, Client.tags_text)
-                     .where(Client.id.in_(list(client_ids))).tuples())
-            by_id = {r[0]: ClientRow(*r) for r in query}
-            return [by_id[i] for i in client_ids if i in by_id]
+        status = self._status_sql().alias("status")
+        query = (Client.select(Client.id, Client.name, Client.honorific, Client.father_name, Client.primary_phone,
+                               Client.email, Client.postal_city, status, Client.last_visit_on,
+                               Client.total_spent_paise, Client.tags_text)
+                 .where(Client.id.in_(list(client_ids))).tuples())
+        by_id = {r[0]: ClientRow(*r) for r in query}
+        return [by_id[i] for i in client_ids if i in by_id]
 
     def page(self, flt: ClientFilter = ClientFilter(), sort: str = "relevance", descending: bool = False,
              offset: int = 0, limit: int = 200) -> list[ClientRow]:

@@ -12,7 +12,6 @@ from clientdesk.clients.fields import SCALAR_FIELDS, ClientData, ConsentState, P
 from clientdesk.clients.index import reindex_clients
 from clientdesk.clients.listing import ClientFilter, ClientListing, ClientRow, status_at
 from clientdesk.clock import Clock
-from clientdesk.db import storage_errors
 from clientdesk.errors import DuplicateError, NotFoundError, ValidationError
 from clientdesk.models import (
     CHANNELS, Client, ClientTag, Consent, ConsentEvent, Interaction, Phone, Purchase, Tag,
@@ -90,7 +89,7 @@ class ClientService:
         refused (DuplicateError naming them) unless `family_of` is that client: then the new client
         joins their household and both keep the number (each with their own points)."""
         data = self.clean(data)
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             self._check_unique(data, None, family_of)
             now = self.clock.now()
             client = Client.create(created_at=now, updated_at=now, **self._row_values(data))
@@ -102,7 +101,7 @@ class ClientService:
     def update(self, client_id: int, data: ClientData, family_of: int | None = None) -> None:
         """Validate and save changes to an existing client (`family_of` as in create())."""
         data = self.clean(data)
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             self._require(client_id)
             self._check_unique(data, client_id, family_of)
             now = self.clock.now()
@@ -153,31 +152,29 @@ class ClientService:
         """Give or withdraw consent for one channel; the change is kept as proof (ConsentEvent)."""
         if channel not in CHANNELS:
             raise ValidationError("consent", "invalid", f"Unknown channel {channel}")
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             self._require(client_id)
             self._apply_consent(client_id, channel, granted, method, self.clock.now(), guardian=guardian, note=note)
 
     def withdraw_all_consent(self, client_id: int, note: str = "") -> None:
         """Withdraw marketing consent on every channel in one action."""
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             for channel in CHANNELS:
                 self._apply_consent(client_id, channel, False, "other", self.clock.now(), note=note)
 
     def archive(self, client_id: int, archived: bool = True) -> None:
-        with storage_errors():
-            self._require(client_id)
-            Client.update(archived=archived, updated_at=self.clock.now()).where(Client.id == client_id).execute()
+        self._require(client_id)
+        Client.update(archived=archived, updated_at=self.clock.now()).where(Client.id == client_id).execute()
 
     def delete(self, client_id: int) -> str:
         """Delete a client so that it holds (DPDP Act; clientdesk.services.erasure). With bills on
         record (GST books are kept 72 months) every personal field is erased, the name becomes
         "Erased client #ID" and the bills keep amounts, dates and items: returns "erased";
         otherwise the client is removed entirely: "deleted". The WAL is emptied afterwards."""
-        with storage_errors():
-            with self.db.atomic():
-                self._require(client_id)
-                outcome = erasure.erase_rows(self.db.execute_sql, client_id, self.clock.now())
-            erasure.checkpoint(self.db)
+        with self.db.atomic():
+            self._require(client_id)
+            outcome = erasure.erase_rows(self.db.execute_sql, client_id, self.clock.now())
+        erasure.checkpoint(self.db)
         log.info("%s client %s", "Erased (bills kept)" if outcome == "erased" else "Deleted", client_id)
         return outcome
 
@@ -186,7 +183,7 @@ class ClientService:
         and the richer value of each field. `other_id` is deleted."""
         if keep_id == other_id:
             raise ValidationError("merge", "same", "A client cannot be merged with itself")
-        with storage_errors(), self.db.atomic():
+        with self.db.atomic():
             keep, other = self.get(keep_id), self.get(other_id)
             merged = richer(keep, other)
             Purchase.update(client=keep_id).where(Purchase.client == other_id).execute()
@@ -249,23 +246,22 @@ class ClientService:
 
     def get(self, client_id: int) -> ClientData:
         """Everything about one client."""
-        with storage_errors():
-            row = self._require(client_id)
-            data = ClientData(**{name: getattr(row, name) for name in SCALAR_FIELDS})
-            data.email = row.email or ""
-            data.gstin = row.gstin or ""
-            data.referred_by = row.referred_by_id
-            data.referred_by_name = row.referred_by.name if row.referred_by_id else ""
-            data.phones = [PhoneEntry(p.number, p.is_primary, p.is_whatsapp)
-                           for p in Phone.select().where(Phone.client == client_id).order_by(Phone.is_primary.desc(), Phone.id)]
-            data.tags = [t.name for t in Tag.select().join(ClientTag).where(ClientTag.client == client_id).order_by(Tag.name)]
-            data.consents = {c.channel: ConsentState(c.granted, c.changed_at, c.method, c.guardian)
-                             for c in Consent.select().where(Consent.client == client_id)}
-            for name in ("id", "archived", "erased", "first_purchase_on", "last_purchase_on", "last_visit_on",
-                         "visit_count", "total_spent_paise", "created_at", "updated_at"):
-                setattr(data, name, getattr(row, name))
-            data.status = self.status_of(row.first_purchase_on, row.last_purchase_on)
-            return data
+        row = self._require(client_id)
+        data = ClientData(**{name: getattr(row, name) for name in SCALAR_FIELDS})
+        data.email = row.email or ""
+        data.gstin = row.gstin or ""
+        data.referred_by = row.referred_by_id
+        data.referred_by_name = row.referred_by.name if row.referred_by_id else ""
+        data.phones = [PhoneEntry(p.number, p.is_primary, p.is_whatsapp)
+                       for p in Phone.select().where(Phone.client == client_id).order_by(Phone.is_primary.desc(), Phone.id)]
+        data.tags = [t.name for t in Tag.select().join(ClientTag).where(ClientTag.client == client_id).order_by(Tag.name)]
+        data.consents = {c.channel: ConsentState(c.granted, c.changed_at, c.method, c.guardian)
+                         for c in Consent.select().where(Consent.client == client_id)}
+        for name in ("id", "archived", "erased", "first_purchase_on", "last_purchase_on", "last_visit_on",
+                     "visit_count", "total_spent_paise", "created_at", "updated_at"):
+            setattr(data, name, getattr(row, name))
+        data.status = self.status_of(row.first_purchase_on, row.last_purchase_on)
+        return data
 
     def lapse_cutoff(self) -> dt.date:
         return self.clock.today() - dt.timedelta(days=int(self.settings.get("lapse_days")))
@@ -282,9 +278,8 @@ class ClientService:
             number = normalize_phone(text)
         except ValidationError:
             return []
-        with storage_errors():
-            return [cid for (cid,) in Phone.select(Phone.client).where(Phone.number == number)
-                    .order_by(Phone.client).tuples()]
+        return [cid for (cid,) in Phone.select(Phone.client).where(Phone.number == number)
+                .order_by(Phone.client).tuples()]
 
     def find_by_phone(self, text) -> int | None:
         """The one client who has this phone number, however it was typed; None if nobody.
@@ -292,8 +287,7 @@ class ClientService:
         lists its people (id, name), oldest first, so no caller picks one of them silently."""
         ids = self.clients_with_phone(text)
         if len(ids) > 1:
-            with storage_errors():
-                names = self.names(ids)
+            names = self.names(ids)
             raise SharedPhoneError(normalize_phone(text), [(cid, names.get(cid, "")) for cid in ids])
         return ids[0] if ids else None
 
