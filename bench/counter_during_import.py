@@ -74,7 +74,7 @@ def main() -> None:
         return
 
     from clientdesk.desk import Desk
-    from clientdesk.services.clients import ClientData, PhoneEntry
+    from clientdesk.clients.fields import ClientData, PhoneEntry
     import import_export
 
     work = Path(tempfile.mkdtemp(prefix="clientdesk-counter-"))

@@ -55,7 +55,7 @@ def keystrokes(text: str) -> list[str]:
 def bench_search(db: Path) -> list[list]:
     from clientdesk.desk import Desk
     from ui.clients.list_model import BLOCK, PAGE
-    from clientdesk.services.clients import ClientFilter
+    from clientdesk.clients.listing import ClientFilter
 
     desk = Desk.open(db)
     phones = [n for (n,) in desk.db.execute_sql("SELECT number FROM phone ORDER BY id LIMIT 20 OFFSET 5000")]

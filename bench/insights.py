@@ -89,7 +89,7 @@ def refresh_in_background(desk) -> dict:
     worker = threading.Thread(target=work)
     worker.start()
     waits = []
-    from clientdesk.services.clients import ClientFilter
+    from clientdesk.clients.listing import ClientFilter
 
     typed = ClientFilter(text="ramesh")
     while worker.is_alive():  # what the window does meanwhile: a search typed in the client list

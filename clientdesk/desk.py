@@ -29,7 +29,7 @@ from clientdesk.insights.segments import SegmentService
 from clientdesk.insights.service import InsightService
 from clientdesk.loyalty.cards_service import CardService
 from clientdesk.loyalty.service import LoyaltyService
-from clientdesk.services.clients import ClientService
+from clientdesk.clients.service import ClientService
 from clientdesk.services.history import HistoryService
 from clientdesk.services.settings import SettingsService
 

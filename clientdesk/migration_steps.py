@@ -141,7 +141,7 @@ def _client_list_columns(db):
 def _phone_search_index(db, migrator):
     """Phones move from the client search index to a trigram index of their own: the client
     index is made again without its phones column, and both are filled from the tables."""
-    from clientdesk.services.clients import reindex_clients
+    from clientdesk.clients.index import reindex_clients
 
     _client_list_columns(db)
     db.execute_sql('DROP TABLE IF EXISTS "client_search"')

@@ -107,9 +107,12 @@ class MainWindow(QMainWindow):
         """Make the page `key` and wire it to the window: every page and every connection between
         pages is named here (each page module is imported on first use)."""
         if key == "clients":
+            from ui.clients.editor import ClientEditor
             from ui.clients.page import ClientsPage
 
-            page = ClientsPage(self.desk, self)
+            desk = self.desk
+            page = ClientsPage(desk.clients, desk.path, desk.clock,
+                               lambda client_id, prefill, parent: ClientEditor(desk, client_id, prefill, parent), self)
             page.open_loyalty.connect(self.open_loyalty)
             page.compose_greeting.connect(self.compose_greeting)
             page.request_cards.connect(lambda ids: self.page("loyalty").print_cards(list(ids)))

@@ -8,7 +8,7 @@ import time
 
 from clientdesk.cli import emit_json, fail, record_id, search_text, whole_number
 from clientdesk.errors import DuplicateError
-from clientdesk.services.clients import ClientData, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
 
 
 def register(sub) -> None:

@@ -11,7 +11,7 @@ from clientdesk.cli import emit_json, fail, record_id, whole_number
 from clientdesk.commands.phones import client_for, shared_number
 from clientdesk.errors import ValidationError
 from clientdesk.money import format_inr
-from clientdesk.services.clients import SharedPhoneError
+from clientdesk.clients.service import SharedPhoneError
 
 
 def register(sub) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from clientdesk.cli import emit_json, fail, id_list, record_id, whole_number
 from clientdesk.commands.phones import client_for, shared_number
 from clientdesk.errors import ClientDeskError, ConfirmationNeeded
-from clientdesk.services.clients import SharedPhoneError
+from clientdesk.clients.service import SharedPhoneError
 from clientdesk.counter.receipt import PAPERS, receipt_for_sale, receipt_message, write_receipt_pdf
 from clientdesk.money import format_inr, rupees_to_paise
 from clientdesk.outfiles import check_target

@@ -7,7 +7,7 @@ import sys
 
 from clientdesk.errors import NotFoundError, ValidationError
 from clientdesk.cli import EXIT_USAGE
-from clientdesk.services.clients import SharedPhoneError
+from clientdesk.clients.service import SharedPhoneError
 from clientdesk.validate import format_phone
 
 

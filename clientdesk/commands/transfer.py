@@ -7,7 +7,7 @@ from pathlib import Path
 
 from clientdesk.cli import emit_json, search_text
 from clientdesk.errors import ClientDeskError, FileFormatError, ValidationError
-from clientdesk.services.clients import ClientFilter
+from clientdesk.clients.listing import ClientFilter
 from clientdesk.validate import format_phone
 
 

@@ -18,7 +18,8 @@ from clientdesk.exporting.headers import (
 from clientdesk.lazy import lazy_import
 from clientdesk.models import Client, Interaction, Purchase, PurchaseLine
 from clientdesk.progress import NO_PROGRESS, Progress
-from clientdesk.services.clients import ClientFilter, ClientService
+from clientdesk.clients.listing import ClientFilter
+from clientdesk.clients.service import ClientService
 from clientdesk.validate import format_phone
 
 xlsx = lazy_import("clientdesk.exporting.xlsx")  # the Excel writer loads on the first export

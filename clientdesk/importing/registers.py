@@ -13,9 +13,9 @@ from clientdesk.errors import FileFormatError, ValidationError
 from clientdesk.importing import cleaning
 from clientdesk.importing.bulk import bulk_insert, next_id
 from clientdesk.importing.households import same_person
-from clientdesk.importing.importer import (
-    CHUNK, ClientImporter, ClientValues, ImportResult, RowIssue, RowOutcome, _New, _RowPlan, _tally,
-    field_text,
+from clientdesk.importing.importer import ClientImporter, ImportResult, _tally
+from clientdesk.importing.planning import (
+    CHUNK, ClientValues, RowIssue, RowOutcome, _New, _RowPlan, field_text, row_fields,
 )
 from clientdesk.importing.mapping import SourceTable
 from clientdesk.importing.models import ImportBatch, record_created
@@ -87,8 +87,8 @@ class RegisterImporter:
         """Decide every row; returns the row plans, the new bills and the new clients."""
         self.check_mapping(mapping)
         rows = source.data_rows if limit is None else source.data_rows[:limit]
-        phone_owner, _ = self.client_importer._owners()
-        households = self.client_importer._households()  # a shared number: the bill's name picks the person
+        phone_owner, _ = self.client_importer.planner.owners()
+        households = self.client_importer.planner.households()  # a shared number: the bill's name picks the person
         by_name: dict[str, list[int]] = {}
         names: dict[int, str] = {}
         for cid, name in Client.select(Client.id, Client.name).where(Client.erased == False).tuples():  # noqa: E712
@@ -105,7 +105,7 @@ class RegisterImporter:
             if is_blank(cells):
                 plans.append(_RowPlan(RowOutcome(row_no, "blank"), cells))
                 continue
-            values = ClientImporter._fields(cells, mapping)
+            values = row_fields(cells, mapping)
             first = next((c for c in cells if not is_blank([c])), None)
             if not values.get("phone") and cleaning.is_total_label(first):
                 plans.append(_RowPlan(RowOutcome(row_no, "total", cell_text(first)), cells))

@@ -7,7 +7,8 @@ from pathlib import Path
 from clientdesk.db import BackgroundCheckpoints
 from clientdesk.errors import ValidationError
 from clientdesk.importing.bulk import paused_gc
-from clientdesk.importing.importer import ON_MATCH, ClientImporter, ImportResult, RowOutcome
+from clientdesk.importing.importer import ClientImporter, ImportResult
+from clientdesk.importing.planning import ON_MATCH, RowOutcome
 from clientdesk.importing.mapping import FIELDS, SourceTable
 from clientdesk.importing.registers import RegisterImporter
 from clientdesk.importing.report import write_error_report

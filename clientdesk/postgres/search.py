@@ -153,7 +153,7 @@ def _exact_ids(db, q: SearchQuery) -> list[int]:
 
 
 # ----- the client list's count and pages (ClientService.count / ids on a server) ----------------
-def _filtered(service, flt, q: SearchQuery):
+def _filtered(listing, flt, q: SearchQuery):
     """ClientService._filtered with the index's condition in PostgreSQL's words."""
     import peewee as pw
 
@@ -161,40 +161,40 @@ def _filtered(service, flt, q: SearchQuery):
 
     query = Client.select(Client.id)
     if q.phone_prefix:
-        query = query.where(Client.id.in_(service._with_phone_prefix(q)))
+        query = query.where(Client.id.in_(listing._with_phone_prefix(q)))
     elif flt.text.strip() and not q.too_short:
         found = match(q)
         if found is None:
             return query.where(pw.SQL("false"))
         table, where, params = found
         query = query.where(Client.id.in_(pw.SQL(f'(SELECT rowid FROM "{table}" WHERE {where})', params)))
-    for condition in service._conditions(flt):
+    for condition in listing._conditions(flt):
         query = query.where(condition)
     return query
 
 
-def client_count(service, flt) -> int:
-    """How many clients match the filter (ClientService.count on a server)."""
+def client_count(listing, flt) -> int:
+    """How many clients match the filter (ClientListing.count on a server)."""
     from clientdesk.search import parse_query
 
-    return _filtered(service, flt, parse_query(flt.text)).count()
+    return _filtered(listing, flt, parse_query(flt.text)).count()
 
 
-def client_ids(service, flt, sort: str, descending: bool, offset: int, limit: int) -> list[int]:
-    """One page of matching client ids (ClientService.ids on a server). Relevance: the exact
+def client_ids(listing, flt, sort: str, descending: bool, offset: int, limit: int) -> list[int]:
+    """One page of matching client ids (ClientListing.ids on a server). Relevance: the exact
     phone/email first, then the weighted word similarity of the folded query to each indexed
     column; more than RANK_LIMIT matches are listed by name, as on SQLite."""
     import peewee as pw
 
     from clientdesk.models import Client
     from clientdesk.search import parse_query
-    from clientdesk.services.clients import RANK_LIMIT
+    from clientdesk.clients.listing import RANK_LIMIT
 
     q = parse_query(flt.text)
-    query = _filtered(service, flt, q)
+    query = _filtered(listing, flt, q)
     order = None
     if sort == "relevance" and q.match is not None and query.limit(RANK_LIMIT + 1).count() <= RANK_LIMIT:
-        exact = service._exact_ids(q)
+        exact = listing.exact_ids(q)
         order = [Client.id.in_(exact).desc()] if exact else []
         if q.table == SEARCH_TABLE and q.name_key:
             columns = ("name", "father", "business", "email", "gstin")
@@ -203,6 +203,6 @@ def client_ids(service, flt, sort: str, descending: bool, offset: int, limit: in
                                              [q.name_key] * len(columns)), Client.id, pw.SQL(")"))).desc())
         order += [Client.search_key, Client.id]
     if order is None:
-        order = service._column_order(sort, descending)
+        order = listing._column_order(sort, descending)
     limit = None if limit is not None and limit < 0 else limit  # SQLite's LIMIT -1: no limit
     return [cid for (cid,) in query.order_by(*order).offset(offset).limit(limit).tuples()]

@@ -5,7 +5,7 @@ deadlock (40P01); nothing of it was written, and running the same work again is 
 write lock every server transaction takes (clientdesk.postgres.database.WRITE_LOCK) this is rare;
 the caller of a service method that may meet it wraps the call, never a part of a transaction:
 
-    result = retrying(lambda: desk.loyalty.record_sale(client_id, amount))
+    result = retrying(lambda: desk.counter.record_sale(client_id, amount))
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from clientdesk.backup import (
 )
 from clientdesk.desk import Desk
 from clientdesk.errors import StorageError
-from clientdesk.services.clients import ClientData
+from clientdesk.clients.fields import ClientData
 from tests.core.backup_helpers import client_count, damage_index, leave_wal, make_desk_file
 
 START = dt.datetime(2026, 1, 1, 9, 0)

@@ -93,7 +93,7 @@ def test_an_unverified_copy_is_not_restored(qtbot, desk_file, answers):
 def test_restore_from_the_window_happens_at_the_next_start(qtbot, tmp_path, desk_file, answers):
     backup = backups.make_backup(desk_file, "manual", now=START).info.path
     window = _window(qtbot, tmp_path, desk_file)
-    window.desk.clients.create(__import__("clientdesk.services.clients", fromlist=["ClientData"])
+    window.desk.clients.create(__import__("clientdesk.clients.fields", fromlist=["ClientData"])
                                .ClientData(name="Entered After The Backup"))
     assert window.desk.clients.count() == 21
     assert any(a.text() == "Restore from backup…" for a in window.menuBar().actions()[0].menu().actions())

@@ -21,7 +21,7 @@ import pytest
 from clientdesk import cli
 from clientdesk.demo import generate
 from clientdesk.desk import Desk
-from clientdesk.services.clients import ClientData, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
 
 ROOT = Path(__file__).resolve().parents[2]
 PHONE = "9876543210"          # the shop's own client in the base desk

@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 
 from clientdesk.errors import DuplicateError, NotFoundError, ValidationError
-from clientdesk.services.clients import ClientData, ClientFilter, ConsentState, PhoneEntry
+from clientdesk.clients.fields import ClientData, ConsentState, PhoneEntry
+from clientdesk.clients.listing import ClientFilter
 from clientdesk.services.history import InteractionRecord, LineItem, PurchaseRecord
 
 

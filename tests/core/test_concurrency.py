@@ -14,7 +14,7 @@ import pytest
 from clientdesk.db import BUSY_MESSAGE
 from clientdesk.errors import StorageError
 from clientdesk.loyalty.models import CounterSale
-from clientdesk.services.clients import ClientData, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
 
 ROOT = Path(__file__).resolve().parents[2]
 

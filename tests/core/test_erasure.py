@@ -5,6 +5,7 @@ the backups; a later sale with their phone finds nobody; bills keep amounts and 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import sqlite3
@@ -20,7 +21,8 @@ from clientdesk.importing.models import ImportChange
 from clientdesk.loyalty.models import LoyaltyCard
 from clientdesk.models import Client, ClientPhoneSearch, ClientSearch, ConsentEvent, Interaction, Phone, Purchase
 from clientdesk.services import erasure
-from clientdesk.services.clients import ClientData, ClientFilter, ConsentState, PhoneEntry
+from clientdesk.clients.fields import ClientData, ConsentState, PhoneEntry
+from clientdesk.clients.listing import ClientFilter
 from clientdesk.services.history import InteractionRecord, LineItem, PurchaseRecord
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -447,12 +449,13 @@ def test_window_delete_explains_then_erases_from_backups_too(qtbot, desk, clock,
     from PySide6.QtWidgets import QMessageBox
 
     from ui import dialogs
+    from ui.clients.editor import ClientEditor
     from ui.clients.page import ClientsPage
 
     cid = full_client(desk, clock)
     add(desk, "Stays Here", "9811100006")
     backup_database(tmp_path / "desk.sqlite", now=dt.datetime(2026, 11, 21, 9))
-    page = ClientsPage(desk)
+    page = ClientsPage(desk.clients, desk.path, desk.clock, functools.partial(ClientEditor, desk))
     qtbot.addWidget(page)
     page.show()
     page.refresh()
@@ -476,10 +479,11 @@ def test_window_delete_without_backups_does_not_ask_about_them(qtbot, desk, monk
     from PySide6.QtWidgets import QMessageBox
 
     from ui import dialogs
+    from ui.clients.editor import ClientEditor
     from ui.clients.page import ClientsPage
 
     add(desk, "Walk In", "9876543210")
-    page = ClientsPage(desk)
+    page = ClientsPage(desk.clients, desk.path, desk.clock, functools.partial(ClientEditor, desk))
     qtbot.addWidget(page)
     page.refresh()
     page.table.selectRow(0)

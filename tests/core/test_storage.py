@@ -11,7 +11,8 @@ from clientdesk.db import close_database, open_database
 from clientdesk.desk import Desk
 from clientdesk.errors import StorageError
 from clientdesk.models import CORE_MODELS
-from clientdesk.services.clients import ClientData, ClientFilter, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
+from clientdesk.clients.listing import ClientFilter
 
 
 def make_v1_database(path):

@@ -19,7 +19,7 @@ import pytest
 from clientdesk.db import ClientDeskDatabase, StorageBoundary
 from clientdesk.desk import Desk
 from clientdesk.errors import StorageError
-from clientdesk.services.clients import ClientData, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
 from clientdesk.services.history import InteractionRecord, LineItem, PurchaseRecord
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,7 +73,7 @@ def test_a_write_the_disk_refuses_is_an_io_error(tmp_path):
         sys.path.insert(0, {str(ROOT)!r})
         from clientdesk.desk import Desk
         from clientdesk.errors import StorageError
-        from clientdesk.services.clients import ClientData, PhoneEntry
+        from clientdesk.clients.fields import ClientData, PhoneEntry
         from clientdesk.services.history import LineItem, PurchaseRecord
         desk = Desk.open({str(path)!r})
         cid = desk.clients.create(ClientData(name="Ravi", phones=[PhoneEntry("9876500001", is_primary=True)]))

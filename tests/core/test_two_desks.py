@@ -13,7 +13,8 @@ import pytest
 from clientdesk.db import current_database, open_databases, using
 from clientdesk.desk import Desk
 from clientdesk.models import Client
-from clientdesk.services.clients import ClientData, ClientService, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
+from clientdesk.clients.service import ClientService
 
 
 def _names(path: Path) -> list[str]:

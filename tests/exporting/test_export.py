@@ -11,7 +11,8 @@ from clientdesk.errors import FileFormatError, ValidationError
 from clientdesk.exporting.headers import CLIENT_COLUMNS, HEADERS
 from clientdesk.exporting.vcard import fold, write_vcards
 from clientdesk.models import Client, Purchase
-from clientdesk.services.clients import ClientData, ClientFilter, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
+from clientdesk.clients.listing import ClientFilter
 from clientdesk.services.history import InteractionRecord, LineItem, PurchaseRecord
 
 

@@ -17,7 +17,8 @@ from clientdesk.exporting.xlsx import (
     DATE_FORMAT, DATETIME_FORMAT, INR_FORMAT, MAX_ROWS, MAX_TEXT, Column, column_letter, excel_serial, sheet_title,
     write_xlsx,
 )
-from clientdesk.importing.importer import ImportResult, RowIssue
+from clientdesk.importing.importer import ImportResult
+from clientdesk.importing.planning import RowIssue
 from clientdesk.importing.report import write_error_report
 from clientdesk.progress import Cancelled, Progress
 

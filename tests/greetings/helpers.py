@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clientdesk.services.clients import ClientData, ConsentState, PhoneEntry
+from clientdesk.clients.fields import ClientData, ConsentState, PhoneEntry
 
 _counter = [0]
 

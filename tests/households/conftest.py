@@ -2,7 +2,7 @@
 
 import pytest
 
-from clientdesk.services.clients import ClientData, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
 
 NUMBER = "+919876543210"
 

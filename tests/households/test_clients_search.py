@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from clientdesk.services.clients import ClientData, PhoneEntry
+import functools
+
+from clientdesk.clients.fields import ClientData, PhoneEntry
+from ui.clients.editor import ClientEditor
 from ui.clients.list_model import ID_ROLE
 from ui.clients.page import ClientsPage
 
@@ -15,7 +18,7 @@ def listed(page) -> set[int]:
 def test_the_list_shows_everyone_on_the_number(desk, household, qtbot):
     suresh, meena = household
     other = desk.clients.create(ClientData(name="Priya Singh", phones=[PhoneEntry("9812345678")]))
-    page = ClientsPage(desk)
+    page = ClientsPage(desk.clients, desk.path, desk.clock, functools.partial(ClientEditor, desk))
     qtbot.addWidget(page)
     page.resize(1000, 600)
     page.show()

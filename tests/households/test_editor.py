@@ -9,7 +9,7 @@ import shutil
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from clientdesk.services.clients import ClientData, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
 from tests.households.conftest import NUMBER
 from ui.clients import household as question
 from ui.clients.editor import ClientEditor

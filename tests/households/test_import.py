@@ -13,7 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from clientdesk.models import Client, Phone, Purchase
-from clientdesk.services.clients import ClientData, ClientFilter, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
+from clientdesk.clients.listing import ClientFilter
 from tests.households.conftest import NUMBER
 from ui.importing.wizard import ImportWizard
 

@@ -6,7 +6,9 @@ import pytest
 
 from clientdesk.errors import DuplicateError, NotFoundError, ValidationError
 from clientdesk.models import Phone
-from clientdesk.services.clients import ClientData, ClientFilter, PhoneEntry, SharedPhoneError
+from clientdesk.clients.fields import ClientData, PhoneEntry
+from clientdesk.clients.listing import ClientFilter
+from clientdesk.clients.service import SharedPhoneError
 from tests.households.conftest import NUMBER
 
 

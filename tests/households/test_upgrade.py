@@ -11,7 +11,7 @@ import pytest
 
 from clientdesk.desk import Desk
 from clientdesk.errors import DuplicateError
-from clientdesk.services.clients import ClientData, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "schemas"
 

@@ -12,12 +12,12 @@ import pytest
 
 from clientdesk import search
 from clientdesk.errors import FileFormatError, NotFoundError
-from clientdesk.importing import importer
+from clientdesk.importing import planning
 from clientdesk.importing.models import ImportBatch, ImportChange
 from clientdesk.models import Client, Phone
 from clientdesk.progress import Cancelled, Progress
 from clientdesk.schema import SEARCH_TABLE
-from clientdesk.services.clients import ClientData, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
 
 MESSY = [
     ["Sharma General Store — Customer list"],
@@ -99,7 +99,7 @@ def test_a_later_block_adding_to_a_client_written_earlier_writes_it_again(desk, 
     """New clients are written block by block while later rows are planned; a later row that adds
     to one of them (here from the third block) makes the import write that client again, whole
     (also in a bulk load, whose indexes are built after the rows)."""
-    monkeypatch.setattr(importer, "BLOCK", 2)
+    monkeypatch.setattr(planning, "BLOCK", 2)
     if bulk:
         monkeypatch.setattr(search, "BULK_ROWS", 3)
     path = csvfile([["Name", "Phone", "Email", "City", "DOB", "Tags"],
@@ -144,7 +144,7 @@ def test_preview_writes_nothing_and_gives_each_row_a_status(desk, xlsx):
 
 
 def test_cancel_leaves_the_database_as_it_was(desk, csvfile, monkeypatch):
-    monkeypatch.setattr(importer, "BLOCK", 1000)
+    monkeypatch.setattr(planning, "BLOCK", 1000)
     rows = [["Name", "Phone"]] + [[f"Client {i}", f"98765{i:05d}"] for i in range(5000)]
     path = csvfile(rows)
     seen = []
@@ -170,7 +170,7 @@ def test_big_import_into_an_empty_desk_keeps_every_index_even_when_cancelled(des
     search without it, a crash would leave it dropped); a cancel while the rows are written leaves
     the tables and indexes exactly as they were."""
     monkeypatch.setattr(search, "BULK_ROWS", 1000)
-    monkeypatch.setattr(importer, "BLOCK", 2000)
+    monkeypatch.setattr(planning, "BLOCK", 2000)
     rows = [["Name", "Phone"]] + [[f"Client {i}", f"98765{i:05d}"] for i in range(6000)]
     path = csvfile(rows)
     indexes = _index_sql(desk)
@@ -242,7 +242,7 @@ def test_mapping_is_remembered_for_the_same_headers(desk, csvfile):
 def test_many_updates_in_one_import_write_each_client_whole_and_undo_restores_them(desk, csvfile, monkeypatch):
     """Updates are written a chunk of clients at a time: fields, added phones, the file's first number
     as primary (overwrite), added tags, one undo record each; undo puts every client back."""
-    monkeypatch.setattr(importer, "CHUNK", 2)  # three chunks for five clients
+    monkeypatch.setattr(planning, "CHUNK", 2)  # three chunks for five clients
     ids = [desk.clients.create(ClientData(name=f"Client {i}", phones=[PhoneEntry(f"98765000{i:02d}")], tags=["Regular"],
                                           postal_city="Indore")) for i in range(5)]
     originals = [desk.clients.get(cid) for cid in ids]
@@ -363,7 +363,7 @@ def test_a_full_disk_midway_is_a_clear_message_and_nothing_is_kept(desk, csvfile
     back, the shopkeeper reads what happened, and the desk is as it was."""
     from clientdesk.errors import StorageError
 
-    monkeypatch.setattr(importer, "BLOCK", 500)
+    monkeypatch.setattr(planning, "BLOCK", 500)
     desk.clients.create(ClientData(name="Anita", phones=[PhoneEntry("9876500001")]))
     pages = desk.db.execute_sql("PRAGMA page_count").fetchone()[0]
     desk.db.execute_sql(f"PRAGMA max_page_count = {pages + 40}")  # room for a few hundred clients only

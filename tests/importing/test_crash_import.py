@@ -22,7 +22,7 @@ from clientdesk.importing.models import ImportBatch, ImportChange
 from clientdesk.loyalty.models import CounterSale
 from clientdesk.models import Client, Phone
 from clientdesk.search import PHONE_SEARCH_TABLE, SEARCH_TABLE
-from clientdesk.services.clients import ClientData, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
 from tests.loyalty.helpers import check_ledger
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
@@ -39,9 +39,9 @@ _IMPORT = f"""
 import sys
 sys.path.insert(0, {str(ROOT)!r})
 from clientdesk.desk import Desk
-from clientdesk.importing import importer
+from clientdesk.importing import importer, planning
 from clientdesk.progress import Progress
-importer.BLOCK = {BLOCK}
+planning.BLOCK = {BLOCK}
 importer.WRITE_ROWS = {WRITE_ROWS}
 desk = Desk.open(sys.argv[1])
 print("ready", flush=True)
@@ -190,7 +190,7 @@ def test_a_running_import_in_another_process_is_left_alone(tmp_path):
 def test_an_import_taken_back_meanwhile_stops_instead_of_writing_on(tmp_path):
     """A computer that slept for minutes mid-import: another window took the batch back; the
     import notices at its next block, stops, and leaves nothing of itself."""
-    from clientdesk.importing import importer
+    from clientdesk.importing import planning
     from clientdesk.progress import Progress
 
     path = tmp_path / "desk.sqlite"
@@ -204,13 +204,13 @@ def test_an_import_taken_back_meanwhile_stops_instead_of_writing_on(tmp_path):
             if len(blocks) == 2:  # another window judges this import dead and takes it back
                 ImportChange.delete().where(ImportChange.action == batches.RUNNING).execute()
 
-        old = importer.BLOCK
-        importer.BLOCK = BLOCK
+        old = planning.BLOCK
+        planning.BLOCK = BLOCK
         try:
             with pytest.raises(batches.ImportTakenBack):
                 desk.imports.import_file(_sheet(tmp_path / "c.csv"), progress=Progress(meanwhile))
         finally:
-            importer.BLOCK = old
+            planning.BLOCK = old
         assert Client.select().count() == REGULARS and ImportBatch.select().count() == 0
         _sound(desk)
     finally:
@@ -220,10 +220,10 @@ def test_an_import_taken_back_meanwhile_stops_instead_of_writing_on(tmp_path):
 def test_clients_added_in_another_window_during_an_import_keep_their_ids(desk, csvfile, monkeypatch):
     """Ids are counted ahead while the file is planned; a client added meanwhile elsewhere takes
     the next id, and the import's later blocks move past it. Undo removes exactly the import's."""
-    from clientdesk.importing import importer
+    from clientdesk.importing import planning
     from clientdesk.progress import Progress
 
-    monkeypatch.setattr(importer, "BLOCK", 100)
+    monkeypatch.setattr(planning, "BLOCK", 100)
     others = []
 
     def meanwhile(done, total, label):

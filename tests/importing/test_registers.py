@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from clientdesk.models import Purchase, PurchaseLine
-from clientdesk.services.clients import ClientData, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
 
 REGISTER = [
     ["Sales Register — Nov 2026"],

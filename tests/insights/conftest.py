@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import pytest
 
-from clientdesk.services.clients import ClientData, ConsentState, PhoneEntry
+from clientdesk.clients.fields import ClientData, ConsentState, PhoneEntry
 from clientdesk.services.history import LineItem, PurchaseRecord
 
 TODAY = dt.date(2026, 11, 22)

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from clientdesk.insights.service import pack_size
-from clientdesk.services.clients import ClientData, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
 
 from tests.insights.conftest import add_client, buy
 

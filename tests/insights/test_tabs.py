@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from clientdesk.demo import generate
 from clientdesk.money import format_number
-from clientdesk.services.clients import ClientFilter
+from clientdesk.clients.listing import ClientFilter
 from ui.insights import texts
 from ui.insights.dashboard_tab import DashboardTab
 from ui.insights.pairs_tab import PairsTab

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtGui import QImage
 
 from clientdesk.demo import generate
-from clientdesk.services.clients import ClientFilter
+from clientdesk.clients.listing import ClientFilter
 from ui.insights.builder import SegmentBuilder, combine
 from ui.insights.page import InsightsPage
 

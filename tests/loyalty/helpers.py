@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from clientdesk.loyalty.models import LedgerEntry, LedgerUse
-from clientdesk.services.clients import ClientData, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
 
 
 def add_client(desk, name: str = "रमेश कुमार", phone: str = "9876543210", **fields) -> int:

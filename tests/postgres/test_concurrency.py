@@ -8,7 +8,7 @@ import multiprocessing
 
 import psycopg
 
-from clientdesk.services.clients import ClientData, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
 from tests.loyalty.helpers import check_ledger
 from tests.postgres.workers import counter
 

@@ -12,7 +12,7 @@ import pytest
 from clientdesk.errors import StorageError
 from clientdesk.models import Client
 from clientdesk.postgres.database import open_server
-from clientdesk.services.clients import ClientData, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
 from tests.postgres.cluster import _free_port, bind_models, start_cluster
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from clientdesk.errors import DuplicateError
-from clientdesk.services.clients import ClientData, ClientFilter, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
+from clientdesk.clients.listing import ClientFilter
 from tests.loyalty.helpers import check_ledger
 
 
@@ -89,13 +90,13 @@ def test_an_edited_name_is_found_by_its_new_name_only(server_desk, shop):
 
 
 def test_a_sale_a_redemption_and_an_undo(server_desk, shop, server_rows):
-    loyalty, client = server_desk.loyalty, shop["ramesh"]
-    sale = loyalty.record_sale(client, 1_000_000)  # ₹10,000
+    loyalty, counter, client = server_desk.loyalty, server_desk.counter, shop["ramesh"]
+    sale = counter.record_sale(client, 1_000_000)  # ₹10,000
     assert sale.points_earned > 0
     balance = loyalty.balance(client)
     assert server_rows("SELECT sum(points) FROM ledger_entry WHERE client_id = %s", client) == [(balance,)]
 
-    redeemed = loyalty.record_sale(client, 50_000, redeem_points=100)
+    redeemed = counter.record_sale(client, 50_000, redeem_points=100)
     assert redeemed.redeemed_points == 100 and redeemed.net_paise == 50_000 - redeemed.redeemed_paise
     assert loyalty.balance(client) == balance - 100 + redeemed.points_earned
     check_ledger(client)
@@ -103,7 +104,7 @@ def test_a_sale_a_redemption_and_an_undo(server_desk, shop, server_rows):
                        client, redeemed.sale_id) == [("redeem", -100), ("earn", redeemed.points_earned)]
     assert server_rows("SELECT amount_paise FROM purchase WHERE id = %s", redeemed.purchase_id) == [(50_000,)]
 
-    undone = loyalty.undo_last_sale()
+    undone = counter.undo_last_sale()
     assert undone.sale_id == redeemed.sale_id and undone.points_restored == 100
     assert loyalty.balance(client) == balance
     assert server_rows("SELECT undone FROM counter_sale WHERE id = %s", redeemed.sale_id) == [(True,)]
@@ -115,7 +116,7 @@ def test_a_sale_a_redemption_and_an_undo(server_desk, shop, server_rows):
 
 def test_merge_moves_phones_and_points(server_desk, shop, server_rows):
     loyalty = server_desk.loyalty
-    loyalty.record_sale(shop["suresh"], 1_000_000)
+    server_desk.counter.record_sale(shop["suresh"], 1_000_000)
     total = loyalty.balance(shop["suresh"]) + loyalty.balance(shop["ramesh"])
     server_desk.clients.merge(shop["ramesh"], shop["suresh"])
     assert loyalty.balance(shop["ramesh"]) == total

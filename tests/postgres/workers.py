@@ -32,12 +32,12 @@ def counter(url: str, client_id: int, seed: int, rounds: int, barrier) -> dict:
         action = rng.random()
         try:
             if action < 0.15:
-                desk.loyalty.undo_last_sale()
+                desk.counter.undo_last_sale()
                 done["undone"] += 1
                 continue
             balance = desk.loyalty.balance(client_id)
             redeem = rng.choice([0, 0, 100, balance, balance + 100]) if balance >= 100 else 0
-            result = desk.loyalty.record_sale(client_id, rng.randint(100, 5000) * 100, redeem_points=redeem,
+            result = desk.counter.record_sale(client_id, rng.randint(100, 5000) * 100, redeem_points=redeem,
                                               confirm=True)
             done["sales"] += 1
             done["redeemed"] += result.redeemed_points

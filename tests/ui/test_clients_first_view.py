@@ -3,9 +3,12 @@ also after a saved header, and the window's count follows an added client."""
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QByteArray, QSettings, Qt
 
-from clientdesk.services.clients import ClientData, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
+from ui.clients.editor import ClientEditor
 from ui.clients.list_model import ID_ROLE
 from ui.clients.page import ClientsPage
 from ui.mainwindow import MainWindow
@@ -24,7 +27,7 @@ def shown_names(page) -> list[str]:
 
 def test_the_first_view_is_a_to_z(qtbot, desk):
     fill(desk)
-    page = ClientsPage(desk)
+    page = ClientsPage(desk.clients, desk.path, desk.clock, functools.partial(ClientEditor, desk))
     qtbot.addWidget(page)
     names = shown_names(page)
     assert names[0] == "Anil Kumar" and names.index("Bala Iyer") < names.index("Zoya Khan")

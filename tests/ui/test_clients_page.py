@@ -1,12 +1,16 @@
 """The client list and editor driven as a shopkeeper would: type, Enter, edit, Ctrl+S, Esc."""
 
+import functools
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from clientdesk.services.clients import ClientData, ClientFilter, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
+from clientdesk.clients.listing import ClientFilter
 from ui import dialogs
 from ui.clients import household
+from ui.clients.editor import ClientEditor
 from ui.clients.list_model import ID_ROLE, PAGE, ClientListModel
 from ui.clients.page import ClientsPage
 
@@ -17,7 +21,7 @@ def add(desk, name, phone, **fields):
 
 @pytest.fixture
 def page(qtbot, desk):
-    widget = ClientsPage(desk)
+    widget = ClientsPage(desk.clients, desk.path, desk.clock, functools.partial(ClientEditor, desk))
     qtbot.addWidget(widget)
     widget.resize(1000, 600)
     widget.show()
@@ -169,14 +173,14 @@ def test_record_purchase_and_log_interaction_from_the_editor(qtbot, page, desk):
     from ui.clients.history_tabs import InteractionDialog, PurchaseDialog
 
     cid = add(desk, "A", "9876543210")
-    dialog = PurchaseDialog(desk, cid)
+    dialog = PurchaseDialog(desk.history, desk.clock, cid)
     qtbot.addWidget(dialog)
     dialog.amount.setText("1,250.50")
     dialog.bill_no.setText("B-7")
     dialog.save()
     bills = desk.history.purchases(cid)
     assert [(b.amount_paise, b.bill_no) for b in bills] == [(125050, "B-7")]
-    note = InteractionDialog(desk, cid)
+    note = InteractionDialog(desk.history, cid)
     qtbot.addWidget(note)
     note.channel.setCurrentIndex(note.channel.findData("phone"))
     note.summary.setPlainText("Asked about Diwali sweets")
@@ -186,7 +190,7 @@ def test_record_purchase_and_log_interaction_from_the_editor(qtbot, page, desk):
 
 
 def test_withdraw_consent_from_the_editor_in_one_action(qtbot, page, desk, monkeypatch):
-    from clientdesk.services.clients import ConsentState
+    from clientdesk.clients.fields import ConsentState
 
     cid = add(desk, "A", "9876543210", consents={"whatsapp": ConsentState(True), "email": ConsentState(True)})
     monkeypatch.setattr(dialogs, "ask", lambda *a, **k: QMessageBox.Yes)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clientdesk.services.clients import ClientData, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
 from ui.clients.editor import ClientEditor
 
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu, QMessageBox, QTabWidget, QWidget
 
 from clientdesk.models import Purchase
-from clientdesk.services.clients import ClientData, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
 from ui.mainwindow import PAGES, MainWindow
 
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from clientdesk.desk import Desk
 from clientdesk.paths import AppPaths
-from clientdesk.services.clients import ClientData, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
 from ui.mainwindow import MainWindow
 from ui.welcome import page as welcome_page
 from ui.welcome import start

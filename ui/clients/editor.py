@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from clientdesk.errors import ClientDeskError, DuplicateError, ValidationError
 from clientdesk.codes import CHANNELS, CONSENT_METHODS, SOURCES
 from clientdesk.names import other_script
-from clientdesk.services.clients import ClientData, ConsentState, PhoneEntry
+from clientdesk.clients.fields import ClientData, ConsentState, PhoneEntry
 from clientdesk.validate import format_phone, normalize_email, normalize_gstin, normalize_phone, normalize_pin
 from ui import dialogs
 from ui.clients import household
@@ -90,8 +90,8 @@ class ClientEditor(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.details)
         self.tabs.addTab(scroll, self.tr("Details"))
-        self.purchases_tab = PurchasesTab(desk, self)
-        self.interactions_tab = InteractionsTab(desk, self)
+        self.purchases_tab = PurchasesTab(desk.history, desk.clock, self)
+        self.interactions_tab = InteractionsTab(desk.history, self)
         self.tabs.addTab(self.purchases_tab, self.tr("Purchases"))
         self.tabs.addTab(self.interactions_tab, self.tr("Timeline"))
         self.insights_tab = ClientInsightsPanel(desk, self)

@@ -52,9 +52,9 @@ def _readonly_table(headers: list[str]) -> QTableWidget:
 class _HistoryTab(QWidget):
     changed = Signal()
 
-    def __init__(self, desk, button_text: str, headers: list[str], parent=None):
+    def __init__(self, history, button_text: str, headers: list[str], parent=None):
         super().__init__(parent)
-        self.desk = desk
+        self.history = history
         self.client_id: int | None = None
         self.button = QPushButton(button_text)
         self.button.clicked.connect(self.add)
@@ -93,33 +93,34 @@ class _HistoryTab(QWidget):
 class PurchasesTab(_HistoryTab):
     """The client's bills, newest first."""
 
-    def __init__(self, desk, parent=None):
-        super().__init__(desk, self.tr("Record purchase…"), [
+    def __init__(self, history, clock, parent=None):
+        super().__init__(history, self.tr("Record purchase…"), [
             self.tr("Date"), self.tr("Bill no."), self.tr("Amount"), self.tr("Items")], parent)
+        self.clock = clock  # the new bill's date starts at today
 
     def rows(self) -> list[list[str]]:
         return [[p.date.strftime("%d/%m/%Y"), p.bill_no, format_inr(p.amount_paise),
                  ", ".join(f"{l.product} ({l.category})" if l.category else l.product for l in p.lines)]
-                for p in self.desk.history.purchases(self.client_id)]
+                for p in self.history.purchases(self.client_id)]
 
     def make_dialog(self) -> QDialog:
-        return PurchaseDialog(self.desk, self.client_id, self)
+        return PurchaseDialog(self.history, self.clock, self.client_id, self)
 
 
 class InteractionsTab(_HistoryTab):
     """The client's timeline: visits, calls, messages, greetings."""
 
-    def __init__(self, desk, parent=None):
-        super().__init__(desk, self.tr("Log interaction…"), [
+    def __init__(self, history, parent=None):
+        super().__init__(history, self.tr("Log interaction…"), [
             self.tr("When"), self.tr("How"), self.tr("Who started"), self.tr("Summary")], parent)
 
     def rows(self) -> list[list[str]]:
         return [[i.at.strftime("%d/%m/%Y %H:%M"), _t(INTERACTION_LABELS.get(i.channel, i.channel)),
                  _t(DIRECTION_LABELS.get(i.direction, i.direction)), i.summary]
-                for i in self.desk.history.interactions(self.client_id)]
+                for i in self.history.interactions(self.client_id)]
 
     def make_dialog(self) -> QDialog:
-        return InteractionDialog(self.desk, self.client_id, self)
+        return InteractionDialog(self.history, self.client_id, self)
 
 
 def _lay_out(dialog: QDialog, form: QFormLayout) -> None:
@@ -136,11 +137,11 @@ def _lay_out(dialog: QDialog, form: QFormLayout) -> None:
 class PurchaseDialog(QDialog):
     """Record one bill: date, bill number, amount, and optional items."""
 
-    def __init__(self, desk, client_id: int, parent=None):
+    def __init__(self, history, clock, client_id: int, parent=None):
         super().__init__(parent)
-        self.desk, self.client_id = desk, client_id
+        self.history, self.client_id = history, client_id
         self.setWindowTitle(self.tr("Record purchase"))
-        self.date = QDateEdit(qdate(desk.clock.today()))
+        self.date = QDateEdit(qdate(clock.today()))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd/MM/yyyy")
         self.bill_no = QLineEdit()
@@ -183,7 +184,7 @@ class PurchaseDialog(QDialog):
             amount = rupees_to_paise(text) if text else sum(l.amount_paise for l in lines)
             if amount <= 0:
                 raise ValidationError("amount", "empty", "Amount is required")
-            self.desk.history.record_purchase(PurchaseRecord(self.client_id, pydate(self.date.date()), amount,
+            self.history.record_purchase(PurchaseRecord(self.client_id, pydate(self.date.date()), amount,
                                                              self.bill_no.text(), lines=lines))
         except ClientDeskError as exc:
             self.error.show_message(dialogs.message_for(exc))
@@ -194,9 +195,9 @@ class PurchaseDialog(QDialog):
 class InteractionDialog(QDialog):
     """Log one visit, call or message."""
 
-    def __init__(self, desk, client_id: int, parent=None):
+    def __init__(self, history, client_id: int, parent=None):
         super().__init__(parent)
-        self.desk, self.client_id = desk, client_id
+        self.history, self.client_id = history, client_id
         self.setWindowTitle(self.tr("Log interaction"))
         self.when = QDateTimeEdit(QDateTime.currentDateTime())
         self.when.setDisplayFormat("dd/MM/yyyy HH:mm")
@@ -218,7 +219,7 @@ class InteractionDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self.desk.history.log_interaction(InteractionRecord(
+            self.history.log_interaction(InteractionRecord(
                 self.client_id, self.when.dateTime().toPython().replace(microsecond=0),
                 self.channel.currentData(), self.direction.currentData(), self.summary.toPlainText()))
         except ClientDeskError as exc:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from clientdesk.money import format_inr
-from clientdesk.services.clients import ClientFilter
+from clientdesk.clients.listing import ClientFilter
 from clientdesk.validate import format_phone
 
 ID_ROLE = Qt.UserRole + 1

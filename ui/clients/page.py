@@ -3,6 +3,9 @@ opens the top hit), status and tag filters, the paged list, and New / Open / Arc
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Callable
+
 from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -14,7 +17,7 @@ from clientdesk.backup import list_backups
 from clientdesk.codes import STATUSES
 from clientdesk.errors import ClientDeskError
 from clientdesk.services import erasure
-from clientdesk.services.clients import ClientFilter
+from clientdesk.clients.listing import ClientFilter
 from ui import dialogs
 from ui.clients.editor import ClientEditor, prefill_from_search
 from ui.clients.list_model import ClientListModel, status_label
@@ -34,7 +37,9 @@ class SearchBox(QLineEdit):
 
 
 class ClientsPage(QWidget):
-    """Find, list and open clients."""
+    """Find, list and open clients. Receives the client service, the desk's file (its backups are
+    offered an erase too), the clock, and `make_editor(client_id, prefill, parent)`, which builds the
+    ClientEditor with what it needs (the main window wires it)."""
 
     open_client = Signal(int)
     open_loyalty = Signal(int)
@@ -42,9 +47,12 @@ class ClientsPage(QWidget):
     request_cards = Signal(object)
     clients_changed = Signal()  # after an add, edit, archive or delete: the window's count follows
 
-    def __init__(self, desk, parent=None):
+    def __init__(self, clients, desk_path: Path, clock, make_editor: Callable[..., ClientEditor], parent=None):
         super().__init__(parent)
-        self.desk = desk
+        self.clients = clients
+        self.desk_path = desk_path
+        self.clock = clock
+        self.make_editor = make_editor
         self.search = SearchBox()
         self.search.setPlaceholderText(self.tr("Search by name (Hindi or English), phone, email, business or GSTIN  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
@@ -65,7 +73,7 @@ class ClientsPage(QWidget):
         self.greet_button.setToolTip(self.tr("Write a greeting to the selected clients (or all listed)"))
         self.cards_button = QPushButton(self.tr("Print loyalty cards…"))
 
-        self.model = ClientListModel(desk.clients, self)
+        self.model = ClientListModel(clients, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -131,7 +139,7 @@ class ClientsPage(QWidget):
         self.tag.blockSignals(True)
         self.tag.clear()
         self.tag.addItem(self.tr("All tags"), "")
-        for name in self.desk.clients.tags():
+        for name in self.clients.tags():
             self.tag.addItem(name, name)
         self.tag.setCurrentIndex(max(self.tag.findData(current), 0))
         self.tag.blockSignals(False)
@@ -193,7 +201,7 @@ class ClientsPage(QWidget):
             self.edit_client(client_id)
 
     def edit_client(self, client_id: int | None, prefill=None) -> ClientEditor:
-        editor = ClientEditor(self.desk, client_id, prefill, self)
+        editor = self.make_editor(client_id, prefill, self)
         editor.saved.connect(lambda _: self.refresh())
         editor.open_loyalty.connect(self.open_loyalty)
         editor.open()
@@ -221,7 +229,7 @@ class ClientsPage(QWidget):
             return
         try:
             for client_id in ids:
-                self.desk.clients.archive(client_id, True)
+                self.clients.archive(client_id, True)
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
         self.refresh()
@@ -230,7 +238,7 @@ class ClientsPage(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        names = ", ".join(self.desk.clients.names(ids[:5]).values()) + ("…" if len(ids) > 5 else "")
+        names = ", ".join(self.clients.names(ids[:5]).values()) + ("…" if len(ids) > 5 else "")
         choice = dialogs.ask(
             self, self.tr("Delete clients"),
             self.tr("Delete %n client(s)? %1\n\n"
@@ -243,7 +251,7 @@ class ClientsPage(QWidget):
             return
         try:
             for client_id in ids:
-                self.desk.clients.delete(client_id)
+                self.clients.delete(client_id)
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
         self.refresh()
@@ -251,7 +259,7 @@ class ClientsPage(QWidget):
 
     def _offer_erase_from_backups(self, ids: list[int]) -> None:
         """The backups still hold the deleted clients as they were: offer to rewrite them too."""
-        count = len(list_backups(self.desk.path))
+        count = len(list_backups(self.desk_path))
         if not count:
             return
         choice = dialogs.ask(
@@ -261,7 +269,7 @@ class ClientsPage(QWidget):
                     "No: the backups keep them until those backups age out and are deleted.", "", count))
         if choice != QMessageBox.Yes:
             return
-        path, now = self.desk.path, self.desk.clock.now()
+        path, now = self.desk_path, self.clock.now()
 
         def work(progress):
             results = []

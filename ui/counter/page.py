@@ -18,7 +18,7 @@ from clientdesk.counter.receipt import receipt_for_sale
 from clientdesk.errors import ClientDeskError, ConfirmationNeeded, ValidationError
 from clientdesk.loyalty.cards import group_number
 from clientdesk.money import format_inr, rupees_to_paise
-from clientdesk.services.clients import ClientData, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
 from clientdesk.services.history import LineItem
 from clientdesk.validate import format_phone
 from ui import dialogs

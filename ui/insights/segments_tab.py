@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from clientdesk.errors import ClientDeskError
 from clientdesk.money import format_number
-from clientdesk.services.clients import ClientFilter
+from clientdesk.clients.listing import ClientFilter
 from ui import dialogs
 from ui.insights.builder import SegmentBuilder
 from ui.insights.tables import ID_ROLE

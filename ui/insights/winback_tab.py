@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from clientdesk.money import format_inr, format_number
-from clientdesk.services.clients import ClientFilter
+from clientdesk.clients.listing import ClientFilter
 from ui.insights.tables import client_id_at, table_view
 from ui.insights.upsell_tab import LIST_LIMIT
 from ui.rows_model import RowsModel

@@ -2,7 +2,7 @@
 import datetime as dt, sys
 from pathlib import Path
 from clientdesk.desk import Desk
-from clientdesk.services.clients import ClientData, PhoneEntry
+from clientdesk.clients.fields import ClientData, PhoneEntry
 from clientdesk.services.history import PurchaseRecord
 try:
     from clientdesk.services.history import LineItem
