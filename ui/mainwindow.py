@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
             from ui.welcome.start import follow, welcome_again
 
             desk = self.desk
-            panels = [LoyaltySettingsPanel(desk), GreetingSettingsPanel(desk.settings, desk.greetings, desk.clock),
+            panels = [LoyaltySettingsPanel(desk.loyalty), GreetingSettingsPanel(desk.settings, desk.greetings, desk.clock),
                       BackupSettingsPanel(desk.path, desk.settings, desk.clock)]
             page = SettingsPage(desk.settings, self.ui_settings, panels,
                                 lambda parent: welcome_again(desk.settings, desk.set_language, self.ui_settings, parent),

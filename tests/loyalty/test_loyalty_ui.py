@@ -113,7 +113,7 @@ def test_printing_renders_every_page_at_true_size(desk, tmp_path, qapp):
 def test_settings_panel_summary_save_and_validation(desk, qtbot, monkeypatch, tmp_path):
     errors = []
     monkeypatch.setattr(ui.dialogs, "show_error", lambda parent, exc: errors.append(exc))
-    panel = LoyaltySettingsPanel(desk)
+    panel = LoyaltySettingsPanel(desk.loyalty)
     qtbot.addWidget(panel)
     panel.resize(1100, 700)
     assert "1 point for every ₹100" in panel.summary_label.text()
@@ -141,7 +141,7 @@ def test_rule_change_in_panel_keeps_earned_points(desk, qtbot):
     cid = add_client(desk)
     desk.counter.record_sale(cid, 5_000_00)
     before = [(e.points, e.expires_on, e.value_paise) for e in LedgerEntry.select().order_by(LedgerEntry.id)]
-    panel = LoyaltySettingsPanel(desk)
+    panel = LoyaltySettingsPanel(desk.loyalty)
     qtbot.addWidget(panel)
     panel.expiry.setValue(30)
     panel.point_value.setValue(0.5)

@@ -45,9 +45,9 @@ class LoyaltySettingsPanel(QWidget):
 
     saved = Signal()
 
-    def __init__(self, desk, parent=None):
+    def __init__(self, loyalty, parent=None):
         super().__init__(parent)
-        self.desk = desk
+        self.loyalty = loyalty
         self.per_point = _rupees()
         self.min_bill = _rupees()
         self.point_value = _rupees(10_000, 2)
@@ -156,7 +156,7 @@ class LoyaltySettingsPanel(QWidget):
     def load(self) -> None:
         """Show the rules in force."""
         try:
-            rules = self.desk.loyalty.rules()
+            rules = self.loyalty.rules()
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             rules = LoyaltyRules()
@@ -276,10 +276,10 @@ class LoyaltySettingsPanel(QWidget):
     def save(self) -> bool:
         """Save the rules; True when saved."""
         try:
-            self.desk.loyalty.set_rules(self.rules())
+            self.loyalty.set_rules(self.rules())
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             return False
-        self.rules_loaded = self.desk.loyalty.rules()
+        self.rules_loaded = self.loyalty.rules()
         self.saved.emit()
         return True
