@@ -112,7 +112,10 @@ class MainWindow(QMainWindow):
 
             desk = self.desk
             page = ClientsPage(desk.clients, desk.path, desk.clock,
-                               lambda client_id, prefill, parent: ClientEditor(desk, client_id, prefill, parent), self)
+                               lambda client_id, prefill, parent: ClientEditor(
+                                   clients=desk.clients, history=desk.history, greetings=desk.greetings,
+                                   insights=desk.insights, loyalty=desk.loyalty, settings=desk.settings,
+                                   clock=desk.clock, client_id=client_id, prefill=prefill, parent=parent), self)
             page.open_loyalty.connect(self.open_loyalty)
             page.compose_greeting.connect(self.compose_greeting)
             page.request_cards.connect(lambda ids: self.page("loyalty").print_cards(list(ids)))

@@ -449,13 +449,13 @@ def test_window_delete_explains_then_erases_from_backups_too(qtbot, desk, clock,
     from PySide6.QtWidgets import QMessageBox
 
     from ui import dialogs
-    from ui.clients.editor import ClientEditor
+    from tests.editor_helpers import open_editor
     from ui.clients.page import ClientsPage
 
     cid = full_client(desk, clock)
     add(desk, "Stays Here", "9811100006")
     backup_database(tmp_path / "desk.sqlite", now=dt.datetime(2026, 11, 21, 9))
-    page = ClientsPage(desk.clients, desk.path, desk.clock, functools.partial(ClientEditor, desk))
+    page = ClientsPage(desk.clients, desk.path, desk.clock, functools.partial(open_editor, desk))
     qtbot.addWidget(page)
     page.show()
     page.refresh()
@@ -479,11 +479,11 @@ def test_window_delete_without_backups_does_not_ask_about_them(qtbot, desk, monk
     from PySide6.QtWidgets import QMessageBox
 
     from ui import dialogs
-    from ui.clients.editor import ClientEditor
+    from tests.editor_helpers import open_editor
     from ui.clients.page import ClientsPage
 
     add(desk, "Walk In", "9876543210")
-    page = ClientsPage(desk.clients, desk.path, desk.clock, functools.partial(ClientEditor, desk))
+    page = ClientsPage(desk.clients, desk.path, desk.clock, functools.partial(open_editor, desk))
     qtbot.addWidget(page)
     page.refresh()
     page.table.selectRow(0)

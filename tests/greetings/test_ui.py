@@ -197,16 +197,16 @@ def test_withdraw_consent_in_one_action(qtbot, shop, monkeypatch):
     cid = make_client(shop, name="Ramesh Kumar", birth_day=22, birth_month=11)
     monkeypatch.setattr(dialogs, "ask", lambda *a, **k: QMessageBox.Yes)
     monkeypatch.setattr(dialogs, "inform", lambda *a: None)
-    assert withdraw_consent(None, shop, cid)
+    assert withdraw_consent(None, shop.greetings, shop.clients, cid)
     assert not any(c.granted for c in shop.clients.get(cid).consents.values())
     assert shop.greetings.compose(personal("birthday"), TODAY, [cid], "whatsapp").left_out[0].reason == "no_consent"
     monkeypatch.setattr(dialogs, "ask", lambda *a, **k: QMessageBox.No)
-    assert not withdraw_consent(None, shop, cid)
+    assert not withdraw_consent(None, shop.greetings, shop.clients, cid)
 
 
 def test_client_occasions_dialog(qtbot, shop):
     cid = make_client(shop, name="Imran Khan")
-    dialog = ClientOccasionsDialog(shop, cid)
+    dialog = ClientOccasionsDialog(shop.greetings, shop.clients, shop.clock, cid)
     qtbot.addWidget(dialog)
     dialog.label.setText("बेटी का जन्मदिन")
     dialog.date.day.setCurrentIndex(dialog.date.day.findData(26))

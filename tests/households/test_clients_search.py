@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from clientdesk.clients.fields import ClientData, PhoneEntry
-from ui.clients.editor import ClientEditor
+from tests.editor_helpers import open_editor
 from ui.clients.list_model import ID_ROLE
 from ui.clients.page import ClientsPage
 
@@ -18,7 +18,7 @@ def listed(page) -> set[int]:
 def test_the_list_shows_everyone_on_the_number(desk, household, qtbot):
     suresh, meena = household
     other = desk.clients.create(ClientData(name="Priya Singh", phones=[PhoneEntry("9812345678")]))
-    page = ClientsPage(desk.clients, desk.path, desk.clock, functools.partial(ClientEditor, desk))
+    page = ClientsPage(desk.clients, desk.path, desk.clock, functools.partial(open_editor, desk))
     qtbot.addWidget(page)
     page.resize(1000, 600)
     page.show()

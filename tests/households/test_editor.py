@@ -13,6 +13,7 @@ from clientdesk.clients.fields import ClientData, PhoneEntry
 from tests.households.conftest import NUMBER
 from ui.clients import household as question
 from ui.clients.editor import ClientEditor
+from tests.editor_helpers import open_editor
 
 
 def answer_next_box(choice: str, seen: list, shot: str | None = None) -> None:
@@ -31,7 +32,7 @@ def answer_next_box(choice: str, seen: list, shot: str | None = None) -> None:
 
 
 def new_editor(desk, qtbot, name: str, phone: str, client_id=None) -> ClientEditor:
-    editor = ClientEditor(desk, client_id)
+    editor = open_editor(desk, client_id)
     qtbot.addWidget(editor)
     editor.name.setText(name)
     editor.phones.set_entries([(phone, True, False)])
@@ -69,7 +70,7 @@ def test_cancel_saves_nothing_and_open_shows_the_owner(desk, qtbot):
 def test_an_edit_that_takes_a_household_number_asks_too(desk, qtbot, household):
     suresh, meena = household
     ravi = desk.clients.create(ClientData(name="Ravi Reddy", phones=[PhoneEntry("9800000003")]))
-    editor = ClientEditor(desk, ravi)
+    editor = open_editor(desk, ravi)
     qtbot.addWidget(editor)
     editor.phones.set_entries([("9800000003", True, False), ("9876543210", False, False)])
     seen: list = []

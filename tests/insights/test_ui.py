@@ -169,7 +169,7 @@ def test_client_panel_shows_value_and_reasons(qtbot, desk):
     only_pizza = add_client(desk, "Pizza Only", "9876599999")
     buy(desk, only_pizza, 3, pizza)
     desk.insights.refresh()
-    panel = ClientInsightsPanel(desk)
+    panel = ClientInsightsPanel(desk.insights, desk.loyalty)
     qtbot.addWidget(panel)
     panel.set_client(only_pizza)
     assert panel.suggestions.text() == "89% of those who buy Pizza also buy Cold Drink 2 L"

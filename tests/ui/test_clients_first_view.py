@@ -8,7 +8,7 @@ import functools
 from PySide6.QtCore import QByteArray, QSettings, Qt
 
 from clientdesk.clients.fields import ClientData, PhoneEntry
-from ui.clients.editor import ClientEditor
+from tests.editor_helpers import open_editor
 from ui.clients.list_model import ID_ROLE
 from ui.clients.page import ClientsPage
 from ui.mainwindow import MainWindow
@@ -27,7 +27,7 @@ def shown_names(page) -> list[str]:
 
 def test_the_first_view_is_a_to_z(qtbot, desk):
     fill(desk)
-    page = ClientsPage(desk.clients, desk.path, desk.clock, functools.partial(ClientEditor, desk))
+    page = ClientsPage(desk.clients, desk.path, desk.clock, functools.partial(open_editor, desk))
     qtbot.addWidget(page)
     names = shown_names(page)
     assert names[0] == "Anil Kumar" and names.index("Bala Iyer") < names.index("Zoya Khan")

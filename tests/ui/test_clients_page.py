@@ -10,7 +10,7 @@ from clientdesk.clients.fields import ClientData, PhoneEntry
 from clientdesk.clients.listing import ClientFilter
 from ui import dialogs
 from ui.clients import household
-from ui.clients.editor import ClientEditor
+from tests.editor_helpers import open_editor
 from ui.clients.list_model import ID_ROLE, PAGE, ClientListModel
 from ui.clients.page import ClientsPage
 
@@ -21,7 +21,7 @@ def add(desk, name, phone, **fields):
 
 @pytest.fixture
 def page(qtbot, desk):
-    widget = ClientsPage(desk.clients, desk.path, desk.clock, functools.partial(ClientEditor, desk))
+    widget = ClientsPage(desk.clients, desk.path, desk.clock, functools.partial(open_editor, desk))
     qtbot.addWidget(widget)
     widget.resize(1000, 600)
     widget.show()

@@ -73,9 +73,13 @@ class ClientEditor(QDialog):
     saved = Signal(int)
     open_loyalty = Signal(int)
 
-    def __init__(self, desk, client_id: int | None = None, prefill: ClientData | None = None, parent=None):
+    def __init__(self, *, clients, history, greetings, insights, loyalty, settings, clock,
+                 client_id: int | None = None, prefill: ClientData | None = None, parent=None):
         super().__init__(parent)
-        self.desk = desk
+        self.clients = clients
+        self.greetings = greetings
+        self.settings = settings
+        self.clock = clock
         self.client_id = client_id
         self.setWindowTitle(self.tr("Client") if client_id else self.tr("New client"))
         self.resize(860, 720)
@@ -90,11 +94,11 @@ class ClientEditor(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.details)
         self.tabs.addTab(scroll, self.tr("Details"))
-        self.purchases_tab = PurchasesTab(desk.history, desk.clock, self)
-        self.interactions_tab = InteractionsTab(desk.history, self)
+        self.purchases_tab = PurchasesTab(history, clock, self)
+        self.interactions_tab = InteractionsTab(history, self)
         self.tabs.addTab(self.purchases_tab, self.tr("Purchases"))
         self.tabs.addTab(self.interactions_tab, self.tr("Timeline"))
-        self.insights_tab = ClientInsightsPanel(desk, self)
+        self.insights_tab = ClientInsightsPanel(insights, loyalty, self)
         self.tabs.addTab(self.insights_tab, self.tr("Insights"))
         self.purchases_tab.changed.connect(self._history_changed)
         self.interactions_tab.changed.connect(self._history_changed)
@@ -111,7 +115,7 @@ class ClientEditor(QDialog):
         self.withdraw_button.clicked.connect(self.withdraw_consent)
         self.occasions_button = QPushButton(self.tr("Other dates and festivals…"))
         self.occasions_button.setToolTip(self.tr("Custom dates (e.g. a child's birthday) and the festivals this client celebrates"))
-        self.occasions_button.clicked.connect(lambda: edit_client_occasions(self, self.desk, self.client_id))
+        self.occasions_button.clicked.connect(lambda: edit_client_occasions(self, self.greetings, self.clients, self.clock, self.client_id))
         self.error = ErrorLabel()
         bottom = QHBoxLayout()
         bottom.addWidget(self.occasions_button)
@@ -125,7 +129,7 @@ class ClientEditor(QDialog):
         layout.addLayout(bottom)
         QShortcut(QKeySequence.Save, self, activated=self.save)
 
-        data = desk.clients.get(client_id) if client_id else (prefill or ClientData())
+        data = self.clients.get(client_id) if client_id else (prefill or ClientData())
         self.load(data)
         self._loading = False
         self._dirty = False
@@ -159,7 +163,7 @@ class ClientEditor(QDialog):
         # Identity
         identity = QGroupBox(self.tr("Identity"))
         form = QFormLayout(identity)
-        self.honorific = self._combo([(h, h) for h in [""] + list(self.desk.settings.get("honorifics"))], editable=True)
+        self.honorific = self._combo([(h, h) for h in [""] + list(self.settings.get("honorifics"))], editable=True)
         self.name = self._line(self.tr("Full name, in Hindi or English"))
         self.father_name = self._line()
         self.father_relation = self._combo([(self.tr("Father"), "father"), (self.tr("Husband"), "husband")])
@@ -323,7 +327,7 @@ class ClientEditor(QDialog):
             self.referred_by_id = None
             self.referred_by_label.setText("")
             return
-        matches = self.desk.clients.search(text, limit=1)
+        matches = self.clients.search(text, limit=1)
         matches = [m for m in matches if m.id != self.client_id]
         if matches:
             self.referred_by_id = matches[0].id
@@ -431,9 +435,9 @@ class ClientEditor(QDialog):
         data = self.collect()
         try:
             if self.client_id:
-                self.desk.clients.update(self.client_id, data, family_of=self._family_of)
+                self.clients.update(self.client_id, data, family_of=self._family_of)
             else:
-                self.client_id = self.desk.clients.create(data, family_of=self._family_of)
+                self.client_id = self.clients.create(data, family_of=self._family_of)
         except DuplicateError as exc:
             self._show_field_error(exc)
             return self._resolve_duplicate(exc, data)
@@ -474,17 +478,17 @@ class ClientEditor(QDialog):
         if choice == QMessageBox.Open:
             self.client_id = exc.other_id
             self._dirty = False
-            self.load(self.desk.clients.get(exc.other_id))
+            self.load(self.clients.get(exc.other_id))
             self.error.show_message("")
             return False
         if choice == QMessageBox.Apply:
             try:
                 if self.client_id:  # editing: fold the other client into this one, then save
-                    self.desk.clients.merge(self.client_id, exc.other_id)
-                    self.desk.clients.update(self.client_id, self._merged_form(data, self.client_id))
+                    self.clients.merge(self.client_id, exc.other_id)
+                    self.clients.update(self.client_id, self._merged_form(data, self.client_id))
                 else:  # new: save without the clash, fold into the existing client
-                    new_id = self.desk.clients.create(self._without_clashes(data))
-                    self.desk.clients.merge(exc.other_id, new_id)
+                    new_id = self.clients.create(self._without_clashes(data))
+                    self.clients.merge(exc.other_id, new_id)
                     self.client_id = exc.other_id
             except ClientDeskError as error:
                 dialogs.show_error(self, error)
@@ -496,7 +500,7 @@ class ClientEditor(QDialog):
         return False
 
     def _merged_form(self, data: ClientData, client_id: int) -> ClientData:
-        current = self.desk.clients.get(client_id)
+        current = self.clients.get(client_id)
         numbers = {p.number for p in current.phones}
         for entry in data.phones:
             try:
@@ -514,20 +518,20 @@ class ClientEditor(QDialog):
         clean = []
         for entry in data.phones:
             try:
-                if not self.desk.clients.clients_with_phone(entry.number):
+                if not self.clients.clients_with_phone(entry.number):
                     clean.append(entry)
             except ValidationError:
                 continue
         data.phones = clean
-        if data.email and self.desk.clients.find_by_email(data.email) is not None:
+        if data.email and self.clients.find_by_email(data.email) is not None:
             data.email = ""
         return data
 
     def withdraw_consent(self) -> None:
         """Withdraw consent on every channel in one action (after asking), and show it."""
-        if self.client_id and withdraw_consent(self, self.desk, self.client_id):
+        if self.client_id and withdraw_consent(self, self.greetings, self.clients, self.client_id):
             dirty = self._dirty
-            fresh = self.desk.clients.get(self.client_id)
+            fresh = self.clients.get(self.client_id)
             self._loading = True
             for channel, (check, _, when) in self.consent.items():
                 state = fresh.consents.get(channel)
@@ -540,7 +544,7 @@ class ClientEditor(QDialog):
 
     def _history_changed(self) -> None:
         if self.client_id:
-            current = self.desk.clients.get(self.client_id)
+            current = self.clients.get(self.client_id)
             self.status_label.setText(status_label(current.status))
 
     def reject(self) -> None:

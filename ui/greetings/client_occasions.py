@@ -1,5 +1,5 @@
 """A client's own dates (a child's birthday …) and the festivals they celebrate, for the client
-editor: `edit_client_occasions(parent, desk, client_id)` opens the dialog."""
+editor: `edit_client_occasions(parent, greetings, clients, clock, client_id)` opens the dialog."""
 
 from __future__ import annotations
 
@@ -16,12 +16,12 @@ from ui.widgets import PartialDateEdit
 
 
 class ClientOccasionsDialog(QDialog):
-    def __init__(self, desk, client_id: int, parent=None):
+    def __init__(self, greetings, clients, clock, client_id: int, parent=None):
         super().__init__(parent)
-        self.desk = desk
+        self.greetings = greetings
         self.client_id = client_id
-        service = desk.greetings
-        name = desk.clients.names([client_id]).get(client_id, "")
+        service = greetings
+        name = clients.names([client_id]).get(client_id, "")
         self.setWindowTitle(self.tr("Occasions of %1").replace("%1", name))
         self.dates = QListWidget()
         self.label = QLineEdit()
@@ -46,7 +46,7 @@ class ClientOccasionsDialog(QDialog):
         self.own.setChecked(own)
         self.festivals = QListWidget()
         language = texts.ui_language()
-        for day in service.calendar.known(desk.clock.today()):
+        for day in service.calendar.known(clock.today()):
             item = QListWidgetItem(day.name_hi if language == "hi" else day.name_en)
             item.setData(Qt.UserRole, day.key)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
@@ -69,7 +69,7 @@ class ClientOccasionsDialog(QDialog):
 
     def _load_dates(self) -> None:
         self.dates.clear()
-        for d in self.desk.greetings.custom_dates.of(self.client_id):
+        for d in self.greetings.custom_dates.of(self.client_id):
             when = f"{d.day:02d}/{d.month:02d}" + (f"/{d.year}" if d.year else "")
             item = QListWidgetItem(f"{when}  {d.label}")
             item.setData(Qt.UserRole, d.id)
@@ -78,7 +78,7 @@ class ClientOccasionsDialog(QDialog):
     def add_date(self) -> None:
         day, month, year = self.date.value()
         try:
-            self.desk.greetings.custom_dates.add(self.client_id, self.label.text(), day, month, year)
+            self.greetings.custom_dates.add(self.client_id, self.label.text(), day, month, year)
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             return
@@ -88,7 +88,7 @@ class ClientOccasionsDialog(QDialog):
     def remove_date(self) -> None:
         item = self.dates.currentItem()
         if item is not None:
-            self.desk.greetings.custom_dates.remove(item.data(Qt.UserRole))
+            self.greetings.custom_dates.remove(item.data(Qt.UserRole))
             self._load_dates()
 
     def checked_festivals(self) -> list[str]:
@@ -97,7 +97,7 @@ class ClientOccasionsDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self.desk.greetings.celebrations.set_for(self.client_id,
+            self.greetings.celebrations.set_for(self.client_id,
                                                      self.checked_festivals() if self.own.isChecked() else None)
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
@@ -105,6 +105,6 @@ class ClientOccasionsDialog(QDialog):
         self.accept()
 
 
-def edit_client_occasions(parent, desk, client_id: int) -> bool:
+def edit_client_occasions(parent, greetings, clients, clock, client_id: int) -> bool:
     """Open the dialog; True when saved."""
-    return ClientOccasionsDialog(desk, client_id, parent).exec() == QDialog.Accepted
+    return ClientOccasionsDialog(greetings, clients, clock, client_id, parent).exec() == QDialog.Accepted

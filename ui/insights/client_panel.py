@@ -16,9 +16,10 @@ from ui.insights import texts
 class ClientInsightsPanel(QWidget):
     """Value, likelihood, suggestions and up-sell signals of one client."""
 
-    def __init__(self, desk, parent=None):
+    def __init__(self, insights, loyalty, parent=None):
         super().__init__(parent)
-        self.desk = desk
+        self.insights = insights
+        self.loyalty = loyalty
         self.group = QLabel()
         self.group.setWordWrap(True)
         self.likelihood = QLabel()
@@ -44,10 +45,10 @@ class ClientInsightsPanel(QWidget):
     def set_client(self, client_id: int) -> None:
         """Show the figures of this client (as of the last insights refresh)."""
         try:
-            value = self.desk.insights.client_value(client_id)
-            found = self.desk.insights.suggestions(client_id)
-            signals = self.desk.insights.signals(client_id=client_id)
-            tier_names = {t.code: t.name for t in self.desk.loyalty.rules().tiers}
+            value = self.insights.client_value(client_id)
+            found = self.insights.suggestions(client_id)
+            signals = self.insights.signals(client_id=client_id)
+            tier_names = {t.code: t.name for t in self.loyalty.rules().tiers}
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             return
