@@ -234,22 +234,24 @@ class MainWindow(QMainWindow):
 
     def _add_transfer_actions(self, menu) -> None:
         """Import / export entries of the File menu."""
-        from ui.importing import export, wizard
+        from ui.importing import export
 
         clients = self.pages["clients"]
         menu.addSeparator()
         self._action(menu, self.tr("Import from Excel / contacts…"),
-                     lambda: self._run_import(wizard.ImportWizard), "Ctrl+I")
+                     lambda: self._run_import(), "Ctrl+I")
         self._action(menu, self.tr("Undo last import…"),
-                     lambda: (export.undo_last_import(self, self.desk), clients.refresh()))
+                     lambda: (export.undo_last_import(self, self.desk.imports), clients.refresh()))
         self._action(menu, self.tr("Export clients to Excel…"),
-                     lambda: export.export_clients(self, self.desk, clients.current_filter(), clients.selected_ids()),
+                     lambda: export.export_clients(self, self.desk.exports, clients.current_filter(), clients.selected_ids()),
                      "Ctrl+E")
-        self._action(menu, self.tr("Export purchases to Excel…"), lambda: export.export_purchases(self, self.desk))
-        self._action(menu, self.tr("Export interactions to Excel…"), lambda: export.export_interactions(self, self.desk))
+        self._action(menu, self.tr("Export purchases to Excel…"), lambda: export.export_purchases(self, self.desk.exports))
+        self._action(menu, self.tr("Export interactions to Excel…"), lambda: export.export_interactions(self, self.desk.exports))
 
-    def _run_import(self, wizard_class) -> None:
-        wizard = wizard_class(self.desk, self)
+    def _run_import(self) -> None:
+        from ui.importing.wizard import ImportWizard
+
+        wizard = ImportWizard(self.desk.imports, self)
         wizard.exec()
         self.pages["clients"].refresh()
         self.update_status()

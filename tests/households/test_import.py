@@ -108,7 +108,7 @@ def test_the_command_line_import_names_the_family_member(tmp_path, csvfile):
 
 def test_the_wizard_preview_and_result_say_so(desk, csvfile, qtbot, language, tmp_path):
     desk.clients.create(ClientData(name="Suresh Reddy", phones=[PhoneEntry("98765 43210")]))
-    wizard = ImportWizard(desk)
+    wizard = ImportWizard(desk.imports)
     qtbot.addWidget(wizard)
     wizard.resize(1000, 640)
     wizard.show()

@@ -40,7 +40,7 @@ def test_wizard_maps_previews_imports_reports_and_undoes(desk, xlsx, qtbot, qtmo
                                                          messages):
     existing = desk.clients.create(ClientData(name="Anita", phones=[PhoneEntry("9820012345")]))
     path = xlsx(SHEET, merge="A1:D1")
-    wizard = ImportWizard(desk)
+    wizard = ImportWizard(desk.imports)
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.keyClicks(wizard.file_page.path_edit, str(path))
@@ -81,7 +81,7 @@ def test_wizard_maps_previews_imports_reports_and_undoes(desk, xlsx, qtbot, qtmo
     assert desk.clients.count() == 1 and desk.clients.get(existing).postal_city == ""
     assert "Removed 2 clients" in messages[-1]
 
-    wizard2 = ImportWizard(desk)  # the corrected mapping was remembered for these headers
+    wizard2 = ImportWizard(desk.imports)  # the corrected mapping was remembered for these headers
     qtbot.addWidget(wizard2)
     wizard2.show()
     qtbot.keyClicks(wizard2.file_page.path_edit, str(path))
@@ -92,7 +92,7 @@ def test_wizard_maps_previews_imports_reports_and_undoes(desk, xlsx, qtbot, qtmo
 def test_wizard_refuses_an_unreadable_file(desk, qtbot, tmp_path, messages):
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(b"nope")
-    wizard = ImportWizard(desk)
+    wizard = ImportWizard(desk.imports)
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.keyClicks(wizard.file_page.path_edit, str(bad))
@@ -105,16 +105,16 @@ def test_export_entry_points(desk, qtbot, tmp_path, monkeypatch, messages):
     desk.clients.create(ClientData(name="Vijay", phones=[PhoneEntry("9876500002")]))
     target = tmp_path / "selected.xlsx"
     monkeypatch.setattr(export_ui, "choose_save_path", lambda *args: str(target))
-    job = export_ui.export_clients(None, desk, ClientFilter(), [a])
+    job = export_ui.export_clients(None, desk.exports, ClientFilter(), [a])
     with qtbot.waitSignal(job.finished, timeout=15000):
         pass
     rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
     assert [r[0] for r in rows] == ["Name", "Anita Desai"] and "1" in messages[-1]
     for fn in (export_ui.export_purchases, export_ui.export_interactions):
-        job = fn(None, desk)
+        job = fn(None, desk.exports)
         with qtbot.waitSignal(job.finished, timeout=15000):
             pass
         assert openpyxl.load_workbook(target).active["A1"].value in ("Date", "Date and time")
     monkeypatch.setattr(export_ui, "choose_save_path", lambda *args: "")
-    assert export_ui.export_clients(None, desk, ClientFilter(), []) is None
-    assert export_ui.undo_last_import(None, desk) is None and "no import" in messages[-1]
+    assert export_ui.export_clients(None, desk.exports, ClientFilter(), []) is None
+    assert export_ui.undo_last_import(None, desk.imports) is None and "no import" in messages[-1]

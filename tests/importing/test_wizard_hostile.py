@@ -21,7 +21,7 @@ def hindi():
 
 
 def _preview(qtbot, desk, path):
-    wizard = ImportWizard(desk)
+    wizard = ImportWizard(desk.imports)
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.keyClicks(wizard.file_page.path_edit, str(path))

@@ -1,8 +1,8 @@
 """Export and undo entry points for the main window (thin wrappers over one domain call each).
 
-    export_clients(parent, desk, client_filter, selected_ids)   File → Export clients… (Ctrl+E)
-    export_purchases(parent, desk) / export_interactions(parent, desk)
-    undo_last_import(parent, desk)                               File → Undo last import…
+    export_clients(parent, exports, client_filter, selected_ids)   File → Export clients… (Ctrl+E)
+    export_purchases(parent, exports) / export_interactions(parent, exports)
+    undo_last_import(parent, imports)                            File → Undo last import…
 
 The file name comes from `choose_save_path` and the confirmation from `ui.dialogs.ask`, both of
 which tests replace. Each returns the running ui.jobs.Job (None when the user backed out)."""
@@ -49,7 +49,7 @@ def _done(parent, path: str, what: str):
     return show
 
 
-def export_clients(parent: QWidget | None, desk, client_filter=None, selected_ids=None):
+def export_clients(parent: QWidget | None, exports, client_filter=None, selected_ids=None):
     """Export the selected clients (when some are selected) or the current list to .xlsx or .vcf."""
     ids = list(selected_ids or [])
     title = QCoreApplication.translate("Export", "Export %1 selected clients").replace("%1", str(len(ids))) if ids else QCoreApplication.translate("Export", "Export clients")
@@ -57,7 +57,6 @@ def export_clients(parent: QWidget | None, desk, client_filter=None, selected_id
     if not path:
         return None
     language = header_language()
-    exports = desk.exports
     if path.lower().endswith(".vcf"):
         def work(progress):
             return exports.export_vcard(path, client_filter, ids or None, progress)
@@ -77,30 +76,30 @@ _RECORD_TEXTS = {
 }
 
 
-def _export_records(parent, desk, what: str, client_filter):
+def _export_records(parent, exports, what: str, client_filter):
     title, suggested, noun, busy = _RECORD_TEXTS[what]
     path = choose_save_path(parent, _t(title), suggested, "xlsx")
     if not path:
         return None
     language = header_language()
-    method = getattr(desk.exports, f"export_{what}")
+    method = getattr(exports, f"export_{what}")
     return run_job(parent, lambda progress: method(path, language, client_filter, progress),
                    on_success=_done(parent, path, _t(noun)), title=_t(busy))
 
 
-def export_purchases(parent: QWidget | None, desk, client_filter=None):
+def export_purchases(parent: QWidget | None, exports, client_filter=None):
     """Export every bill line (of the filtered clients, if a filter is given) to .xlsx."""
-    return _export_records(parent, desk, "purchases", client_filter)
+    return _export_records(parent, exports, "purchases", client_filter)
 
 
-def export_interactions(parent: QWidget | None, desk, client_filter=None):
+def export_interactions(parent: QWidget | None, exports, client_filter=None):
     """Export visits, calls and messages to .xlsx."""
-    return _export_records(parent, desk, "interactions", client_filter)
+    return _export_records(parent, exports, "interactions", client_filter)
 
 
-def undo_last_import(parent: QWidget | None, desk):
+def undo_last_import(parent: QWidget | None, imports):
     """Ask, then remove what the last import created and restore what it changed."""
-    batch = desk.imports.last_batch()
+    batch = imports.last_batch()
     if batch is None:
         dialogs.inform(parent, QCoreApplication.translate("Export", "Undo last import"), QCoreApplication.translate("Export", "There is no import to undo."))
         return None
@@ -110,7 +109,6 @@ def undo_last_import(parent: QWidget | None, desk):
             .replace("%3", str(batch.created)).replace("%4", str(batch.updated)))
     if dialogs.ask(parent, QCoreApplication.translate("Export", "Undo last import"), text) != QMessageBox.Yes:
         return None
-    imports = desk.imports
 
     def undone(result) -> None:
         message = (QCoreApplication.translate("Export", "Removed %1 clients and %2 bills; restored %3 clients.")

@@ -1,7 +1,7 @@
 """The import wizard: choose a file, check the column mapping, preview each row's status,
 import in the background (progress + Cancel), then save the error report or undo.
 
-File → Import… (Ctrl+I) opens `ImportWizard(desk, parent)`. File dialogs go through
+File → Import… (Ctrl+I) opens `ImportWizard(imports, parent)`. File dialogs go through
 `choose_open_path` / `ui.importing.export.choose_save_path`, which tests replace."""
 
 from __future__ import annotations
@@ -220,7 +220,7 @@ class FilePage(QWizardPage):
 
     def validatePage(self) -> bool:
         try:
-            self.wiz.source = self.wiz.desk.imports.open(self.path_edit.text().strip(), self.kind())
+            self.wiz.source = self.wiz.imports.open(self.path_edit.text().strip(), self.kind())
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             return False
@@ -256,7 +256,7 @@ class MappingPage(QWizardPage):
 
     def initializePage(self) -> None:
         source, kind = self.wiz.source, self.wiz.kind
-        mapping = self.wiz.desk.imports.suggest_mapping(source, kind)
+        mapping = self.wiz.imports.suggest_mapping(source, kind)
         samples = source.data_rows[:30]
         self.table.setRowCount(len(source.headers))
         self.combos = []
@@ -287,9 +287,9 @@ class MappingPage(QWizardPage):
 
     def validatePage(self) -> bool:
         try:
-            self.wiz.desk.imports.client_importer.check_mapping(self.mapping(), self.wiz.kind)
+            self.wiz.imports.client_importer.check_mapping(self.mapping(), self.wiz.kind)
             if self.wiz.kind == "purchases":
-                self.wiz.desk.imports.register_importer.check_mapping(self.mapping())
+                self.wiz.imports.register_importer.check_mapping(self.mapping())
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             return False
@@ -326,7 +326,7 @@ class PreviewPage(QWizardPage):
     def initializePage(self) -> None:
         self._done = False
         try:
-            outcomes = self.wiz.desk.imports.preview(self.wiz.source, self.wiz.mapping, self.wiz.kind,
+            outcomes = self.wiz.imports.preview(self.wiz.source, self.wiz.mapping, self.wiz.kind,
                                                      self.wiz.on_match, self.LIMIT)
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
@@ -354,8 +354,8 @@ class PreviewPage(QWizardPage):
         if self.job is not None:
             return False
         wiz = self.wiz
-        wiz.desk.imports.remember_mapping(wiz.source, wiz.kind, wiz.mapping)
-        source, mapping, kind, on_match, imports = wiz.source, wiz.mapping, wiz.kind, wiz.on_match, wiz.desk.imports
+        wiz.imports.remember_mapping(wiz.source, wiz.kind, wiz.mapping)
+        source, mapping, kind, on_match, imports = wiz.source, wiz.mapping, wiz.kind, wiz.on_match, wiz.imports
         self.job = run_job(self, lambda progress: imports.run(source, mapping, kind, on_match, progress),
                            on_success=self._finished, on_failure=self._failed, title=self.tr("Importing…"))
         return False
@@ -430,14 +430,14 @@ class ResultPage(QWizardPage):
         if not path:
             return
         try:
-            self.wiz.desk.imports.write_error_report(self.wiz.result, path, export_ui.header_language())
+            self.wiz.imports.write_error_report(self.wiz.result, path, export_ui.header_language())
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             return
         dialogs.inform(self, self.tr("Error report"), self.tr("Saved to %1").replace("%1", path))
 
     def undo(self) -> None:
-        job = export_ui.undo_last_import(self, self.wiz.desk)
+        job = export_ui.undo_last_import(self, self.wiz.imports)
         if job is not None:
             job.finished.connect(lambda ok: ok and self.undo_button.setEnabled(False))
 
@@ -445,9 +445,9 @@ class ResultPage(QWizardPage):
 class ImportWizard(QWizard):
     """File → Import…: file, columns, preview, result."""
 
-    def __init__(self, desk, parent=None):
+    def __init__(self, imports, parent=None):
         super().__init__(parent)
-        self.desk = desk
+        self.imports = imports
         self.source = None
         self.kind = "clients"
         self.mapping: list[str | None] = []

@@ -110,7 +110,7 @@ def follow(window, choice: str) -> None:
     if choice == "import":
         from ui.importing.wizard import ImportWizard
 
-        ImportWizard(window.desk, window).exec()
+        ImportWizard(window.desk.imports, window).exec()
         window.page("clients").refresh()
         window.update_status()
     elif choice == "first_client":
