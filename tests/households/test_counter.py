@@ -5,25 +5,14 @@ from __future__ import annotations
 import os
 import shutil
 
-import pytest
 from PySide6.QtCore import Qt
 
 from clientdesk.models import Purchase
+from tests.counter.conftest import page  # noqa: F401  (the counter page, shown and active)
 from tests.counter.test_counter_keyboard import focused, keys
 from ui.counter.page import CounterPage
 
 
-@pytest.fixture
-def page(desk, qtbot):
-    widget = CounterPage(desk.counter, desk.loyalty, desk.clients, desk.insights, desk.settings, desk.clock)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(widget.isActiveWindow)
-    widget.activated()
-    return widget
 
 
 def test_type_the_number_pick_meena_sell_her_points(desk, household, page, qtbot):
