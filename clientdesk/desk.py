@@ -18,6 +18,7 @@ from typing import Any
 import peewee
 
 from clientdesk.backup import backup_database
+from clientdesk.postgres.address import is_server_url
 from clientdesk.clock import Clock
 from clientdesk.counter.service import CounterService
 from clientdesk.db import BackgroundCheckpoints, close_database, needs_upgrade, open_database, using
@@ -127,7 +128,7 @@ class BoundService:
 
 @dataclass
 class Desk:
-    path: Path
+    path: Path | str  # the SQLite file, or a server's URL as given
     db: object
     clock: Clock
     settings: SettingsService
@@ -150,9 +151,12 @@ class Desk:
 
     @classmethod
     def open(cls, path: Path | str, clock: Clock | None = None, backup: bool = False) -> "Desk":
-        """Open the database at `path` (backing it up first when `backup`), and build the services."""
-        path = Path(path)
-        if backup:
+        """Open the database at `path` (backing it up first when `backup`), and build the services.
+        A server URL (`postgresql://…`) opens the client book on that server; it is kept as given
+        (the file backups are SQLite's: a server's are not made here)."""
+        server = is_server_url(path)
+        path = path if server else Path(path)
+        if backup and not server:
             backup_database(path, reason="start")
         clock = clock or Clock()
         db = open_database(path)

@@ -3,6 +3,8 @@ an undo; every outcome read back from the server on a connection of its own."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from clientdesk.errors import DuplicateError
@@ -123,3 +125,20 @@ def test_merge_moves_phones_and_points(server_desk, shop, server_rows):
     assert server_rows("SELECT count(*) FROM client WHERE id = %s", shop["suresh"]) == [(0,)]
     assert [r.id for r in server_desk.clients.search("9000012345")] == [shop["ramesh"]]
     check_ledger()
+
+
+def test_a_desk_opens_on_a_server_url(server_url, server_rows):
+    """Desk.open takes the URL itself (not a file called 'postgresql:/…'), and its services write there."""
+    from clientdesk.desk import Desk
+
+    desk = Desk.open(server_url)
+    try:
+        assert desk.path == server_url
+        client = desk.clients.create(ClientData(name="मीना देवी", phones=[PhoneEntry("9876543210")]))
+        desk.counter.record_sale(client, 100_000)
+        assert server_rows("SELECT name FROM client WHERE id = %s", client) == [("मीना देवी",)]
+        assert server_rows("SELECT count(*) FROM counter_sale WHERE client_id = %s", client) == [(1,)]
+        assert [r.id for r in desk.clients.search("meena")] == [client]
+    finally:
+        desk.close()
+    assert not Path(server_url).exists() and not Path("postgresql:").exists()
