@@ -6,8 +6,8 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QSpinBox, QVBoxLayout,
-    QWidget, QButtonGroup,
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton,
+    QSpinBox, QVBoxLayout, QWidget, QButtonGroup,
 )
 
 MONTHS = [
@@ -155,6 +155,17 @@ class PhoneList(QWidget):
             self.add_row(number, primary, whatsapp)
         if not self.rows:
             self.add_row(primary=True)
+
+
+def make_read_only_table(view: QAbstractItemView) -> QAbstractItemView:
+    """A table the user reads: whole rows selected, no editing, no row numbers, columns fitted to
+    their contents and the last one stretched. Returns `view`."""
+    view.setSelectionBehavior(QAbstractItemView.SelectRows)
+    view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
 
 
 def qdate(value: dt.date) -> QDate:

@@ -5,14 +5,19 @@ import pytest
 from ui.counter.page import CounterPage
 
 
-@pytest.fixture
-def page(desk, qtbot):
+def shown_counter_page(desk, qtbot, height: int = 700) -> CounterPage:
+    """A counter page on `desk`'s services, shown, active and told it is the current page."""
     widget = CounterPage(desk.counter, desk.loyalty, desk.clients, desk.insights, desk.settings, desk.clock)
     qtbot.addWidget(widget)
-    widget.resize(1100, 700)
+    widget.resize(1100, height)
     widget.show()
     qtbot.waitExposed(widget)
     widget.activateWindow()
     qtbot.waitUntil(widget.isActiveWindow)
     widget.activated()
     return widget
+
+
+@pytest.fixture
+def page(desk, qtbot):
+    return shown_counter_page(desk, qtbot)

@@ -8,9 +8,8 @@ import shutil
 from PySide6.QtCore import Qt
 
 from clientdesk.models import Purchase
-from tests.counter.conftest import page  # noqa: F401  (the counter page, shown and active)
+from tests.counter.conftest import page, shown_counter_page  # noqa: F401  (page: the counter page fixture)
 from tests.counter.test_counter_keyboard import focused, keys
-from ui.counter.page import CounterPage
 
 
 
@@ -58,14 +57,7 @@ def test_esc_on_the_pick_list_is_the_next_customer(desk, household, page, qtbot)
 def test_the_pick_list_looks_right(desk, household, page, qtbot, language, tmp_path):
     page.close()
     # made after the language is set
-    widget = CounterPage(desk.counter, desk.loyalty, desk.clients, desk.insights, desk.settings, desk.clock)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 560)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(widget.isActiveWindow)
-    widget.activated()
+    widget = shown_counter_page(desk, qtbot, height=560)
     keys(qtbot, "98765 43210", Qt.Key_Return, Qt.Key_Down)
     assert widget.lookup.results.currentRow() == 1
     if language == "hi":

@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
+    QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
     QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -16,7 +16,7 @@ from clientdesk.errors import ClientDeskError, ValidationError
 from clientdesk.money import format_inr, rupees_to_paise
 from clientdesk.services.history import InteractionRecord, LineItem, PurchaseRecord
 from ui import dialogs
-from ui.widgets import ErrorLabel, pydate, qdate
+from ui.widgets import ErrorLabel, make_read_only_table, pydate, qdate
 
 INTERACTION_LABELS = {
     "visit": QT_TRANSLATE_NOOP("HistoryTabs", "Visit"),
@@ -41,12 +41,7 @@ def _t(text: str) -> str:
 def _readonly_table(headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QTableWidget.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectRows)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+    return make_read_only_table(table)
 
 
 class _HistoryTab(QWidget):

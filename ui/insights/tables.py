@@ -4,7 +4,9 @@ its client or segment id under."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QTableView
+
+from ui.widgets import make_read_only_table
 
 ID_ROLE = Qt.UserRole + 1
 
@@ -13,12 +15,7 @@ def table_view(model: QAbstractTableModel) -> QTableView:
     """A read-only table of `model`: whole rows selected, columns fitted, the last one stretched."""
     view = QTableView()
     view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectRows)
-    view.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+    return make_read_only_table(view)
 
 
 def client_id_at(model, index) -> int | None:
