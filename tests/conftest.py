@@ -30,10 +30,39 @@ def clock():
     return FixedClock(dt.datetime(2026, 11, 22, 10, 0))
 
 
+# The service-level suites run every test that takes `desk` on both engines (issue 14): SQLite's
+# file and a client book on the run's PostgreSQL cluster. A suite joins when it passes on both; a
+# test about one engine only (a WAL file, FTS5 internals, a file backup) is marked `sqlite_only`.
+# Tests with a window (qtbot) stay on SQLite: the pages run the same services.
+BOTH_ENGINES = {"loyalty"}
+
+
+def pytest_generate_tests(metafunc):
+    suite = Path(str(metafunc.definition.fspath)).relative_to(ROOT / "tests").parts[0]
+    if ("desk" in metafunc.fixturenames and "qtbot" not in metafunc.fixturenames and suite in BOTH_ENGINES
+            and not metafunc.definition.get_closest_marker("sqlite_only")):
+        metafunc.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def desk(tmp_path, clock):
-    """A fresh Desk on a real SQLite file in tmp_path."""
-    opened = Desk.open(tmp_path / "desk.sqlite", clock=clock)
+def engine(request):
+    """The engine of the `desk` fixture: "sqlite" unless the test runs on both (BOTH_ENGINES)."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def desk_location(engine, tmp_path, request):
+    """Where the `desk` fixture's client book is: a SQLite file in tmp_path, or the URL of an empty
+    client book on the run's PostgreSQL cluster."""
+    if engine == "postgresql":
+        return request.getfixturevalue("server_url")
+    return tmp_path / "desk.sqlite"
+
+
+@pytest.fixture
+def desk(desk_location, clock):
+    """A fresh Desk on a real SQLite file in tmp_path, or on the server (see BOTH_ENGINES)."""
+    opened = Desk.open(desk_location, clock=clock)
     yield opened
     # A page's background job (an insights refresh, a backup) must end before the next test points
     # the shared database proxy at another file.

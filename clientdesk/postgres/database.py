@@ -44,6 +44,8 @@ class ServerDatabase(peewee.PostgresqlDatabase):
     from clientdesk.postgres import search as search_index
     from clientdesk.postgres.schema import CLIENT_INDEXES as client_indexes  # greetings' indexes, this dialect
 
+    from clientdesk.dialect import SERVER as sql  # the engine's pieces of hand-written SQL
+
     write_lock = True
     lock_wait_ms = LOCK_WAIT_MS
 
