@@ -94,3 +94,37 @@ def qt_teardown(*widgets) -> None:
             widget.close()
             shiboken6.delete(widget)
     qInstallMessageHandler(None)
+
+
+# ----- search as typed into the client list (bench/foundation.py, bench/engines.py) ----------------
+def keystrokes(text: str) -> list[str]:
+    """What the search box holds after each key: "r", "ra", "ram", ..."""
+    return [text[:i] for i in range(1, len(text) + 1)]
+
+
+def client_list_keystroke(desk, typed: str) -> None:
+    """What the client list does on a keystroke (ui/clients/list_model.py): the count, the first
+    page of ids by relevance, the first block of rows."""
+    from clientdesk.clients.listing import ClientFilter
+    from ui.clients.list_model import BLOCK, PAGE
+
+    flt = ClientFilter(text=typed)
+    desk.clients.count(flt)
+    ids = desk.clients.ids(flt, "relevance", False, 0, PAGE)
+    desk.clients.rows(ids[:BLOCK])
+
+
+def search_cases(desk) -> dict[str, list[str]]:
+    """Texts typed in the search benches: names in Latin and Devanagari letters, fragments of
+    stored phone numbers, stored emails (the last two taken from the desk, past its first rows)."""
+    clients = desk.db.execute_sql("SELECT count(*) FROM client").fetchone()[0]
+    phones = [n for (n,) in desk.db.execute_sql("SELECT number FROM phone ORDER BY id LIMIT 20 OFFSET ?",
+                                                (min(5000, clients // 2),))]
+    emails = [e for (e,) in desk.db.execute_sql(
+        "SELECT email FROM client WHERE email IS NOT NULL ORDER BY id LIMIT 5 OFFSET ?", (min(3000, clients // 20),))]
+    return {
+        "Latin names": ["ramesh kumar", "sunita sharma", "laxmi narayan", "harpreet kaur", "abhishek joshi"],
+        "Devanagari names": ["रमेश कुमार", "सुनीता शर्मा", "लक्ष्मी", "प्रिया सिंह"],
+        "phone fragments": [p[3:] for p in phones[:5]] + [p[-6:] for p in phones[5:10]],
+        "emails": emails,
+    }

@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from _common import ROOT, demo_database, print_table, summary, timed
+from _common import ROOT, client_list_keystroke, demo_database, keystrokes, print_table, search_cases, summary, timed
 
 WINDOW_SCRIPT = r"""
 import time; t0 = time.perf_counter()
@@ -48,38 +48,16 @@ print(json.dumps({"first_paint_s": first_paint, "scroll_steps": steps, "rows": m
 """
 
 
-def keystrokes(text: str) -> list[str]:
-    return [text[:i] for i in range(1, len(text) + 1)]
-
-
 def bench_search(db: Path) -> list[list]:
     from clientdesk.desk import Desk
-    from ui.clients.list_model import BLOCK, PAGE
-    from clientdesk.clients.listing import ClientFilter
 
     desk = Desk.open(db)
-    phones = [n for (n,) in desk.db.execute_sql("SELECT number FROM phone ORDER BY id LIMIT 20 OFFSET 5000")]
-    emails = [e for (e,) in desk.db.execute_sql(
-        "SELECT email FROM client WHERE email IS NOT NULL ORDER BY id LIMIT 5 OFFSET 3000")]
-    cases = {
-        "Latin names": ["ramesh kumar", "sunita sharma", "laxmi narayan", "harpreet kaur", "abhishek joshi"],
-        "Devanagari names": ["रमेश कुमार", "सुनीता शर्मा", "लक्ष्मी", "प्रिया सिंह"],
-        "phone fragments": [p[3:] for p in phones[:5]] + [p[-6:] for p in phones[5:10]],
-        "emails": emails,
-    }
     rows = []
-    for label, texts in cases.items():
+    for label, texts in search_cases(desk).items():
         list_ms, top_ms = [], []
         for text in texts:
             for typed in keystrokes(text):
-                flt = ClientFilter(text=typed)
-
-                def list_query():  # what the client list does on a keystroke (ui/clients/list_model.py)
-                    desk.clients.count(flt)
-                    ids = desk.clients.ids(flt, "relevance", False, 0, PAGE)
-                    desk.clients.rows(ids[:BLOCK])
-
-                list_ms.append(timed(list_query)[0])
+                list_ms.append(timed(client_list_keystroke, desk, typed)[0])
                 top_ms.append(timed(desk.clients.search, typed, 20)[0])
         rows.append([label, len(list_ms), *summary(list_ms), *summary(top_ms)[:2]])
     desk.close()

@@ -11,6 +11,8 @@ fixture FAILS with what to install: CI must never skip the PostgreSQL tests sile
 `server_url` (function): an empty client book (current schema, no rows), `fresh_server_url` one
 of the test's own (for tests that change its schema); both from a template made once per run.
 `bind_models(db)`: the ONE place tests point the models at a database (see its docstring).
+`launch_cluster()` is the same start without pytest (bench/engines.py uses it): it raises
+ClusterError, which `start_cluster()` turns into the fixture's failure.
 """
 
 from __future__ import annotations
@@ -32,6 +34,10 @@ from psycopg import sql
 
 SUPERUSER = "clientdesk_test"
 PASSWORD = "test-password-ß-१२३"  # non-ASCII on purpose: the URL and keyring paths must carry it
+
+
+class ClusterError(RuntimeError):
+    """The throwaway cluster could not be made or started (the message says what to do)."""
 
 
 def find_bindir() -> Path | None:
@@ -95,7 +101,7 @@ class PgCluster:
         if result.returncode:
             log = (self.folder / "server.log")
             tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
-            pytest.fail(f"pg_ctl start failed ({result.returncode}): {result.stderr.strip()}\n{tail}", pytrace=False)
+            raise ClusterError(f"pg_ctl start failed ({result.returncode}): {result.stderr.strip()}\n{tail}")
 
     def stop(self) -> None:
         self.pg_ctl("-m", "fast", "-w", "stop", check=False)
@@ -103,20 +109,34 @@ class PgCluster:
     def is_running(self) -> bool:
         return self.pg_ctl("status", check=False).returncode == 0
 
+    def remove(self) -> None:
+        """Stop the cluster and delete its folder."""
+        self.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
 
 def start_cluster() -> PgCluster:
+    """launch_cluster() for a fixture: its error fails the test with the message alone."""
+    try:
+        return launch_cluster()
+    except ClusterError as exc:
+        pytest.fail(str(exc), pytrace=False)
+
+
+def launch_cluster() -> PgCluster:
+    """initdb and start a throwaway cluster (see the module's docstring); raises ClusterError."""
     bindir = find_bindir()
     if bindir is None:
-        pytest.fail("PostgreSQL's server programs (initdb, pg_ctl) are not installed: run `bash .ci/postgres` "
-                    "(apt-get install postgresql) before the tests.", pytrace=False)
+        raise ClusterError("PostgreSQL's server programs (initdb, pg_ctl) are not installed: run `bash .ci/postgres` "
+                    "(apt-get install postgresql) before the tests.")
     run_as: list[str] = []
     folder = Path(tempfile.mkdtemp(prefix="clientdesk-pg-"))
     if os.geteuid() == 0:  # PostgreSQL refuses to run as root
         try:
             shutil.chown(folder, user="postgres", group="postgres")
         except (LookupError, OSError) as exc:
-            pytest.fail(f"Running as root, PostgreSQL needs the `postgres` system user (Debian's package makes it): "
-                        f"{exc}", pytrace=False)
+            raise ClusterError(f"Running as root, PostgreSQL needs the `postgres` system user (Debian's package "
+                               f"makes it): {exc}") from exc
         os.chmod(folder, 0o700)
         run_as = ["runuser", "-u", "postgres", "--"]
     pwfile = folder / "pw"
@@ -130,9 +150,13 @@ def start_cluster() -> PgCluster:
     pwfile.unlink()
     if init.returncode:
         shutil.rmtree(folder, ignore_errors=True)
-        pytest.fail(f"initdb failed ({init.returncode}): {init.stderr.strip()[-2000:]}", pytrace=False)
+        raise ClusterError(f"initdb failed ({init.returncode}): {init.stderr.strip()[-2000:]}")
     cluster = PgCluster(bindir=bindir, folder=folder, port=_free_port(), run_as=run_as)
-    cluster.start()
+    try:
+        cluster.start()
+    except ClusterError:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     return cluster
 
 
@@ -143,8 +167,7 @@ def pg_cluster():
     try:
         yield cluster
     finally:
-        cluster.stop()
-        shutil.rmtree(cluster.folder, ignore_errors=True)
+        cluster.remove()
 
 
 @pytest.fixture
