@@ -198,12 +198,18 @@ class Table:
 
 
 def lazily(fn, *args):
-    """A function giving fn(*args) once, for several cells of one measurement (one run, several figures)."""
+    """A function giving fn(*args) once, for several cells of one measurement (one run, several
+    figures); an error is kept and raised again for each of them."""
     memo: dict = {}
 
     def get():
-        if "value" not in memo:
-            memo["value"] = fn(*args)
+        if not memo:
+            try:
+                memo["value"] = fn(*args)
+            except Exception as exc:  # noqa: BLE001 - raised again below, for each cell
+                memo["error"] = exc
+        if "error" in memo:
+            raise memo["error"]
         return memo["value"]
 
     return get
