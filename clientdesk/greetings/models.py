@@ -89,14 +89,14 @@ class ClientFestivals(BaseModel):
     keys = pw.TextField(default="|")
 
 
-# Indexes on the core client table that make "Coming up" a lookup instead of a scan
-# (created by schema.create_all and by migration step 4).
 def inactive_sql(sql=SQLITE) -> str:
     """An archived or erased client, as the engine's partial index `client_inactive` names it
     (SQLite's below; the server's in clientdesk/postgres/schema.py), so a count can use it."""
     return f"({sql.is_set('archived')} OR {sql.is_set('erased')})"
 
 
+# Indexes on the core client table that make "Coming up" a lookup instead of a scan
+# (created by schema.create_all and by migration step 4).
 INACTIVE_SQL = inactive_sql()  # SQLite's: (archived != 0 OR erased != 0)
 CLIENT_INDEXES = (
     f"CREATE INDEX IF NOT EXISTS client_inactive ON client (id) WHERE {INACTIVE_SQL}",

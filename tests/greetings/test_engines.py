@@ -95,7 +95,7 @@ def test_the_same_book_gives_the_same_occasions_and_cards_on_both_engines(tmp_pa
     assert server[3] == sqlite[3] and ("archived", "Anil Mehta") in server[3]
     texts, sizes, first_page = server[4]
     assert len(texts) == 3 and (texts, sizes) == sqlite[4][:2]
-    assert "शर्मा जनरल स्टोर" in "".join(texts) or "Priya" in "".join(texts)
+    assert "Priya" in "".join(texts)
     assert first_page == sqlite[4][2]  # page 1 renders to the same pixels
     hits, upcoming = server[1]
     ids = server[0]
@@ -111,8 +111,7 @@ def test_the_same_book_gives_the_same_occasions_and_cards_on_both_engines(tmp_pa
 def test_a_client_with_no_first_purchase_has_no_years_with_us(desk):
     cid = make_client(desk, name="Walk-in Only")
     assert personal_between(TODAY, TODAY + dt.timedelta(days=365), ["first_purchase"]) == []
-    assert desk.greetings.coming_up(366, TODAY).items == tuple(
-        i for i in desk.greetings.coming_up(366, TODAY).items if i.occasion.kind != "first_purchase")
+    assert [i for i in desk.greetings.coming_up(366, TODAY).items if i.occasion.kind == "first_purchase"] == []
     comp = desk.greetings.compose(personal("first_purchase"), TODAY, [cid], "print")
     assert [(o.client_id, o.reason) for o in comp.left_out] == [(cid, "no_occasion")] and comp.drafts == []
 
