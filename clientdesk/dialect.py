@@ -68,6 +68,41 @@ class SQLiteSQL:
         """The columns of `table` (empty when there is no such table)."""
         return {row[1] for row in db.execute_sql(f'PRAGMA table_info("{table}")')}
 
+    # ----- greetings: month-days, flags and membership, in the forms the engine's indexes name ----
+    def month_day_key(self, column: str) -> str:
+        """A date's month and day as one key that sorts as the calendar does, written as the
+        engine's expression index on client.first_purchase_on names it (greetings' CLIENT_INDEXES),
+        so `key BETWEEN ? AND ?` with `month_day_value` bounds is a range of that index."""
+        return f"substr({column}, 6, 5)"
+
+    def month_day_value(self, month: int, day: int):
+        """The `month_day_key` of a (month, day), as a parameter to compare the key with."""
+        return f"{month:02d}-{day:02d}"
+
+    def is_set(self, column: str) -> str:
+        """True when the boolean `column` is set (SQLite keeps 0/1: `column != 0`, the form of its
+        partial indexes); `NOT column` is the opposite on both engines."""
+        return f"{column} != 0"
+
+    def contains_expr(self, field, text: str):
+        """`contains` for a peewee field: an expression, true when `text` occurs in the field."""
+        import peewee as pw
+
+        return pw.fn.instr(field, text) > 0
+
+    def join_in_order(self) -> str:
+        """A join that keeps the tables in the order written: `a <join> b ON ...` reads a first
+        (SQLite's planner takes CROSS JOIN so; a server's plans by its statistics, with a plain JOIN)."""
+        return "CROSS JOIN"
+
+    def node(self, sql: str, params: list | None = None):
+        """A piece of SQL written with `?` marks (one of this class's) as a peewee node, for a
+        peewee query: `field.in_(node(*id_set(ids)))`. peewee writes the driver's own marks into
+        the query, so the piece's marks are made the same (`%s` on a server)."""
+        import peewee as pw
+
+        return pw.SQL(sql, params)
+
 
 class ServerSQL(SQLiteSQL):
     """PostgreSQL's pieces (the shop's server)."""
@@ -108,6 +143,30 @@ class ServerSQL(SQLiteSQL):
         return {name for (name,) in db.execute_sql(
             "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
             "AND table_name = ?", [table])}
+
+    def month_day_key(self, column: str) -> str:
+        return f"(date_part('month', {column})::int * 100 + date_part('day', {column})::int)"
+
+    def month_day_value(self, month: int, day: int):
+        return month * 100 + day
+
+    def is_set(self, column: str) -> str:
+        return column
+
+    def contains_expr(self, field, text: str):
+        import peewee as pw
+
+        return pw.fn.strpos(field, text) > 0
+
+    def join_in_order(self) -> str:
+        return "JOIN"
+
+    def node(self, sql: str, params: list | None = None):
+        import peewee as pw
+
+        from clientdesk.postgres.dialect import qmark_to_format
+
+        return pw.SQL(qmark_to_format(sql), params)
 
 
 SQLITE = SQLiteSQL()

@@ -4,13 +4,11 @@ interactions to .xlsx, clients to vCard. Headers in the language code the caller
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Iterator, Sequence
 
-import peewee as pw
-
 from clientdesk.codes import STATUSES
+from clientdesk.dialect import sql_for
 from clientdesk.errors import ValidationError
 from clientdesk.exporting.headers import (
     CLIENT_COLUMNS, INTERACTION_COLUMNS, LANGUAGES, PURCHASE_COLUMNS, header_names, value_word,
@@ -48,14 +46,23 @@ def partial_date_value(day, month, year):
     return f"{day} {_MONTHS[month - 1]}"
 
 
-def _visit_date(value: str | None) -> dt.date | None:
-    """The date of a stored last visit (a date or date-time in ISO text)."""
-    return dt.date.fromisoformat(value[:10]) if value else None
+def _stored_date(value) -> dt.date | None:
+    """A date as the SQL returns it, as a date: ISO text (a date or date-time) from SQLite, a
+    date from a server."""
+    if not value:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value[:10])
 
 
 def id_set(ids: Sequence[int]):
-    """An SQL set of any number of ids, passed as one JSON parameter (no variable limit)."""
-    return pw.SQL("(SELECT value FROM json_each(?))", [json.dumps([int(i) for i in ids])])
+    """An SQL set of any number of ids, passed as one parameter (no variable limit; the engine's
+    id set: a JSON text on SQLite, an array on a server)."""
+    sql = sql_for(Client._meta.database)
+    return sql.node(*sql.id_set(ids))
 
 
 def _check_language(language: str) -> None:
@@ -85,18 +92,21 @@ class ExportService:
     # Two statements a chunk: the clients in the order of the ids, and their other phones (a
     # correlated subquery for those cost more than the whole client query).
     _RECORD_SQL = ("SELECT " + ", ".join(f"c.{name}" for name in _RECORD_COLUMNS)
-                   + " FROM json_each(?) AS j JOIN client c ON c.id = j.value ORDER BY j.key")
+                   + " FROM {ids} JOIN client c ON c.id = j.value ORDER BY j.key")
     _OTHER_PHONES_SQL = ("SELECT client_id, number FROM phone WHERE NOT is_primary "
-                         "AND client_id IN (SELECT value FROM json_each(?)) ORDER BY client_id, id")
+                         "AND client_id IN {ids} ORDER BY client_id, id")
 
     def _record_tuples(self, ids: list[int]) -> Iterator[tuple]:
         """The `_RECORD_COLUMNS` of each client, in the order of `ids`, then the other phones
         (oldest first, or None). Plain SQL in chunks of 5,000: an export reads every row."""
+        sql = sql_for(self.db)
         for start in range(0, len(ids), EXPORT_CHUNK):
-            param = [json.dumps(ids[start:start + EXPORT_CHUNK])]
-            rows = self.db.execute_sql(self._RECORD_SQL, param).fetchall()
+            chunk = ids[start:start + EXPORT_CHUNK]
+            ordered, params = sql.ordered_ids(chunk, "j")
+            rows = self.db.execute_sql(self._RECORD_SQL.format(ids=ordered), params).fetchall()
             others: dict[int, list[str]] = {}
-            for cid, number in self.db.execute_sql(self._OTHER_PHONES_SQL, param):
+            id_set_sql, params = sql.id_set(chunk)
+            for cid, number in self.db.execute_sql(self._OTHER_PHONES_SQL.format(ids=id_set_sql), params):
                 others.setdefault(cid, []).append(number)
             for row in rows:
                 extra = others.get(row[0])
@@ -105,19 +115,20 @@ class ExportService:
     def client_records(self, ids: list[int]) -> Iterator[dict]:
         """Each client's exported fields, in the order of `ids`, with `phones` (primary first),
         `tags`, `status` and dates as dates."""
-        cutoff = self.clients.lapse_cutoff().isoformat()
+        cutoff = self.clients.lapse_cutoff()
         for row in self._record_tuples(ids):
             record = dict(zip(self._RECORD_COLUMNS, row))
             primary = record.pop("primary_phone")
             record["phones"] = ([primary] if primary else []) + (row[-1] or [])
             record["tags"] = [t for t in record.pop("tags_text").split(", ") if t]
+            for name in ("first_purchase_on", "last_purchase_on", "last_visit_on"):
+                record[name] = _stored_date(record[name])
             record["status"] = ClientService.status_at(record["first_purchase_on"], record["last_purchase_on"], cutoff)
-            record["last_visit_on"] = _visit_date(record["last_visit_on"])
             yield record
 
     def client_sheet_rows(self, ids: list[int], language: str = "en") -> Iterator[list]:
         """The rows of the client sheet (CLIENT_COLUMNS), straight from the SQL tuples."""
-        cutoff = self.clients.lapse_cutoff().isoformat()
+        cutoff = self.clients.lapse_cutoff()
         words = {s: value_word(s, language) for s in STATUSES}
         for (_cid, name, father, email, business, gstin, line, city, state, pin, bday, bmonth, byear, aday, amonth,
              ayear, first, last, spent, visit, notes, tags, primary, others) in self._record_tuples(ids):
@@ -128,8 +139,8 @@ class ExportService:
                 phone, other = phone_text(primary) if primary else None, ""
             yield [name, father, phone, other, email, business, gstin, line, city, state, pin,
                    partial_date_value(bday, bmonth, byear), partial_date_value(aday, amonth, ayear),
-                   words[ClientService.status_at(first, last, cutoff)], ", ".join(filter(None, tags.split(", "))), spent,
-                   _visit_date(visit), notes]
+                   words[ClientService.status_at(_stored_date(first), _stored_date(last), cutoff)],
+                   ", ".join(filter(None, tags.split(", "))), spent, _stored_date(visit), notes]
 
     def export_clients(self, path: Path | str, language: str = "en", flt: ClientFilter | None = None,
                        ids: Sequence[int] | None = None, progress: Progress = NO_PROGRESS) -> int:

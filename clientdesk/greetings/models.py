@@ -6,6 +6,7 @@ from __future__ import annotations
 import peewee as pw
 
 from clientdesk.db import BaseModel
+from clientdesk.dialect import SQLITE
 from clientdesk.models import Client, Interaction
 
 
@@ -81,16 +82,22 @@ class ClientDate(BaseModel):
 class ClientFestivals(BaseModel):
     """The festivals one client celebrates, when they differ from the shop's default list.
 
-    `keys` is "|key1|key2|" so SQL can test membership with instr().
+    `keys` is "|key1|key2|" so SQL can test membership with the dialect's `contains` (instr/strpos).
     """
 
     client = pw.ForeignKeyField(Client, unique=True, on_delete="CASCADE")
     keys = pw.TextField(default="|")
 
 
+def inactive_sql(sql=SQLITE) -> str:
+    """An archived or erased client, as the engine's partial index `client_inactive` names it
+    (SQLite's below; the server's in clientdesk/postgres/schema.py), so a count can use it."""
+    return f"({sql.is_set('archived')} OR {sql.is_set('erased')})"
+
+
 # Indexes on the core client table that make "Coming up" a lookup instead of a scan
 # (created by schema.create_all and by migration step 4).
-INACTIVE_SQL = "(archived != 0 OR erased != 0)"
+INACTIVE_SQL = inactive_sql()  # SQLite's: (archived != 0 OR erased != 0)
 CLIENT_INDEXES = (
     f"CREATE INDEX IF NOT EXISTS client_inactive ON client (id) WHERE {INACTIVE_SQL}",
     *(f"CREATE INDEX IF NOT EXISTS client_{p}_md ON client ({p}_month, {p}_day, {p}_year, archived, erased) "

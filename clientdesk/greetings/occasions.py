@@ -8,7 +8,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -17,8 +16,9 @@ from typing import Iterable, NamedTuple
 import holidays
 import peewee as pw
 
+from clientdesk.dialect import sql_for
 from clientdesk.errors import NotFoundError, ValidationError
-from clientdesk.greetings.models import INACTIVE_SQL, ClientDate, ClientFestivals, FestivalChange, UserFestival
+from clientdesk.greetings.models import inactive_sql, ClientDate, ClientFestivals, FestivalChange, UserFestival
 from clientdesk.models import Client
 
 PERSONAL_KINDS = ("birthday", "anniversary", "founded", "first_purchase", "custom")
@@ -279,7 +279,7 @@ class FestivalCalendar:
     def year(self, year: int, include_hidden: bool = False) -> list[FestivalDay]:
         """Every festival of `year`, sorted by date (hidden ones only when asked)."""
         changes = {(c.key, c.year): c for c in FestivalChange.select().where(FestivalChange.year.in_([0, year]))}
-        users = list(UserFestival.select())
+        users = list(UserFestival.select().order_by(UserFestival.id))
         days = _package_with_rules(year, self.state)
         for u in users:
             if u.year in (None, year):
@@ -395,8 +395,13 @@ def _codes(start: dt.date, end: dt.date) -> dict[int, dt.date]:
 
 
 def id_in(field, ids: Iterable[int]):
-    """`field IN (ids)` with the ids passed as one JSON parameter (any number, no variable limit)."""
-    return field.in_(pw.SQL("(SELECT value FROM json_each(?))", [json.dumps([int(i) for i in ids])]))
+    """`field IN (ids)` with the ids passed as one parameter (any number, no variable limit; the
+    engine's id set: a JSON text on SQLite, an array on a server)."""
+    sql = sql_for(field.model._meta.database)
+    return field.in_(sql.node(*sql.id_set(ids)))
+
+
+_ACTIVE_SQL = "NOT c.archived AND NOT c.erased"  # booleans: 0/1 on SQLite, BOOLEAN on a server
 
 
 def _active():
@@ -419,6 +424,15 @@ def _spans_sql(month: str, day: str, spans) -> tuple[str, list]:
     return f"({sql})", [v for span in spans for v in span]
 
 
+def _first_purchase_sql(db, spans) -> tuple[str, list]:
+    """The spans as ranges of first_purchase_on's month-day key, the one the engine's index names
+    (text 'MM-DD' on SQLite, month*100+day on a server)."""
+    sql = sql_for(db)
+    key = sql.month_day_key("c.first_purchase_on")
+    where = " OR ".join(f"{key} BETWEEN ? AND ?" for _ in spans)
+    return f"({where})", [sql.month_day_value(m, d) for m, d1, d2 in spans for d in (d1, d2)]
+
+
 def personal_between(start: dt.date, end: dt.date, kinds: Iterable[str] = PERSONAL_KINDS,
                      client_ids: Iterable[int] | None = None) -> list[PersonalHit]:
     """Every personal occasion of active clients from start to end (inclusive), found in SQL on the
@@ -429,9 +443,11 @@ def personal_between(start: dt.date, end: dt.date, kinds: Iterable[str] = PERSON
     hits: list[PersonalHit] = []
     db = Client._meta.database
     client, client_date = Client._meta.table_name, ClientDate._meta.table_name
-    only, only_params = ("", []) if client_ids is None else (
-        " AND c.id IN (SELECT value FROM json_each(?))", [json.dumps([int(i) for i in client_ids])])
-    active = "c.archived = 0 AND c.erased = 0"
+    only, only_params = "", []
+    if client_ids is not None:
+        id_set, only_params = sql_for(db).id_set(client_ids)
+        only = f" AND c.id IN {id_set}"
+    active = _ACTIVE_SQL
     for kind, prefix in _PARTIAL.items():
         if kind not in kinds:
             continue
@@ -446,9 +462,8 @@ def personal_between(start: dt.date, end: dt.date, kinds: Iterable[str] = PERSON
                 continue
             hits.append(PersonalHit(cid, kind, date, None if kind == "birthday" else years))
     if "first_purchase" in kinds:
-        where = " OR ".join("substr(c.first_purchase_on, 6, 5) BETWEEN ? AND ?" for _ in spans)
-        params = [f"{m:02d}-{d:02d}" for m, d1, d2 in spans for d in (d1, d2)]
-        rows = db.execute_sql(f"SELECT c.id, c.first_purchase_on FROM {client} c WHERE ({where}) AND {active}{only}",
+        where, params = _first_purchase_sql(db, spans)
+        rows = db.execute_sql(f"SELECT c.id, c.first_purchase_on FROM {client} c WHERE {where} AND {active}{only}",
                               params + only_params).fetchall()
         for cid, first in rows:
             first = dt.date.fromisoformat(str(first)[:10])
@@ -459,11 +474,13 @@ def personal_between(start: dt.date, end: dt.date, kinds: Iterable[str] = PERSON
         where, params = _spans_sql("d.month", "d.day", spans)
         rows = db.execute_sql(
             f"SELECT d.client_id, d.month, d.day, d.year, d.label, d.id FROM {client_date} d "
-            f"JOIN {client} c ON c.id = d.client_id WHERE {where} AND {active}{only}", params + only_params).fetchall()
+            f"JOIN {client} c ON c.id = d.client_id WHERE {where} AND {active}{only} ORDER BY d.id",
+            params + only_params).fetchall()
         for cid, m, d, y, label, ref in rows:
             date = codes.get(m * 100 + d)
             if date is not None:
                 hits.append(PersonalHit(cid, "custom", date, date.year - y if date and y else None, label, ref))
+    hits.sort(key=lambda hit: (hit.date, hit.client_id))  # the same order on both engines (a stable sort)
     return hits
 
 
@@ -502,7 +519,7 @@ class Celebrations:
 
     def _celebrates_sql(self, key: str):
         own = ClientFestivals.select(ClientFestivals.client).where(ClientFestivals.client == Client.id)
-        with_key = own.where(pw.fn.instr(ClientFestivals.keys, f"|{key}|") > 0)
+        with_key = own.where(sql_for(self.db).contains_expr(ClientFestivals.keys, f"|{key}|"))
         if key in self.defaults():
             return ~pw.fn.EXISTS(own) | pw.fn.EXISTS(with_key)
         return pw.fn.EXISTS(with_key)
@@ -520,16 +537,16 @@ class Celebrations:
         defaults = set(self.defaults())
         db = Client._meta.database
         client, own = Client._meta.table_name, ClientFestivals._meta.table_name
-        active_own = (f"SELECT count(*) FROM {own} f CROSS JOIN {client} c ON c.id = f.client_id "
-                      "WHERE c.archived = 0 AND c.erased = 0")
+        active_own = (f"SELECT count(*) FROM {own} f {sql_for(db).join_in_order()} {client} c ON c.id = f.client_id "
+                      f"WHERE {_ACTIVE_SQL}")
         on_default = 0
         if defaults.intersection(keys):
             total = db.execute_sql(f"SELECT count(*) FROM {client}").fetchone()[0]
-            inactive = db.execute_sql(f"SELECT count(*) FROM {client} WHERE {INACTIVE_SQL}").fetchone()[0]
+            inactive = db.execute_sql(f"SELECT count(*) FROM {client} WHERE {inactive_sql(sql_for(db))}").fetchone()[0]
             on_default = total - inactive - db.execute_sql(active_own).fetchone()[0]
         result = {}
         for key in keys:
-            naming = db.execute_sql(active_own + " AND instr(f.keys, ?) > 0", [f"|{key}|"]).fetchone()[0]
+            naming = db.execute_sql(f"{active_own} AND {sql_for(db).contains('f.keys')}", [f"|{key}|"]).fetchone()[0]
             result[key] = naming + (on_default if key in defaults else 0)
         return result
 
@@ -583,7 +600,8 @@ class CustomDates:
     def of(self, client_id: int) -> list[CustomDate]:
         """A client's custom dates, in calendar order."""
         return [CustomDate(d.id, client_id, d.label, d.day, d.month, d.year)
-                for d in ClientDate.select().where(ClientDate.client == client_id).order_by(ClientDate.month, ClientDate.day)]
+                for d in ClientDate.select().where(ClientDate.client == client_id)
+                .order_by(ClientDate.month, ClientDate.day, ClientDate.id)]
 
 
 # ----- Coming up ------------------------------------------------------------------------------------------
@@ -631,7 +649,8 @@ def _personal_groups(start: dt.date, end: dt.date) -> dict[tuple[dt.date, str], 
     spans = _spans(codes)
     db = Client._meta.database
     client = Client._meta.table_name
-    active = "c.archived = 0 AND c.erased = 0"
+    active = _ACTIVE_SQL
+    ids_of = sql_for(db).id_list("c.id")
     groups: dict[tuple[dt.date, str], list[int]] = {}
 
     def add(date, kind, ids_text):
@@ -640,19 +659,20 @@ def _personal_groups(start: dt.date, end: dt.date) -> dict[tuple[dt.date, str], 
     for kind, prefix in _PARTIAL.items():
         where, params = _spans_sql(f"c.{prefix}_month", f"c.{prefix}_day", spans)
         rows = db.execute_sql(
-            f"SELECT c.{prefix}_month, c.{prefix}_day, group_concat(c.id) FROM {client} c WHERE {where} AND {active} "
+            f"SELECT c.{prefix}_month, c.{prefix}_day, {ids_of} FROM {client} c WHERE {where} AND {active} "
             f"AND (c.{prefix}_year IS NULL OR c.{prefix}_year <= ?) GROUP BY 1, 2", params + [end.year]).fetchall()
         for m, d, ids_text in rows:
             if m * 100 + d in codes:
                 add(codes[m * 100 + d], kind, ids_text)
-    where = " OR ".join("substr(c.first_purchase_on, 6, 5) BETWEEN ? AND ?" for _ in spans)
-    params = [f"{m:02d}-{d:02d}" for m, d1, d2 in spans for d in (d1, d2)]
+    # Grouped by the date itself (a few hundred groups at most: the window's days in each year).
+    where, params = _first_purchase_sql(db, spans)
     rows = db.execute_sql(
-        f"SELECT substr(c.first_purchase_on, 6, 5), substr(c.first_purchase_on, 1, 4), group_concat(c.id) "
-        f"FROM {client} c WHERE ({where}) AND {active} GROUP BY 1, 2", params).fetchall()
-    for md, year, ids_text in rows:
-        date = codes.get(int(md[:2]) * 100 + int(md[3:5]))
-        if date is not None and date.year > int(year):
+        f"SELECT c.first_purchase_on, {ids_of} FROM {client} c WHERE {where} AND {active} GROUP BY 1",
+        params).fetchall()
+    for first, ids_text in rows:
+        first = dt.date.fromisoformat(str(first)[:10])
+        date = codes.get(first.month * 100 + first.day)
+        if date is not None and date.year > first.year:
             add(date, "first_purchase", ids_text)
     for hit in personal_between(start, end, ["custom"]):
         groups.setdefault((hit.date, "custom"), []).append(hit.client_id)

@@ -235,7 +235,7 @@ class GreetingService:
     def templates(self, kind: str | None = None) -> list[TemplateData]:
         """Templates (of one kind, when given), built-ins first."""
         query = GreetingTemplate.select().order_by(GreetingTemplate.builtin.desc(), GreetingTemplate.kind,
-                                                   GreetingTemplate.name)
+                                                   GreetingTemplate.name, GreetingTemplate.id)
         if kind:
             query = query.where(GreetingTemplate.kind == kind)
         return [self._template(r) for r in query]

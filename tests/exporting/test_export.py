@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import openpyxl
+import peewee
 import pytest
 
 from clientdesk.errors import FileFormatError, ValidationError
@@ -31,6 +32,17 @@ def shop(desk):
     desk.history.record_purchase(PurchaseRecord(anita, dt.date(2026, 10, 1), 500_00, "B-2"))
     desk.history.log_interaction(InteractionRecord(ramesh, dt.datetime(2026, 11, 20, 11, 30), "visit", "in", "पूछताछ"))
     return desk, ramesh, anita
+
+
+@pytest.fixture
+def imports_back(engine, request):
+    """These round trips import the file back into the same desk. Importing into a client book on
+    a server is ported on its own (clientdesk/postgres/PORTING.md: importing, BackgroundCheckpoints),
+    so there they fail at the import until it is; the export half runs and is checked on both, and
+    tests/exporting/test_engines.py shows a server's files equal SQLite's (whose import is checked here)."""
+    if engine == "postgresql":
+        request.applymarker(pytest.mark.xfail(raises=peewee.ProgrammingError, strict=True,
+                                              reason="importing on a server is not ported yet (PORTING.md)"))
 
 
 def _read(path):
@@ -88,7 +100,7 @@ def test_purchases_and_interactions(shop, tmp_path):
     assert rows[1] == (dt.datetime(2026, 11, 20, 11, 30), "रमेश कुमार", "98765 43210", "मुलाक़ात", "आया", "पूछताछ", None)
 
 
-def test_client_export_imports_back_unchanged(shop, tmp_path):
+def test_client_export_imports_back_unchanged(shop, tmp_path, imports_back):
     desk, _, _ = shop
     path = tmp_path / "clients.xlsx"
     desk.exports.export_clients(path)
@@ -102,7 +114,7 @@ def test_client_export_imports_back_unchanged(shop, tmp_path):
     assert desk.imports.import_file(hindi).unchanged == 3 and Client.select().count() == 3
 
 
-def test_purchase_export_imports_back_as_register_without_doubling(shop, tmp_path):
+def test_purchase_export_imports_back_as_register_without_doubling(shop, tmp_path, imports_back):
     desk, _, _ = shop
     path = tmp_path / "purchases.xlsx"
     desk.exports.export_purchases(path)
@@ -111,7 +123,7 @@ def test_purchase_export_imports_back_as_register_without_doubling(shop, tmp_pat
     assert Purchase.select().count() == 2
 
 
-def test_vcard_export_imports_back(shop, tmp_path):
+def test_vcard_export_imports_back(shop, tmp_path, imports_back):
     desk, ramesh, _ = shop
     path = tmp_path / "clients.vcf"
     assert desk.exports.export_vcard(path) == 3
