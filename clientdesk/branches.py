@@ -1,0 +1,73 @@
+"""Branches and counters on bills (issue 14): every bill records the names of the branch and the
+counter it was rung up at, as this PC calls them (clientdesk.location keeps them in the PC's
+settings), and the insights and exports can be limited to one branch.
+
+A branch filter is a `str | None`: None means every branch; a name means the bills of that
+branch; "" (NO_BRANCH) means the bills that name none: those from before schema 9, and those of a
+PC that was never given names. The words for "(no branch)" are the UI's.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from clientdesk.errors import ValidationError
+from clientdesk.location import MAX_NAME_LENGTH
+
+NO_BRANCH = ""  # the branch filter of the bills without one
+
+# The branch names of the bills, in order, each found with one index seek on purchase(branch, date)
+# (a recursive skip over the index: DISTINCT would read every bill). Runs on SQLite and PostgreSQL.
+_BRANCHES_SQL = (
+    "WITH RECURSIVE b(name) AS (SELECT min(branch) FROM purchase "
+    "UNION ALL SELECT (SELECT min(branch) FROM purchase WHERE branch > b.name) FROM b WHERE b.name IS NOT NULL) "
+    "SELECT name FROM b WHERE name IS NOT NULL"
+)
+
+
+def clean_name(text: str | None, what: str = "branch") -> str:
+    """A branch or counter name as bills store it: one line, single spaces, NFC, no control
+    characters; "" for nothing. ValidationError (field `what`) when longer than MAX_NAME_LENGTH."""
+    text = unicodedata.normalize("NFC", text or "")
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch.isspace())
+    text = " ".join(text.split())
+    if len(text) > MAX_NAME_LENGTH:
+        raise ValidationError(what, "too_long", f"A {what} name has at most {MAX_NAME_LENGTH} characters "
+                                                f"({len(text)} given)")
+    return text
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where this desk's bills are rung up: the branch's and the counter's names ("" when not named)."""
+
+    branch: str = ""
+    counter: str = ""
+
+    @classmethod
+    def of(cls, names) -> "Origin":
+        """The cleaned names of `names` (an Origin, clientdesk.location's CounterChoices, or None)."""
+        if names is None:
+            return cls()
+        return cls(clean_name(getattr(names, "branch", ""), "branch"),
+                   clean_name(getattr(names, "counter", ""), "counter"))
+
+
+NOWHERE = Origin()
+
+
+def bill_branches(db) -> list[str]:
+    """The branch names the bills record, sorted; "" (NO_BRANCH) among them when some bills name none."""
+    return [name for (name,) in db.execute_sql(_BRANCHES_SQL).fetchall()]
+
+
+def check_branch(db, branch: str | None) -> None:
+    """For a command line's --branch: ValidationError unless some bill records `branch` (None passes)."""
+    if branch is None:
+        return
+    known = bill_branches(db)
+    if branch not in known:
+        listed = ", ".join(name or "(no branch)" for name in known) or "none: there are no bills yet"
+        shown = branch if len(branch) <= 60 else branch[:57] + "…"
+        raise ValidationError("branch", "unknown", f"No bill records the branch {shown!r} (branches: {listed})")
