@@ -68,6 +68,7 @@ def check_branch(db, branch: str | None) -> None:
         return
     known = bill_branches(db)
     if branch not in known:
-        listed = ", ".join(name or "(no branch)" for name in known) or "none: there are no bills yet"
+        listed = ", ".join([name for name in known if name] + (['"" (no branch)'] if NO_BRANCH in known else [])) \
+            or "none: there are no bills yet"
         shown = branch if len(branch) <= 60 else branch[:57] + "…"
         raise ValidationError("branch", "unknown", f"No bill records the branch {shown!r} (branches: {listed})")
