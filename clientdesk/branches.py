@@ -16,6 +16,7 @@ from clientdesk.errors import ValidationError
 from clientdesk.location import MAX_NAME_LENGTH
 
 NO_BRANCH = ""  # the branch filter of the bills without one
+COLUMN_LENGTH = 255  # purchase.branch/counter are VARCHAR(255); a clean name is at most 3 x 60 (NFC)
 
 # The branch names of the bills, in order, each found with one index seek on purchase(branch, date)
 # (a recursive skip over the index: DISTINCT would read every bill). Runs on SQLite and PostgreSQL.
@@ -28,28 +29,39 @@ _BRANCHES_SQL = (
 
 def clean_name(text: str | None, what: str = "branch") -> str:
     """A branch or counter name as bills store it: one line, single spaces, NFC, no control
-    characters; "" for nothing. ValidationError (field `what`) when longer than MAX_NAME_LENGTH."""
-    text = unicodedata.normalize("NFC", text or "")
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch.isspace())
-    text = " ".join(text.split())
-    if len(text) > MAX_NAME_LENGTH:
+    characters; "" for nothing. ValidationError (field `what`) when it has more than
+    MAX_NAME_LENGTH letters: combining marks (a nukta, a sign) are not counted, so a name measures
+    the same whether a keyboard typed क़ as one code point or two, and cleaning twice changes nothing."""
+    text = "".join(ch for ch in text or "" if unicodedata.category(ch) != "Cc" or ch.isspace())
+    text = unicodedata.normalize("NFC", " ".join(text.split()))
+    letters = sum(1 for ch in text if not unicodedata.combining(ch))
+    if letters > MAX_NAME_LENGTH or len(text) > COLUMN_LENGTH:
         raise ValidationError(what, "too_long", f"A {what} name has at most {MAX_NAME_LENGTH} characters "
-                                                f"({len(text)} given)")
+                                                f"({letters} given)")
     return text
 
 
 @dataclass(frozen=True)
 class Origin:
-    """Where this desk's bills are rung up: the branch's and the counter's names ("" when not named)."""
+    """Where this desk's bills are rung up: the branch's and the counter's names ("" when not
+    named). Make one with Origin.of (which cleans the names), or with names already clean."""
 
     branch: str = ""
     counter: str = ""
+
+    def __post_init__(self) -> None:
+        for what, name in (("branch", self.branch), ("counter", self.counter)):
+            if len(name) > COLUMN_LENGTH:  # made without Origin.of: still never more than the column holds
+                raise ValidationError(what, "too_long", f"A {what} name has at most {MAX_NAME_LENGTH} characters "
+                                                        f"({len(name)} given)")
 
     @classmethod
     def of(cls, names) -> "Origin":
         """The cleaned names of `names` (an Origin, clientdesk.location's CounterChoices, or None)."""
         if names is None:
             return cls()
+        if isinstance(names, Origin):
+            return names  # cleaned when it was made
         return cls(clean_name(getattr(names, "branch", ""), "branch"),
                    clean_name(getattr(names, "counter", ""), "counter"))
 

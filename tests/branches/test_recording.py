@@ -102,8 +102,10 @@ def test_a_name_over_the_limit_is_refused_before_anything_is_written(desk, desk_
     assert info.value.field == "branch" and "at most 60" in str(info.value)
     assert desk.origin == Origin()  # the desk keeps its names
     with pytest.raises(ValidationError) as info:
-        Desk.open(desk_location, clock=clock, origin=Origin("Main", "c" * 200))
+        Desk.open(desk_location, clock=clock, origin=CounterChoices(branch="Main", counter="c" * 200))
     assert info.value.field == "counter"
+    with pytest.raises(ValidationError):
+        Origin("b" * 300)  # made by hand, past what the column holds
     with pytest.raises(ValidationError):
         desk.history.record_purchase(PurchaseRecord(client, dt.date(2026, 11, 1), 50_00, branch="b" * 200))
     assert _rows(desk, "SELECT count(*) FROM purchase") == [(0,)]
@@ -118,3 +120,7 @@ def test_names_are_cleaned_to_one_line():
     assert clean_name("Cafe\u0301") == "Café"
     assert clean_name("ज़\u200dरा") == "ज़\u200dरा"  # a zero-width joiner is part of the spelling
     assert Origin.of(None) == Origin()
+    sixty = clean_name("\u0958" * 60)  # 60 letters typed as one code point each: 120 in NFC, still 60 letters
+    assert len(sixty) == 120 and clean_name(sixty) == sixty
+    with pytest.raises(ValidationError):
+        clean_name(("a" + "\u0301" * 5) * 60)  # 60 letters, but more than the column holds
