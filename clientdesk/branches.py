@@ -18,7 +18,7 @@ from clientdesk.location import MAX_NAME_LENGTH
 NO_BRANCH = ""  # the branch filter of the bills without one
 COLUMN_LENGTH = 255  # purchase.branch/counter are VARCHAR(255); a clean name is at most 3 x 60 (NFC)
 
-# The branch names of the bills, in order, each found with one index seek on purchase(branch, date)
+# The branch names of the bills, in order, each found with one index seek on purchase(branch, …)
 # (a recursive skip over the index: DISTINCT would read every bill). Runs on SQLite and PostgreSQL.
 _BRANCHES_SQL = (
     "WITH RECURSIVE b(name) AS (SELECT min(branch) FROM purchase "

@@ -54,7 +54,7 @@ STEP_9_BRANCH_AND_COUNTER = (
     "ALTER TABLE purchase ADD COLUMN IF NOT EXISTS counter VARCHAR(255) NOT NULL DEFAULT ''",
     "ALTER TABLE counter_sale ADD COLUMN IF NOT EXISTS branch VARCHAR(255) NOT NULL DEFAULT ''",
     "ALTER TABLE counter_sale ADD COLUMN IF NOT EXISTS counter VARCHAR(255) NOT NULL DEFAULT ''",
-    'CREATE INDEX IF NOT EXISTS "purchase_branch_date" ON "purchase" ("branch", "date")',
+    'CREATE INDEX IF NOT EXISTS "purchase_branch_date_client_id_amount_paise" ON "purchase" ("branch", "date", "client_id", "amount_paise")',
 )
 
 

@@ -71,7 +71,8 @@ def test_schema_8_file_upgrades_keeping_every_row(tmp_path, clock):
     try:
         assert conn.execute("SELECT branch, counter FROM purchase WHERE id = ?", (sale.purchase_id,)).fetchone() == \
             ("Andheri", "Counter 1")
-        assert [r[2] for r in conn.execute('PRAGMA index_info("purchase_branch_date")')] == ["branch", "date"]
+        assert [r[2] for r in conn.execute('PRAGMA index_info("purchase_branch_date_client_id_amount_paise")')] == \
+            ["branch", "date", "client_id", "amount_paise"]
     finally:
         conn.close()
     assert list(tmp_path.rglob("*before-v9*")), "the file is backed up before migrating"
@@ -125,7 +126,7 @@ def _make_schema_8(url: str, clock) -> None:
     finally:
         desk.close()
     with contextlib.closing(psycopg.connect(url, autocommit=True)) as conn:
-        conn.execute('DROP INDEX "purchase_branch_date"')
+        conn.execute('DROP INDEX "purchase_branch_date_client_id_amount_paise"')
         for table, columns in NEW_COLUMNS.items():
             for column in columns:
                 conn.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
