@@ -4,9 +4,10 @@ Each step is frozen in time: the SQL it ran when it was written (copied from a c
 that release, tests/data/schemas/), never today's models, so an old file upgraded next year runs
 what it was written for. Numbers were taken in order by feature area as it landed: 2 import
 batches, 3 loyalty, 4 greetings, 5 insights, 6 the phone search index, 7 names in the other
-script, 8 households sharing a phone number, 9 the branch and counter on each bill. Statements are idempotent (IF NOT EXISTS), as the
-first steps' create_tables(safe=True) were; step 8 rebuilds a table, in its one transaction. Step 6
-fills the search indexes with today's search code: they are derived data, rebuilt from the tables.
+script, 8 households sharing a phone number, 9 the branch and counter on each bill. Statements
+are idempotent (IF NOT EXISTS), as the first steps' create_tables(safe=True) were; step 8
+rebuilds a table, in its one transaction. Step 6 fills the search indexes with today's search
+code: they are derived data, rebuilt from the tables.
 """
 
 from __future__ import annotations

@@ -70,11 +70,11 @@ class HistoryService:
         with self.db.atomic():
             if not self.clients.exists(record.client_id):
                 raise NotFoundError(f"There is no client #{record.client_id}")
+            branch = self.origin.branch if record.branch is None else clean_name(record.branch, "branch")
+            counter = self.origin.counter if record.counter is None else clean_name(record.counter, "counter")
             purchase = Purchase.create(client=record.client_id, date=record.date, bill_no=record.bill_no.strip(),
                                        amount_paise=record.amount_paise, note=record.note,
-                                       created_at=self.clock.now(),
-                                       branch=self.origin.branch if record.branch is None else clean_name(record.branch, "branch"),
-                                       counter=self.origin.counter if record.counter is None else clean_name(record.counter, "counter"))
+                                       created_at=self.clock.now(), branch=branch, counter=counter)
             if record.lines:
                 PurchaseLine.insert_many([
                     {"purchase": purchase.id, "product": l.product.strip(), "category": l.category.strip(),
