@@ -119,6 +119,29 @@ def database_path(args) -> Path:
     return args.db if getattr(args, "db", None) else app_paths(args).database
 
 
+def counter_names(args):
+    """This PC's branch and counter names (clientdesk.location, in the config folder), with a
+    command's own --branch/--counter for the bill it records (`origin_branch`/`origin_counter`)."""
+    from clientdesk import location
+    from clientdesk.branches import Origin
+
+    saved = location.load(app_paths(args).config_dir)
+    branch, counter = getattr(args, "origin_branch", None), getattr(args, "origin_counter", None)
+    return Origin.of(saved.with_(**{k: v for k, v in (("branch", branch), ("counter", counter)) if v is not None}))
+
+
+def name_of(what: str):
+    """An argparse type: a branch or counter name (clientdesk.branches.clean_name; "" for none)."""
+    def parse(text: str) -> str:
+        from clientdesk.branches import clean_name
+
+        try:
+            return clean_name(text, what)
+        except ValidationError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    return parse
+
+
 def emit_json(value) -> None:
     """Print `value` as JSON (UTF-8, Devanagari kept as is)."""
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
@@ -200,7 +223,7 @@ def run_command(args) -> int:
         if getattr(args, "needs_db", True):
             path = database_path(args)
             new_desk = None if path.exists() else path
-            desk = Desk.open(path)
+            desk = Desk.open(path, origin=counter_names(args))
         code = args.run(desk, args) or 0
         sys.stdout.flush()  # a closed pipe shows here, not at exit
         return code

@@ -18,6 +18,7 @@ from typing import Any
 import peewee
 
 from clientdesk.backup import backup_database
+from clientdesk.branches import NOWHERE, Origin
 from clientdesk.postgres.address import is_server_url
 from clientdesk.clock import Clock
 from clientdesk.counter.service import CounterService
@@ -143,6 +144,7 @@ class Desk:
     segments: SegmentService
     insights: InsightService
     checkpoints: BackgroundCheckpoints
+    origin: Origin = NOWHERE  # this PC's branch and counter names, recorded on every bill it makes
 
     @staticmethod
     def needs_upgrade(path: Path | str) -> bool:
@@ -150,10 +152,13 @@ class Desk:
         return needs_upgrade(path)
 
     @classmethod
-    def open(cls, path: Path | str, clock: Clock | None = None, backup: bool = False) -> "Desk":
+    def open(cls, path: Path | str, clock: Clock | None = None, backup: bool = False, origin=None) -> "Desk":
         """Open the database at `path` (backing it up first when `backup`), and build the services.
         A server URL (`postgresql://…`) opens the client book on that server; it is kept as given
-        (the file backups are SQLite's: a server's are not made here)."""
+        (the file backups are SQLite's: a server's are not made here). `origin`: this PC's branch
+        and counter names (an Origin or clientdesk.location's CounterChoices; none by default),
+        checked before anything is opened (ValidationError for a name too long)."""
+        origin = Origin.of(origin)
         server = is_server_url(path)
         path = path if server else Path(path)
         if backup and not server:
@@ -162,7 +167,9 @@ class Desk:
         db = open_database(path)
         try:
             with using(db):  # some services read or write their defaults as they start
-                return cls._build(path, db, clock)
+                desk = cls._build(path, db, clock)
+            desk.set_origin(origin)
+            return desk
         except BaseException:
             close_database(db)
             raise
@@ -190,6 +197,12 @@ class Desk:
         """`with desk.using():` the models work on this desk's database (for code that uses them
         directly, outside the services)."""
         return using(self.db)
+
+    def set_origin(self, origin) -> None:
+        """This PC's branch and counter names (an Origin or CounterChoices), for the bills rung up from
+        now on: the sales at the counter and the bills recorded by hand."""
+        self.origin = Origin.of(origin)
+        self.history.origin = self.counter.origin = self.origin
 
     def set_language(self, language: str) -> None:
         """The shop's language ("en" or "hi") for words the desk supplies until the shop writes its

@@ -137,9 +137,13 @@ class Purchase(BaseModel):
     amount_paise = pw.BigIntegerField()
     note = pw.CharField(default="")
     created_at = pw.DateTimeField(default=_now)
+    # where the bill was made (clientdesk.branches): "" on bills from before schema 9 or from a PC without names
+    branch = pw.CharField(default="", constraints=[pw.SQL("DEFAULT ''")])
+    counter = pw.CharField(default="", constraints=[pw.SQL("DEFAULT ''")])
 
     class Meta:
-        indexes = ((("client", "date"), False), (("bill_no", "date"), False))
+        indexes = ((("client", "date"), False), (("bill_no", "date"), False),
+                   (("branch", "date", "client", "amount_paise"), False))  # a branch's dashboard reads only this
 
 
 class PurchaseLine(BaseModel):

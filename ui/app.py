@@ -87,6 +87,7 @@ def open_window(paths: AppPaths, db_path: Path, log_file: Path | None = None, ba
     (a large file must not delay the first screen). With `welcome`, a new desk (no clients, no shop
     name) first shows the welcome page (ui/welcome/).
     """
+    from clientdesk import location
     from clientdesk.desk import Desk
     from ui.backups import actions as backup_actions
     from ui.mainwindow import MainWindow
@@ -95,7 +96,7 @@ def open_window(paths: AppPaths, db_path: Path, log_file: Path | None = None, ba
     restored = backup_actions.apply_pending_restore(ui_settings_for(paths), db_path)  # chosen before a restart
     notice = upgrade_notice(db_path)
     try:
-        desk = Desk.open(db_path)
+        desk = Desk.open(db_path, origin=location.load(paths.config_dir))  # this PC's branch and counter names
     finally:
         if notice is not None:
             notice.close()

@@ -6,8 +6,9 @@ import argparse
 import dataclasses
 import json
 
+from clientdesk.branches import check_branch
 from clientdesk.commands.clients import print_clients
-from clientdesk.cli import emit_json, fail, record_id, whole_number
+from clientdesk.cli import emit_json, fail, name_of, record_id, whole_number
 from clientdesk.commands.phones import client_for, shared_number
 from clientdesk.errors import ValidationError
 from clientdesk.money import format_inr
@@ -29,6 +30,9 @@ def register(sub) -> None:
     p.add_argument("--pairs", type=whole_number(0, 1000, "a number of pairs"), default=20,
                    help="how many bought-together pairs")
     p.add_argument("--backtest", action="store_true", help="also back-test the purchase likelihood (last 60 days)")
+    p.add_argument("--branch", type=name_of("branch"), metavar="NAME",
+                   help='the bill figures (sales, visits, clients) of this branch only; "" for the bills that name '
+                        "no branch (client groups, pairs and win-back are the whole shop's)")
     p.set_defaults(run=run_insights)
 
     p = sub.add_parser("suggest", help="what to offer one client, with the reason")
@@ -73,7 +77,20 @@ def run_segment(desk, args) -> int:
     return print_clients(desk, desk.clients.rows(desk.segments.client_ids(args.query)), args.json)
 
 
+def _bill_figures(board) -> dict:
+    """The dashboard's bill figures (of one branch, or every branch), for `insights`."""
+    return {
+        "clients": board.clients, "active_clients": board.active_clients,
+        "sales_this_month_paise": board.sales_this_month_paise, "avg_bill_paise": board.avg_bill_paise,
+        "months": [{"month": m, "sales_paise": s, "visits": v, "new_clients": n, "returning_clients": r}
+                   for m, s, v, n, r in zip(board.months, board.sales_paise, board.visits, board.new_clients,
+                                            board.returning_clients)],
+        "top_clients": [{"id": cid, "name": name, "spent_paise": spent} for cid, name, spent in board.top_clients],
+    }
+
+
 def run_insights(desk, args) -> int:
+    check_branch(desk.db, args.branch)  # a branch no bill names is a mistake (exit 2)
     if args.refresh:
         desk.insights.refresh()
     else:
@@ -91,6 +108,8 @@ def run_insights(desk, args) -> int:
         "signals": {kind: len(desk.insights.signals(kind=kind, limit=10**9))
                     for kind in ("near_tier", "rising_spend", "rising_visits", "larger_pack")},
         "model": json.loads(run.details).get("model"),
+        "branch": args.branch,
+        "figures": _bill_figures(desk.insights.dashboard(branch=args.branch)),
     }
     if args.backtest:
         result["backtest"] = dataclasses.asdict(desk.insights.backtest())
@@ -104,6 +123,15 @@ def run_insights(desk, args) -> int:
     for p in result["pairs"]:
         print(f"  {p['a']} → {p['b']}: {p['support']:.3f}, {p['confidence']:.0%}, {p['lift']:.2f}")
     print(f"Win-back list: {result['winback']} clients")
+    figures = result["figures"]
+    where = "every branch" if args.branch is None else f"branch {args.branch or '(no branch)'}"
+    print(f"Bills ({where}): {figures['clients']} clients, {figures['active_clients']} bought in the last 12 months; "
+          f"sales this month {format_inr(figures['sales_this_month_paise'])}, "
+          f"average bill {format_inr(figures['avg_bill_paise'])}")
+    for month in figures["months"]:
+        if month["sales_paise"] or month["visits"]:
+            print(f"  {month['month']}  {format_inr(month['sales_paise'])}  {month['visits']} visits, "
+                  f"{month['new_clients']} new")
     if args.backtest:
         b = result["backtest"]
         print(f"Back-test (last {b['holdout_days']} days held out): AUC model {b['auc_model']:.3f}, "

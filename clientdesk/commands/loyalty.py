@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from clientdesk.cli import emit_json, fail, id_list, record_id, whole_number
+from clientdesk.cli import emit_json, fail, id_list, name_of, record_id, whole_number
 from clientdesk.commands.phones import client_for, shared_number
 from clientdesk.errors import ClientDeskError, ConfirmationNeeded
 from clientdesk.clients.service import SharedPhoneError
@@ -39,6 +39,10 @@ def register(sub) -> None:
     p.add_argument("--receipt", type=Path, metavar="OUT.pdf",
                    help="also write the receipt slip (in the client's language) to this PDF")
     p.add_argument("--paper", choices=sorted(PAPERS), default="80mm", help="receipt paper (default 80mm thermal)")
+    p.add_argument("--branch", dest="origin_branch", type=name_of("branch"), metavar="NAME",
+                   help="the branch this bill is rung up at (default: this PC's, from Settings)")
+    p.add_argument("--counter", dest="origin_counter", type=name_of("counter"), metavar="NAME",
+                   help="the counter this bill is rung up at (default: this PC's, from Settings)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_sale)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from clientdesk.cli import emit_json, search_text
+from clientdesk.branches import check_branch
+from clientdesk.cli import emit_json, name_of, search_text
 from clientdesk.errors import ClientDeskError, FileFormatError, ValidationError
 from clientdesk.clients.listing import ClientFilter
 from clientdesk.validate import format_phone
@@ -25,6 +26,9 @@ def register(sub) -> None:
     p.add_argument("what", choices=("clients", "purchases", "interactions"))
     p.add_argument("out", type=Path)
     p.add_argument("--search", default="", type=search_text, help="only clients matching this search (and their records)")
+    p.add_argument("--branch", type=name_of("branch"), metavar="NAME",
+                   help='only the bills of this branch (clients, interactions: of the clients with a bill there); '
+                        '"" for the bills that name no branch')
     p.set_defaults(run=run_export)
 
 
@@ -86,15 +90,16 @@ def run_import(desk, args) -> int:
 def run_export(desk, args) -> int:
     flt = ClientFilter(text=args.search)
     suffix = args.out.suffix.lower()
+    check_branch(desk.db, args.branch)  # a branch no bill names is a mistake: nothing is written
     if suffix == ".vcf" and args.what == "clients":
-        count = desk.exports.export_vcard(args.out, flt)
+        count = desk.exports.export_vcard(args.out, flt, branch=args.branch)
     elif suffix != ".xlsx":
         raise ValidationError("out", "invalid", f"{args.out.name}: export writes .xlsx files (clients also .vcf)")
     elif args.what == "clients":
-        count = desk.exports.export_clients(args.out, "en", flt)
+        count = desk.exports.export_clients(args.out, "en", flt, branch=args.branch)
     elif args.what == "purchases":
-        count = desk.exports.export_purchases(args.out, "en", flt)
+        count = desk.exports.export_purchases(args.out, "en", flt, branch=args.branch)
     else:
-        count = desk.exports.export_interactions(args.out, "en", flt)
+        count = desk.exports.export_interactions(args.out, "en", flt, branch=args.branch)
     print(f"{count} {args.what} written to {args.out}")
     return 0

@@ -29,13 +29,13 @@ _WORDS = {
         "receipt": "Receipt", "date": "Date", "bill": "Bill no.", "client": "Client", "amount": "Bill amount",
         "redeemed": "Points redeemed", "pay": "Amount paid", "earned": "Points earned", "balance": "Points balance",
         "expiring": "Points expiring by {date}", "stamps": "Stamps", "reward_due": "Reward due",
-        "thanks": "Thank you for shopping with us!",
+        "thanks": "Thank you for shopping with us!", "branch": "Branch", "counter": "Counter",
     },
     "hi": {
         "receipt": "रसीद", "date": "तारीख़", "bill": "बिल नं.", "client": "ग्राहक", "amount": "बिल की रक़म",
         "redeemed": "भुनाए गए पॉइंट", "pay": "चुकाई गई रक़म", "earned": "मिले पॉइंट", "balance": "बचे पॉइंट",
         "expiring": "{date} तक ख़त्म होने वाले पॉइंट", "stamps": "स्टैम्प", "reward_due": "मिलने वाला इनाम",
-        "thanks": "हमसे ख़रीदारी के लिए धन्यवाद!",
+        "thanks": "हमसे ख़रीदारी के लिए धन्यवाद!", "branch": "शाखा", "counter": "काउंटर",
     },
 }
 
@@ -62,6 +62,8 @@ class Receipt:
     rewards_due: int = 0
     reward_text: str = ""
     language: str = "en"
+    branch: str = ""    # where the bill was rung up (printed when named)
+    counter: str = ""
 
 
 def _date(value: dt.date) -> str:
@@ -72,6 +74,10 @@ def receipt_lines(receipt: Receipt) -> list[tuple[str, str]]:
     """(label, value) pairs in the receipt's language, in the order they are printed."""
     words = _WORDS["hi" if receipt.language == "hi" else "en"]
     lines = [(words["date"], receipt.when.strftime("%d/%m/%Y %H:%M"))]
+    if receipt.branch:
+        lines.append((words["branch"], receipt.branch))
+    if receipt.counter:
+        lines.append((words["counter"], receipt.counter))
     if receipt.bill_no:
         lines.append((words["bill"], receipt.bill_no))
     if receipt.client_name:
@@ -172,4 +178,5 @@ def receipt_for_sale(sale, bill_no: str, clients, loyalty, settings, clock) -> R
         net_paise=sale.net_paise, points_earned=sale.points_earned + sale.bonus_points, balance=sale.balance,
         expiring_soon=summary.expiring_soon, expiring_by=summary.next_expiry_on if summary.expiring_soon else None,
         stamps=sale.stamps, stamps_needed=sale.stamps_needed, rewards_due=sale.rewards_due,
-        reward_text=summary.reward_text, language=client.language if client.language in ("hi", "en") else "en")
+        reward_text=summary.reward_text, language=client.language if client.language in ("hi", "en") else "en",
+        branch=sale.branch, counter=sale.counter)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from clientdesk.branches import NOWHERE, Origin
 from clientdesk.clock import Clock
 from clientdesk.errors import ConfirmationNeeded, NotFoundError, ValidationError
 from clientdesk.loyalty.cards_service import CardService
@@ -52,6 +53,8 @@ class SaleResult:
     tier: str
     tier_changed: bool
     joined: bool
+    branch: str = ""   # where it was rung up (this desk's names)
+    counter: str = ""
 
     def to_json(self) -> dict:
         """The result for `sale --json`."""
@@ -80,7 +83,10 @@ class UndoResult:
 
 class CounterService:
     """The shop counter. Needs the database, the loyalty service (its programme and ledger), the
-    card service, the clients and history services and a clock."""
+    card service, the clients and history services and a clock. `origin`: this PC's branch and
+    counter names, recorded on each sale and its bill (the Desk sets it)."""
+
+    origin: Origin = NOWHERE
 
     def __init__(self, db, loyalty: LoyaltyService, cards: CardService, clients, history, clock: Clock | None = None):
         self.db = db
@@ -191,8 +197,9 @@ class CounterService:
                                           f"At most {quote.points} points can be redeemed on this bill "
                                           f"(balance {quote.balance}); nothing was recorded")
             member = self.loyalty.member(client_id)
+            origin = self.origin
             sale = CounterSale.create(client=client_id, at=now, date=today, card=card, amount_paise=amount_paise,
-                                      joined=member is None)
+                                      joined=member is None, branch=origin.branch, counter=origin.counter)
             if member is None:
                 member = self.loyalty.join(client_id, rules, bonus=True, sale=sale)
             sale.tier_before = member.tier
@@ -202,7 +209,8 @@ class CounterService:
             if card_number is None and rules.issue_card_at_first_bill:
                 card_number = self.cards.issue_new_card(client_id, rules)
             purchase_id = self.history.record_purchase(PurchaseRecord(
-                client_id, today, amount_paise, bill_no=bill_no, note="counter", lines=list(lines)))
+                client_id, today, amount_paise, bill_no=bill_no, note="counter", lines=list(lines),
+                branch=origin.branch, counter=origin.counter))
             sale.purchase = purchase_id
             redeemed_paise = 0
             if redeem_points:
@@ -244,7 +252,8 @@ class CounterService:
                 net_paise=amount_paise - redeemed_paise, points_earned=earned, bonus_points=bonus,
                 balance=self.loyalty.balance(client_id), stamps=member.stamps, stamps_needed=rules.stamps_needed,
                 stamp_added=stamp_added, rewards_due=member.rewards_due, reward_earned=reward_earned,
-                reward_used=use_reward, tier=tier, tier_changed=tier_changed, joined=sale.joined)
+                reward_used=use_reward, tier=tier, tier_changed=tier_changed, joined=sale.joined,
+                branch=origin.branch, counter=origin.counter)
 
     # ----- reversal, undo, return ----------------------------------------------------------------
     def _reverse(self, entry: LedgerEntry, reason: str, sale=None) -> int:

@@ -10,7 +10,7 @@ LANGUAGES = ("en", "hi")
 CLIENT_COLUMNS = ("name", "father_name", "phone", "other_phones", "email", "business_name", "gstin", "address",
                   "city", "state", "pin", "birthday", "anniversary", "status", "tags", "total_spent", "last_visit",
                   "notes")
-PURCHASE_COLUMNS = ("date", "bill_no", "name", "phone", "item", "category", "qty", "amount")
+PURCHASE_COLUMNS = ("date", "bill_no", "name", "phone", "item", "category", "qty", "amount", "branch", "counter")
 INTERACTION_COLUMNS = ("at", "name", "phone", "channel", "direction", "summary", "kind")
 
 HEADERS: dict[str, dict[str, str]] = {
@@ -21,7 +21,7 @@ HEADERS: dict[str, dict[str, str]] = {
         "tags": "Tags", "total_spent": "Total spent", "last_visit": "Last visit", "notes": "Notes",
         "date": "Date", "bill_no": "Bill no.", "item": "Item", "category": "Category", "qty": "Qty",
         "amount": "Amount", "at": "Date and time", "channel": "Channel", "direction": "Direction",
-        "summary": "Summary", "kind": "Kind",
+        "summary": "Summary", "kind": "Kind", "branch": "Branch", "counter": "Counter",
     },
     "hi": {
         "name": "नाम", "father_name": "पिता का नाम", "phone": "फ़ोन", "other_phones": "अन्य फ़ोन",
@@ -30,7 +30,7 @@ HEADERS: dict[str, dict[str, str]] = {
         "tags": "टैग", "total_spent": "कुल ख़र्च", "last_visit": "आख़िरी मुलाक़ात", "notes": "टिप्पणी",
         "date": "दिनांक", "bill_no": "बिल नं", "item": "सामान", "category": "श्रेणी", "qty": "मात्रा",
         "amount": "राशि", "at": "समय", "channel": "माध्यम", "direction": "दिशा", "summary": "सारांश",
-        "kind": "प्रकार",
+        "kind": "प्रकार", "branch": "शाखा", "counter": "काउंटर",
     },
 }
 

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Iterator, Sequence
 
+from clientdesk.branches import bill_branches
 from clientdesk.codes import STATUSES
 from clientdesk.dialect import sql_for
 from clientdesk.errors import ValidationError
@@ -78,12 +79,27 @@ class ExportService:
         self.clients = clients
         self.clock = clock
 
-    def client_ids(self, flt: ClientFilter | None = None, ids: Sequence[int] | None = None) -> list[int]:
-        """The clients to export, by name: an explicit selection, else the filter's result (all by default)."""
+    def client_ids(self, flt: ClientFilter | None = None, ids: Sequence[int] | None = None,
+                   branch: str | None = None) -> list[int]:
+        """The clients to export, by name: an explicit selection, else the filter's result (all by
+        default); with a `branch`, only those with a bill there ("" : a bill naming no branch)."""
         if ids is not None:
-            return [cid for (cid,) in Client.select(Client.id).where(Client.id.in_(id_set(ids)))
-                    .order_by(Client.name, Client.id).tuples()]
-        return self.clients.ids(flt or ClientFilter(), "name", offset=0, limit=-1)
+            chosen = [cid for (cid,) in Client.select(Client.id).where(Client.id.in_(id_set(ids)))
+                      .order_by(Client.name, Client.id).tuples()]
+        else:
+            chosen = self.clients.ids(flt or ClientFilter(), "name", offset=0, limit=-1)
+        if branch is None:
+            return chosen
+        there = self._branch_client_ids(branch)
+        return [cid for cid in chosen if cid in there]
+
+    def branches(self) -> list[str]:
+        """The branches the bills name, for the export's choice ("" for bills without one)."""
+        return bill_branches(self.db)
+
+    @staticmethod
+    def _branch_client_ids(branch: str) -> set[int]:
+        return {cid for (cid,) in Purchase.select(Purchase.client).where(Purchase.branch == branch).distinct().tuples()}
 
     _RECORD_COLUMNS = ("id", "name", "father_name", "email", "business_name", "gstin", "postal_line", "postal_city",
                        "postal_state", "postal_pin", "birth_day", "birth_month", "birth_year", "anniversary_day",
@@ -143,19 +159,21 @@ class ExportService:
                    ", ".join(filter(None, tags.split(", "))), spent, _stored_date(visit), notes]
 
     def export_clients(self, path: Path | str, language: str = "en", flt: ClientFilter | None = None,
-                       ids: Sequence[int] | None = None, progress: Progress = NO_PROGRESS) -> int:
-        """Clients to .xlsx: the primary phone in Phone, the rest in Other phones."""
+                       ids: Sequence[int] | None = None, progress: Progress = NO_PROGRESS,
+                       branch: str | None = None) -> int:
+        """Clients to .xlsx: the primary phone in Phone, the rest in Other phones (with a `branch`:
+        the clients with a bill there)."""
         _check_language(language)
-        chosen = self.client_ids(flt, ids)
+        chosen = self.client_ids(flt, ids, branch)
         columns = [xlsx.Column(h, _CLIENT_KINDS.get(c, "text"))
                    for c, h in zip(CLIENT_COLUMNS, header_names(CLIENT_COLUMNS, language))]
         rows = self.client_sheet_rows(chosen, language)
         return xlsx.write_xlsx(path, "Clients", columns, rows, len(chosen), progress)
 
     def export_vcard(self, path: Path | str, flt: ClientFilter | None = None, ids: Sequence[int] | None = None,
-                     progress: Progress = NO_PROGRESS) -> int:
-        """Clients as vCard 3.0 for a phone's contacts."""
-        chosen = self.client_ids(flt, ids)
+                     progress: Progress = NO_PROGRESS, branch: str | None = None) -> int:
+        """Clients as vCard 3.0 for a phone's contacts (with a `branch`: the clients with a bill there)."""
+        chosen = self.client_ids(flt, ids, branch)
 
         def records():
             for index, record in enumerate(self.client_records(chosen)):
@@ -171,8 +189,9 @@ class ExportService:
         return self.client_ids(flt)
 
     def export_purchases(self, path: Path | str, language: str = "en", flt: ClientFilter | None = None,
-                         progress: Progress = NO_PROGRESS) -> int:
-        """One row per bill line (a bill without lines is one row); imports back as a sales register."""
+                         progress: Progress = NO_PROGRESS, branch: str | None = None) -> int:
+        """One row per bill line (a bill without lines is one row), with its branch and counter;
+        imports back as a sales register. With a `branch`: only the bills of that branch."""
         _check_language(language)
         scope = self._client_scope(flt)
         columns = [xlsx.Column(h, _PURCHASE_KINDS.get(c, "text"))
@@ -180,13 +199,16 @@ class ExportService:
         query = Purchase.select(Purchase.id)
         if scope is not None:
             query = query.where(Purchase.client.in_(id_set(scope)))
+        if branch is not None:
+            query = query.where(Purchase.branch == branch)
         purchase_ids = [pid for (pid,) in query.order_by(Purchase.date, Purchase.id).tuples()]
 
         def rows():
             for start in range(0, len(purchase_ids), CHUNK):
                 chunk = purchase_ids[start:start + CHUNK]
                 bills = list(Purchase.select(Purchase.id, Purchase.date, Purchase.bill_no, Purchase.amount_paise,
-                                             Client.id, Client.name, Client.primary_phone)
+                                             Client.id, Client.name, Client.primary_phone, Purchase.branch,
+                                             Purchase.counter)
                              .join(Client).where(Purchase.id.in_(chunk))
                              .order_by(Purchase.date, Purchase.id).tuples())
                 lines: dict[int, list] = {}
@@ -195,18 +217,20 @@ class ExportService:
                                             PurchaseLine.qty, PurchaseLine.amount_paise)
                         .where(PurchaseLine.purchase.in_(chunk)).order_by(PurchaseLine.id).tuples()):
                     lines.setdefault(pid, []).append((product, category, qty, amount))
-                for pid, date, bill_no, amount, _cid, name, phone in bills:
+                for pid, date, bill_no, amount, _cid, name, phone, bill_branch, counter in bills:
                     phone = phone_text(phone) if phone else None
                     for product, category, qty, line_amount in lines.get(pid) or [("", "", 1, amount)]:
-                        yield [date, bill_no, name, phone, product, category, qty, line_amount]
+                        yield [date, bill_no, name, phone, product, category, qty, line_amount, bill_branch, counter]
 
         return xlsx.write_xlsx(path, "Purchases", columns, rows(), len(purchase_ids), progress)
 
     def export_interactions(self, path: Path | str, language: str = "en", flt: ClientFilter | None = None,
-                            progress: Progress = NO_PROGRESS) -> int:
-        """Visits, calls and messages, oldest first."""
+                            progress: Progress = NO_PROGRESS, branch: str | None = None) -> int:
+        """Visits, calls and messages, oldest first (with a `branch`: of the clients with a bill there)."""
         _check_language(language)
         scope = self._client_scope(flt)
+        if branch is not None:
+            scope = self.client_ids(flt, branch=branch)
         columns = [xlsx.Column(h, "datetime" if c == "at" else "text")
                    for c, h in zip(INTERACTION_COLUMNS, header_names(INTERACTION_COLUMNS, language))]
         query = (Interaction.select(Interaction.at, Client.name, Client.primary_phone, Interaction.channel,

@@ -17,8 +17,10 @@ from dataclasses import asdict, dataclass, field
 
 import peewee as pw
 
+from clientdesk.branches import bill_branches
 from clientdesk.errors import NotFoundError, ValidationError
 from clientdesk.lazy import lazy_import
+from clientdesk.insights import by_branch
 from clientdesk.insights.models import ClientScore, ClientSuggestion, InsightRun, ItemPair, UpsellSignal
 from clientdesk.loyalty.models import LoyaltyMember
 from clientdesk.models import Client, Purchase, PurchaseLine
@@ -154,6 +156,7 @@ class Dashboard:
     avg_bill_paise: int = 0
     winback: int = 0
     refreshed_at: dt.datetime | None = None
+    branch: str | None = None  # the branch the bill figures are limited to (None: every branch)
 
 
 def pack_size(product: str) -> tuple[str, float] | None:
@@ -538,22 +541,25 @@ class InsightService:
             raise ValidationError("backtest", "empty", "There are no bills to test on")
         return lk.backtest(rows[:, 0], rows[:, 1], int(rows[:, 1].max()), holdout_days)
 
-    def dashboard(self, months: int = 12, top: int = 10, occasion_days: int = 14) -> Dashboard:
+    def dashboard(self, months: int = 12, top: int = 10, occasion_days: int = 14,
+                  branch: str | None = None) -> Dashboard:
         """Sales and visits by month, new vs returning clients, RFM sizes, top clients and pairs,
-        birthdays and anniversaries in the next `occasion_days` days."""
+        birthdays and anniversaries in the next `occasion_days` days. With a `branch` (a name, ""
+        for bills without one) the bill and client figures are that branch's (see by_branch)."""
+        only, only_params = by_branch.condition(branch)
         today = self.clock.today()
         start = today.year * 12 + today.month - 1 - (months - 1)
         first_month = dt.date(start // 12, start % 12 + 1, 1)
         labels = [f"{(start + k) // 12:04d}-{(start + k) % 12 + 1:02d}" for k in range(months)]
         sales = dict(self.db.execute_sql(
-            "SELECT strftime('%Y-%m', date), sum(amount_paise) FROM purchase WHERE date >= ? GROUP BY 1",
-            (first_month.isoformat(),)).fetchall())
+            f"SELECT strftime('%Y-%m', date), sum(amount_paise) FROM purchase WHERE date >= ?{only} GROUP BY 1",
+            (first_month.isoformat(), *only_params)).fetchall())
         visits = dict(self.db.execute_sql(
             "SELECT m, count(*) FROM (SELECT DISTINCT strftime('%Y-%m', date) AS m, client_id, date FROM purchase "
-            "WHERE date >= ?) GROUP BY m", (first_month.isoformat(),)).fetchall())
+            f"WHERE date >= ?{only}) GROUP BY m", (first_month.isoformat(), *only_params)).fetchall())
         active = dict(self.db.execute_sql(
-            "SELECT strftime('%Y-%m', date), count(DISTINCT client_id) FROM purchase WHERE date >= ? GROUP BY 1",
-            (first_month.isoformat(),)).fetchall())
+            f"SELECT strftime('%Y-%m', date), count(DISTINCT client_id) FROM purchase WHERE date >= ?{only} GROUP BY 1",
+            (first_month.isoformat(), *only_params)).fetchall())
         new = dict(self.db.execute_sql(
             "SELECT strftime('%Y-%m', first_purchase_on), count(*) FROM client WHERE first_purchase_on >= ? "
             "GROUP BY 1", (first_month.isoformat(),)).fetchall())
@@ -563,11 +569,16 @@ class InsightService:
         clients = Client.select().where(Client.archived == False).count()  # noqa: E712
         month_start = today.replace(day=1).isoformat()
         this_month = self.db.execute_sql(
-            "SELECT coalesce(sum(amount_paise), 0), count(*) FROM purchase WHERE date >= ?", (month_start,)).fetchone()
+            f"SELECT coalesce(sum(amount_paise), 0), count(*) FROM purchase WHERE date >= ?{only}",
+            (month_start, *only_params)).fetchone()
         year_ago = (today - dt.timedelta(days=365)).isoformat()
         bills_year = self.db.execute_sql(
             "SELECT coalesce(sum(amount_paise), 0), count(*), count(DISTINCT client_id) FROM purchase "
-            "WHERE date > ?", (year_ago,)).fetchone()
+            f"WHERE date > ?{only}", (year_ago, *only_params)).fetchone()
+        if branch is not None:  # the branch's own clients: their first bill, their spend, their number there
+            new = by_branch.new_clients_by_month(self.db, branch, first_month)
+            top_clients = by_branch.top_clients(self.db, branch, top)
+            clients = by_branch.client_count(self.db, branch)
         run = self.last_run()
         new_counts = [int(new.get(label, 0)) for label in labels]
         return Dashboard(
@@ -578,7 +589,11 @@ class InsightService:
             occasions=self.occasions(occasion_days), clients=clients, active_clients=int(bills_year[2]),
             sales_this_month_paise=int(this_month[0]),
             avg_bill_paise=int(bills_year[0] // bills_year[1]) if bills_year[1] else 0,
-            winback=len(self.winback_ids()), refreshed_at=run.at if run else None)
+            winback=len(self.winback_ids()), refreshed_at=run.at if run else None, branch=branch)
+
+    def branches(self) -> list[str]:
+        """The branches the bills name, for the dashboard's choice ("" for bills without one)."""
+        return bill_branches(self.db)
 
     def occasions(self, days: int = 14, limit: int = 50) -> list[tuple[int, str, str, dt.date]]:
         """Birthdays and anniversaries in the next `days` days (today included), soonest first."""

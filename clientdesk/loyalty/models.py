@@ -66,6 +66,8 @@ class CounterSale(BaseModel):
     birthday_year_before = pw.IntegerField(null=True)
     last_stamp_before = pw.DateField(null=True)
     undone = pw.BooleanField(default=False)
+    branch = pw.CharField(default="", constraints=[pw.SQL("DEFAULT ''")])   # where it was rung up (clientdesk.branches)
+    counter = pw.CharField(default="", constraints=[pw.SQL("DEFAULT ''")])
 
     class Meta:
         indexes = ((("client", "date"), False), (("date", "id"), False))

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 VERSION_TABLE = "clientdesk_schema"
 FIRST_SERVER_VERSION = 7
-# version -> step that turns version-1 into version on a server (none yet: see the module's docstring)
+# version -> step that turns version-1 into version on a server (see the module's docstring)
 SERVER_STEPS: dict[int, Callable] = {}
 _CREATE_LOCK = 0x436C4465736B  # pg_advisory_xact_lock key: "ClDesk"
 
@@ -44,6 +44,26 @@ CLIENT_INDEXES = (
 INDEX_OVERRIDES = {
     "client_archived_only": 'CREATE INDEX IF NOT EXISTS "client_archived_only" ON "client" ("id") WHERE "archived"',
 }
+
+
+# Schema 9 (as clientdesk.migration_steps 9): the branch and counter each bill and counter sale was
+# rung up at; the rows already there name none (''). Adding a column with a constant default does
+# not rewrite the table on PostgreSQL 11 and later.
+STEP_9_BRANCH_AND_COUNTER = (
+    "ALTER TABLE purchase ADD COLUMN IF NOT EXISTS branch VARCHAR(255) NOT NULL DEFAULT ''",
+    "ALTER TABLE purchase ADD COLUMN IF NOT EXISTS counter VARCHAR(255) NOT NULL DEFAULT ''",
+    "ALTER TABLE counter_sale ADD COLUMN IF NOT EXISTS branch VARCHAR(255) NOT NULL DEFAULT ''",
+    "ALTER TABLE counter_sale ADD COLUMN IF NOT EXISTS counter VARCHAR(255) NOT NULL DEFAULT ''",
+    'CREATE INDEX IF NOT EXISTS "purchase_branch_date_client_id_amount_paise" ON "purchase" ("branch", "date", "client_id", "amount_paise")',
+)
+
+
+def _step_9_branch_and_counter(db) -> None:
+    for sql in STEP_9_BRANCH_AND_COUNTER:
+        db.execute_sql(sql)
+
+
+SERVER_STEPS[9] = _step_9_branch_and_counter
 
 
 def latest_version() -> int:

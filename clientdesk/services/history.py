@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Sequence
 
+from clientdesk.branches import NOWHERE, Origin, clean_name
 from clientdesk.clock import Clock
 from clientdesk.errors import NotFoundError, ValidationError
 from clientdesk.models import DIRECTIONS, INTERACTION_CHANNELS, Interaction, Purchase, PurchaseLine
@@ -29,6 +30,8 @@ class PurchaseRecord:
     note: str = ""
     lines: list[LineItem] = field(default_factory=list)
     id: int | None = None
+    branch: str | None = None   # where the bill was made; None when recording: this desk's (HistoryService.origin)
+    counter: str | None = None
 
 
 @dataclass
@@ -44,6 +47,8 @@ class InteractionRecord:
 
 class HistoryService:
     """Record and list a client's purchases and interactions; keeps the client's figures current."""
+
+    origin: Origin = NOWHERE  # this PC's branch and counter names, recorded on the bills it makes (the Desk sets it)
 
     def __init__(self, db, clients, clock: Clock | None = None):
         self.db = db
@@ -65,9 +70,11 @@ class HistoryService:
         with self.db.atomic():
             if not self.clients.exists(record.client_id):
                 raise NotFoundError(f"There is no client #{record.client_id}")
+            branch = self.origin.branch if record.branch is None else clean_name(record.branch, "branch")
+            counter = self.origin.counter if record.counter is None else clean_name(record.counter, "counter")
             purchase = Purchase.create(client=record.client_id, date=record.date, bill_no=record.bill_no.strip(),
                                        amount_paise=record.amount_paise, note=record.note,
-                                       created_at=self.clock.now())
+                                       created_at=self.clock.now(), branch=branch, counter=counter)
             if record.lines:
                 PurchaseLine.insert_many([
                     {"purchase": purchase.id, "product": l.product.strip(), "category": l.category.strip(),
@@ -93,7 +100,8 @@ class HistoryService:
         if bills:
             for l in PurchaseLine.select().where(PurchaseLine.purchase.in_([b.id for b in bills])).order_by(PurchaseLine.id):
                 lines.setdefault(l.purchase_id, []).append(LineItem(l.product, l.category, l.qty, l.amount_paise))
-        return [PurchaseRecord(client_id, b.date, b.amount_paise, b.bill_no, b.note, lines.get(b.id, []), b.id)
+        return [PurchaseRecord(client_id, b.date, b.amount_paise, b.bill_no, b.note, lines.get(b.id, []), b.id,
+                               branch=b.branch, counter=b.counter)
                 for b in bills]
 
     def log_interaction(self, record: InteractionRecord) -> int:

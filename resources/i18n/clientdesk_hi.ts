@@ -229,6 +229,28 @@
     </message>
 </context>
 <context>
+    <name>BranchCombo</name>
+    <message>
+        <source>All branches</source>
+        <translation>सभी शाखाएँ</translation>
+    </message>
+    <message>
+        <source>(no branch)</source>
+        <translation>(कोई शाखा नहीं)</translation>
+    </message>
+</context>
+<context>
+    <name>BranchDialog</name>
+    <message>
+        <source>Clients and interactions: those of the clients who bought at the branch.</source>
+        <translation>ग्राहक और बातचीत: सिर्फ़ उन ग्राहकों के, जिन्होंने इस शाखा से ख़रीदारी की है।</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>शाखा</translation>
+    </message>
+</context>
+<context>
     <name>ChartCard</name>
     <message>
         <source>Save as PNG…</source>
@@ -2478,6 +2500,14 @@ Bills and receipts are not affected.</source>
         <translation>रद्द करें</translation>
     </message>
     <message>
+        <source>Branch:</source>
+        <translation>शाखा:</translation>
+    </message>
+    <message>
+        <source>Client groups, pairs and win-back count every branch.</source>
+        <translation>RFM समूह, साथ में खरीदे और वापस लाएँ: सभी शाखाओं के हिसाब से।</translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation>डैशबोर्ड</translation>
     </message>
@@ -3450,6 +3480,18 @@ Log: %3</source>
     <message>
         <source>Items</source>
         <translation>सामान</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>शाखा</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>काउंटर</translation>
+    </message>
+    <message>
+        <source>(no branch)</source>
+        <translation>(कोई शाखा नहीं)</translation>
     </message>
 </context>
 <context>

@@ -89,9 +89,9 @@ def test_purchases_and_interactions(shop, tmp_path):
     path = tmp_path / "purchases.xlsx"
     desk.exports.export_purchases(path)
     _, rows = _read(path)
-    assert rows[0] == ("Date", "Bill no.", "Name", "Phone", "Item", "Category", "Qty", "Amount")
-    assert rows[1] == (dt.datetime(2026, 10, 1), "B-2", "Anita Desai", "98765 00001", None, None, 1, 500)
-    assert rows[2][4:] == ("Silk saree", "Sarees", 1, 1234000) and rows[3][4:] == ("Blouse", "Fabric", 2, 567.5)
+    assert rows[0] == ("Date", "Bill no.", "Name", "Phone", "Item", "Category", "Qty", "Amount", "Branch", "Counter")
+    assert rows[1] == (dt.datetime(2026, 10, 1), "B-2", "Anita Desai", "98765 00001", None, None, 1, 500, None, None)
+    assert rows[2][4:8] == ("Silk saree", "Sarees", 1, 1234000) and rows[3][4:8] == ("Blouse", "Fabric", 2, 567.5)
     desk.exports.export_purchases(path, flt=ClientFilter(text="anita"))
     assert len(_read(path)[1]) == 2
     path = tmp_path / "interactions.xlsx"

@@ -90,13 +90,22 @@ class PurchasesTab(_HistoryTab):
 
     def __init__(self, history, clock, parent=None):
         super().__init__(history, self.tr("Record purchase…"), [
-            self.tr("Date"), self.tr("Bill no."), self.tr("Amount"), self.tr("Items")], parent)
+            self.tr("Date"), self.tr("Bill no."), self.tr("Amount"), self.tr("Branch"), self.tr("Counter"),
+            self.tr("Items")], parent)
         self.clock = clock  # the new bill's date starts at today
 
     def rows(self) -> list[list[str]]:
         return [[p.date.strftime("%d/%m/%Y"), p.bill_no, format_inr(p.amount_paise),
+                 p.branch or self.tr("(no branch)"), p.counter or "",
                  ", ".join(f"{l.product} ({l.category})" if l.category else l.product for l in p.lines)]
                 for p in self.history.purchases(self.client_id)]
+
+    def _fill(self, rows: list[list[str]]) -> None:
+        super()._fill(rows)
+        # a shop that never named its branches and counters sees no such columns
+        named = any(row[3] != self.tr("(no branch)") or row[4] for row in rows)
+        for column in (3, 4):
+            self.table.setColumnHidden(column, not named)
 
     def make_dialog(self) -> QDialog:
         return PurchaseDialog(self.history, self.clock, self.client_id, self)

@@ -5,7 +5,9 @@
     undo_last_import(parent, imports)                            File → Undo last import…
 
 The file name comes from `choose_save_path` and the confirmation from `ui.dialogs.ask`, both of
-which tests replace. Each returns the running ui.jobs.Job (None when the user backed out)."""
+which tests replace; when the bills name two or more branches, `ui.branch_choice.ask_branch` asks
+which one first ("All branches" by default). Each returns the running ui.jobs.Job (None when the
+user backed out)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ui import dialogs
+from ui import branch_choice, dialogs
 from ui.jobs import run_job
 
 _FILTERS = {
@@ -53,16 +55,19 @@ def export_clients(parent: QWidget | None, exports, client_filter=None, selected
     """Export the selected clients (when some are selected) or the current list to .xlsx or .vcf."""
     ids = list(selected_ids or [])
     title = QCoreApplication.translate("Export", "Export %1 selected clients").replace("%1", str(len(ids))) if ids else QCoreApplication.translate("Export", "Export clients")
+    branch = None if ids else branch_choice.ask_branch(parent, exports.branches(), title, of_clients=True)  # a selection is chosen already
+    if branch is branch_choice.CANCELLED:
+        return None
     path = choose_save_path(parent, title, "clients.xlsx", "xlsx", "vcf")
     if not path:
         return None
     language = header_language()
     if path.lower().endswith(".vcf"):
         def work(progress):
-            return exports.export_vcard(path, client_filter, ids or None, progress)
+            return exports.export_vcard(path, client_filter, ids or None, progress, branch=branch)
     else:
         def work(progress):
-            return exports.export_clients(path, language, client_filter, ids or None, progress)
+            return exports.export_clients(path, language, client_filter, ids or None, progress, branch=branch)
     return run_job(parent, work, on_success=_done(parent, path, QCoreApplication.translate("Export", "clients")), title=QCoreApplication.translate("Export", "Exporting clients…"))
 
 
@@ -78,12 +83,15 @@ _RECORD_TEXTS = {
 
 def _export_records(parent, exports, what: str, client_filter):
     title, suggested, noun, busy = _RECORD_TEXTS[what]
+    branch = branch_choice.ask_branch(parent, exports.branches(), _t(title), of_clients=what == "interactions")
+    if branch is branch_choice.CANCELLED:
+        return None
     path = choose_save_path(parent, _t(title), suggested, "xlsx")
     if not path:
         return None
     language = header_language()
     method = getattr(exports, f"export_{what}")
-    return run_job(parent, lambda progress: method(path, language, client_filter, progress),
+    return run_job(parent, lambda progress: method(path, language, client_filter, progress, branch=branch),
                    on_success=_done(parent, path, _t(noun)), title=_t(busy))
 
 

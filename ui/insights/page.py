@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QT
 
 from clientdesk.errors import ClientDeskError
 from ui import dialogs
+from ui.branch_choice import BranchCombo
 from ui.insights.dashboard_tab import DashboardTab
 from ui.insights.pairs_tab import PairsTab
 from ui.insights.segments_tab import SegmentsTab
@@ -43,6 +44,14 @@ class InsightsPage(QWidget):
         top.addWidget(self.progress)
         top.addWidget(self.cancel_button)
         top.addWidget(self.status, 1)
+        # the dashboard of one branch (shown when the bills name two or more)
+        self.branch_label = QLabel(self.tr("Branch:"))
+        self.branch = BranchCombo()
+        self.branch_note = QLabel(self.tr("Client groups, pairs and win-back count every branch."))
+        self.branch_note.setStyleSheet("color: gray;")
+        for widget in (self.branch_label, self.branch, self.branch_note):
+            top.addWidget(widget)
+        self.branch.currentIndexChanged.connect(self._branch_chosen)
         self.dashboard = DashboardTab()
         self.segments = SegmentsTab(segments, exports, loyalty, clients)
         self.value = ValueTab()
@@ -122,7 +131,8 @@ class InsightsPage(QWidget):
     def reload(self) -> None:
         """Show the stored figures in every tab."""
         try:
-            board = self.insights.dashboard()
+            self._show_branches()
+            board = self.insights.dashboard(branch=self.branch.branch())
             self.dashboard.fill(board)
             self.value.fill(board.rfm)
             self.pairs.fill()
@@ -138,6 +148,22 @@ class InsightsPage(QWidget):
         else:
             self.status.setText(self.tr("Figures as of %1 (took %2 s)").replace("%1", run.at.strftime("%d/%m/%Y %H:%M"))
                                 .replace("%2", f"{run.seconds:.1f}"))
+
+    def _show_branches(self) -> None:
+        """The branch box lists the branches the bills name; hidden while there are fewer than two."""
+        names = self.insights.branches()
+        self.branch.set_branches(names)
+        for widget in (self.branch_label, self.branch):
+            widget.setVisible(len(names) >= 2)
+        self.branch_note.setVisible(len(names) >= 2 and self.branch.branch() is not None)
+
+    def _branch_chosen(self, _index: int) -> None:
+        """Show the dashboard of the chosen branch (the other tabs are the whole shop's)."""
+        self.branch_note.setVisible(self.branch.branch() is not None)
+        try:
+            self.dashboard.fill(self.insights.dashboard(branch=self.branch.branch()))
+        except ClientDeskError as exc:
+            dialogs.show_error(self, exc)
 
     def _show_group(self, group: str) -> None:
         """A group double-clicked on Client value: its query on Segments, its clients as the client list."""
