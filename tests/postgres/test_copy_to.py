@@ -384,3 +384,34 @@ def test_insights_refreshed_on_the_server_match_the_file(source, empty_url):
         assert ({frozenset((p.a, p.b)): p.bills for p in after.insights.pairs(limit=500)}
                 == {frozenset((p.a, p.b)): p.bills for p in before.insights.pairs(limit=500)})
         assert after.insights.winback_ids() == before.insights.winback_ids()
+
+
+@pytest.fixture
+def counter_role_url(pg_cluster, server_url):
+    """The URL of the empty client book for a role that may read and write its rows but owns no
+    table (as a counter's role): it may not drop or make indexes."""
+    import uuid
+    from urllib.parse import urlsplit
+
+    role = "counter_" + uuid.uuid4().hex[:8]
+    dbname = urlsplit(server_url).path.lstrip("/")
+    with contextlib.closing(pg_cluster.admin()) as admin:
+        admin.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'counter-pw'")
+    with contextlib.closing(psycopg.connect(server_url, autocommit=True)) as conn:
+        conn.execute(f"GRANT USAGE ON SCHEMA public TO {role}")
+        conn.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}")
+        conn.execute(f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {role}")
+    yield f"postgresql://{role}:counter-pw@{pg_cluster.host}:{pg_cluster.port}/{dbname}"
+    with contextlib.closing(psycopg.connect(server_url, autocommit=True)) as conn:
+        conn.execute(f"REASSIGN OWNED BY {role} TO CURRENT_USER")
+        conn.execute(f"DROP OWNED BY {role}")
+    with contextlib.closing(pg_cluster.admin()) as admin:
+        admin.execute(f"DROP ROLE {role}")
+
+
+def test_a_role_that_owns_no_table_copies_into_the_indexed_tables(source, counter_role_url, server_url):
+    result = copy_to_server(source, counter_role_url)
+    assert server_counts(server_url) == file_counts(source) == {t.table: t.rows for t in result.tables}
+    with contextlib.closing(psycopg.connect(server_url)) as conn:
+        indexes = conn.execute("SELECT count(*) FROM pg_indexes WHERE schemaname = 'public'").fetchone()[0]
+    assert indexes > 40  # none was dropped
