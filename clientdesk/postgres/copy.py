@@ -230,11 +230,12 @@ class _Counter:
 
 
 def copy_to_server(source: Path, url: str, progress: Progress = NO_PROGRESS,
-                   on_table: Callable[[TableCopied], None] | None = None) -> CopyResult:
+                   on_table: Callable[[TableCopied], None] | None = None, password: str | None = None) -> CopyResult:
     """Copy the client book in the file `source` into the empty client book at the server `url`
     (its password from the URL or the keyring). `progress` gets (rows done, rows in all, step),
     the step being a table's name, SEARCH_STEP or CHECK_STEP; Cancel rolls everything back.
-    `on_table` hears of each table once it is copied. Raises CopyRefused, StorageError (server
+    `on_table` hears of each table once it is copied. `password`, when given, is used instead of
+    the URL's or the keyring's (the window asks for it). Raises CopyRefused, StorageError (server
     unreachable, refused, full...), ValidationError (a bad URL), Cancelled; in every case nothing
     is left on the server."""
     from clientdesk.postgres.address import is_server_url, parse_server_url, resolve_password
@@ -242,6 +243,8 @@ def copy_to_server(source: Path, url: str, progress: Progress = NO_PROGRESS,
 
     started = time.perf_counter()
     address = parse_server_url(url)  # a bad URL is refused before anything is opened
+    if password:
+        address = address.with_password(password)
     if is_server_url(str(source)):
         raise CopyRefused("same_place", "The client book to copy is already on a server; copy-to copies a file.")
     conn = open_source(Path(source))
