@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import sqlite3
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,7 @@ BATCH_ROWS = 10_000  # rows between two progress reports (and Cancel checks)
 SEARCH_STEP = "search"  # progress labels besides the table names
 CHECK_STEP = "check"
 INDEX_STEP = "indexes"
+SEARCH_TABLES = (SEARCH_TABLE, PHONE_SEARCH_TABLE)
 TOLERATED = "greeting_template"  # a counter that opened the empty book wrote its built-in templates
 
 
@@ -278,12 +280,16 @@ def copy_to_server(source: Path, url: str, progress: Progress = NO_PROGRESS,
                     if on_table is not None:
                         on_table(result.tables[-1])
                 mark = time.perf_counter()
-                result.indexed = _build_search_index(conn, db, counter)
-                step(SEARCH_STEP)
-                counter.report(INDEX_STEP)
-                _put_back(db, aside)
-                _analyze(db, result)
-                step(INDEX_STEP)
+                rows_maker = _SearchRows(conn)  # Python's work, while the server builds indexes
+                rows_maker.start()
+                try:
+                    _put_back(db, aside.without(SEARCH_TABLES), counter)
+                    step(INDEX_STEP)
+                    result.indexed = _write_search_index(db, rows_maker.rows(), counter)
+                    _put_back(db, aside.only(SEARCH_TABLES), counter)
+                    step(SEARCH_STEP)
+                finally:
+                    rows_maker.stop()
                 _move_numbering(db)
                 counter.report(CHECK_STEP)
                 result.ledger = _check(conn, db, result)
@@ -339,9 +345,15 @@ class _Aside:
     indexes: list[tuple[str, str]]
     links: list[tuple[str, str]]
 
+    def only(self, tables) -> "_Aside":
+        return _Aside([i for i in self.indexes if i[0] in tables], [k for k in self.links if k[0] in tables])
+
+    def without(self, tables) -> "_Aside":
+        return _Aside([i for i in self.indexes if i[0] not in tables], [k for k in self.links if k[0] not in tables])
+
 
 def _copied_tables() -> list[str]:
-    return [m._meta.table_name for m in copied_models()] + [SEARCH_TABLE, PHONE_SEARCH_TABLE]
+    return [m._meta.table_name for m in copied_models()] + list(SEARCH_TABLES)
 
 
 def _set_aside(db) -> _Aside:
@@ -377,28 +389,22 @@ def _set_aside(db) -> _Aside:
     return _Aside([(t, d) for t, _n, d in indexes], links)
 
 
-def _put_back(db, aside: _Aside) -> None:
+def _put_back(db, aside: _Aside, counter: _Counter) -> None:
     """Make the indexes and links _set_aside dropped, over all the copied rows. A row that breaks
-    one (a link to a row that is not there, a phone twice for one client) stops the copy."""
+    one (a link to a row that is not there, a phone twice for one client) stops the copy. The
+    planner's figures are left to autovacuum, which analyses the new tables within a minute of the
+    commit (ANALYZE here would add a tenth to the copy)."""
     import psycopg
 
     db.execute_sql("SET LOCAL maintenance_work_mem = '256MB'")  # index builds in memory
     for table, sql in [*aside.indexes, *aside.links]:
+        counter.report(INDEX_STEP)
+        started = time.perf_counter()
         try:
-            cursor = db.cursor()
-            cursor.execute(sql)
+            db.cursor().execute(sql)
         except psycopg.Error as exc:
             raise _row_problem(db, exc, table) from exc
-
-
-def _analyze(db, result: CopyResult) -> None:
-    """The planner's figures for the big tables, so the counters' first queries are planned well."""
-    for copied in result.tables:
-        if copied.rows >= BATCH_ROWS:
-            db.execute_sql(f'ANALYZE "{copied.table}"')
-    if result.indexed >= BATCH_ROWS:
-        for table in (SEARCH_TABLE, PHONE_SEARCH_TABLE):
-            db.execute_sql(f'ANALYZE "{table}"')
+        log.debug("%.2f s: %s", time.perf_counter() - started, sql)
 
 
 def _copy_table(conn: sqlite3.Connection, db, model, expected: int, counter: _Counter) -> TableCopied:
@@ -471,33 +477,60 @@ def _row_problem(db, exc: Exception, table: str) -> ClientDeskError | Exception:
     return exc
 
 
-def _build_search_index(conn: sqlite3.Connection, db, counter: _Counter) -> int:
-    """The server's search index (clientdesk.postgres.search) for every copied client, written
-    with COPY, from the same index rows the file's index is made of (clientdesk.search.index_row)."""
+class _SearchRows(threading.Thread):
+    """The search index rows of every client (clientdesk.search.index_row, the rows the file's own
+    index is made of), made from the file on a thread of their own while the server builds the
+    other tables' indexes: folding names in Python and sorting on the server overlap."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        super().__init__(name="copy-to search rows", daemon=True)
+        self.conn = conn
+        self._rows: list[tuple] = []
+        self._error: BaseException | None = None
+        self._halt = threading.Event()
+
+    def run(self) -> None:
+        from clientdesk import search
+
+        try:
+            phones: dict[int, list[str]] = {}
+            for client_id, number in self.conn.execute("SELECT client_id, number FROM phone ORDER BY id"):
+                phones.setdefault(client_id, []).append(number)
+            source = self.conn.execute("SELECT id, name, father_name, business_name, email, gstin FROM client")
+            while not self._halt.is_set():
+                batch = source.fetchmany(BATCH_ROWS)
+                if not batch:
+                    break
+                self._rows += [(cid, *search.index_row(name, father, business, phones.get(cid, []), email, gstin))
+                               for cid, name, father, business, email, gstin in batch]
+        except BaseException as exc:  # handed to the copy's thread by rows()
+            self._error = exc
+
+    def rows(self) -> list[tuple]:
+        self.join()
+        if self._error is not None:
+            raise self._error
+        return self._rows
+
+    def stop(self) -> None:
+        self._halt.set()
+        self.join()
+
+
+def _write_search_index(db, rows: list[tuple], counter: _Counter) -> int:
+    """The server's search index (clientdesk.postgres.search) for every copied client, with COPY."""
     import psycopg
 
-    from clientdesk import search
-
     counter.report(SEARCH_STEP)
-    phones: dict[int, list[str]] = {}
-    for client_id, number in conn.execute("SELECT client_id, number FROM phone ORDER BY id"):
-        phones.setdefault(client_id, []).append(number)
-    source = conn.execute("SELECT id, name, father_name, business_name, email, gstin FROM client")
-    done = 0
-    while True:
-        batch = source.fetchmany(BATCH_ROWS)
-        if not batch:
-            break
-        rows = [(cid, *search.index_row(name, father, business, phones.get(cid, []), email, gstin))
-                for cid, name, father, business, email, gstin in batch]
+    for start in range(0, len(rows), BATCH_ROWS):
+        batch = rows[start:start + BATCH_ROWS]
         try:
-            db.search_index.replace_rows(db, rows, fresh=True)
+            db.search_index.replace_rows(db, batch, fresh=True)
         except psycopg.Error as exc:
             raise _row_problem(db, exc, SEARCH_TABLE) from exc
-        done += len(batch)
         counter.done += len(batch)
         counter.report(SEARCH_STEP)
-    return done
+    return len(rows)
 
 
 def _move_numbering(db) -> None:
