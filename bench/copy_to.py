@@ -1,7 +1,7 @@
 """copy-to (issue 14, "Moving up"): the demo desk copied into an empty database on a throwaway
 PostgreSQL cluster, timed per table and per step. Issue target: 100,000 clients in 60 s or less.
 
-    python bench/copy_to.py [--clients 100000] [--sales 5000]
+    python bench/copy_to.py [--clients 100000] [--sales 2000]
 
 The source is the bench's demo desk (bench/_common.demo_database) plus `--sales` counter sales,
 a tenth of them redeeming points, so the loyalty ledger has rows to copy and check; it is made
@@ -55,7 +55,7 @@ def loyalty_desk(clients: int, sales: int):
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", type=int, default=100_000)
-    parser.add_argument("--sales", type=int, default=5_000)
+    parser.add_argument("--sales", type=int, default=2_000)
     args = parser.parse_args()
 
     from clientdesk.postgres.copy import copy_to_server

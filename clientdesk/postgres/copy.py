@@ -7,7 +7,8 @@ shop's PostgreSQL server.
   it meanwhile; the copy is the book as it was when the copy started.
 - Everything is written in ONE server transaction: the schema when the database is empty, every
   table of clientdesk.schema.all_models() except SQLite's FTS5 index tables (the server builds its
-  own search index, clientdesk.postgres.search, from the copied clients), each with COPY; then each
+  own search index, clientdesk.postgres.search, from the copied clients), each with COPY into
+  tables whose secondary indexes and links are made again once all rows are in; then each
   table's id numbering is moved past the largest copied id, and the copy is checked (rows per
   table, and a checksum of the loyalty ledger computed the same way on both sides) BEFORE the
   commit. A failure, a mismatch or Cancel rolls all of it back: the server is left as it was.
@@ -235,7 +236,7 @@ def copy_to_server(source: Path, url: str, progress: Progress = NO_PROGRESS,
                    on_table: Callable[[TableCopied], None] | None = None, password: str | None = None) -> CopyResult:
     """Copy the client book in the file `source` into the empty client book at the server `url`
     (its password from the URL or the keyring). `progress` gets (rows done, rows in all, step),
-    the step being a table's name, SEARCH_STEP or CHECK_STEP; Cancel rolls everything back.
+    the step being a table's name, INDEX_STEP, SEARCH_STEP or CHECK_STEP; Cancel rolls it all back.
     `on_table` hears of each table once it is copied. `password`, when given, is used instead of
     the URL's or the keyring's (the window asks for it). Raises CopyRefused, StorageError (server
     unreachable, refused, full...), ValidationError (a bad URL), Cancelled; in every case nothing
