@@ -559,7 +559,8 @@ def _check(conn: sqlite3.Connection, db, result: CopyResult) -> LedgerFigure:
     mine = ledger_figure(lambda sql: conn.execute(sql))
     theirs = ledger_figure(lambda sql: _server_rows(db, sql))
     if mine != theirs:
-        raise CopyRefused("mismatch", f"The loyalty ledger on the server does not match the file (file {mine.entries:,} "
+        raise CopyRefused("mismatch", "The loyalty ledger on the server does not match the file (file "
+                                      f"{mine.entries:,} "
                                       f"entries, {mine.points:,} points, {mine.short}; server {theirs.entries:,}, "
                                       f"{theirs.points:,}, {theirs.short}); nothing was kept.")
     return mine

@@ -164,7 +164,8 @@ def test_the_server_works_on_the_copy(source, empty_url):
         with server.using():
             from clientdesk.models import Client
 
-            assert {c.id: c.referred_by_id for c in Client.select().where(Client.referred_by.is_null(False))} == referred
+            links = Client.select().where(Client.referred_by.is_null(False))
+            assert {c.id: c.referred_by_id for c in links} == referred
         sale = server.counter.record_sale(ids[0], 250_000)
         new_client = server.clients.create(ClientData(name="नई ग्राहक", phones=[PhoneEntry("9811122233")]))
         assert sale.sale_id > highest["counter_sale"] and sale.purchase_id > highest["purchase"]
@@ -319,7 +320,8 @@ def test_command_when_the_server_is_not_answering(source, capsys):
     with socket.socket() as s:  # a port nobody listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    code, out, err = run_in_process(capsys, "--db", str(source), "copy-to", f"postgresql://shop:pw@127.0.0.1:{port}/book")
+    url = f"postgresql://shop:pw@127.0.0.1:{port}/book"
+    code, out, err = run_in_process(capsys, "--db", str(source), "copy-to", url)
     assert code == 2 and err.count("\n") == 1
     assert "127.0.0.1 is not answering" in err
 
@@ -415,3 +417,23 @@ def test_a_role_that_owns_no_table_copies_into_the_indexed_tables(source, counte
     with contextlib.closing(psycopg.connect(server_url)) as conn:
         indexes = conn.execute("SELECT count(*) FROM pg_indexes WHERE schemaname = 'public'").fetchone()[0]
     assert indexes > 40  # none was dropped
+
+
+def test_the_ledger_figure_sees_a_point_moved_and_reads_both_engines_alike():
+    """The figure is the same for SQLite's text and the server's date objects, and differs when
+    points move from one entry to another although the sums stay the same."""
+    def rows(*entries):
+        uses = [(1, 2, 1, 5)]
+        return lambda sql: entries if "ledger_entry" in sql else uses
+
+    text = (1, 7, "2026-11-22 10:00:00", "2026-11-22", "earn", 10, 5, "2027-11-22", 25, "", 3, 4, None)
+    objects = (1, 7, dt.datetime(2026, 11, 22, 10), dt.date(2026, 11, 22), "earn", 10, 5, dt.date(2027, 11, 22), 25,
+               "", 3, 4, None)
+    with_t = (1, 7, "2026-11-22T10:00:00", *text[3:])
+    redeem = (2, 7, "2026-11-23 11:00:00", "2026-11-23", "redeem", -5, 0, None, 0, "", 4, 5, None)
+    assert ledger_figure(rows(text, redeem)) == ledger_figure(rows(objects, redeem)) == ledger_figure(
+        rows(with_t, redeem))
+    moved = [(1, *text[1:5], 9, *text[6:]), (2, *redeem[1:5], -4, *redeem[6:])]
+    same_sums = ledger_figure(rows(*moved))
+    assert (same_sums.points, same_sums.entries) == (ledger_figure(rows(text, redeem)).points, 2)
+    assert same_sums.digest != ledger_figure(rows(text, redeem)).digest

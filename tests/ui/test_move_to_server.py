@@ -88,7 +88,8 @@ def test_copy_then_use_the_server_from_now_on(qtbot, dialog, shop, pg_cluster, p
     assert location.load(config_dir).server == url  # no password in it …
     saved = (config_dir / location.FILE_NAME).read_text(encoding="utf-8")
     assert password not in saved and json.loads(saved)["server"] == url
-    assert memory_keyring.items == {(KEYRING_SERVICE, f"{pg_cluster.user}@{pg_cluster.host}"): password}  # … it is here
+    user_at_host = f"{pg_cluster.user}@{pg_cluster.host}"
+    assert memory_keyring.items == {(KEYRING_SERVICE, user_at_host): password}  # … it is kept here
 
 
 def test_a_client_book_that_is_not_empty_is_refused_in_the_dialog(qtbot, dialog, server_url, desk):
