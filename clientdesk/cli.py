@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "clientdesk.commands.backup",
     "clientdesk.commands.privacy",
     "clientdesk.commands.settings",
+    "clientdesk.commands.moving",
 ]
 
 # Commands that rewrite many rows: the database is backed up (verified) before they run. A command's

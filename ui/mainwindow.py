@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Back up the database now"), self.backup_now)
         self._action(file_menu, self.tr("Restore from backup…"), lambda: backup_actions.restore_from_backup(self))
+        self._action(file_menu, self.tr("Move this client book to the shop's server…"), self.move_to_server)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Quit"), self.close, QKeySequence.Quit)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
@@ -255,6 +256,11 @@ class MainWindow(QMainWindow):
         wizard.exec()
         self.pages["clients"].refresh()
         self.update_status()
+
+    def move_to_server(self):
+        from ui.moving.dialog import move_to_server
+
+        return move_to_server(self)
 
     def backup_now(self):
         return backup_actions.backup_now(self)

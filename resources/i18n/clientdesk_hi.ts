@@ -3009,6 +3009,10 @@ Bills and receipts are not affected.</source>
         <translation>बैकअप से वापस लाएँ…</translation>
     </message>
     <message>
+        <source>Move this client book to the shop&apos;s server…</source>
+        <translation>यह ग्राहक बही दुकान के सर्वर पर ले जाएँ…</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>बंद करें</translation>
     </message>
@@ -3275,6 +3279,248 @@ Log: %3</source>
     <message>
         <source>December</source>
         <translation>दिसंबर</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Move this client book to the shop&apos;s server</source>
+        <translation>यह ग्राहक बही दुकान के सर्वर पर ले जाएँ</translation>
+    </message>
+    <message>
+        <source>ClientDesk copies everything in this client book to the shop&apos;s server: clients, phone numbers, bills, points, cards, greetings, lists and settings. The client book on the server must be empty.
+
+This PC keeps working on its own file until you switch it to the server, so keep selling meanwhile if you need to; what is sold after the copy stays in this PC&apos;s file.</source>
+        <translation>ClientDesk इस ग्राहक बही की हर चीज़ दुकान के सर्वर पर कॉपी करता है: ग्राहक, फ़ोन नंबर, बिल, पॉइंट, कार्ड, शुभकामनाएँ, सूचियाँ और सेटिंग। सर्वर पर ग्राहक बही ख़ाली होनी चाहिए।
+
+जब तक आप इस PC को सर्वर पर नहीं बदलते, यह अपनी फ़ाइल पर ही काम करता रहता है, इसलिए ज़रूरत हो तो इस बीच बिक्री करते रहें; कॉपी के बाद की बिक्री इस PC की फ़ाइल में ही रहती है।</translation>
+    </message>
+    <message>
+        <source>kept in this PC&apos;s keyring, never in a file</source>
+        <translation>इस PC के कीरिंग में रखा जाता है, किसी फ़ाइल में नहीं</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>सर्वर का पता:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>पासवर्ड:</translation>
+    </message>
+    <message>
+        <source>Copy to the server</source>
+        <translation>सर्वर पर कॉपी करें</translation>
+    </message>
+    <message>
+        <source>Cancel the copy</source>
+        <translation>कॉपी रोकें</translation>
+    </message>
+    <message>
+        <source>Use the server from now on</source>
+        <translation>अब से सर्वर इस्तेमाल करें</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>बंद करें</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address, as postgresql://user@server-pc/clientdesk</source>
+        <translation>सर्वर का पता लिखें, जैसे postgresql://user@server-pc/clientdesk</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>सर्वर से जुड़ रहे हैं…</translation>
+    </message>
+    <message>
+        <source>Cancelling… nothing stays on the server.</source>
+        <translation>रोक रहे हैं… सर्वर पर कुछ नहीं रहेगा।</translation>
+    </message>
+    <message>
+        <source>Copied %1 clients (%2 records) in %3 seconds, and checked: every table has the same number of records on the server, and the loyalty points are the same (%4 points, check %5).
+
+This PC still works on its own file. Switch it to the server now, so that what you sell from now on is on the server.</source>
+        <translation>%1 ग्राहक (%2 रिकॉर्ड) %3 सेकंड में कॉपी हुए, और जाँच भी हो गई: सर्वर पर हर तालिका में रिकॉर्ड उतने ही हैं, और लॉयल्टी पॉइंट भी बराबर हैं (%4 पॉइंट, जाँच %5)।
+
+यह PC अभी भी अपनी फ़ाइल पर काम कर रहा है। इसे अभी सर्वर पर बदलें, ताकि अब से होने वाली बिक्री सर्वर पर दर्ज हो।</translation>
+    </message>
+    <message>
+        <source>Done: from its next start, ClientDesk on this PC works on the shop&apos;s server. Keep this PC&apos;s file as it is; it is no longer used.</source>
+        <translation>हो गया: अगली बार खुलने से, इस PC पर ClientDesk दुकान के सर्वर पर काम करेगा। इस PC की फ़ाइल को जैसी है वैसी रहने दें; अब उसका इस्तेमाल नहीं होगा।</translation>
+    </message>
+    <message>
+        <source>Start ClientDesk again now, on the shop&apos;s server?</source>
+        <translation>क्या ClientDesk को अभी दोबारा, दुकान के सर्वर पर शुरू करें?</translation>
+    </message>
+</context>
+<context>
+    <name>MoveToServer</name>
+    <message>
+        <source>Clients</source>
+        <translation>ग्राहक</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>फ़ोन नंबर</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>टैग</translation>
+    </message>
+    <message>
+        <source>Clients&apos; tags</source>
+        <translation>ग्राहकों के टैग</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>सहमति</translation>
+    </message>
+    <message>
+        <source>Consent history</source>
+        <translation>सहमति का इतिहास</translation>
+    </message>
+    <message>
+        <source>Bills</source>
+        <translation>बिल</translation>
+    </message>
+    <message>
+        <source>Bill lines</source>
+        <translation>बिल की पंक्तियाँ</translation>
+    </message>
+    <message>
+        <source>Calls, visits and notes</source>
+        <translation>कॉल, मुलाक़ातें और नोट</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>सेटिंग</translation>
+    </message>
+    <message>
+        <source>Loyalty members</source>
+        <translation>लॉयल्टी सदस्य</translation>
+    </message>
+    <message>
+        <source>Loyalty cards</source>
+        <translation>लॉयल्टी कार्ड</translation>
+    </message>
+    <message>
+        <source>Counter sales</source>
+        <translation>काउंटर की बिक्री</translation>
+    </message>
+    <message>
+        <source>Points ledger</source>
+        <translation>पॉइंट का खाता</translation>
+    </message>
+    <message>
+        <source>Points spent</source>
+        <translation>ख़र्च हुए पॉइंट</translation>
+    </message>
+    <message>
+        <source>Greeting templates</source>
+        <translation>शुभकामना के नमूने</translation>
+    </message>
+    <message>
+        <source>Greetings sent</source>
+        <translation>भेजी गई शुभकामनाएँ</translation>
+    </message>
+    <message>
+        <source>Festival dates changed</source>
+        <translation>बदली गई त्योहार की तारीख़ें</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s own festivals</source>
+        <translation>दुकान के अपने त्योहार</translation>
+    </message>
+    <message>
+        <source>Clients&apos; special dates</source>
+        <translation>ग्राहकों की ख़ास तारीख़ें</translation>
+    </message>
+    <message>
+        <source>Festivals clients celebrate</source>
+        <translation>ग्राहक जो त्योहार मनाते हैं</translation>
+    </message>
+    <message>
+        <source>Imports</source>
+        <translation>इम्पोर्ट</translation>
+    </message>
+    <message>
+        <source>Import history</source>
+        <translation>इम्पोर्ट का इतिहास</translation>
+    </message>
+    <message>
+        <source>Saved client lists</source>
+        <translation>सहेजी गई ग्राहक सूचियाँ</translation>
+    </message>
+    <message>
+        <source>Insights: client scores</source>
+        <translation>जानकारी: ग्राहकों के स्कोर</translation>
+    </message>
+    <message>
+        <source>Insights: bought together</source>
+        <translation>जानकारी: साथ में ख़रीदा गया</translation>
+    </message>
+    <message>
+        <source>Insights: suggestions</source>
+        <translation>जानकारी: सुझाव</translation>
+    </message>
+    <message>
+        <source>Insights: signals</source>
+        <translation>जानकारी: संकेत</translation>
+    </message>
+    <message>
+        <source>Insights: refreshes</source>
+        <translation>जानकारी: ताज़ा करने का रिकॉर्ड</translation>
+    </message>
+    <message>
+        <source>The server&apos;s search index</source>
+        <translation>सर्वर का खोज इंडेक्स</translation>
+    </message>
+    <message>
+        <source>The server&apos;s indexes</source>
+        <translation>सर्वर के इंडेक्स</translation>
+    </message>
+    <message>
+        <source>Checking the copy</source>
+        <translation>कॉपी की जाँच</translation>
+    </message>
+    <message>
+        <source>Copying: %1</source>
+        <translation>कॉपी हो रहा है: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was copied to the server; this client book is as it was.</source>
+        <translation>रोक दिया गया। सर्वर पर कुछ भी कॉपी नहीं हुआ; यह ग्राहक बही पहले जैसी ही है।</translation>
+    </message>
+    <message>
+        <source>The client book on the server is not empty (%1 clients), so nothing was copied. ClientDesk only copies into an empty one: ask whoever set up the server for an empty database.</source>
+        <translation>सर्वर की ग्राहक बही ख़ाली नहीं है (%1 ग्राहक), इसलिए कुछ भी कॉपी नहीं हुआ। ClientDesk सिर्फ़ ख़ाली बही में कॉपी करता है: जिसने सर्वर सेट किया है, उससे एक ख़ाली डेटाबेस माँगें।</translation>
+    </message>
+    <message>
+        <source>A record of this client book cannot be put on the server, so nothing was copied.</source>
+        <translation>इस ग्राहक बही का एक रिकॉर्ड सर्वर पर नहीं रखा जा सकता, इसलिए कुछ भी कॉपी नहीं हुआ।</translation>
+    </message>
+    <message>
+        <source>The copy on the server did not match this client book, so it was not kept. Try again.</source>
+        <translation>सर्वर की कॉपी इस ग्राहक बही से मेल नहीं खाई, इसलिए उसे नहीं रखा गया। फिर से कोशिश करें।</translation>
+    </message>
+    <message>
+        <source>This client book cannot be copied.</source>
+        <translation>यह ग्राहक बही कॉपी नहीं हो सकती।</translation>
+    </message>
+    <message>
+        <source>The server&apos;s address is not complete.</source>
+        <translation>सर्वर का पता पूरा नहीं है।</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s server could not be used; nothing was copied.</source>
+        <translation>दुकान के सर्वर से काम नहीं हो सका; कुछ भी कॉपी नहीं हुआ।</translation>
+    </message>
+    <message>
+        <source>Move this client book to the shop&apos;s server</source>
+        <translation>यह ग्राहक बही दुकान के सर्वर पर ले जाएँ</translation>
+    </message>
+    <message>
+        <source>This client book is already on the shop&apos;s server.</source>
+        <translation>यह ग्राहक बही पहले से दुकान के सर्वर पर है।</translation>
     </message>
 </context>
 <context>
