@@ -230,10 +230,12 @@ class ServerPanel(QGroupBox):
         try:
             url = self.url()
         except ValidationError as exc:
+            self.verdict.setStyleSheet("color: #a12622;")
             self.verdict.setText(self._problem(exc))
             return
         password = self.password.text() or None
         self.test_button.setEnabled(False)
+        self.verdict.setStyleSheet("")
         self.verdict.setText(self.tr("Connecting to %1…").replace("%1", self.host.text().strip()))
         self.job = run_job(self, lambda progress: check_server(url, password), on_success=self._tested,
                            show_progress=False)
@@ -241,4 +243,4 @@ class ServerPanel(QGroupBox):
 
     def _tested(self, verdict) -> None:
         self.verdict.setText(("✔ " if verdict.ok else "✘ ") + verdict_text(verdict))
-        self.verdict.setProperty("ok", verdict.ok)
+        self.verdict.setStyleSheet("color: #1e6b2e;" if verdict.ok else "color: #a12622;")
