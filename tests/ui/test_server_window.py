@@ -276,14 +276,20 @@ def test_server_away_while_working_one_line_banner_nothing_half_written(qtbot, p
         assert watch.banner.isVisible() and watch.banner.text() == \
             "Reconnecting to the shop's server at 127.0.0.1…"
         page.save()  # again: the banner says it already, no second message
+        clients = window.show_page("clients")
+        clients.search.setText("Suresh")
+        clients.apply_filter()  # a read fails the same way
         assert shown == [UNREACHABLE]
         away.start()
         qtbot.waitUntil(lambda: not watch.banner.isVisible(), timeout=30_000)
         assert window.statusBar().currentMessage() == "The shop's server is answering again."
         with contextlib.closing(psycopg.connect(away.url("shop"))) as conn:  # nothing half-written
             assert conn.execute("SELECT count(*) FROM setting WHERE value LIKE %s", ("%Sharma%",)).fetchone() == (0,)
+        window.show_page("settings").shop_name.setText("Sharma Store")
         page.save()  # and the next write goes through
         assert window.desk.settings.get("shop_name") == "Sharma Store" and shown == [UNREACHABLE]
+        clients.apply_filter()
+        assert clients.model.rowCount() == 1
 
 
 def test_a_storage_error_no_page_caught_is_one_line_not_a_bug_report(qtbot, monkeypatch, tmp_path):
