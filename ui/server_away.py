@@ -5,7 +5,8 @@
 - `ServerAwayDialog`: at start, the server cannot be used: one line saying why, Retry (and
   an automatic retry every few seconds while waiting helps), "Use this PC's own client book
   instead" only as an explicit choice that says the two books are separate, and Quit. Never a
-  silent switch to a local file.
+  silent switch to a local file. When the server refused the password, a password field: the
+  password the server takes is kept in the keyring.
 - `ServerWatch`: while working, a write or read that fails because the server is not answering
   shows the one line once (dialogs.show_error), then a small banner "Reconnecting to the shop's
   server…" stays at the top of the window while it asks the server every few seconds in the
@@ -20,11 +21,12 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QMainWindow, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QMessageBox, QPushButton, QVBoxLayout,
+    QWidget,
 )
 
 from clientdesk.errors import ClientDeskError
-from clientdesk.postgres.address import is_server_url, parse_server_url
+from clientdesk.postgres.address import is_server_url, parse_server_url, remember_password
 from clientdesk.postgres.probe import WAITING_REASONS, Verdict
 from ui import dialogs
 from ui.jobs import run_job
@@ -124,6 +126,17 @@ class ServerAwayDialog(QDialog):
         self.message.setFont(font)
         self.state = QLabel()
         self.state.setWordWrap(True)
+        # the server refused the password: type it here (kept in the keyring once the server takes it)
+        self.password_row = QWidget()
+        row = QHBoxLayout(self.password_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.password_label = QLabel()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.Password)
+        self.password.returnPressed.connect(self.retry)
+        row.addWidget(self.password_label)
+        row.addWidget(self.password, 1)
+        self.password_row.hide()
         buttons = QDialogButtonBox()
         self.retry_button = buttons.addButton(self.tr("Retry"), QDialogButtonBox.ActionRole)  # asks, stays open
         self.retry_button.setDefault(True)
@@ -139,6 +152,7 @@ class ServerAwayDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addWidget(self.state)
+        layout.addWidget(self.password_row)
         layout.addSpacing(8)
         layout.addWidget(buttons)
         layout.addSpacing(16)
@@ -152,11 +166,23 @@ class ServerAwayDialog(QDialog):
 
     def show_error(self, error: ClientDeskError) -> None:
         self.message.setText(error_text(error, self.url))
-        self._wait_or_not(error.details.get("reason") in WAITING_REASONS)
+        self._wait_or_not(error.details.get("reason") in WAITING_REASONS, error.details.get("reason") == "auth")
 
-    def _wait_or_not(self, waiting_helps: bool) -> None:
-        """Retry by itself every few seconds while waiting can help (the PC is off, starting)."""
-        if waiting_helps:
+    def _wait_or_not(self, waiting_helps: bool, password_refused: bool = False) -> None:
+        """Retry by itself every few seconds while waiting can help (the PC is off, starting); ask
+        for the password when the server refused it."""
+        self.password_row.setVisible(password_refused)
+        if password_refused:
+            try:
+                who = parse_server_url(self.url).keyring_user
+            except ClientDeskError:
+                who = ""
+            self.password_label.setText(self.tr("Password for %1:").replace("%1", who))
+            self.password.setFocus()
+        if password_refused:
+            self.state.setText(self.tr("Type the password of this counter's user on the server, then press Retry."))
+            self.timer.stop()
+        elif waiting_helps:
             self.state.setText(self.tr("Trying again every %1 seconds…").replace("%1", str(self.timer.interval() // 1000 or 1)))
             self.timer.start()
         else:
@@ -172,18 +198,27 @@ class ServerAwayDialog(QDialog):
         self.checking = True
         self.retry_button.setEnabled(False)
         self.state.setText(self.tr("Asking the shop's server…"))
-        url = self.url
-        job = run_job(self, lambda progress: check_server(url), on_success=self._checked, show_progress=False)
+        url, password = self.url, (self.password.text() if self.password_row.isVisible() else "") or None
+        job = run_job(self, lambda progress: check_server(url, password), on_success=lambda verdict:
+                      self._checked(verdict, password), show_progress=False)
         job.finished.connect(job.deleteLater)
 
-    def _checked(self, verdict: Verdict) -> None:
+    def _checked(self, verdict: Verdict, password: str | None = None) -> None:
         self.checking = False
         self.retry_button.setEnabled(True)
         if not verdict.ok:
             self.message.setText(verdict_text(verdict))
-            self._wait_or_not(verdict.waiting_helps)
+            self._wait_or_not(verdict.waiting_helps, verdict.reason == "auth")
             return
         self.timer.stop()
+        if password:  # the server took it: the keyring keeps it for the window and the next starts
+            try:
+                remember_password(parse_server_url(self.url), password)
+            except ClientDeskError as exc:
+                self.message.setText(self.tr("The password could not be kept in this PC's keyring: %1")
+                                     .replace("%1", exc.message))
+                return
+            self.password.clear()
         try:
             self.opened = self.try_open()
         except ClientDeskError as exc:

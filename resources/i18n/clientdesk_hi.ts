@@ -4235,7 +4235,9 @@ The client book as it is now is kept as a backup first. ClientDesk then starts a
     <message numerus="yes">
         <source>Connected to %1: %n client(s) in the client book (schema %2).</source>
         <translation>
-            <numerusform>%1 से जुड़ गया: ग्राहक बही में %n ग्राहक (स्कीमा %2)।</numerusform><numerusform>%1 से जुड़ गया: ग्राहक बही में %n ग्राहक (स्कीमा %2)।</numerusform></translation>
+            <numerusform>%1 से जुड़ गया: ग्राहक बही में %n ग्राहक (स्कीमा %2)।</numerusform>
+            <numerusform>%1 से जुड़ गया: ग्राहक बही में %n ग्राहक (स्कीमा %2)।</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4261,6 +4263,14 @@ The client book as it is now is kept as a backup first. ClientDesk then starts a
         <translation>इस PC की अपनी ग्राहक बही एक अलग बही है: इसमें सर्वर वाले ग्राहक, बिल और पॉइंट नहीं हैं, और इसमें जो लिखा जाए वह सर्वर तक नहीं पहुँचता।</translation>
     </message>
     <message>
+        <source>Password for %1:</source>
+        <translation>%1 का पासवर्ड:</translation>
+    </message>
+    <message>
+        <source>Type the password of this counter's user on the server, then press Retry.</source>
+        <translation>सर्वर पर इस काउंटर के यूज़र का पासवर्ड लिखें, फिर "फिर कोशिश करें" दबाएँ।</translation>
+    </message>
+    <message>
         <source>Trying again every %1 seconds…</source>
         <translation>हर %1 सेकंड में फिर कोशिश कर रहे हैं…</translation>
     </message>
@@ -4271,6 +4281,10 @@ The client book as it is now is kept as a backup first. ClientDesk then starts a
     <message>
         <source>Asking the shop's server…</source>
         <translation>दुकान के सर्वर से पूछ रहे हैं…</translation>
+    </message>
+    <message>
+        <source>The password could not be kept in this PC's keyring: %1</source>
+        <translation>पासवर्ड इस PC की कीरिंग में नहीं रखा जा सका: %1</translation>
     </message>
     <message>
         <source>Open this PC's own client book instead of the shop's server?

@@ -244,6 +244,34 @@ def test_unreachable_at_start_retries_by_itself(qtbot, paths, away):
         assert window.desk.clients.count() == 1
 
 
+def test_a_refused_password_is_typed_at_start_and_kept_in_the_keyring(qtbot, paths, pg_cluster, server_url,
+                                                                      memory_keyring):
+    add_clients(server_url, "Suresh Patel")
+    url = pg_cluster.url(dbname_of(server_url), password=False)
+    memory_keyring.items[(KEYRING_SERVICE, f"{pg_cluster.user}@{pg_cluster.host}")] = "an old password"
+    location.save(paths.config_dir, location.CounterChoices(server=url))
+    waited = []
+    start_window(paths, paths.database, None, wait=lambda *args: waited.append(args))
+    (_, _, error, _, _), = waited
+    dialog = ServerAwayDialog(url, error, lambda: open_window(paths, url, None))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.message.text().startswith(f"The shop's server at {pg_cluster.host} refused the connection")
+    assert dialog.password_row.isVisible() and not dialog.timer.isActive()  # waiting does not help here
+    qtbot.keyClicks(dialog.password, "still wrong")
+    qtbot.mouseClick(dialog.retry_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dialog.retry_button.isEnabled(), timeout=20_000)
+    assert dialog.opened is None and dialog.password_row.isVisible()
+    assert memory_keyring.items[(KEYRING_SERVICE, f"{pg_cluster.user}@{pg_cluster.host}")] == "an old password"
+    dialog.password.setText(pg_cluster.password)
+    qtbot.mouseClick(dialog.retry_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dialog.opened is not None, timeout=20_000)
+    with closing_window(dialog.opened) as window:
+        assert window.desk.clients.count() == 1
+    assert memory_keyring.items[(KEYRING_SERVICE, f"{pg_cluster.user}@{pg_cluster.host}")] == pg_cluster.password
+    assert pg_cluster.password not in (paths.config_dir / location.FILE_NAME).read_text(encoding="utf-8")
+
+
 def test_this_pcs_own_book_only_when_chosen_and_told_it_is_separate(qtbot, paths, monkeypatch):
     url = f"postgresql://counter1@127.0.0.1:{_free_port()}/shop"
     asked = []
