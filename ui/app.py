@@ -1,4 +1,5 @@
-"""Starting the window: QApplication, fonts, translator, the database (backed up at start), the main window."""
+"""Starting the window: QApplication, fonts, translator, the database (backed up at start) or the
+shop's server (waiting for it when it is away), the main window."""
 
 from __future__ import annotations
 
@@ -79,42 +80,105 @@ def upgrade_notice(db_path: Path) -> QProgressDialog | None:
     return notice
 
 
-def open_window(paths: AppPaths, db_path: Path, log_file: Path | None = None, backup: bool = True,
+def open_window(paths: AppPaths, db_path: Path | str, log_file: Path | None = None, backup: bool = True,
                 welcome: bool = False):
     """Open the database and build the main window; raises ClientDeskError if the database can't be used.
 
+    `db_path` is this PC's file, or the URL of the shop's server (then its password comes from the
+    keyring, and the file steps are skipped: a restore chosen before a restart, the upgrade notice
+    and the start-up copy belong to a file; the server's backups are pg_dump's).
     With `backup`, the start-up copy of the database is made in the background once the window is up
     (a large file must not delay the first screen). With `welcome`, a new desk (no clients, no shop
     name) first shows the welcome page (ui/welcome/).
     """
     from clientdesk import location
     from clientdesk.desk import Desk
+    from clientdesk.postgres.address import is_server_url
     from ui.backups import actions as backup_actions
     from ui.mainwindow import MainWindow
     from ui.welcome.start import after_window, first_start
 
-    restored = backup_actions.apply_pending_restore(ui_settings_for(paths), db_path)  # chosen before a restart
-    notice = upgrade_notice(db_path)
+    server = is_server_url(db_path)
+    restored, notice = None, None
+    if not server:
+        restored = backup_actions.apply_pending_restore(ui_settings_for(paths), db_path)  # chosen before a restart
+        notice = upgrade_notice(db_path)
     try:
         desk = Desk.open(db_path, origin=location.load(paths.config_dir))  # this PC's branch and counter names
     finally:
         if notice is not None:
             notice.close()
-    try:  # an import a crash stopped halfway is taken back before anyone works on the desk
+    try:
+        if not server:  # on a server: not until ImportService's checkpoints are the engine's (PORTING.md, db.py:151)
+            _take_back_interrupted_imports(desk)
+        settings = ui_settings_for(paths)
+        desk.set_language(str(settings.value("language", "en")))
+        choice = first_start(desk, settings) if welcome else None  # a new desk: the welcome page, then the window
+        window = MainWindow(desk, settings, log_file)
+    except BaseException:  # the server went away meanwhile, or a bug: the client book is not left open
+        desk.close()
+        raise
+    backup_actions.show_restored(window, restored)
+    after_window(window, choice)
+    if backup and not server:
+        window.start_backup()
+    return window
+
+
+def _take_back_interrupted_imports(desk) -> None:
+    """An import a crash stopped halfway is taken back before anyone works on the desk."""
+    try:
         taken_back = desk.imports.clean_interrupted()
         if taken_back:
             log.warning("Took back %d import(s) stopped halfway", len(taken_back))
     except ClientDeskError as exc:  # another window may be importing right now: leave it
         log.warning("Could not check for imports stopped halfway: %s", exc)
-    settings = ui_settings_for(paths)
-    desk.set_language(str(settings.value("language", "en")))
-    choice = first_start(desk, settings) if welcome else None  # a new desk: the welcome page, then the window
-    window = MainWindow(desk, settings, log_file)
-    backup_actions.show_restored(window, restored)
-    after_window(window, choice)
-    if backup:
-        window.start_backup()
-    return window
+
+
+def client_book_place(paths: AppPaths, db_path: Path | str) -> Path | str:
+    """Where the window opens the client book: a server URL given on the command line; else, when
+    no other file was given (`db_path` is the default one), the place this PC chose in Settings
+    (clientdesk/location.py): the shop's server's URL, or this PC's file."""
+    from clientdesk import location
+    from clientdesk.postgres.address import is_server_url
+
+    if is_server_url(db_path):
+        return str(db_path)
+    if Path(db_path) != paths.database:
+        return db_path  # --db FILE: this run only
+    return location.load(paths.config_dir).server or db_path
+
+
+def wait_for_server(paths: AppPaths, url: str, error: ClientDeskError, log_file: Path | None, local_file: Path):
+    """The shop's server cannot be used at start: the ServerAwayDialog (ui/server_away.py) until it
+    can (the window), or this PC's own client book when chosen explicitly, or None (Quit)."""
+    from ui.server_away import ServerAwayDialog
+
+    dialog = ServerAwayDialog(url, error, lambda: open_window(paths, url, log_file, welcome=True))
+    dialog.exec()
+    if dialog.opened is not None:
+        return dialog.opened
+    if dialog.choice == "local":
+        log.warning("The shop's server at %s was away; this PC's own client book %s was chosen", url, local_file)
+        return open_window(paths, local_file, log_file, welcome=True)
+    return None
+
+
+def start_window(paths: AppPaths, db_path: Path | str, log_file: Path | None, wait=wait_for_server):
+    """The main window on the client book where this PC keeps it (client_book_place). A server that
+    cannot be used is never replaced silently by a file: `wait(paths, url, error, log_file,
+    local_file)` decides (returns the window, or None to quit). A file's problems raise as before."""
+    from clientdesk.postgres.address import is_server_url
+
+    place = client_book_place(paths, db_path)
+    if not is_server_url(place):
+        return open_window(paths, place, log_file, welcome=True)
+    try:
+        return open_window(paths, place, log_file, welcome=True)
+    except ClientDeskError as exc:
+        log.error("Cannot open the client book on %s: %s", place, exc)
+        local_file = paths.database if is_server_url(db_path) else Path(db_path)
+        return wait(paths, place, exc, log_file, local_file)
 
 
 # What Qt's X11 platform plugin loads from the Linux system (soname -> Debian/Ubuntu package).
@@ -215,11 +279,17 @@ def run_app(paths: AppPaths, db_path: Path, log_file: Path | None) -> int:
     settings = ui_settings_for(paths)
     app = make_application(sys.argv, str(settings.value("language", "en")))
     try:
-        window = open_window(paths, db_path, log_file, welcome=True)
+        window = start_window(paths, db_path, log_file)
+        if window is None:  # the shop's server was away and Quit was chosen
+            return 0
     except ClientDeskError as exc:
         log.error("Cannot open %s: %s", db_path, exc)
+        from clientdesk.postgres.address import is_server_url
         from ui.backups.actions import offer_restore_at_start
 
+        if is_server_url(db_path):  # this PC's own book, chosen while the server was away, failed too
+            QMessageBox.critical(None, "ClientDesk", str(exc))
+            return 2
         try:
             if not offer_restore_at_start(db_path, exc):  # a damaged file: the newest good backup, if any
                 raise exc

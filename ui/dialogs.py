@@ -1,4 +1,4 @@
-"""Small modal helpers. Every question and message goes through `ask`, `inform` or `show_error`,
+"""Small modal helpers. Every question and message goes through `ask`, `inform` or `show_error` (`warn`),
 so tests replace one function (`monkeypatch.setattr(ui.dialogs, "ask", ...)`) instead of
 patching QMessageBox. Call them as `dialogs.ask(...)` so the replacement is seen."""
 
@@ -72,6 +72,12 @@ def message_for(exc: ClientDeskError) -> str:
         return QCoreApplication.translate(
             "Messages", "The client book is busy: another counter or ClientDesk window is saving a big change (an "
                         "import or its undo) and did not finish in time. Nothing was saved; try again in a moment.")
+    if isinstance(exc, StorageError) and exc.details.get("host"):  # the shop's server (ui/server_away.py)
+        from ui.server_away import server_message
+
+        text = server_message(exc.details.get("reason"), exc.details["host"])
+        if text:
+            return text
     if isinstance(exc, StorageError):
         return QCoreApplication.translate("Messages", "The database could not be used.") + "\n" + exc.message
     if isinstance(exc, NotFoundError):
@@ -90,5 +96,16 @@ def inform(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def show_error(parent: QWidget | None, exc: ClientDeskError) -> None:
-    """Show an expected error as a plain, translated message."""
-    QMessageBox.warning(parent, QCoreApplication.translate("Messages", "ClientDesk"), message_for(exc))
+    """Show an expected error as a plain, translated message. While the shop's server is away its
+    banner says so: the one line is shown once, not again at every failed step."""
+    if isinstance(exc, StorageError) and exc.details.get("host"):
+        from ui.server_away import watch_of
+
+        watch = watch_of(parent)
+        if watch is not None and watch.report(exc):
+            return
+    warn(parent, QCoreApplication.translate("Messages", "ClientDesk"), message_for(exc))
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)

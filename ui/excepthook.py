@@ -11,6 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from clientdesk.errors import StorageError
+
 log = logging.getLogger(__name__)
 
 
@@ -37,6 +39,14 @@ def install(log_file: Path | None, show=show_bug_dialog) -> None:
     def hook(exc_type, exc, tb):
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
+            return
+        if issubclass(exc_type, StorageError) and QApplication.instance() is not None:
+            # not a bug: the disk or the shop's server failed during a read no page caught (a list
+            # filling itself): one plain line, as the pages show it (ui/dialogs.py), no traceback
+            log.warning("Storage error outside a page's reach: %s", exc)
+            from ui import dialogs
+
+            dialogs.show_error(QApplication.activeWindow(), exc)
             return
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         log.error("Unexpected error:\n%s", details)

@@ -3,6 +3,8 @@ to each other (open a client, show a list of clients, send clients to the greeti
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import (
     QByteArray, QCoreApplication, QMargins, QPoint, QRect, QSettings, QSize, QT_TRANSLATE_NOOP, Qt, QTimer, Signal,
 )
@@ -78,6 +80,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
+        from ui.server_away import watch_server
+
+        self.server_watch = watch_server(self)  # on the shop's server: a banner while it is away
         self.status_text = QLabel()
         self.statusBar().addPermanentWidget(self.status_text)
         self._build_menu()
@@ -155,15 +160,18 @@ class MainWindow(QMainWindow):
             from ui.greetings.settings_panel import GreetingSettingsPanel
             from ui.loyalty.settings_panel import LoyaltySettingsPanel
             from ui.settings.page import SettingsPage
+            from ui.settings.server_panel import ServerPanel
             from ui.welcome.start import follow, welcome_again
 
             desk = self.desk
             panels = [LoyaltySettingsPanel(desk.loyalty), GreetingSettingsPanel(desk.settings, desk.greetings, desk.clock),
-                      BackupSettingsPanel(desk.path, desk.settings, desk.clock)]
+                      BackupSettingsPanel(desk.path, desk.settings, desk.clock),
+                      ServerPanel(Path(self.ui_settings.fileName()).parent, desk.path)]  # counter.json beside window.ini
             page = SettingsPage(desk.settings, self.ui_settings, panels,
                                 lambda parent: welcome_again(desk.settings, desk.set_language, self.ui_settings, parent),
                                 self)
             page.restart_requested.connect(self.restart_requested)
+            panels[-1].restart_requested.connect(self.restart_requested)
             page.way_in_chosen.connect(lambda choice: follow(self, choice))
         else:
             raise KeyError(key)

@@ -4468,6 +4468,241 @@ The client book as it is now is kept as a backup first. ClientDesk then starts a
     </message>
 </context>
 <context>
+    <name>Server</name>
+    <message>
+        <source>The shop&apos;s server at %1 is not answering; check that its PC is on.</source>
+        <translation>दुकान का सर्वर (%1) जवाब नहीं दे रहा; देखें कि उसका PC चालू है।</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s server at %1 is starting up or shutting down; try again in a moment.</source>
+        <translation>दुकान का सर्वर (%1) अभी चालू या बंद हो रहा है; थोड़ी देर में फिर कोशिश करें।</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s server at %1 refused the connection: wrong user name or password, or this PC is not allowed to connect.</source>
+        <translation>दुकान के सर्वर (%1) ने जुड़ने नहीं दिया: यूज़र नाम या पासवर्ड ग़लत है, या इस PC को जुड़ने की अनुमति नहीं है।</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s server at %1 has no client book named %2. Check the name, or set the server up first (server-setup).</source>
+        <translation>दुकान के सर्वर (%1) पर %2 नाम की कोई ग्राहक बही नहीं है। नाम जाँचें, या पहले सर्वर तैयार करें (server-setup)।</translation>
+    </message>
+    <message>
+        <source>The client book on the shop&apos;s server at %1 was written by a newer ClientDesk. Install the newer ClientDesk on this counter to use it.</source>
+        <translation>दुकान के सर्वर (%1) की ग्राहक बही ClientDesk के नए संस्करण से लिखी गई है। इसे चलाने के लिए इस काउंटर पर भी नया ClientDesk लगाएँ।</translation>
+    </message>
+    <message>
+        <source>The database %2 on the shop&apos;s server at %1 is not a ClientDesk client book (it has other tables).</source>
+        <translation>दुकान के सर्वर (%1) पर डेटाबेस %2 ClientDesk की ग्राहक बही नहीं है (उसमें दूसरी तालिकाएँ हैं)।</translation>
+    </message>
+    <message>
+        <source>Connected to %1. The database %2 has no client book yet; it is made at the first start on the server.</source>
+        <translation>%1 से जुड़ गया। डेटाबेस %2 में अभी ग्राहक बही नहीं है; सर्वर पर पहली बार खोलने पर यह बन जाएगी।</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s server at %1 took too long and the work was cancelled; nothing was saved. Try again.</source>
+        <translation>दुकान के सर्वर (%1) ने बहुत देर लगाई, इसलिए काम रोक दिया गया; कुछ भी सहेजा नहीं गया। फिर कोशिश करें।</translation>
+    </message>
+    <message>
+        <source>The disk of the shop&apos;s server at %1 is full. Free some space on that PC and try again; nothing was saved.</source>
+        <translation>दुकान के सर्वर (%1) की डिस्क भर गई है। उस PC पर कुछ जगह ख़ाली करें और फिर कोशिश करें; कुछ भी सहेजा नहीं गया।</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s server at %1 is out of resources (too many counters connected, or memory); nothing was saved. Try again in a moment.</source>
+        <translation>दुकान के सर्वर (%1) के पास अभी क्षमता नहीं बची (बहुत सारे काउंटर जुड़े हैं, या मेमोरी कम है); कुछ भी सहेजा नहीं गया। थोड़ी देर में फिर कोशिश करें।</translation>
+    </message>
+    <message>
+        <source>Another counter changed the same records at the same moment; nothing was saved. Try again.</source>
+        <translation>उसी समय दूसरे काउंटर ने यही रिकॉर्ड बदले; कुछ भी सहेजा नहीं गया। फिर कोशिश करें।</translation>
+    </message>
+    <message>
+        <source>The client book on the shop&apos;s server at %1 is read-only; nothing was saved.</source>
+        <translation>दुकान के सर्वर (%1) की ग्राहक बही सिर्फ़ पढ़ी जा सकती है; कुछ भी सहेजा नहीं गया।</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s server at %1 does not let this counter make this change (permission denied). Run server-setup again or ask whoever set the server up.</source>
+        <translation>दुकान का सर्वर (%1) इस काउंटर को यह बदलाव नहीं करने देता (अनुमति नहीं है)। server-setup फिर से चलाएँ या जिसने सर्वर लगाया है उससे पूछें।</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to %1: %n client(s) in the client book (schema %2).</source>
+        <translation>
+            <numerusform>%1 से जुड़ गया: ग्राहक बही में %n ग्राहक (स्कीमा %2)।</numerusform>
+            <numerusform>%1 से जुड़ गया: ग्राहक बही में %n ग्राहक (स्कीमा %2)।</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ServerAwayDialog</name>
+    <message>
+        <source>ClientDesk: the shop&apos;s server</source>
+        <translation>ClientDesk: दुकान का सर्वर</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>फिर कोशिश करें</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>बंद करें</translation>
+    </message>
+    <message>
+        <source>Use this PC&apos;s own client book instead…</source>
+        <translation>इसकी जगह इस PC की अपनी ग्राहक बही खोलें…</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s own client book is a separate book: it does not have the clients, bills and points kept on the server, and what is written in it does not reach the server.</source>
+        <translation>इस PC की अपनी ग्राहक बही एक अलग बही है: इसमें सर्वर वाले ग्राहक, बिल और पॉइंट नहीं हैं, और इसमें जो लिखा जाए वह सर्वर तक नहीं पहुँचता।</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>%1 का पासवर्ड:</translation>
+    </message>
+    <message>
+        <source>Type the password of this counter&apos;s user on the server, then press Retry.</source>
+        <translation>सर्वर पर इस काउंटर के यूज़र का पासवर्ड लिखें, फिर &quot;फिर कोशिश करें&quot; दबाएँ।</translation>
+    </message>
+    <message>
+        <source>Trying again every %1 seconds…</source>
+        <translation>हर %1 सेकंड में फिर कोशिश कर रहे हैं…</translation>
+    </message>
+    <message>
+        <source>Correct this in the server&apos;s set-up, then press Retry.</source>
+        <translation>सर्वर की सेटिंग में इसे ठीक करें, फिर &quot;फिर कोशिश करें&quot; दबाएँ।</translation>
+    </message>
+    <message>
+        <source>Asking the shop&apos;s server…</source>
+        <translation>दुकान के सर्वर से पूछ रहे हैं…</translation>
+    </message>
+    <message>
+        <source>The password could not be kept in this PC&apos;s keyring: %1</source>
+        <translation>पासवर्ड इस PC की कीरिंग में नहीं रखा जा सका: %1</translation>
+    </message>
+    <message>
+        <source>Open this PC&apos;s own client book instead of the shop&apos;s server?
+
+The two books are separate: the clients, bills and points on the server are not in this PC&apos;s book, and what you write in it now does not reach the server. The next start tries the server again.</source>
+        <translation>दुकान के सर्वर की जगह इस PC की अपनी ग्राहक बही खोलें?
+
+ये दोनों बहियाँ अलग हैं: सर्वर वाले ग्राहक, बिल और पॉइंट इस PC की बही में नहीं हैं, और अभी इसमें जो लिखेंगे वह सर्वर तक नहीं पहुँचेगा। अगली बार खोलने पर ClientDesk फिर से सर्वर से जुड़ने की कोशिश करेगा।</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s own client book</source>
+        <translation>इस PC की अपनी ग्राहक बही</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPanel</name>
+    <message>
+        <source>Where the client book lives</source>
+        <translation>ग्राहक बही कहाँ रखी है</translation>
+    </message>
+    <message>
+        <source>This PC (its own client book file)</source>
+        <translation>यही PC (इसकी अपनी ग्राहक बही फ़ाइल)</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s server (one client book for every counter)</source>
+        <translation>दुकान का सर्वर (सब काउंटरों के लिए एक ही ग्राहक बही)</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.10 or shop-pc</source>
+        <translation>जैसे 192.168.1.10 या shop-pc</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>कनेक्शन जाँचें</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>पोर्ट</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>सर्वर</translation>
+    </message>
+    <message>
+        <source>Client book (database name)</source>
+        <translation>ग्राहक बही (डेटाबेस का नाम)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>यूज़र</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>पासवर्ड</translation>
+    </message>
+    <message>
+        <source>e.g. Main Bazaar</source>
+        <translation>जैसे मेन बाज़ार</translation>
+    </message>
+    <message>
+        <source>e.g. Counter 1</source>
+        <translation>जैसे काउंटर 1</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>शाखा</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>काउंटर</translation>
+    </message>
+    <message>
+        <source>Save where the client book lives</source>
+        <translation>ग्राहक बही की जगह सहेजें</translation>
+    </message>
+    <message>
+        <source>The client book chosen here is opened from the next start.</source>
+        <translation>यहाँ चुनी गई ग्राहक बही अगली बार खोलने से इस्तेमाल होगी।</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>अभी फिर से खोलें</translation>
+    </message>
+    <message>
+        <source>This counter&apos;s names, printed on its bills and used to sort the insights by branch:</source>
+        <translation>इस काउंटर के नाम, जो इसके बिलों पर छपते हैं और जानकारी को शाखा के हिसाब से छाँटने में काम आते हैं:</translation>
+    </message>
+    <message>
+        <source>kept in this PC&apos;s keyring</source>
+        <translation>इस PC की कीरिंग में रखा है</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>सहेज लिया।</translation>
+    </message>
+    <message>
+        <source>Write the server&apos;s name or address.</source>
+        <translation>सर्वर का नाम या पता लिखें।</translation>
+    </message>
+    <message>
+        <source>Write the user name this counter connects as.</source>
+        <translation>वह यूज़र नाम लिखें जिससे यह काउंटर जुड़ता है।</translation>
+    </message>
+    <message>
+        <source>Write the name of the client book (the database) on the server.</source>
+        <translation>सर्वर पर ग्राहक बही (डेटाबेस) का नाम लिखें।</translation>
+    </message>
+    <message>
+        <source>The password could not be kept in this PC&apos;s keyring, so nothing was saved. Unlock the keyring (or install one) and save again.</source>
+        <translation>पासवर्ड इस PC की कीरिंग में नहीं रखा जा सका, इसलिए कुछ भी सहेजा नहीं गया। कीरिंग खोलें (या कोई कीरिंग लगाएँ) और फिर से सहेजें।</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>%1 से जुड़ रहे हैं…</translation>
+    </message>
+</context>
+<context>
+    <name>ServerWatch</name>
+    <message>
+        <source>Reconnecting to the shop&apos;s server at %1…</source>
+        <translation>दुकान के सर्वर (%1) से फिर जुड़ रहे हैं…</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s server is answering again.</source>
+        <translation>दुकान का सर्वर फिर से जवाब दे रहा है।</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Shop</source>

@@ -58,10 +58,11 @@ class ClientListModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Start again from the first page (after a filter, sort or data change)."""
+        total = self.clients.count(self.filter)  # asked first: a failure (the server away) leaves the list whole
+        ids = self.clients.ids(self.filter, self.sort_key, self.descending, 0, PAGE)
         self.beginResetModel()
         self._rows.clear()
-        self.total = self.clients.count(self.filter)
-        self._ids = self.clients.ids(self.filter, self.sort_key, self.descending, 0, PAGE)
+        self.total, self._ids = total, ids
         self.endResetModel()
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
