@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
                                 self)
             page.restart_requested.connect(self.restart_requested)
             panels[-1].restart_requested.connect(self.restart_requested)
+            panels[-1].names_saved.connect(desk.set_origin)
             page.way_in_chosen.connect(lambda choice: follow(self, choice))
         else:
             raise KeyError(key)

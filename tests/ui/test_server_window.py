@@ -182,6 +182,26 @@ def test_a_file_given_on_the_command_line_wins_for_the_run(qtbot, paths, tmp_pat
         assert window.desk.path == other and window.server_watch is None
 
 
+def test_names_saved_in_settings_reach_the_next_bill_without_a_restart(qtbot, paths, tmp_path, memory_keyring):
+    book = tmp_path / "shop.sqlite"
+    add_clients(book, "Anita")
+    with closing_window(start_window(paths, book, None, wait=pytest.fail)) as window:
+        panel = window.show_page("settings").panels[-1]
+        panel.branch.setText("Andheri")
+        panel.counter.setText("काउंटर 2")
+        panel.save()
+        assert (window.desk.origin.branch, window.desk.origin.counter) == ("Andheri", "काउंटर 2")
+        from clientdesk.models import Client, Purchase
+
+        with window.desk.using():
+            client_id = Client.get(Client.name == "Anita").id
+        window.desk.counter.record_sale(client_id, 50_000)
+        with window.desk.using():
+            bill = Purchase.get(Purchase.client == client_id)
+        assert (bill.branch, bill.counter) == ("Andheri", "काउंटर 2")
+    assert location.load(paths.config_dir).branch == "Andheri"
+
+
 # ----- the server away --------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -62,6 +62,7 @@ class ServerPanel(QGroupBox):
     client book is (a file's path or a server's URL)."""
 
     restart_requested = Signal()
+    names_saved = Signal(object)  # this PC's CounterChoices: the bills rung up from now on carry its names
 
     def __init__(self, config_dir: Path, running, parent: QWidget | None = None):
         super().__init__(self.tr("Where the client book lives"), parent)
@@ -205,6 +206,7 @@ class ServerPanel(QGroupBox):
         except ClientDeskError as exc:
             dialogs.show_error(self, exc)
             return
+        self.names_saved.emit(choices)
         self.password.clear()
         if server:
             self.password.setPlaceholderText(self.tr("kept in this PC's keyring")
