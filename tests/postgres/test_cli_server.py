@@ -1,0 +1,378 @@
+"""The command line on the shop's server: `--db postgresql://…`, `server-setup`, a server away."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from tests.cli_helpers import run_in_process
+from tests.postgres.cluster import _free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+COUNTER_PASSWORD = "काउंटर-pass-1"
+
+
+def main_py(*argv: str, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *argv], input=stdin, capture_output=True,
+                          text=True, encoding="utf-8", env=dict(os.environ, PYTHONIOENCODING="utf-8", **(env or {})),
+                          timeout=180)
+
+
+def one_line(code, err: str) -> str:
+    assert code == 2, err
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    return lines[0]
+
+
+@pytest.fixture
+def counter_role(pg_cluster):
+    """A role name of the test's own (roles belong to the whole cluster), dropped after."""
+    name = "counter_" + uuid.uuid4().hex[:8]
+    yield name
+    drop_role(pg_cluster, name)
+
+
+def drop_role(pg_cluster, name: str) -> None:
+    """Drop a role and its grants in every database (the test's database may still be there)."""
+    with contextlib.closing(pg_cluster.admin()) as conn:
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone():
+            return
+        databases = [d for (d,) in conn.execute("SELECT datname FROM pg_database WHERE datallowconn")]
+    for database in databases:
+        with contextlib.closing(psycopg.connect(host=pg_cluster.socket_dir, port=pg_cluster.port,
+                                                user=pg_cluster.user, dbname=database, autocommit=True)) as conn:
+            conn.execute(f'DROP OWNED BY "{name}"')
+    with contextlib.closing(pg_cluster.admin()) as conn:
+        conn.execute(f'DROP ROLE IF EXISTS "{name}"')
+
+
+def setup(capsys, url, role, *more, password=COUNTER_PASSWORD, monkeypatch=None):
+    import io
+
+    if monkeypatch is not None and password is not None:
+        monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    extra = ["--counter-password-stdin"] if password is not None else []
+    return run_in_process(capsys, "server-setup", url, "--counter-role", role, *extra, *more)
+
+
+def with_password(counter_url: str, password: str = COUNTER_PASSWORD) -> str:
+    from urllib.parse import quote
+
+    head, rest = counter_url.split("@", 1)
+    return f"{head}:{quote(password, safe='')}@{rest}"
+
+
+# ----- server-setup ---------------------------------------------------------------------------
+def test_server_setup_makes_the_book_and_a_least_privilege_counter(capsys, monkeypatch, pg_cluster, pg_database,
+                                                                   counter_role, tmp_path):
+    admin_url = pg_cluster.url(pg_database)
+    code, out, err = setup(capsys, admin_url, counter_role, "--json", monkeypatch=monkeypatch)
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["counter_url"] == f"postgresql://{counter_role}@{pg_cluster.host}:{pg_cluster.port}/{pg_database}"
+    assert result["role_created"] and result["password_set"]
+    assert COUNTER_PASSWORD not in out + err
+    counter = with_password(result["counter_url"])
+
+    # the counter sells and adds clients through the command line
+    base = ["--basedir", str(tmp_path)]
+    code, out, err = run_in_process(capsys, *base, "--db", counter, "add", "--name", "रमेश कुमार",
+                                    "--phone", "9876543210")
+    assert code == 0, err
+    code, out, err = run_in_process(capsys, *base, "--db", counter, "sale", "--phone", "9876543210",
+                                    "--amount", "1,500")
+    assert code == 0, err
+    with contextlib.closing(psycopg.connect(counter, autocommit=True)) as conn:
+        assert conn.execute("SELECT count(*) FROM purchase").fetchone() == (1,)
+        with conn.transaction():  # what a bulk import does: COPY rows in (the rows go again at the end)
+            with conn.cursor().copy("COPY client_search (rowid, name) FROM STDIN") as copy:
+                copy.write_row((999, "copied in"))
+            conn.execute("DELETE FROM client_search WHERE rowid = 999")
+        for statement in ("DROP TABLE purchase", "CREATE TABLE sneaky (id int)", "ALTER TABLE client ADD COLUMN x int",
+                          "TRUNCATE ledger_entry", "UPDATE clientdesk_schema SET version = 99",
+                          "CREATE SCHEMA other", "CREATE DATABASE other"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement)
+        role = conn.execute("SELECT rolsuper, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname = current_user")
+        assert role.fetchone() == (False, False, False)
+        assert conn.execute("SELECT count(*) FROM purchase").fetchone() == (1,)
+
+
+@pytest.mark.xfail(reason="imports on a server are being ported (PRAGMA wal_autocheckpoint, PORTING.md); the lead "
+                          "removes this mark after the merge", strict=False)
+def test_the_counter_imports_a_sheet(capsys, monkeypatch, pg_cluster, pg_database, counter_role, tmp_path):
+    code, out, err = setup(capsys, pg_cluster.url(pg_database), counter_role, "--json", monkeypatch=monkeypatch)
+    assert code == 0, err
+    counter = with_password(json.loads(out)["counter_url"])
+    sheet = tmp_path / "clients.csv"
+    sheet.write_text("Name,Phone,City\nSuresh Patel,9812345678,Pune\nLaxmi Devi,9898989898,Agra\n", encoding="utf-8")
+    code, out, err = run_in_process(capsys, "--basedir", str(tmp_path), "--db", counter, "import", str(sheet))
+    assert code == 0, err
+    with contextlib.closing(psycopg.connect(counter, autocommit=True)) as conn:
+        assert sorted(r[0] for r in conn.execute("SELECT name FROM client")) == ["Laxmi Devi", "Suresh Patel"]
+
+
+def test_server_setup_twice_is_harmless(capsys, monkeypatch, pg_cluster, pg_database, counter_role, tmp_path):
+    admin_url = pg_cluster.url(pg_database)
+    code, out, err = setup(capsys, admin_url, counter_role, "--json", monkeypatch=monkeypatch)
+    assert code == 0, err
+    counter = with_password(json.loads(out)["counter_url"])
+    assert run_in_process(capsys, "--basedir", str(tmp_path), "--db", counter, "add", "--name", "Asha",
+                          "--phone", "9876500001")[0] == 0
+    # again, keeping the password: the client is still there, the counter still logs in and writes
+    code, out, err = setup(capsys, admin_url, counter_role, "--no-password", password=None)
+    assert code == 0, err
+    assert "already there" in out and counter_role in out
+    code, out, err = run_in_process(capsys, "--basedir", str(tmp_path), "--db", counter, "add", "--name", "Bela",
+                                    "--phone", "9876500002")
+    assert code == 0, err
+    # and once more with a new password: the old one stops working
+    code, out, err = setup(capsys, admin_url, counter_role, password="new-secret", monkeypatch=monkeypatch)
+    assert code == 0, err
+    with pytest.raises(psycopg.OperationalError):
+        psycopg.connect(counter).close()
+    with contextlib.closing(psycopg.connect(with_password(json_url(counter), "new-secret"))) as conn:
+        assert conn.execute("SELECT count(*) FROM client").fetchone() == (2,)
+
+
+def json_url(counter_with_password: str) -> str:
+    head, rest = counter_with_password.split("@", 1)
+    return head.rsplit(":", 1)[0] + "@" + rest
+
+
+@pytest.mark.parametrize("argv, says", [
+    (["--counter-role", "Bad Name"], "not a role name"),
+    (["--counter-role", "pg_monitor"], "pg_"),
+    (["--counter-role", "clientdesk_test"], "admin user"),
+    ([], "--counter-password-stdin"),
+])
+def test_server_setup_refuses(capsys, pg_cluster, pg_database, argv, says):
+    code, _out, err = run_in_process(capsys, "server-setup", pg_cluster.url(pg_database), *argv)
+    assert says in one_line(code, err)
+    with contextlib.closing(psycopg.connect(pg_cluster.url(pg_database))) as conn:  # nothing was made
+        assert conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone() == (0,)
+
+
+def test_server_setup_by_a_counter_is_refused(capsys, monkeypatch, pg_cluster, pg_database, counter_role):
+    code, out, err = setup(capsys, pg_cluster.url(pg_database), counter_role, "--json", monkeypatch=monkeypatch)
+    assert code == 0, err
+    counter = with_password(json.loads(out)["counter_url"])
+    code, _out, err = setup(capsys, counter, counter_role + "_x", monkeypatch=monkeypatch)
+    assert "admin user" in one_line(code, err)
+    assert COUNTER_PASSWORD not in err
+
+
+def test_server_setup_through_main_py_reads_the_password_from_stdin(pg_cluster, pg_database, counter_role):
+    result = main_py("server-setup", pg_cluster.url(pg_database), "--counter-role", counter_role,
+                     "--counter-password-stdin", stdin=COUNTER_PASSWORD + "\n")
+    assert result.returncode == 0, result.stderr
+    assert f"postgresql://{counter_role}@" in result.stdout and COUNTER_PASSWORD not in result.stdout
+    url = result.stdout.strip().splitlines()[-1].split(": ", 1)[1]
+    with contextlib.closing(psycopg.connect(with_password(url))) as conn:
+        assert conn.execute("SELECT current_user").fetchone() == (counter_role,)
+
+
+# ----- backup, backups, restore, check on the server ---------------------------------------------------
+def server_rows(url: str) -> dict[str, list]:
+    """Every row of the client book's main tables, in id order."""
+    tables = ("client", "phone", "purchase", "purchase_line", "ledger_entry", "loyalty_member", "setting")
+    with contextlib.closing(psycopg.connect(url, autocommit=True)) as conn:
+        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in tables}
+
+
+NAMES = ["रमेश कुमार", "Suresh Patel", "लक्ष्मी देवी", "Asha Verma", "Mohd. Irfan", "Kavita Joshi"]
+
+
+def fill(capsys, base, clients: int = 30) -> None:
+    """A small shop: clients with a sale each (and a redemption for some), through the command line."""
+    for i in range(clients):
+        phone = f"98765{i:05d}"
+        code, _out, err = run_in_process(capsys, *base, "add", "--name", f"{NAMES[i % len(NAMES)]} {i}",
+                                         "--phone", phone, "--city", "Pune" if i % 2 else "आगरा")
+        assert code == 0, err
+        code, _out, err = run_in_process(capsys, *base, "sale", "--phone", phone, "--amount", f"{(i + 1) * 250:,}")
+        assert code == 0, err
+
+
+def test_backup_change_restore_round_trip(capsys, fresh_server_url, tmp_path):
+    base = ["--basedir", str(tmp_path), "--db", fresh_server_url]
+    fill(capsys, base)  # (`demo` on a server: being ported; then 30 demo clients here)
+    before = server_rows(fresh_server_url)
+    assert len(before["client"]) == 30 and before["purchase"] and before["ledger_entry"]
+
+    code, out, err = run_in_process(capsys, *base, "backup", "--json")
+    assert code == 0, err
+    made = json.loads(out)
+    assert made["verified"] and made["clients"] == 30
+    dump = Path(made["path"])
+    assert dump.parent == tmp_path / "data" / "backups" and dump.suffix == ".dump"
+    assert dump.read_bytes()[:5] == b"PGDMP"
+
+    # changes after the backup
+    assert run_in_process(capsys, *base, "add", "--name", "Naya Grahak", "--phone", "9876599999")[0] == 0
+    assert run_in_process(capsys, *base, "sale", "--phone", "9876500003", "--amount", "999")[0] == 0
+    assert server_rows(fresh_server_url) != before
+
+    code, out, err = run_in_process(capsys, *base, "restore", str(dump))
+    assert "--yes" in one_line(code, err)
+    code, out, err = run_in_process(capsys, *base, "restore", str(dump), "--yes", "--json")
+    assert code == 0, err
+    restored = json.loads(out)
+    assert restored["clients"] == 30 and restored["kept"]
+    assert server_rows(fresh_server_url) == before
+    assert Path(restored["kept"]).name.endswith("-before-restore.dump")
+
+    # the desk works after the restore: new rows get new numbers, search finds the restored clients
+    code, out, err = run_in_process(capsys, *base, "add", "--name", "Naya Grahak", "--phone", "9876599999")
+    assert code == 0, err
+    assert int(out) == max(r[0] for r in before["client"]) + 1
+    code, out, err = run_in_process(capsys, *base, "backups", "--json")
+    listed = json.loads(out)
+    assert [Path(i["path"]).name for i in listed][:2] == [Path(restored["kept"]).name, dump.name]
+    assert all(i["verified"] for i in listed)
+
+
+def test_a_failed_restore_leaves_the_client_book_as_it_was(capsys, fresh_server_url, tmp_path):
+    base = ["--basedir", str(tmp_path), "--db", fresh_server_url]
+    assert run_in_process(capsys, *base, "add", "--name", "Asha", "--phone", "9876500001")[0] == 0
+    code, out, err = run_in_process(capsys, *base, "backup", "--json")
+    assert code == 0, err
+    dump = Path(json.loads(out)["path"])
+    assert run_in_process(capsys, *base, "add", "--name", "Bela", "--phone", "9876500002")[0] == 0
+    before = server_rows(fresh_server_url)
+    cut = tmp_path / "cut.dump"
+    cut.write_bytes(dump.read_bytes()[: dump.stat().st_size * 2 // 3])
+    code, _out, err = run_in_process(capsys, *base, "restore", str(cut), "--yes")
+    one_line(code, err)
+    assert server_rows(fresh_server_url) == before
+    sqlite_file = tmp_path / "not-a-dump.sqlite"
+    sqlite_file.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    code, _out, err = run_in_process(capsys, *base, "restore", str(sqlite_file), "--yes")
+    assert "not a readable server backup" in one_line(code, err)
+    assert server_rows(fresh_server_url) == before
+
+
+def test_restore_by_the_counter_is_refused(capsys, monkeypatch, pg_cluster, pg_database, counter_role, tmp_path):
+    code, out, err = setup(capsys, pg_cluster.url(pg_database), counter_role, "--json", monkeypatch=monkeypatch)
+    counter = with_password(json.loads(out)["counter_url"])
+    base = ["--basedir", str(tmp_path), "--db", counter]
+    assert run_in_process(capsys, *base, "add", "--name", "Asha", "--phone", "9876500001")[0] == 0
+    code, out, err = run_in_process(capsys, *base, "backup", "--json")  # a counter may back up
+    assert code == 0, err
+    dump = json.loads(out)["path"]
+    code, _out, err = run_in_process(capsys, *base, "restore", dump, "--yes")
+    assert "admin user" in one_line(code, err)
+    code, out, err = run_in_process(capsys, *base, "check", "--full")
+    assert code == 0, err
+    assert "may not" in out  # no trial restore for a counter: it says what it checked
+
+
+def test_check_on_the_server(capsys, fresh_server_url, tmp_path):
+    base = ["--basedir", str(tmp_path), "--db", fresh_server_url]
+    assert run_in_process(capsys, *base, "add", "--name", "Asha", "--phone", "9876500001")[0] == 0
+    code, out, err = run_in_process(capsys, *base, "check")
+    assert code == 0, err
+    assert "healthy (1 clients" in out and "no backup of this server" in out
+    assert run_in_process(capsys, *base, "backup")[0] == 0
+    code, out, err = run_in_process(capsys, *base, "check", "--full", "--json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["ok"] and result["clients"] == 1
+    assert result["backup"]["ok"] and "trial restore (1 clients)" in result["backup"]["checked"]
+    with contextlib.closing(psycopg.connect(fresh_server_url, autocommit=True)) as conn:  # the scratch one is gone
+        assert conn.execute("SELECT count(*) FROM pg_database WHERE datname LIKE 'clientdesk_check_%'").fetchone() \
+            == (0,)
+    # a damaged newest backup: exit 2, one line
+    newest = sorted((tmp_path / "data" / "backups").glob("*.dump"))[-1]
+    data = bytearray(newest.read_bytes())
+    newest.write_bytes(bytes(data[: len(data) // 2]))
+    code, out, err = run_in_process(capsys, *base, "check")
+    assert code == 0  # changed since it was checked: not the newest GOOD one any more
+    assert "no backup of this server" in out
+
+
+def test_pg_dump_missing_is_one_line(capsys, fresh_server_url, tmp_path, monkeypatch):
+    monkeypatch.setattr("clientdesk.postgres.backup.find_tool", _no_tool)
+    code, _out, err = run_in_process(capsys, "--basedir", str(tmp_path), "--db", fresh_server_url, "backup")
+    assert "pg_dump is not installed" in one_line(code, err)
+    assert not (tmp_path / "data" / "backups").exists() or not list((tmp_path / "data" / "backups").iterdir())
+
+
+def _no_tool(name):
+    from clientdesk.errors import StorageError
+
+    raise StorageError(f"{name} is not installed on this PC", reason="no_tool")
+
+
+def test_the_password_never_reaches_the_tools_command_line(fresh_server_url, tmp_path, monkeypatch):
+    from clientdesk.postgres import backup
+
+    seen = []
+    real_run = subprocess.run
+
+    def spy(argv, **kwargs):
+        seen.append((argv, kwargs.get("env")))
+        return real_run(argv, **kwargs)
+
+    monkeypatch.setattr(backup.subprocess, "run", spy)
+    outcome = backup.make_server_backup(fresh_server_url, tmp_path, "manual")
+    assert outcome.info.verified
+    from tests.postgres.cluster import PASSWORD
+
+    dumps = [(argv, env) for argv, env in seen if Path(argv[0]).name == "pg_dump"]
+    assert dumps
+    for argv, env in dumps:
+        assert all(PASSWORD not in a for a in argv)
+        assert env["PGPASSWORD"] == PASSWORD
+
+
+# ----- the server away ----------------------------------------------------------------------------------
+AWAY_COMMANDS = [["search", "a"], ["show", "1"], ["add", "--name", "A", "--phone", "9876500001"],
+                 ["sale", "--phone", "9876500001", "--amount", "100"], ["demo", "--clients", "5"],
+                 ["backup"], ["check"], ["settings"], ["export", "clients", "{dir}/x.xlsx"]]
+
+
+@pytest.fixture(scope="module")
+def stopped_cluster():
+    """A cluster of this module's own with a client book, stopped."""
+    import shutil as sh
+
+    from tests.postgres.cluster import start_cluster
+
+    cluster = start_cluster()
+    with contextlib.closing(cluster.admin()) as conn:
+        conn.execute("CREATE DATABASE shop")
+    cluster.stop()
+    yield cluster
+    sh.rmtree(cluster.folder, ignore_errors=True)
+
+
+@pytest.mark.parametrize("argv", AWAY_COMMANDS, ids=lambda a: a[0])
+def test_a_stopped_server_is_one_line_and_nothing_written(capsys, stopped_cluster, tmp_path, argv):
+    work = tmp_path / "work"
+    work.mkdir()
+    code, out, err = run_in_process(capsys, "--basedir", str(tmp_path / "base"), "--db", stopped_cluster.url("shop"),
+                                    *[a.replace("{dir}", str(work)) for a in argv])
+    line = one_line(code, err)
+    assert line == f"error: The shop's server at {stopped_cluster.host} is not answering; check that its PC is on."
+    assert list(work.iterdir()) == []
+    assert not (tmp_path / "base" / "data").exists() or not any((tmp_path / "base" / "data").rglob("*.*"))
+
+
+def test_a_closed_port_through_main_py(tmp_path):
+    port = _free_port()
+    result = main_py("--basedir", str(tmp_path), "--db", f"postgresql://u:secret@127.0.0.1:{port}/shop",
+                     "sale", "--phone", "9876500001", "--amount", "100")
+    assert one_line(result.returncode, result.stderr) == \
+        "error: The shop's server at 127.0.0.1 is not answering; check that its PC is on."
+    assert "secret" not in result.stderr and result.stdout == ""
