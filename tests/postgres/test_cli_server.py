@@ -358,9 +358,10 @@ def stopped_cluster():
 
 
 @pytest.mark.parametrize("argv", AWAY_COMMANDS, ids=lambda a: a[0])
-def test_a_stopped_server_is_one_line_and_nothing_written(capsys, stopped_cluster, tmp_path, argv):
+def test_a_stopped_server_is_one_line_and_nothing_written(capsys, stopped_cluster, tmp_path, argv, monkeypatch):
     work = tmp_path / "work"
     work.mkdir()
+    monkeypatch.chdir(work)  # a URL is never taken for a file name: nothing appears here
     code, out, err = run_in_process(capsys, "--basedir", str(tmp_path / "base"), "--db", stopped_cluster.url("shop"),
                                     *[a.replace("{dir}", str(work)) for a in argv])
     line = one_line(code, err)
@@ -376,3 +377,87 @@ def test_a_closed_port_through_main_py(tmp_path):
     assert one_line(result.returncode, result.stderr) == \
         "error: The shop's server at 127.0.0.1 is not answering; check that its PC is on."
     assert "secret" not in result.stderr and result.stdout == ""
+
+
+# ----- --db URL of a database without a client book; this PC's saved choice -------------------------
+def tables(url: str) -> list[str]:
+    with contextlib.closing(psycopg.connect(url, autocommit=True)) as conn:
+        return [t for (t,) in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")]
+
+
+@pytest.mark.parametrize("argv", [["search", "a"], ["show", "1"], ["sale", "--phone", "9876500001", "--amount", "1"],
+                                  ["settings"], ["cards", "{dir}/c.pdf", "--all"]], ids=lambda a: a[0])
+def test_reading_commands_do_not_make_a_client_book(capsys, pg_cluster, pg_database, tmp_path, argv):
+    url = pg_cluster.url(pg_database)
+    code, _out, err = run_in_process(capsys, "--basedir", str(tmp_path), "--db", url,
+                                     *[a.replace("{dir}", str(tmp_path)) for a in argv])
+    line = one_line(code, err)
+    assert f"no client book at postgresql://{pg_cluster.user}@{pg_cluster.host}:{pg_cluster.port}/{pg_database} yet" \
+        in line and "server-setup" in line
+    assert pg_cluster.password not in line
+    assert tables(url) == []
+
+
+@pytest.mark.parametrize("argv", [["add", "--name", "A", "--phone", "98765abcde"],
+                                  ["add", "--name", "A" * 300, "--phone", "9876500001"],
+                                  ["settings", "--state", "XX"]], ids=lambda a: " ".join(a)[:30])
+def test_a_command_that_would_make_the_book_but_fails_leaves_no_tables(capsys, pg_cluster, pg_database, tmp_path,
+                                                                        argv):
+    url = pg_cluster.url(pg_database)
+    code, _out, err = run_in_process(capsys, "--basedir", str(tmp_path), "--db", url, *argv)
+    one_line(code, err)
+    assert tables(url) == []
+
+
+def test_add_makes_the_book_in_an_empty_database(capsys, pg_cluster, pg_database, tmp_path):
+    url = pg_cluster.url(pg_database)
+    code, out, err = run_in_process(capsys, "--basedir", str(tmp_path), "--db", url, "add", "--name", "Asha",
+                                    "--phone", "9876500001")
+    assert code == 0, err
+    assert out.strip() == "1" and "client" in tables(url)
+
+
+def test_a_foreign_database_is_refused(capsys, pg_cluster, pg_database, tmp_path):
+    url = pg_cluster.url(pg_database)
+    with contextlib.closing(psycopg.connect(url, autocommit=True)) as conn:
+        conn.execute("CREATE TABLE accounts (id int)")
+    code, _out, err = run_in_process(capsys, "--basedir", str(tmp_path), "--db", url, "add", "--name", "Asha",
+                                     "--phone", "9876500001")
+    assert "not a ClientDesk client book" in one_line(code, err)
+    assert tables(url) == ["accounts"]
+
+
+@pytest.mark.parametrize("url, says", [
+    ("postgresql://127.0.0.1/shop", "names no user"),
+    ("postgresql://u@/shop", "names no server"),
+    ("postgresql://u@127.0.0.1/", "names no database"),
+    ("postgresql://u@127.0.0.1:99999/shop", "cannot be read"),
+    ("POSTGRES://u@127.0.0.1:notaport/shop", "cannot be read"),
+])
+def test_a_bad_url_is_one_line(capsys, tmp_path, monkeypatch, url, says):
+    monkeypatch.chdir(tmp_path)
+    code, _out, err = run_in_process(capsys, "--db", url, "search", "a")
+    assert says in one_line(code, err)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_without_db_a_command_uses_this_pcs_saved_server(capsys, server_url, tmp_path, monkeypatch):
+    from clientdesk import location
+    from clientdesk.postgres.address import parse_server_url
+    from tests.postgres.cluster import PASSWORD
+
+    address = parse_server_url(server_url)
+    location.save(tmp_path / "config", location.CounterChoices(server=f"postgresql://{address.display}"))
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)  # libpq's own place when the keyring has none
+    monkeypatch.setattr("clientdesk.postgres.address.keyring_password", lambda address: None)
+    code, out, err = run_in_process(capsys, "--basedir", str(tmp_path), "add", "--name", "Saved Server",
+                                    "--phone", "9876500001")
+    assert code == 0, err
+    with contextlib.closing(psycopg.connect(server_url)) as conn:
+        assert conn.execute("SELECT name FROM client").fetchall() == [("Saved Server",)]
+    assert not (tmp_path / "data" / "clientdesk.sqlite").exists()  # never this PC's file instead
+    # --db overrides the saved choice for one run
+    code, out, err = run_in_process(capsys, "--basedir", str(tmp_path), "--db", str(tmp_path / "own.sqlite"),
+                                    "add", "--name", "Own File", "--phone", "9876500002")
+    assert code == 0, err
+    assert (tmp_path / "own.sqlite").exists()
