@@ -45,7 +45,9 @@ log = logging.getLogger(__name__)
 SUFFIX = ".dump"
 TOOL_TIMEOUT_SECONDS = 6 * 3600  # a big client book on a slow PC still finishes; a hung one ends some day
 _STAMP = re.compile(r"-(\d{8}-\d{6}-\d{6})-([A-Za-z0-9_.-]+)\.dump$")
-WINDOWS_ROOTS = (r"C:\Program Files\PostgreSQL", r"C:\Program Files (x86)\PostgreSQL")
+# Where PostgreSQL's programs are installed when they are not on PATH: Debian's packages, then
+# Windows' installer (one folder per version, the programs in its bin).
+TOOL_ROOTS = ("/usr/lib/postgresql", r"C:\Program Files\PostgreSQL", r"C:\Program Files (x86)\PostgreSQL")
 
 
 # ----- the programs -------------------------------------------------------------------------------
@@ -61,7 +63,7 @@ def find_tool(name: str) -> Path:
     if found:
         return Path(found)
     candidates = []
-    for root in ("/usr/lib/postgresql", *WINDOWS_ROOTS):
+    for root in TOOL_ROOTS:
         for folder in glob.glob(os.path.join(root, "*")):
             for program in (name, f"{name}.exe"):
                 path = Path(folder) / "bin" / program
@@ -74,11 +76,12 @@ def find_tool(name: str) -> Path:
                        "the server's client book.", reason="no_tool", tool=name)
 
 
-def _child_env(address: ServerAddress) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
-    if address.password is not None:
+def _child_env(address: ServerAddress | None) -> dict:
+    """The tools' environment: ours (libpq's own PGPASSFILE, PGSSLMODE... still count; the
+    connection string names host, port, user and database), with the password in PGPASSWORD."""
+    env = dict(os.environ)
+    if address is not None and address.password is not None:
         env["PGPASSWORD"] = address.password
-    env["PGCONNECT_TIMEOUT"] = "5"
     return env
 
 
@@ -94,8 +97,7 @@ def conninfo(address: ServerAddress, dbname: str | None = None) -> str:
 
 def _run(tool: str, args: list[str], address: ServerAddress | None) -> subprocess.CompletedProcess:
     program = find_tool(tool)
-    env = _child_env(address) if address is not None else {k: v for k, v in os.environ.items()
-                                                            if not k.startswith("PG")}
+    env = _child_env(address)
     try:
         return subprocess.run([str(program), *args], capture_output=True, text=True, encoding="utf-8",
                               errors="replace", env=env, timeout=TOOL_TIMEOUT_SECONDS, stdin=subprocess.DEVNULL)

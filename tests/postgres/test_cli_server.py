@@ -461,3 +461,41 @@ def test_without_db_a_command_uses_this_pcs_saved_server(capsys, server_url, tmp
                                     "add", "--name", "Own File", "--phone", "9876500002")
     assert code == 0, err
     assert (tmp_path / "own.sqlite").exists()
+
+
+# ----- finding pg_dump; the backup before a big command ---------------------------------------------
+def test_find_tool_path_then_the_newest_installation(tmp_path, monkeypatch):
+    from clientdesk.errors import StorageError
+    from clientdesk.postgres import backup
+
+    debian, windows = tmp_path / "usr-lib-postgresql", tmp_path / "Program Files" / "PostgreSQL"
+    for root, version, name in ((debian, "13", "pg_dump"), (debian, "16", "pg_dump"), (debian, "9.6", "pg_dump"),
+                                (windows, "17", "pg_dump.exe")):
+        (root / version / "bin").mkdir(parents=True)
+        (root / version / "bin" / name).write_text("")
+    monkeypatch.setattr(backup, "TOOL_ROOTS", (str(debian), str(windows)))
+    monkeypatch.setattr(backup.shutil, "which", lambda name: None)
+    assert backup.find_tool("pg_dump") == windows / "17" / "bin" / "pg_dump.exe"  # the newest of all
+    monkeypatch.setattr(backup, "TOOL_ROOTS", (str(debian),))
+    assert backup.find_tool("pg_dump") == debian / "16" / "bin" / "pg_dump"
+    monkeypatch.setattr(backup.shutil, "which", lambda name: "/opt/pg/bin/pg_dump")
+    assert backup.find_tool("pg_dump") == Path("/opt/pg/bin/pg_dump")  # PATH first
+    monkeypatch.setattr(backup.shutil, "which", lambda name: None)
+    monkeypatch.setattr(backup, "TOOL_ROOTS", (str(tmp_path / "nothing"),))
+    with pytest.raises(StorageError) as info:
+        backup.find_tool("pg_restore")
+    assert "pg_restore is not installed" in info.value.message and "\n" not in info.value.message
+
+
+def test_the_backup_before_a_big_command_is_a_dump(capsys, fresh_server_url, tmp_path):
+    from clientdesk import cli
+    from clientdesk.commands.backup import backup_before
+
+    assert run_in_process(capsys, "--basedir", str(tmp_path), "--db", fresh_server_url, "add", "--name", "Asha",
+                          "--phone", "9876500001")[0] == 0
+    args = cli.build_parser().parse_args(["--basedir", str(tmp_path), "--db", fresh_server_url, "import",
+                                          str(tmp_path / "x.csv")])
+    outcome = backup_before(args, "import")
+    assert outcome.info.verified and outcome.info.clients == 1
+    assert outcome.info.path.parent == tmp_path / "data" / "backups"
+    assert outcome.info.path.name.endswith("-import.dump")
