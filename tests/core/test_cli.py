@@ -63,3 +63,30 @@ def test_demo_is_deterministic(tmp_path):  # file only until `demo` is ported (t
     assert outputs[0] == outputs[1]
     rows = json.loads(outputs[0])
     assert rows and all(p.startswith("+91") for r in rows for p in r["phones"])
+
+
+def test_the_counter_commands_on_each_engine(cli_book, tmp_path, capsys):
+    """add, sale, consent, cards, show, delete: the same results on a file and on the server."""
+    from tests.cli_helpers import run_in_process
+
+    def ok(*argv):
+        code, out, err = run_in_process(capsys, *cli_book.args(*argv))
+        assert code == 0, err
+        return out
+
+    first = int(ok("add", "--name", "रमेश कुमार", "--phone", "9876543210"))
+    second = int(ok("add", "--name", "Suresh Patel", "--phone", "9812345678", "--city", "Pune"))
+    sale = json.loads(ok("sale", "--phone", "9876543210", "--amount", "1,200", "--json"))
+    assert sale["balance"] >= sale["points_earned"] > 0
+    ok("consent", str(first), "whatsapp", "--given", "verbal")
+    assert json.loads(ok("show", str(first), "--json"))["name"] == "रमेश कुमार"
+    ok("cards", str(tmp_path / "cards.pdf"), "--clients", f"{first},{second}")
+    assert (tmp_path / "cards.pdf").read_bytes().startswith(b"%PDF")
+    assert cli_book.count("loyalty_card") == 2
+    if cli_book.on_server:  # `delete` (services/erasure.py: sqlite_master) is not ported yet: PORTING.md
+        return
+    ok("delete", str(second), "--yes")
+    assert cli_book.count("client") == 1
+    ok("delete", str(first), "--yes")  # with a bill: erased, the bill kept
+    assert cli_book.rows("SELECT count(*) FROM purchase") == [(1,)]
+    assert cli_book.count("client") == 1  # the erased one's placeholder

@@ -342,6 +342,14 @@ BAD = [
     (["sale", "--phone", "{phone}", "--amount", "100", "--receipt", "{dir}/no/such/r.pdf"], "no folder"),
     (["sale", "--phone", "{phone}", "--amount", "100", "--paper", "letter"], "invalid choice"),
     (["sale", "--phone", "{phone}", "--amount", "100", "--receipt", "{dir}"], "folder"),
+    # ----- server-setup (the names are checked before any connection or password) ------------------------
+    (["server-setup", "shop.sqlite"], "takes the server's URL"),
+    (["server-setup", "postgresql://127.0.0.1/shop"], "names no user"),
+    (["server-setup", "postgresql://admin@127.0.0.1/shop", "--counter-role", "Robert'); DROP"], "not a role name"),
+    (["server-setup", "postgresql://admin@127.0.0.1/shop", "--counter-role", "c" * 64], "not a role name"),
+    (["server-setup", "postgresql://admin@127.0.0.1/shop", "--counter-role", "admin"], "admin user"),
+    (["server-setup", "postgresql://admin@127.0.0.1/shop", "--no-password", "--counter-password-stdin"],
+     "choose one"),
     # ----- the command line itself -----------------------------------------------------------------
     (["nosuchcommand"], "invalid choice"),
     (["add", "--name", "\udcff\udcfe", "--phone", "9876500001"], "not valid text"),

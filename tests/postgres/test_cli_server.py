@@ -499,3 +499,24 @@ def test_the_backup_before_a_big_command_is_a_dump(capsys, fresh_server_url, tmp
     assert outcome.info.verified and outcome.info.clients == 1
     assert outcome.info.path.parent == tmp_path / "data" / "backups"
     assert outcome.info.path.name.endswith("-import.dump")
+
+
+def test_the_counters_keep_their_rights_after_the_admin_restores(capsys, monkeypatch, pg_cluster, pg_database,
+                                                                  counter_role, tmp_path):
+    admin = pg_cluster.url(pg_database)
+    code, out, err = setup(capsys, admin, counter_role, "--json", monkeypatch=monkeypatch)
+    assert code == 0, err
+    counter = with_password(json.loads(out)["counter_url"])
+    base = ["--basedir", str(tmp_path)]
+    assert run_in_process(capsys, *base, "--db", counter, "add", "--name", "Asha", "--phone", "9876500001")[0] == 0
+    code, out, err = run_in_process(capsys, *base, "--db", admin, "backup", "--json")
+    assert code == 0, err
+    assert run_in_process(capsys, *base, "--db", counter, "add", "--name", "Bela", "--phone", "9876500002")[0] == 0
+    code, out, err = run_in_process(capsys, *base, "--db", admin, "restore", json.loads(out)["path"], "--yes")
+    assert code == 0, err
+    code, out, err = run_in_process(capsys, *base, "--db", counter, "add", "--name", "Chetan", "--phone", "9876500003")
+    assert code == 0, err
+    with contextlib.closing(psycopg.connect(counter, autocommit=True)) as conn:
+        assert [r[0] for r in conn.execute("SELECT name FROM client ORDER BY id")] == ["Asha", "Chetan"]
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("CREATE TABLE sneaky (id int)")
