@@ -520,3 +520,30 @@ def test_the_counters_keep_their_rights_after_the_admin_restores(capsys, monkeyp
         assert [r[0] for r in conn.execute("SELECT name FROM client ORDER BY id")] == ["Asha", "Chetan"]
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("CREATE TABLE sneaky (id int)")
+
+
+def test_a_restore_waits_for_a_counters_transaction_and_replaces_everything(fresh_server_url, tmp_path):
+    import threading
+    import time
+
+    from clientdesk.postgres import backup
+    from clientdesk.postgres.database import WRITE_LOCK
+
+    with contextlib.closing(psycopg.connect(fresh_server_url, autocommit=True)) as conn:
+        conn.execute("INSERT INTO setting (key, value) VALUES ('shop_name', '\"Before\"')")
+    dump = backup.make_server_backup(fresh_server_url, tmp_path, "manual").info.path
+    before = server_rows(fresh_server_url)
+    counter = psycopg.connect(fresh_server_url)  # a counter in the middle of a sale: it holds the write lock
+    counter.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+    counter.execute("UPDATE setting SET value = '\"During\"' WHERE key = 'shop_name'")
+    done = []
+    worker = threading.Thread(target=lambda: done.append(backup.restore_server_backup(fresh_server_url, dump,
+                                                                                      tmp_path)))
+    worker.start()
+    time.sleep(1.5)
+    assert worker.is_alive()  # waiting for the counter's transaction
+    counter.commit()
+    counter.close()
+    worker.join(120)
+    assert done and done[0].source == dump
+    assert server_rows(fresh_server_url) == before  # the sale that was under way is replaced too, whole
