@@ -80,16 +80,24 @@ def _child_env(address: ServerAddress | None) -> dict:
     """The tools' environment: ours (libpq's own PGPASSFILE, PGSSLMODE... still count; the
     connection string names host, port, user and database), with the password in PGPASSWORD."""
     env = dict(os.environ)
-    if address is not None and address.password is not None:
-        env["PGPASSWORD"] = address.password
+    password = _password_of(address) if address is not None else None
+    if password is not None:
+        env["PGPASSWORD"] = password
     return env
+
+
+def _password_of(address: ServerAddress) -> str | None:
+    """The password: the URL's (or the keyring's), or a `?password=` option of the URL."""
+    if address.password is not None:
+        return address.password
+    return next((v for k, v in address.options if k.lower() == "password"), None)
 
 
 def conninfo(address: ServerAddress, dbname: str | None = None) -> str:
     """The libpq connection string for the tools, WITHOUT the password (it goes in PGPASSWORD)."""
     from psycopg.conninfo import make_conninfo
 
-    params = {k: v for k, v in address.connect_params().items() if k != "password"}
+    params = {k: v for k, v in address.connect_params().items() if k.lower() != "password"}
     params["dbname"] = dbname or address.dbname
     params["application_name"] = "ClientDesk backup"
     return make_conninfo(**{k: str(v) for k, v in params.items()})
@@ -402,8 +410,10 @@ def check_server(url: str | ServerAddress) -> CheckResult:
     address = _resolved(url)
     state = server_state(address)
     if state != "ready":
-        return CheckResult(False, None, ["no ClientDesk client book there" if state == "empty" else
-                                         "not a ClientDesk client book (it has other tables)"])
+        what = "has no client book yet (server-setup makes it)" if state == "empty" else \
+            "is not a ClientDesk client book (it has other tables)"
+        raise StorageError(f"The database {address.dbname} on the shop's server at {address.host} {what}.",
+                           reason=state, host=address.host)
     db = _open(address)
     problems = []
     try:

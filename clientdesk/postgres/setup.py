@@ -118,7 +118,8 @@ def counter_url(address: ServerAddress, role: str) -> str:
         host = quote(host, safe="")
     elif ":" in host:
         host = f"[{host}]"
-    query = f"?{urlencode(address.options)}" if address.options else ""
+    options = [(k, v) for k, v in address.options if k.lower() != "password"]  # never the admin's password
+    query = f"?{urlencode(options)}" if options else ""
     return f"postgresql://{quote(role, safe='')}@{host}:{address.port}/{quote(address.dbname, safe='')}{query}"
 
 

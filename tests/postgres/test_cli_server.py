@@ -547,3 +547,24 @@ def test_a_restore_waits_for_a_counters_transaction_and_replaces_everything(fres
     worker.join(120)
     assert done and done[0].source == dump
     assert server_rows(fresh_server_url) == before  # the sale that was under way is replaced too, whole
+
+
+def test_check_of_an_empty_database_says_so(capsys, pg_cluster, pg_database, tmp_path):
+    code, _out, err = run_in_process(capsys, "--basedir", str(tmp_path), "--db", pg_cluster.url(pg_database), "check")
+    assert "has no client book yet" in one_line(code, err)
+
+
+def test_a_password_given_as_an_option_is_never_printed_and_reaches_pg_dump(fresh_server_url, tmp_path):
+    from urllib.parse import quote
+
+    from clientdesk.postgres import backup
+    from clientdesk.postgres.address import parse_server_url
+    from clientdesk.postgres.setup import counter_url
+    from tests.postgres.cluster import PASSWORD
+
+    address = parse_server_url(fresh_server_url)
+    url = f"postgresql://{address.user}@{address.host}:{address.port}/{address.dbname}?password={quote(PASSWORD)}" \
+          "&sslmode=disable"
+    assert counter_url(parse_server_url(url), "counter") == \
+        f"postgresql://counter@{address.host}:{address.port}/{address.dbname}?sslmode=disable"
+    assert backup.make_server_backup(url, tmp_path, "manual").info.verified
