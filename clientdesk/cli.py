@@ -1,4 +1,9 @@
-"""The command line: `python main.py [--db FILE] COMMAND ...` runs the same services as the window.
+"""The command line: `python main.py [--db FILE|URL] COMMAND ...` runs the same services as the window.
+
+`--db` names a SQLite file or the shop's PostgreSQL server (`postgresql://user@host/dbname`; the
+one rule is clientdesk.postgres.address.is_server_url: a URL is never taken for a file). Without
+`--db`, a command uses this PC's saved choice (clientdesk.location), else the file in the user's
+data folder. A server that cannot be reached is one line and exit 2, like any bad input.
 
 Each area adds its commands in a module under clientdesk/commands/ with a `register(subparsers)`
 function; a command's handler is `run(desk, args) -> int` set with `set_defaults(run=...)`.
@@ -32,6 +37,7 @@ COMMAND_MODULES = [
     "clientdesk.commands.privacy",
     "clientdesk.commands.settings",
     "clientdesk.commands.moving",
+    "clientdesk.commands.server",
 ]
 
 # Commands that rewrite many rows: the database is backed up (verified) before they run. A command's
@@ -59,7 +65,9 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="clientdesk", description="ClientDesk: the shop's client desk.")
-    parser.add_argument("--db", type=Path, help="database file (default: in the user's data folder)")
+    parser.add_argument("--db", type=database_arg, metavar="FILE|URL",
+                        help="the client book: a database file, or the shop's server as postgresql://user@host/dbname "
+                             "(default: this PC's choice in Settings, else the file in the user's data folder)")
     parser.add_argument("--basedir", type=Path, help="keep database, logs and settings under this folder")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name in COMMAND_MODULES:
@@ -112,12 +120,49 @@ def search_text(text: str) -> str:
     return text
 
 
+def database_arg(text: str) -> Path | str:
+    """An argparse type for --db: a server URL (checked now, kept as text) or a file (a Path)."""
+    from clientdesk.postgres.address import is_server_url, parse_server_url
+
+    if is_server_url(text):
+        try:
+            parse_server_url(text)
+        except ValidationError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+        return text.strip()
+    return Path(text)
+
+
 def app_paths(args) -> AppPaths:
     return AppPaths.under(args.basedir) if getattr(args, "basedir", None) else AppPaths.default()
 
 
-def database_path(args) -> Path:
-    return args.db if getattr(args, "db", None) else app_paths(args).database
+def database_path(args) -> Path | str:
+    """Where the command's client book is: `--db` (a file, or a server's URL as text), else this
+    PC's saved choice of the shop's server (clientdesk.location), else the file in the data folder."""
+    if getattr(args, "db", None):
+        return args.db
+    from clientdesk import location
+
+    paths = app_paths(args)
+    return location.load(paths.config_dir).server or paths.database
+
+
+def on_server(args) -> bool:
+    """True when the command's client book is on the shop's server."""
+    from clientdesk.postgres.address import is_server_url
+
+    return is_server_url(database_path(args))
+
+
+def shown_location(location: Path | str) -> str:
+    """The client book's place for a message: a file as it is, a server URL without its password."""
+    from clientdesk.postgres.address import is_server_url, parse_server_url
+
+    if not is_server_url(location):
+        return str(location)
+    address = parse_server_url(str(location))
+    return f"postgresql://{address.display}"
 
 
 def counter_names(args):
@@ -160,8 +205,11 @@ def fail(message: str) -> int:
 def missing_database(args) -> str | None:
     """Why the command must not open its database file, or None. Commands that make a desk
     (`creates_db=True` in their parser defaults: demo, add, import, restore) may create a missing
-    file, never a missing folder named by --db; every other command needs the file to exist."""
+    file, never a missing folder named by --db; every other command needs the file to exist.
+    On a server (a URL) the server itself is asked: see server_state."""
     path = database_path(args)
+    if on_server(args):
+        return _missing_on_server(args, path)
     if path.is_dir():
         return f"{path} is a folder, not a client book"
     if path.exists():
@@ -171,6 +219,29 @@ def missing_database(args) -> str | None:
         return f"no client book at {path}"
     if getattr(args, "db", None) and not path.parent.is_dir():
         return f"no folder {path.parent} for the client book {path.name}"
+    return None
+
+
+def _creates(args) -> bool:
+    creates = getattr(args, "creates_db", False)
+    return bool(creates(args) if callable(creates) else creates)
+
+
+def _missing_on_server(args, url: str) -> str | None:
+    """Ask the server (one short connection): raises StorageError when it cannot be used (not
+    answering, wrong password, no such database); says why a command that only reads must not
+    run on a database without a client book. Notes on `args` when this command makes the client
+    book there (`_new_on_server`), so that a failure removes it again."""
+    from clientdesk.postgres.setup import server_state
+
+    state = server_state(url)
+    if state == "ready":
+        return None
+    if state == "foreign":
+        return f"the database at {shown_location(url)} is not a ClientDesk client book (it has other tables)"
+    if not _creates(args):
+        return f"no client book at {shown_location(url)} yet: set the server up first (server-setup)"
+    args._new_on_server = True
     return None
 
 
@@ -192,8 +263,19 @@ def _quiet_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-def _remove_new_desk(path: Path) -> None:
-    """Delete a desk file this command created before it failed (exit 2 writes nothing)."""
+def _remove_new_desk(path: Path | str) -> None:
+    """Delete a desk file this command created before it failed (exit 2 writes nothing); on a
+    server, the tables of the client book it created in an empty database."""
+    from clientdesk.postgres.address import is_server_url
+
+    if is_server_url(path):
+        from clientdesk.postgres.setup import drop_client_book
+
+        try:
+            drop_client_book(str(path))
+        except ClientDeskError as exc:
+            log.warning("Could not remove the client book this command made on the server: %s", exc)
+        return
     for suffix in ("", "-wal", "-shm", "-journal"):
         try:
             Path(f"{path}{suffix}").unlink(missing_ok=True)
@@ -223,7 +305,10 @@ def run_command(args) -> int:
             backup_before(args, args.command)
         if getattr(args, "needs_db", True):
             path = database_path(args)
-            new_desk = None if path.exists() else path
+            if isinstance(path, str):  # a server (checked by missing_database)
+                new_desk = path if getattr(args, "_new_on_server", False) else None
+            else:
+                new_desk = None if path.exists() else path
             desk = Desk.open(path, origin=counter_names(args))
         code = args.run(desk, args) or 0
         sys.stdout.flush()  # a closed pipe shows here, not at exit

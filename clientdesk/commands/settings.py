@@ -12,7 +12,7 @@ import os
 import re
 from pathlib import Path
 
-from clientdesk.cli import app_paths, emit_json
+from clientdesk.cli import app_paths, emit_json, shown_location
 from clientdesk.errors import StorageError, ValidationError
 from clientdesk.services.settings import STATES
 
@@ -129,7 +129,7 @@ def missing_shop_fields_message(fields, args=None) -> str:
     needs = "every greeting is signed with it" if list(fields) == ["shop_name"] else "the greeting uses it"
     if len(fields) > 1:
         needs = "the greeting uses them"
-    where = f" --db {args.db}" if args is not None and getattr(args, "db", None) else ""
+    where = f" --db {shown_location(args.db)}" if args is not None and getattr(args, "db", None) else ""  # no password
     options = " ".join({"shop_name": '--shop-name "Your shop"', "shop_phone": '--shop-phone "98765 43210"'}[f]
                        for f in fields)
     verb = "are" if len(fields) > 1 else "is"

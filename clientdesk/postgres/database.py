@@ -42,7 +42,9 @@ class ServerDatabase(peewee.PostgresqlDatabase):
     search uses instead of SQLite's FTS5 tables."""
 
     from clientdesk.postgres import search as search_index
-    from clientdesk.postgres.schema import CLIENT_INDEXES as client_indexes  # greetings' indexes, this dialect
+    # greetings' indexes: made with the schema (schema.create_all), not again as a desk opens (a counter's
+    # login may not create indexes: clientdesk.postgres.setup)
+    client_indexes = ()
 
     from clientdesk.dialect import SERVER as sql  # the engine's pieces of hand-written SQL
 

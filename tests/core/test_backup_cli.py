@@ -1,5 +1,7 @@
 """The backup commands from the command line (JSON read back), the backup before an import, and a
-backup killed (SIGKILL) at random points: the live file and every copy that counts stay intact."""
+backup killed (SIGKILL) at random points: the live file and every copy that counts stay intact.
+File only: these are about SQLite's file and its copies; the same commands on a server (pg_dump,
+pg_restore) are tested in tests/postgres/test_cli_server.py."""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""`demo` never mixes fake clients into a shop's own desk unless told to (--force)."""
+"""`demo` never mixes fake clients into a shop's own desk unless told to (--force).
+
+File only for now: `demo` on a server is being ported (tests/cli_helpers.BEING_PORTED); then these
+take `cli_book` as tests/core/test_cli.py does."""
 
 from __future__ import annotations
 

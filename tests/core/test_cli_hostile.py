@@ -2,7 +2,9 @@
 
 Each bad input must end with exit 2, exactly one line on stderr, no traceback, and a database
 that is byte-for-byte the same in content (sqlite3 iterdump before and after); no file is left
-where a failed command was told to write.
+where a failed command was told to write. The `db` tests run on a file and on a client book on
+the server (every row of every table compared); the ones about a missing file or folder are the
+file's own.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from clientdesk import cli
 from clientdesk.demo import generate
 from clientdesk.desk import Desk
 from clientdesk.clients.fields import ClientData, PhoneEntry
+from tests.cli_helpers import ENGINES, CliBook, private_folders, skip_if_being_ported
 
 ROOT = Path(__file__).resolve().parents[2]
 PHONE = "9876543210"          # the shop's own client in the base desk
@@ -50,22 +53,52 @@ def base_desk(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture
-def db(base_desk, tmp_path) -> Path:
-    """A fresh copy of the base desk for one test."""
+@pytest.fixture(scope="module")
+def server_base(pg_cluster, client_book_template):
+    """The base desk's counterpart on the server (`demo` is being ported there: 40 clients
+    instead, no loyalty members, as the base desk has none), shared by the module's tests: a bad input writes nothing, and each test
+    compares every row before and after."""
+    import contextlib
+    import uuid
+
+    from clientdesk.clock import Clock
+
+    name = "hostile_" + uuid.uuid4().hex[:8]
+    with contextlib.closing(pg_cluster.admin()) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{client_book_template}"')
+    url = pg_cluster.url(name)
+    desk = Desk.open(url, clock=Clock())
+    try:
+        for i in range(40):
+            desk.clients.create(ClientData(name=f"Amit Grahak {i}", postal_city="Pune" if i % 2 else "आगरा",
+                                                 phones=[PhoneEntry(f"98100{i:05d}", is_primary=True)]))
+        desk.clients.create(ClientData(name="Ramesh Kumar", phones=[PhoneEntry(PHONE, is_primary=True)]))
+        desk.greetings.ensure_builtins()
+        desk.settings.set("shop_name", "Sharma Kirana")
+        desk.loyalty.review_if_due()
+    finally:
+        desk.close()
+    yield url
+    if pg_cluster.is_running():
+        with contextlib.closing(pg_cluster.admin()) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=ENGINES)
+def db(request, base_desk, tmp_path, tmp_path_factory, monkeypatch) -> CliBook:
+    """A fresh copy of the base desk for one test (a file), or the server's base desk."""
+    private_folders(monkeypatch, tmp_path_factory.mktemp("home"))
+    if request.param == "postgresql":
+        return CliBook("postgresql", request.getfixturevalue("server_base"))
     copy = tmp_path / "desk.sqlite"
     shutil.copyfile(base_desk, copy)
-    return copy
+    return CliBook("sqlite", str(copy))
 
 
-def dump(path: Path) -> list[str]:
+def dump(book: CliBook) -> list[str]:
     """Every row and schema statement (the query planner's statistics, which closing a desk may
     refresh, left out)."""
-    conn = sqlite3.connect(path)
-    try:
-        return [line for line in conn.iterdump() if "sqlite_stat" not in line]
-    finally:
-        conn.close()
+    return book.dump()
 
 
 def run_cli(capsys, argv: list[str]) -> tuple[int, str, str]:
@@ -309,6 +342,14 @@ BAD = [
     (["sale", "--phone", "{phone}", "--amount", "100", "--receipt", "{dir}/no/such/r.pdf"], "no folder"),
     (["sale", "--phone", "{phone}", "--amount", "100", "--paper", "letter"], "invalid choice"),
     (["sale", "--phone", "{phone}", "--amount", "100", "--receipt", "{dir}"], "folder"),
+    # ----- server-setup (the names are checked before any connection or password) ------------------------
+    (["server-setup", "shop.sqlite"], "takes the server's URL"),
+    (["server-setup", "postgresql://127.0.0.1/shop"], "names no user"),
+    (["server-setup", "postgresql://admin@127.0.0.1/shop", "--counter-role", "Robert'); DROP"], "not a role name"),
+    (["server-setup", "postgresql://admin@127.0.0.1/shop", "--counter-role", "c" * 64], "not a role name"),
+    (["server-setup", "postgresql://admin@127.0.0.1/shop", "--counter-role", "admin"], "admin user"),
+    (["server-setup", "postgresql://admin@127.0.0.1/shop", "--no-password", "--counter-password-stdin"],
+     "choose one"),
     # ----- the command line itself -----------------------------------------------------------------
     (["nosuchcommand"], "invalid choice"),
     (["add", "--name", "\udcff\udcfe", "--phone", "9876500001"], "not valid text"),
@@ -327,9 +368,10 @@ def _fill(argv: list[str], folder: Path) -> list[str]:
 
 @pytest.mark.parametrize("argv, says", BAD, ids=[f"{i:03d}-{' '.join(a)[:50]}" for i, (a, _) in enumerate(BAD)])
 def test_bad_input_is_refused_and_writes_nothing(capsys, db, tmp_path, argv, says):
+    skip_if_being_ported(db, argv[0])
     before = dump(db)
     files_before = sorted(p.name for p in tmp_path.iterdir())
-    code, _out, err = run_cli(capsys, ["--db", str(db), *_fill(argv, tmp_path)])
+    code, _out, err = run_cli(capsys, db.args(*_fill(argv, tmp_path)))
     assert_refused(code, err)
     assert says.lower() in err.lower(), err
     assert dump(db) == before
@@ -359,12 +401,12 @@ def test_the_table_drives_every_command():
 @pytest.mark.parametrize("command", listed_commands())
 def test_every_command_refuses_an_unknown_option(capsys, db, command):
     before = dump(db)
-    code, _out, err = run_cli(capsys, ["--db", str(db), command, "--no-such-option", "1"])
+    code, _out, err = run_cli(capsys, db.args(command, "--no-such-option", "1"))
     assert_refused(code, err)
     assert dump(db) == before
 
 
-# ----- --db naming a file that does not exist ------------------------------------------------------
+# ----- --db naming a file that does not exist (the file's own; a server's: tests/postgres/test_cli_server.py) --
 READERS = [["search", "a"], ["show", "1"], ["occasions"], ["segment", "city Pune"], ["insights"],
            ["suggest", "--phone", PHONE], ["export", "clients", "{out}.xlsx"], ["cards", "{out}.pdf", "--all"],
            ["sale", "--phone", PHONE, "--amount", "100"], ["segment", "--saved"],
@@ -432,8 +474,9 @@ REPORTED = [
 
 @pytest.mark.parametrize("argv", REPORTED, ids=lambda a: " ".join(a)[:40])
 def test_reported_inputs_through_main_py(db, tmp_path, argv):
+    skip_if_being_ported(db, argv[0])
     before = dump(db)
-    result = run_main("--db", str(db), *_fill(argv, tmp_path))
+    result = run_main(*db.args(*_fill(argv, tmp_path)))
     assert_refused(result.returncode, result.stderr)
     assert result.stdout == ""
     assert dump(db) == before
@@ -442,11 +485,10 @@ def test_reported_inputs_through_main_py(db, tmp_path, argv):
 def test_cards_to_an_unwritable_place_commit_no_cards_or_points(db):
     """The report: `cards /no/such/dir/c.pdf --all` exited 2 after committing 300 cards and
     15,000 sign-up points."""
-    result = run_main("--db", str(db), "cards", "/no/such/dir/c.pdf", "--all")
+    cards, points = db.count("loyalty_card"), db.count("ledger_entry")
+    result = run_main(*db.args("cards", "/no/such/dir/c.pdf", "--all"))
     assert result.returncode == 2
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT count(*) FROM loyalty_card").fetchone() == (0,)
-        assert conn.execute("SELECT count(*) FROM ledger_entry").fetchone() == (0,)
+    assert (db.count("loyalty_card"), db.count("ledger_entry")) == (cards, points)
 
 
 @pytest.mark.parametrize("argv", [["show", "1"], ["show", "1", "--json"], ["search", "a", "--limit", "1000", "--json"],
@@ -454,7 +496,8 @@ def test_cards_to_an_unwritable_place_commit_no_cards_or_points(db):
                          ids=lambda a: " ".join(a))
 def test_a_closed_pipe_ends_quietly(db, argv):
     """`show 1 | head`: the reader goes away before we write; no BrokenPipeError traceback."""
-    process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--db", str(db), *argv],
+    skip_if_being_ported(db, argv[0])
+    process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), *db.args(*argv)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     process.stdout.close()  # the reader closes at once, as `head -0` would
     err = process.stderr.read().decode("utf-8", "replace")
@@ -465,7 +508,7 @@ def test_a_closed_pipe_ends_quietly(db, argv):
 
 def test_a_pipe_closed_after_the_first_line(db):
     """`search ... | head -1` in a shell."""
-    result = subprocess.run(f'"{sys.executable}" "{ROOT / "main.py"}" --db "{db}" search a --limit 1000 | head -1',
+    result = subprocess.run(f'"{sys.executable}" "{ROOT / "main.py"}" --db "{db.db}" search a --limit 1000 | head -1',
                             shell=True, capture_output=True, text=True, encoding="utf-8", timeout=180)
     assert result.returncode == 0
     assert len(result.stdout.splitlines()) == 1

@@ -1,0 +1,475 @@
+"""Backups of a client book on the shop's server: `pg_dump -Fc` into a file on this PC, checked
+with `pg_restore --list`, and restored whole or not at all.
+
+The counterpart of clientdesk.backup (SQLite's file copies) for `backup`, `backups`, `restore`
+and `check` with `--db postgresql://…`:
+
+- a backup is `pg_dump --format=custom` into `<stem>-<stamp>-<reason>.dump.partial` in the
+  backups folder of this PC (the data folder's `backups`, or `--to`), checked with
+  `pg_restore --list` (readable to its end, and a ClientDesk client book: the client table and the
+  schema version are in it), recorded in a JSON sidecar like the file backups', and only then
+  given its final name; old dumps are pruned by the same generations (clientdesk.backup.retained);
+- a restore takes the client book's write lock (postgres.database.WRITE_LOCK: the counters'
+  sales wait, then are told the book is busy), keeps a dump of what is there ("before-restore"),
+  and runs `pg_restore --single-transaction --clean --if-exists`: every table is replaced, or,
+  when anything fails, nothing is (PostgreSQL rolls the one transaction back);
+- a check reads every table of the client book on the server and checks the newest dump; with
+  `full` it also restores that dump into a scratch database when the user may create one.
+
+pg_dump and pg_restore are found on PATH, then in Debian's /usr/lib/postgresql/<newest>/bin,
+then in Windows' C:\\Program Files\\PostgreSQL\\<newest>\\bin. The password goes to them in the
+child's environment (PGPASSWORD), never on its command line (other users can read that).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import glob
+import json
+import logging
+import os
+import re
+import shutil
+import subprocess
+import uuid
+from pathlib import Path
+
+from clientdesk.backup import (KEEP_UNVERIFIED, SIDECAR_FORMAT, BackupInfo, BackupOutcome, CheckResult,
+                               RestoreOutcome, Retention, retained)
+from clientdesk.errors import StorageError
+from clientdesk.postgres.address import ServerAddress, parse_server_url, resolve_password
+
+log = logging.getLogger(__name__)
+
+SUFFIX = ".dump"
+TOOL_TIMEOUT_SECONDS = 6 * 3600  # a big client book on a slow PC still finishes; a hung one ends some day
+_STAMP = re.compile(r"-(\d{8}-\d{6}-\d{6})-([A-Za-z0-9_.-]+)\.dump$")
+# Where PostgreSQL's programs are installed when they are not on PATH: Debian's packages, then
+# Windows' installer (one folder per version, the programs in its bin).
+TOOL_ROOTS = ("/usr/lib/postgresql", r"C:\Program Files\PostgreSQL", r"C:\Program Files (x86)\PostgreSQL")
+
+
+# ----- the programs -------------------------------------------------------------------------------
+def _version_key(folder: str) -> tuple:
+    name = Path(folder).name
+    return tuple(int(p) for p in re.findall(r"\d+", name)) or (0,)
+
+
+def find_tool(name: str) -> Path:
+    """pg_dump or pg_restore: on PATH, else the newest Debian or Windows installation's; a
+    StorageError saying what to install when there is none."""
+    found = shutil.which(name)
+    if found:
+        return Path(found)
+    candidates = []
+    for root in TOOL_ROOTS:
+        for folder in glob.glob(os.path.join(root, "*")):
+            for program in (name, f"{name}.exe"):
+                path = Path(folder) / "bin" / program
+                if path.is_file():
+                    candidates.append((_version_key(folder), path))
+    if candidates:
+        return max(candidates)[1]
+    raise StorageError(f"{name} is not installed on this PC: install PostgreSQL's command-line tools (Linux: "
+                       "apt-get install postgresql-client; Windows: the PostgreSQL installer) to back up or restore "
+                       "the server's client book.", reason="no_tool", tool=name)
+
+
+def _child_env(address: ServerAddress | None) -> dict:
+    """The tools' environment: ours (libpq's own PGPASSFILE, PGSSLMODE... still count; the
+    connection string names host, port, user and database), with the password in PGPASSWORD."""
+    env = dict(os.environ)
+    password = _password_of(address) if address is not None else None
+    if password is not None:
+        env["PGPASSWORD"] = password
+    return env
+
+
+def _password_of(address: ServerAddress) -> str | None:
+    """The password: the URL's (or the keyring's), or a `?password=` option of the URL."""
+    if address.password is not None:
+        return address.password
+    return next((v for k, v in address.options if k.lower() == "password"), None)
+
+
+def conninfo(address: ServerAddress, dbname: str | None = None) -> str:
+    """The libpq connection string for the tools, WITHOUT the password (it goes in PGPASSWORD)."""
+    from psycopg.conninfo import make_conninfo
+
+    params = {k: v for k, v in address.connect_params().items() if k.lower() != "password"}
+    params["dbname"] = dbname or address.dbname
+    params["application_name"] = "ClientDesk backup"
+    return make_conninfo(**{k: str(v) for k, v in params.items()})
+
+
+def _run(tool: str, args: list[str], address: ServerAddress | None) -> subprocess.CompletedProcess:
+    program = find_tool(tool)
+    env = _child_env(address)
+    try:
+        return subprocess.run([str(program), *args], capture_output=True, text=True, encoding="utf-8",
+                              errors="replace", env=env, timeout=TOOL_TIMEOUT_SECONDS, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired as exc:
+        raise StorageError(f"{tool} did not finish in {TOOL_TIMEOUT_SECONDS // 3600} hours; nothing was changed.",
+                           reason="timeout") from exc
+    except OSError as exc:
+        raise StorageError(f"{tool} ({program}) could not be started: {exc.strerror or exc}", reason="no_tool") from exc
+
+
+def _tool_problem(result: subprocess.CompletedProcess) -> str:
+    """The first error line pg_dump / pg_restore wrote (what a shopkeeper can read), one line."""
+    lines = [line.strip() for line in (result.stderr or "").splitlines() if line.strip()]
+    errors = [line for line in lines if "error:" in line or "FATAL" in line] or lines
+    text = errors[0] if errors else f"exit code {result.returncode}"
+    return re.sub(r"^(pg_dump|pg_restore)(\.exe)?: (error: )?", "", text)
+
+
+def _raise_for_server(address: ServerAddress) -> None:
+    """After a tool failed: when the server itself is the reason (not answering, refused, no
+    database), raise its one-line StorageError."""
+    from clientdesk.postgres.setup import server_state
+
+    server_state(address)
+
+
+# ----- names and sidecars -------------------------------------------------------------------------
+def stem_for(address: ServerAddress) -> str:
+    """The first part of a dump's name: the server and the database (safe in any file system)."""
+    raw = f"server-{address.host}-{address.port}-{address.dbname}"
+    return re.sub(r"[^A-Za-z0-9_.-]", "_", raw)
+
+
+def sidecar_for(dump: Path) -> Path:
+    return dump.with_suffix(".json")
+
+
+def list_dumps(folder: Path, address: ServerAddress) -> list[Path]:
+    stem = stem_for(address)
+    try:
+        if not folder.is_dir():
+            return []
+        return sorted(p for p in folder.iterdir() if p.name.startswith(stem + "-")
+                      and _STAMP.fullmatch(p.name[len(stem):]))
+    except OSError:
+        return []
+
+
+def _taken_and_reason(path: Path) -> tuple[dt.datetime, str]:
+    match = _STAMP.search(path.name)
+    if match is None:
+        return dt.datetime.fromtimestamp(path.stat().st_mtime), "copy"
+    return dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S-%f"), match.group(2)
+
+
+def read_info(path: Path) -> BackupInfo:
+    """What the sidecar of a dump says (no check run)."""
+    path = Path(path)
+    try:
+        taken, reason = _taken_and_reason(path)
+        stat = path.stat()
+    except OSError as exc:
+        return BackupInfo(path, dt.datetime.min, "copy", None, False, f"unreadable: {exc.strerror or exc}")
+    try:
+        record = json.loads(sidecar_for(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return BackupInfo(path, taken, reason, None, False, "not checked", stat.st_size)
+    clients = record.get("clients")
+    if record.get("size") != stat.st_size or record.get("mtime_ns") != stat.st_mtime_ns:
+        return BackupInfo(path, taken, reason, clients, False, "changed since it was checked", stat.st_size)
+    verified = bool(record.get("verified")) and record.get("check") == "ok"
+    return BackupInfo(path, taken, reason, clients, verified, "" if verified else str(record.get("check", "")),
+                      stat.st_size)
+
+
+def describe_dumps(folder: Path, address: ServerAddress) -> list[BackupInfo]:
+    return sorted((read_info(p) for p in list_dumps(folder, address)), key=lambda i: i.taken, reverse=True)
+
+
+def newest_good_dump(folder: Path, address: ServerAddress) -> BackupInfo | None:
+    return next((i for i in describe_dumps(folder, address) if i.verified), None)
+
+
+def _write_sidecar(dump: Path, taken: dt.datetime, reason: str, check: CheckResult, extra: dict) -> None:
+    stat = dump.stat()
+    record = {"format": SIDECAR_FORMAT, "engine": "postgresql", "taken": taken.isoformat(sep=" "), "reason": reason,
+              "clients": check.clients, "verified": check.ok, "check": "ok" if check.ok else check.first_problem,
+              "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, **extra}
+    target = sidecar_for(dump)
+    temporary = target.with_name(target.name + ".tmp")
+    with open(temporary, "w", encoding="utf-8") as out:
+        json.dump(record, out, ensure_ascii=False)
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(temporary, target)
+
+
+# ----- checking a dump ---------------------------------------------------------------------------
+def list_contents(dump: Path) -> list[str]:
+    """`pg_restore --list`: the dump's table of contents (reads the whole archive's header and
+    table of contents; a cut or foreign file fails). StorageError when it cannot be read."""
+    result = _run("pg_restore", ["--list", str(dump)], None)
+    if result.returncode:
+        raise StorageError(f"{Path(dump).name} is not a readable server backup: {_tool_problem(result)}",
+                           reason="bad_dump")
+    return [line for line in result.stdout.splitlines() if line and not line.startswith(";")]
+
+
+def check_dump(dump: Path) -> CheckResult:
+    """The quick check of a dump: its table of contents reads, and it holds a ClientDesk client
+    book (the client table's data and the schema version)."""
+    from clientdesk.postgres.schema import VERSION_TABLE
+
+    try:
+        contents = list_contents(dump)
+    except StorageError as exc:
+        return CheckResult(False, None, [exc.message])
+    data = {_entry_name(line) for line in contents if " TABLE DATA " in line}
+    missing = [t for t in ("client", VERSION_TABLE) if t not in data]
+    if missing:
+        return CheckResult(False, None, [f"not a ClientDesk client book (no {', '.join(missing)} table)"])
+    return CheckResult(True, None)
+
+
+def _entry_name(line: str) -> str:
+    """The table of a `pg_restore --list` TABLE DATA line: `12; 0 16390 TABLE DATA public client owner`."""
+    head = line.split(" TABLE DATA ", 1)[1].split()
+    return head[1] if len(head) >= 2 else ""
+
+
+def dump_schema_version(dump: Path) -> int | None:
+    """The schema version recorded in a dump (its clientdesk_schema row), read without restoring."""
+    from clientdesk.postgres.schema import VERSION_TABLE
+
+    result = _run("pg_restore", ["--data-only", f"--table={VERSION_TABLE}", "--file=-", str(dump)], None)
+    if result.returncode:
+        return None
+    lines = result.stdout.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("COPY ") and f"{VERSION_TABLE} " in line and i + 1 < len(lines):
+            columns = line[line.index("(") + 1:line.index(")")].replace('"', "").split(", ")
+            values = lines[i + 1].split("\t")
+            with contextlib.suppress(ValueError, IndexError):
+                return int(values[columns.index("version")])
+    return None
+
+
+# ----- the server's client book -----------------------------------------------------------------
+def _open(address: ServerAddress):
+    from clientdesk.postgres.setup import _database
+
+    return _database(address)
+
+
+def count_clients(address: ServerAddress) -> int | None:
+    db = _open(address)
+    try:
+        if db.execute_sql("SELECT to_regclass('client') IS NULL").fetchone()[0]:
+            return None
+        return db.execute_sql("SELECT count(*) FROM client").fetchone()[0]
+    finally:
+        db.close()
+
+
+def _resolved(url_or_address) -> ServerAddress:
+    address = url_or_address if isinstance(url_or_address, ServerAddress) else parse_server_url(url_or_address)
+    return resolve_password(address)
+
+
+# ----- making a dump -----------------------------------------------------------------------------
+def make_server_backup(url: str | ServerAddress, folder: Path, reason: str = "manual",
+                       now: dt.datetime | None = None, retention: Retention | None = None,
+                       keep_unverified: bool = False) -> BackupOutcome | None:
+    """Dump the client book at `url` into `folder` (made if missing), checked, then prune the
+    folder's older dumps of this server. None when the server's database has no client book yet.
+    Raises StorageError (server away, pg_dump missing or failing, the folder can't be written)."""
+    from clientdesk.postgres.setup import server_state
+
+    address = _resolved(url)
+    if server_state(address) != "ready":  # raises for a server that is away
+        return None
+    now = now or dt.datetime.now()
+    folder = Path(folder)
+    reason = re.sub(r"[^A-Za-z0-9_.-]", "-", reason) or "copy"
+    target = folder / f"{stem_for(address)}-{now.strftime('%Y%m%d-%H%M%S-%f')}-{reason}{SUFFIX}"
+    partial = target.with_name(target.name + ".partial")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        clients = count_clients(address)
+        result = _run("pg_dump", ["--format=custom", "--no-password", f"--file={partial}",
+                                  f"--dbname={conninfo(address)}"], address)
+        if result.returncode:
+            partial.unlink(missing_ok=True)
+            _raise_for_server(address)
+            raise StorageError(f"pg_dump could not back up the client book at {address.host}: {_tool_problem(result)}",
+                               reason="dump_failed")
+        with open(partial, "rb") as data:
+            os.fsync(data.fileno())
+        check = check_dump(partial)
+        if not check.ok and not keep_unverified:
+            partial.unlink(missing_ok=True)
+            raise StorageError(f"The backup pg_dump made failed its check ({check.first_problem}); the older backups "
+                               "are kept.", reason="dump_failed")
+        check = CheckResult(check.ok, clients, check.problems)
+        _write_sidecar(partial, now, reason, check, {"server": address.display})
+        os.replace(sidecar_for(partial), sidecar_for(target))
+        os.replace(partial, target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise StorageError(f"Could not back up the client book to {folder}: {exc.strerror or exc}",
+                           reason="folder") from exc
+    info = read_info(target)
+    pruned = prune_dumps(folder, address, retention, now) if info.verified else []
+    log.info("Backed up the client book at %s to %s (%s clients)", address.display, target, clients)
+    return BackupOutcome(info, None, pruned)
+
+
+def prune_dumps(folder: Path, address: ServerAddress, retention: Retention | None = None,
+                now: dt.datetime | None = None) -> list[Path]:
+    """Delete this server's dumps in `folder` that no generation keeps (as clientdesk.backup.prune_folder)."""
+    retention = retention or Retention()
+    infos = [read_info(p) for p in list_dumps(folder, address)]
+    good = [i for i in infos if i.verified]
+    if not good:
+        return []
+    keep = retained([i.taken for i in good], retention)
+    bad = sorted((i for i in infos if not i.verified), key=lambda i: i.taken, reverse=True)
+    doomed = [i.path for i in good if i.taken not in keep] + [i.path for i in bad[KEEP_UNVERIFIED:]]
+    for path in doomed:
+        try:
+            path.unlink(missing_ok=True)
+            sidecar_for(path).unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("Could not delete old backup %s: %s", path, exc)
+    return doomed
+
+
+# ----- restoring -----------------------------------------------------------------------------------
+def _may_replace_tables(db) -> bool:
+    """True when this user owns (or is a member of the owner of) every table of the client book:
+    pg_restore --clean drops and makes them again."""
+    row = db.execute_sql("SELECT coalesce(bool_and(pg_has_role(current_user, tableowner, 'USAGE')), true) "
+                         "FROM pg_tables WHERE schemaname = current_schema()").fetchone()
+    return bool(row[0])
+
+
+def restore_server_backup(url: str | ServerAddress, dump: Path, folder: Path,
+                          now: dt.datetime | None = None) -> RestoreOutcome:
+    """Put the dump `dump` in place of the client book at `url`, whole or not at all (see the
+    module's docstring); what was there is first kept as a dump ("before-restore") in `folder`."""
+    from clientdesk.postgres import schema
+    from clientdesk.postgres.setup import server_state
+
+    address = _resolved(url)
+    dump = Path(dump)
+    check = check_dump(dump)
+    if not check.ok:
+        raise StorageError(f"{dump.name} cannot be restored: {check.first_problem}", reason="bad_dump")
+    version = dump_schema_version(dump)
+    if version is None:
+        raise StorageError(f"{dump.name} cannot be restored: its schema version cannot be read", reason="bad_dump")
+    schema.check_version(version, address.host)
+    state = server_state(address)
+    if state == "foreign":
+        raise StorageError(f"The database {address.dbname} on the shop's server at {address.host} is not a ClientDesk "
+                           "client book (it has other tables); restore into an empty database.",
+                           reason="not_clientdesk")
+    db = _open(address)
+    try:
+        if not _may_replace_tables(db):
+            raise StorageError(f"Restoring on the shop's server replaces its tables: it needs the server's admin user "
+                               f"(the one server-setup was run with), not {address.user}.", reason="permission",
+                               host=address.host)
+        kept = None
+        if state == "ready":
+            outcome = make_server_backup(address, folder, "before-restore", now=now, keep_unverified=True)
+            kept = outcome.info.path if outcome is not None else None
+        with db.atomic():  # the write lock: counters' sales wait, then are told the book is busy
+            result = _run("pg_restore", ["--single-transaction", "--clean", "--if-exists", "--no-owner",
+                                         "--exit-on-error", "--no-password", f"--dbname={conninfo(address)}",
+                                         str(dump)], address)
+        if result.returncode:
+            _raise_for_server(address)
+            raise StorageError(f"{dump.name} was not restored (the client book on the server is as it was): "
+                               f"{_tool_problem(result)}", reason="restore_failed")
+    finally:
+        db.close()
+    clients = count_clients(address)
+    log.info("Restored the client book at %s from %s (kept the previous one as %s)", address.display, dump, kept)
+    return RestoreOutcome(Path(address.display), dump, clients, kept)
+
+
+# ----- checking the server's client book -----------------------------------------------------------
+def check_server(url: str | ServerAddress) -> CheckResult:
+    """Read every table of the client book on the server (a damaged page or index shows as an
+    error), and count its clients. Raises StorageError when the server cannot be used."""
+    from psycopg import sql
+
+    from clientdesk.postgres import schema
+    from clientdesk.postgres.setup import server_state
+
+    address = _resolved(url)
+    state = server_state(address)
+    if state != "ready":
+        what = "has no client book yet (server-setup makes it)" if state == "empty" else \
+            "is not a ClientDesk client book (it has other tables)"
+        raise StorageError(f"The database {address.dbname} on the shop's server at {address.host} {what}.",
+                           reason=state, host=address.host)
+    db = _open(address)
+    problems = []
+    try:
+        version = schema.stored_version(db)
+        if version is not None and version > schema.latest_version():
+            problems.append(f"written by a newer ClientDesk (schema {version})")
+        tables = [t for (t,) in db.execute_sql("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+                                               "ORDER BY tablename").fetchall()]
+        for table in tables:
+            try:  # outside a transaction (autocommit): a failing table does not stop the others
+                db.execute_sql(sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(table)).as_string(None))
+            except StorageError as exc:
+                if exc.details.get("reason") in ("unreachable", "not_ready"):
+                    raise
+                problems.append(f"{table}: {exc.message}")
+        clients = db.execute_sql("SELECT count(*) FROM client").fetchone()[0] if not problems else None
+    finally:
+        db.close()
+    return CheckResult(not problems, clients, problems)
+
+
+def may_create_databases(address: ServerAddress) -> bool:
+    db = _open(address)
+    try:
+        return bool(db.execute_sql("SELECT rolsuper OR rolcreatedb FROM pg_roles WHERE rolname = current_user")
+                    .fetchone()[0])
+    finally:
+        db.close()
+
+
+def trial_restore(url: str | ServerAddress, dump: Path) -> CheckResult:
+    """Restore `dump` into a scratch database on the same server and count its clients; the
+    scratch database is dropped again. Needs a user that may create databases."""
+    from psycopg import sql
+
+    address = _resolved(url)
+    scratch = f"clientdesk_check_{uuid.uuid4().hex[:12]}"
+    admin = _open(address)  # peewee's connections are in autocommit: CREATE DATABASE may run
+    try:
+        admin.execute_sql(sql.SQL("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'").format(
+            sql.Identifier(scratch)).as_string(None))
+        try:
+            result = _run("pg_restore", ["--single-transaction", "--no-owner", "--no-privileges", "--exit-on-error",
+                                         "--no-password", f"--dbname={conninfo(address, scratch)}", str(dump)],
+                          address)
+            if result.returncode:
+                return CheckResult(False, None, [f"a trial restore failed: {_tool_problem(result)}"])
+            probe = _open(ServerAddress(address.host, address.port, address.user, scratch, address.password,
+                                        address.options))
+            try:
+                clients = probe.execute_sql("SELECT count(*) FROM client").fetchone()[0]
+            finally:
+                probe.close()
+            return CheckResult(True, clients)
+        finally:
+            admin.execute_sql(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                sql.Identifier(scratch)).as_string(None))
+    finally:
+        admin.close()

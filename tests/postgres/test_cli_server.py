@@ -1,0 +1,570 @@
+"""The command line on the shop's server: `--db postgresql://…`, `server-setup`, a server away."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from tests.cli_helpers import run_in_process
+from tests.postgres.cluster import _free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+COUNTER_PASSWORD = "काउंटर-pass-1"
+
+
+def main_py(*argv: str, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *argv], input=stdin, capture_output=True,
+                          text=True, encoding="utf-8", env=dict(os.environ, PYTHONIOENCODING="utf-8", **(env or {})),
+                          timeout=180)
+
+
+def one_line(code, err: str) -> str:
+    assert code == 2, err
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    return lines[0]
+
+
+@pytest.fixture
+def counter_role(pg_cluster):
+    """A role name of the test's own (roles belong to the whole cluster), dropped after."""
+    name = "counter_" + uuid.uuid4().hex[:8]
+    yield name
+    drop_role(pg_cluster, name)
+
+
+def drop_role(pg_cluster, name: str) -> None:
+    """Drop a role and its grants in every database (the test's database may still be there)."""
+    with contextlib.closing(pg_cluster.admin()) as conn:
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone():
+            return
+        databases = [d for (d,) in conn.execute("SELECT datname FROM pg_database WHERE datallowconn")]
+    for database in databases:
+        with contextlib.closing(psycopg.connect(host=pg_cluster.socket_dir, port=pg_cluster.port,
+                                                user=pg_cluster.user, dbname=database, autocommit=True)) as conn:
+            conn.execute(f'DROP OWNED BY "{name}"')
+    with contextlib.closing(pg_cluster.admin()) as conn:
+        conn.execute(f'DROP ROLE IF EXISTS "{name}"')
+
+
+def setup(capsys, url, role, *more, password=COUNTER_PASSWORD, monkeypatch=None):
+    import io
+
+    if monkeypatch is not None and password is not None:
+        monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    extra = ["--counter-password-stdin"] if password is not None else []
+    return run_in_process(capsys, "server-setup", url, "--counter-role", role, *extra, *more)
+
+
+def with_password(counter_url: str, password: str = COUNTER_PASSWORD) -> str:
+    from urllib.parse import quote
+
+    head, rest = counter_url.split("@", 1)
+    return f"{head}:{quote(password, safe='')}@{rest}"
+
+
+# ----- server-setup ---------------------------------------------------------------------------
+def test_server_setup_makes_the_book_and_a_least_privilege_counter(capsys, monkeypatch, pg_cluster, pg_database,
+                                                                   counter_role, tmp_path):
+    admin_url = pg_cluster.url(pg_database)
+    code, out, err = setup(capsys, admin_url, counter_role, "--json", monkeypatch=monkeypatch)
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["counter_url"] == f"postgresql://{counter_role}@{pg_cluster.host}:{pg_cluster.port}/{pg_database}"
+    assert result["role_created"] and result["password_set"]
+    assert COUNTER_PASSWORD not in out + err
+    counter = with_password(result["counter_url"])
+
+    # the counter sells and adds clients through the command line
+    base = ["--basedir", str(tmp_path)]
+    code, out, err = run_in_process(capsys, *base, "--db", counter, "add", "--name", "रमेश कुमार",
+                                    "--phone", "9876543210")
+    assert code == 0, err
+    code, out, err = run_in_process(capsys, *base, "--db", counter, "sale", "--phone", "9876543210",
+                                    "--amount", "1,500")
+    assert code == 0, err
+    with contextlib.closing(psycopg.connect(counter, autocommit=True)) as conn:
+        assert conn.execute("SELECT count(*) FROM purchase").fetchone() == (1,)
+        with conn.transaction():  # what a bulk import does: COPY rows in (the rows go again at the end)
+            with conn.cursor().copy("COPY client_search (rowid, name) FROM STDIN") as copy:
+                copy.write_row((999, "copied in"))
+            conn.execute("DELETE FROM client_search WHERE rowid = 999")
+        for statement in ("DROP TABLE purchase", "CREATE TABLE sneaky (id int)", "ALTER TABLE client ADD COLUMN x int",
+                          "TRUNCATE ledger_entry", "UPDATE clientdesk_schema SET version = 99",
+                          "CREATE SCHEMA other", "CREATE DATABASE other"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement)
+        role = conn.execute("SELECT rolsuper, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname = current_user")
+        assert role.fetchone() == (False, False, False)
+        assert conn.execute("SELECT count(*) FROM purchase").fetchone() == (1,)
+
+
+@pytest.mark.xfail(reason="imports on a server are being ported (PRAGMA wal_autocheckpoint, PORTING.md); the lead "
+                          "removes this mark after the merge", strict=False)
+def test_the_counter_imports_a_sheet(capsys, monkeypatch, pg_cluster, pg_database, counter_role, tmp_path):
+    code, out, err = setup(capsys, pg_cluster.url(pg_database), counter_role, "--json", monkeypatch=monkeypatch)
+    assert code == 0, err
+    counter = with_password(json.loads(out)["counter_url"])
+    sheet = tmp_path / "clients.csv"
+    sheet.write_text("Name,Phone,City\nSuresh Patel,9812345678,Pune\nLaxmi Devi,9898989898,Agra\n", encoding="utf-8")
+    code, out, err = run_in_process(capsys, "--basedir", str(tmp_path), "--db", counter, "import", str(sheet))
+    assert code == 0, err
+    with contextlib.closing(psycopg.connect(counter, autocommit=True)) as conn:
+        assert sorted(r[0] for r in conn.execute("SELECT name FROM client")) == ["Laxmi Devi", "Suresh Patel"]
+
+
+def test_server_setup_twice_is_harmless(capsys, monkeypatch, pg_cluster, pg_database, counter_role, tmp_path):
+    admin_url = pg_cluster.url(pg_database)
+    code, out, err = setup(capsys, admin_url, counter_role, "--json", monkeypatch=monkeypatch)
+    assert code == 0, err
+    counter = with_password(json.loads(out)["counter_url"])
+    assert run_in_process(capsys, "--basedir", str(tmp_path), "--db", counter, "add", "--name", "Asha",
+                          "--phone", "9876500001")[0] == 0
+    # again, keeping the password: the client is still there, the counter still logs in and writes
+    code, out, err = setup(capsys, admin_url, counter_role, "--no-password", password=None)
+    assert code == 0, err
+    assert "already there" in out and counter_role in out
+    code, out, err = run_in_process(capsys, "--basedir", str(tmp_path), "--db", counter, "add", "--name", "Bela",
+                                    "--phone", "9876500002")
+    assert code == 0, err
+    # and once more with a new password: the old one stops working
+    code, out, err = setup(capsys, admin_url, counter_role, password="new-secret", monkeypatch=monkeypatch)
+    assert code == 0, err
+    with pytest.raises(psycopg.OperationalError):
+        psycopg.connect(counter).close()
+    with contextlib.closing(psycopg.connect(with_password(json_url(counter), "new-secret"))) as conn:
+        assert conn.execute("SELECT count(*) FROM client").fetchone() == (2,)
+
+
+def json_url(counter_with_password: str) -> str:
+    head, rest = counter_with_password.split("@", 1)
+    return head.rsplit(":", 1)[0] + "@" + rest
+
+
+@pytest.mark.parametrize("argv, says", [
+    (["--counter-role", "Bad Name"], "not a role name"),
+    (["--counter-role", "pg_monitor"], "pg_"),
+    (["--counter-role", "clientdesk_test"], "admin user"),
+    ([], "--counter-password-stdin"),
+])
+def test_server_setup_refuses(capsys, pg_cluster, pg_database, argv, says):
+    code, _out, err = run_in_process(capsys, "server-setup", pg_cluster.url(pg_database), *argv)
+    assert says in one_line(code, err)
+    with contextlib.closing(psycopg.connect(pg_cluster.url(pg_database))) as conn:  # nothing was made
+        assert conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone() == (0,)
+
+
+def test_server_setup_by_a_counter_is_refused(capsys, monkeypatch, pg_cluster, pg_database, counter_role):
+    code, out, err = setup(capsys, pg_cluster.url(pg_database), counter_role, "--json", monkeypatch=monkeypatch)
+    assert code == 0, err
+    counter = with_password(json.loads(out)["counter_url"])
+    code, _out, err = setup(capsys, counter, counter_role + "_x", monkeypatch=monkeypatch)
+    assert "admin user" in one_line(code, err)
+    assert COUNTER_PASSWORD not in err
+
+
+def test_server_setup_through_main_py_reads_the_password_from_stdin(pg_cluster, pg_database, counter_role):
+    result = main_py("server-setup", pg_cluster.url(pg_database), "--counter-role", counter_role,
+                     "--counter-password-stdin", stdin=COUNTER_PASSWORD + "\n")
+    assert result.returncode == 0, result.stderr
+    assert f"postgresql://{counter_role}@" in result.stdout and COUNTER_PASSWORD not in result.stdout
+    url = result.stdout.strip().splitlines()[-1].split(": ", 1)[1]
+    with contextlib.closing(psycopg.connect(with_password(url))) as conn:
+        assert conn.execute("SELECT current_user").fetchone() == (counter_role,)
+
+
+# ----- backup, backups, restore, check on the server ---------------------------------------------------
+def server_rows(url: str) -> dict[str, list]:
+    """Every row of the client book's main tables, in id order."""
+    tables = ("client", "phone", "purchase", "purchase_line", "ledger_entry", "loyalty_member", "setting")
+    with contextlib.closing(psycopg.connect(url, autocommit=True)) as conn:
+        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in tables}
+
+
+NAMES = ["रमेश कुमार", "Suresh Patel", "लक्ष्मी देवी", "Asha Verma", "Mohd. Irfan", "Kavita Joshi"]
+
+
+def fill(capsys, base, clients: int = 30) -> None:
+    """A small shop: clients with a sale each (and a redemption for some), through the command line."""
+    for i in range(clients):
+        phone = f"98765{i:05d}"
+        code, _out, err = run_in_process(capsys, *base, "add", "--name", f"{NAMES[i % len(NAMES)]} {i}",
+                                         "--phone", phone, "--city", "Pune" if i % 2 else "आगरा")
+        assert code == 0, err
+        code, _out, err = run_in_process(capsys, *base, "sale", "--phone", phone, "--amount", f"{(i + 1) * 250:,}")
+        assert code == 0, err
+
+
+def test_backup_change_restore_round_trip(capsys, fresh_server_url, tmp_path):
+    base = ["--basedir", str(tmp_path), "--db", fresh_server_url]
+    fill(capsys, base)  # (`demo` on a server: being ported; then 30 demo clients here)
+    before = server_rows(fresh_server_url)
+    assert len(before["client"]) == 30 and before["purchase"] and before["ledger_entry"]
+
+    code, out, err = run_in_process(capsys, *base, "backup", "--json")
+    assert code == 0, err
+    made = json.loads(out)
+    assert made["verified"] and made["clients"] == 30
+    dump = Path(made["path"])
+    assert dump.parent == tmp_path / "data" / "backups" and dump.suffix == ".dump"
+    assert dump.read_bytes()[:5] == b"PGDMP"
+
+    # changes after the backup
+    assert run_in_process(capsys, *base, "add", "--name", "Naya Grahak", "--phone", "9876599999")[0] == 0
+    assert run_in_process(capsys, *base, "sale", "--phone", "9876500003", "--amount", "999")[0] == 0
+    assert server_rows(fresh_server_url) != before
+
+    code, out, err = run_in_process(capsys, *base, "restore", str(dump))
+    assert "--yes" in one_line(code, err)
+    code, out, err = run_in_process(capsys, *base, "restore", str(dump), "--yes", "--json")
+    assert code == 0, err
+    restored = json.loads(out)
+    assert restored["clients"] == 30 and restored["kept"]
+    assert server_rows(fresh_server_url) == before
+    assert Path(restored["kept"]).name.endswith("-before-restore.dump")
+
+    # the desk works after the restore: new rows get new numbers, search finds the restored clients
+    code, out, err = run_in_process(capsys, *base, "add", "--name", "Naya Grahak", "--phone", "9876599999")
+    assert code == 0, err
+    assert int(out) == max(r[0] for r in before["client"]) + 1
+    code, out, err = run_in_process(capsys, *base, "backups", "--json")
+    listed = json.loads(out)
+    assert [Path(i["path"]).name for i in listed][:2] == [Path(restored["kept"]).name, dump.name]
+    assert all(i["verified"] for i in listed)
+
+
+def test_a_failed_restore_leaves_the_client_book_as_it_was(capsys, fresh_server_url, tmp_path):
+    base = ["--basedir", str(tmp_path), "--db", fresh_server_url]
+    assert run_in_process(capsys, *base, "add", "--name", "Asha", "--phone", "9876500001")[0] == 0
+    code, out, err = run_in_process(capsys, *base, "backup", "--json")
+    assert code == 0, err
+    dump = Path(json.loads(out)["path"])
+    assert run_in_process(capsys, *base, "add", "--name", "Bela", "--phone", "9876500002")[0] == 0
+    before = server_rows(fresh_server_url)
+    cut = tmp_path / "cut.dump"
+    cut.write_bytes(dump.read_bytes()[: dump.stat().st_size * 2 // 3])
+    code, _out, err = run_in_process(capsys, *base, "restore", str(cut), "--yes")
+    one_line(code, err)
+    assert server_rows(fresh_server_url) == before
+    sqlite_file = tmp_path / "not-a-dump.sqlite"
+    sqlite_file.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    code, _out, err = run_in_process(capsys, *base, "restore", str(sqlite_file), "--yes")
+    assert "not a readable server backup" in one_line(code, err)
+    assert server_rows(fresh_server_url) == before
+
+
+def test_restore_by_the_counter_is_refused(capsys, monkeypatch, pg_cluster, pg_database, counter_role, tmp_path):
+    code, out, err = setup(capsys, pg_cluster.url(pg_database), counter_role, "--json", monkeypatch=monkeypatch)
+    counter = with_password(json.loads(out)["counter_url"])
+    base = ["--basedir", str(tmp_path), "--db", counter]
+    assert run_in_process(capsys, *base, "add", "--name", "Asha", "--phone", "9876500001")[0] == 0
+    code, out, err = run_in_process(capsys, *base, "backup", "--json")  # a counter may back up
+    assert code == 0, err
+    dump = json.loads(out)["path"]
+    code, _out, err = run_in_process(capsys, *base, "restore", dump, "--yes")
+    assert "admin user" in one_line(code, err)
+    code, out, err = run_in_process(capsys, *base, "check", "--full")
+    assert code == 0, err
+    assert "may not" in out  # no trial restore for a counter: it says what it checked
+
+
+def test_check_on_the_server(capsys, fresh_server_url, tmp_path):
+    base = ["--basedir", str(tmp_path), "--db", fresh_server_url]
+    assert run_in_process(capsys, *base, "add", "--name", "Asha", "--phone", "9876500001")[0] == 0
+    code, out, err = run_in_process(capsys, *base, "check")
+    assert code == 0, err
+    assert "healthy (1 clients" in out and "no backup of this server" in out
+    assert run_in_process(capsys, *base, "backup")[0] == 0
+    code, out, err = run_in_process(capsys, *base, "check", "--full", "--json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["ok"] and result["clients"] == 1
+    assert result["backup"]["ok"] and "trial restore (1 clients)" in result["backup"]["checked"]
+    with contextlib.closing(psycopg.connect(fresh_server_url, autocommit=True)) as conn:  # the scratch one is gone
+        assert conn.execute("SELECT count(*) FROM pg_database WHERE datname LIKE 'clientdesk_check_%'").fetchone() \
+            == (0,)
+    # a damaged newest backup: exit 2, one line
+    newest = sorted((tmp_path / "data" / "backups").glob("*.dump"))[-1]
+    data = bytearray(newest.read_bytes())
+    newest.write_bytes(bytes(data[: len(data) // 2]))
+    code, out, err = run_in_process(capsys, *base, "check")
+    assert code == 0  # changed since it was checked: not the newest GOOD one any more
+    assert "no backup of this server" in out
+
+
+def test_pg_dump_missing_is_one_line(capsys, fresh_server_url, tmp_path, monkeypatch):
+    monkeypatch.setattr("clientdesk.postgres.backup.find_tool", _no_tool)
+    code, _out, err = run_in_process(capsys, "--basedir", str(tmp_path), "--db", fresh_server_url, "backup")
+    assert "pg_dump is not installed" in one_line(code, err)
+    assert not (tmp_path / "data" / "backups").exists() or not list((tmp_path / "data" / "backups").iterdir())
+
+
+def _no_tool(name):
+    from clientdesk.errors import StorageError
+
+    raise StorageError(f"{name} is not installed on this PC", reason="no_tool")
+
+
+def test_the_password_never_reaches_the_tools_command_line(fresh_server_url, tmp_path, monkeypatch):
+    from clientdesk.postgres import backup
+
+    seen = []
+    real_run = subprocess.run
+
+    def spy(argv, **kwargs):
+        seen.append((argv, kwargs.get("env")))
+        return real_run(argv, **kwargs)
+
+    monkeypatch.setattr(backup.subprocess, "run", spy)
+    outcome = backup.make_server_backup(fresh_server_url, tmp_path, "manual")
+    assert outcome.info.verified
+    from tests.postgres.cluster import PASSWORD
+
+    dumps = [(argv, env) for argv, env in seen if Path(argv[0]).name == "pg_dump"]
+    assert dumps
+    for argv, env in dumps:
+        assert all(PASSWORD not in a for a in argv)
+        assert env["PGPASSWORD"] == PASSWORD
+
+
+# ----- the server away ----------------------------------------------------------------------------------
+AWAY_COMMANDS = [["search", "a"], ["show", "1"], ["add", "--name", "A", "--phone", "9876500001"],
+                 ["sale", "--phone", "9876500001", "--amount", "100"], ["demo", "--clients", "5"],
+                 ["backup"], ["check"], ["settings"], ["export", "clients", "{dir}/x.xlsx"]]
+
+
+@pytest.fixture(scope="module")
+def stopped_cluster():
+    """A cluster of this module's own with a client book, stopped."""
+    import shutil as sh
+
+    from tests.postgres.cluster import start_cluster
+
+    cluster = start_cluster()
+    with contextlib.closing(cluster.admin()) as conn:
+        conn.execute("CREATE DATABASE shop")
+    cluster.stop()
+    yield cluster
+    sh.rmtree(cluster.folder, ignore_errors=True)
+
+
+@pytest.mark.parametrize("argv", AWAY_COMMANDS, ids=lambda a: a[0])
+def test_a_stopped_server_is_one_line_and_nothing_written(capsys, stopped_cluster, tmp_path, argv, monkeypatch):
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)  # a URL is never taken for a file name: nothing appears here
+    code, out, err = run_in_process(capsys, "--basedir", str(tmp_path / "base"), "--db", stopped_cluster.url("shop"),
+                                    *[a.replace("{dir}", str(work)) for a in argv])
+    line = one_line(code, err)
+    assert line == f"error: The shop's server at {stopped_cluster.host} is not answering; check that its PC is on."
+    assert list(work.iterdir()) == []
+    assert not (tmp_path / "base" / "data").exists() or not any((tmp_path / "base" / "data").rglob("*.*"))
+
+
+def test_a_closed_port_through_main_py(tmp_path):
+    port = _free_port()
+    result = main_py("--basedir", str(tmp_path), "--db", f"postgresql://u:secret@127.0.0.1:{port}/shop",
+                     "sale", "--phone", "9876500001", "--amount", "100")
+    assert one_line(result.returncode, result.stderr) == \
+        "error: The shop's server at 127.0.0.1 is not answering; check that its PC is on."
+    assert "secret" not in result.stderr and result.stdout == ""
+
+
+# ----- --db URL of a database without a client book; this PC's saved choice -------------------------
+def tables(url: str) -> list[str]:
+    with contextlib.closing(psycopg.connect(url, autocommit=True)) as conn:
+        return [t for (t,) in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")]
+
+
+@pytest.mark.parametrize("argv", [["search", "a"], ["show", "1"], ["sale", "--phone", "9876500001", "--amount", "1"],
+                                  ["settings"], ["cards", "{dir}/c.pdf", "--all"]], ids=lambda a: a[0])
+def test_reading_commands_do_not_make_a_client_book(capsys, pg_cluster, pg_database, tmp_path, argv):
+    url = pg_cluster.url(pg_database)
+    code, _out, err = run_in_process(capsys, "--basedir", str(tmp_path), "--db", url,
+                                     *[a.replace("{dir}", str(tmp_path)) for a in argv])
+    line = one_line(code, err)
+    assert f"no client book at postgresql://{pg_cluster.user}@{pg_cluster.host}:{pg_cluster.port}/{pg_database} yet" \
+        in line and "server-setup" in line
+    assert pg_cluster.password not in line
+    assert tables(url) == []
+
+
+@pytest.mark.parametrize("argv", [["add", "--name", "A", "--phone", "98765abcde"],
+                                  ["add", "--name", "A" * 300, "--phone", "9876500001"],
+                                  ["settings", "--state", "XX"]], ids=lambda a: " ".join(a)[:30])
+def test_a_command_that_would_make_the_book_but_fails_leaves_no_tables(capsys, pg_cluster, pg_database, tmp_path,
+                                                                        argv):
+    url = pg_cluster.url(pg_database)
+    code, _out, err = run_in_process(capsys, "--basedir", str(tmp_path), "--db", url, *argv)
+    one_line(code, err)
+    assert tables(url) == []
+
+
+def test_add_makes_the_book_in_an_empty_database(capsys, pg_cluster, pg_database, tmp_path):
+    url = pg_cluster.url(pg_database)
+    code, out, err = run_in_process(capsys, "--basedir", str(tmp_path), "--db", url, "add", "--name", "Asha",
+                                    "--phone", "9876500001")
+    assert code == 0, err
+    assert out.strip() == "1" and "client" in tables(url)
+
+
+def test_a_foreign_database_is_refused(capsys, pg_cluster, pg_database, tmp_path):
+    url = pg_cluster.url(pg_database)
+    with contextlib.closing(psycopg.connect(url, autocommit=True)) as conn:
+        conn.execute("CREATE TABLE accounts (id int)")
+    code, _out, err = run_in_process(capsys, "--basedir", str(tmp_path), "--db", url, "add", "--name", "Asha",
+                                     "--phone", "9876500001")
+    assert "not a ClientDesk client book" in one_line(code, err)
+    assert tables(url) == ["accounts"]
+
+
+@pytest.mark.parametrize("url, says", [
+    ("postgresql://127.0.0.1/shop", "names no user"),
+    ("postgresql://u@/shop", "names no server"),
+    ("postgresql://u@127.0.0.1/", "names no database"),
+    ("postgresql://u@127.0.0.1:99999/shop", "cannot be read"),
+    ("POSTGRES://u@127.0.0.1:notaport/shop", "cannot be read"),
+])
+def test_a_bad_url_is_one_line(capsys, tmp_path, monkeypatch, url, says):
+    monkeypatch.chdir(tmp_path)
+    code, _out, err = run_in_process(capsys, "--db", url, "search", "a")
+    assert says in one_line(code, err)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_without_db_a_command_uses_this_pcs_saved_server(capsys, server_url, tmp_path, monkeypatch):
+    from clientdesk import location
+    from clientdesk.postgres.address import parse_server_url
+    from tests.postgres.cluster import PASSWORD
+
+    address = parse_server_url(server_url)
+    location.save(tmp_path / "config", location.CounterChoices(server=f"postgresql://{address.display}"))
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)  # libpq's own place when the keyring has none
+    monkeypatch.setattr("clientdesk.postgres.address.keyring_password", lambda address: None)
+    code, out, err = run_in_process(capsys, "--basedir", str(tmp_path), "add", "--name", "Saved Server",
+                                    "--phone", "9876500001")
+    assert code == 0, err
+    with contextlib.closing(psycopg.connect(server_url)) as conn:
+        assert conn.execute("SELECT name FROM client").fetchall() == [("Saved Server",)]
+    assert not (tmp_path / "data" / "clientdesk.sqlite").exists()  # never this PC's file instead
+    # --db overrides the saved choice for one run
+    code, out, err = run_in_process(capsys, "--basedir", str(tmp_path), "--db", str(tmp_path / "own.sqlite"),
+                                    "add", "--name", "Own File", "--phone", "9876500002")
+    assert code == 0, err
+    assert (tmp_path / "own.sqlite").exists()
+
+
+# ----- finding pg_dump; the backup before a big command ---------------------------------------------
+def test_find_tool_path_then_the_newest_installation(tmp_path, monkeypatch):
+    from clientdesk.errors import StorageError
+    from clientdesk.postgres import backup
+
+    debian, windows = tmp_path / "usr-lib-postgresql", tmp_path / "Program Files" / "PostgreSQL"
+    for root, version, name in ((debian, "13", "pg_dump"), (debian, "16", "pg_dump"), (debian, "9.6", "pg_dump"),
+                                (windows, "17", "pg_dump.exe")):
+        (root / version / "bin").mkdir(parents=True)
+        (root / version / "bin" / name).write_text("")
+    monkeypatch.setattr(backup, "TOOL_ROOTS", (str(debian), str(windows)))
+    monkeypatch.setattr(backup.shutil, "which", lambda name: None)
+    assert backup.find_tool("pg_dump") == windows / "17" / "bin" / "pg_dump.exe"  # the newest of all
+    monkeypatch.setattr(backup, "TOOL_ROOTS", (str(debian),))
+    assert backup.find_tool("pg_dump") == debian / "16" / "bin" / "pg_dump"
+    monkeypatch.setattr(backup.shutil, "which", lambda name: "/opt/pg/bin/pg_dump")
+    assert backup.find_tool("pg_dump") == Path("/opt/pg/bin/pg_dump")  # PATH first
+    monkeypatch.setattr(backup.shutil, "which", lambda name: None)
+    monkeypatch.setattr(backup, "TOOL_ROOTS", (str(tmp_path / "nothing"),))
+    with pytest.raises(StorageError) as info:
+        backup.find_tool("pg_restore")
+    assert "pg_restore is not installed" in info.value.message and "\n" not in info.value.message
+
+
+def test_the_backup_before_a_big_command_is_a_dump(capsys, fresh_server_url, tmp_path):
+    from clientdesk import cli
+    from clientdesk.commands.backup import backup_before
+
+    assert run_in_process(capsys, "--basedir", str(tmp_path), "--db", fresh_server_url, "add", "--name", "Asha",
+                          "--phone", "9876500001")[0] == 0
+    args = cli.build_parser().parse_args(["--basedir", str(tmp_path), "--db", fresh_server_url, "import",
+                                          str(tmp_path / "x.csv")])
+    outcome = backup_before(args, "import")
+    assert outcome.info.verified and outcome.info.clients == 1
+    assert outcome.info.path.parent == tmp_path / "data" / "backups"
+    assert outcome.info.path.name.endswith("-import.dump")
+
+
+def test_the_counters_keep_their_rights_after_the_admin_restores(capsys, monkeypatch, pg_cluster, pg_database,
+                                                                  counter_role, tmp_path):
+    admin = pg_cluster.url(pg_database)
+    code, out, err = setup(capsys, admin, counter_role, "--json", monkeypatch=monkeypatch)
+    assert code == 0, err
+    counter = with_password(json.loads(out)["counter_url"])
+    base = ["--basedir", str(tmp_path)]
+    assert run_in_process(capsys, *base, "--db", counter, "add", "--name", "Asha", "--phone", "9876500001")[0] == 0
+    code, out, err = run_in_process(capsys, *base, "--db", admin, "backup", "--json")
+    assert code == 0, err
+    assert run_in_process(capsys, *base, "--db", counter, "add", "--name", "Bela", "--phone", "9876500002")[0] == 0
+    code, out, err = run_in_process(capsys, *base, "--db", admin, "restore", json.loads(out)["path"], "--yes")
+    assert code == 0, err
+    code, out, err = run_in_process(capsys, *base, "--db", counter, "add", "--name", "Chetan", "--phone", "9876500003")
+    assert code == 0, err
+    with contextlib.closing(psycopg.connect(counter, autocommit=True)) as conn:
+        assert [r[0] for r in conn.execute("SELECT name FROM client ORDER BY id")] == ["Asha", "Chetan"]
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("CREATE TABLE sneaky (id int)")
+
+
+def test_a_restore_waits_for_a_counters_transaction_and_replaces_everything(fresh_server_url, tmp_path):
+    import threading
+    import time
+
+    from clientdesk.postgres import backup
+    from clientdesk.postgres.database import WRITE_LOCK
+
+    with contextlib.closing(psycopg.connect(fresh_server_url, autocommit=True)) as conn:
+        conn.execute("INSERT INTO setting (key, value) VALUES ('shop_name', '\"Before\"')")
+    dump = backup.make_server_backup(fresh_server_url, tmp_path, "manual").info.path
+    before = server_rows(fresh_server_url)
+    counter = psycopg.connect(fresh_server_url)  # a counter in the middle of a sale: it holds the write lock
+    counter.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+    counter.execute("UPDATE setting SET value = '\"During\"' WHERE key = 'shop_name'")
+    done = []
+    worker = threading.Thread(target=lambda: done.append(backup.restore_server_backup(fresh_server_url, dump,
+                                                                                      tmp_path)))
+    worker.start()
+    time.sleep(1.5)
+    assert worker.is_alive()  # waiting for the counter's transaction
+    counter.commit()
+    counter.close()
+    worker.join(120)
+    assert done and done[0].source == dump
+    assert server_rows(fresh_server_url) == before  # the sale that was under way is replaced too, whole
+
+
+def test_check_of_an_empty_database_says_so(capsys, pg_cluster, pg_database, tmp_path):
+    code, _out, err = run_in_process(capsys, "--basedir", str(tmp_path), "--db", pg_cluster.url(pg_database), "check")
+    assert "has no client book yet" in one_line(code, err)
+
+
+def test_a_password_given_as_an_option_is_never_printed_and_reaches_pg_dump(fresh_server_url, tmp_path):
+    from urllib.parse import quote
+
+    from clientdesk.postgres import backup
+    from clientdesk.postgres.address import parse_server_url
+    from clientdesk.postgres.setup import counter_url
+    from tests.postgres.cluster import PASSWORD
+
+    address = parse_server_url(fresh_server_url)
+    url = f"postgresql://{address.user}@{address.host}:{address.port}/{address.dbname}?password={quote(PASSWORD)}" \
+          "&sslmode=disable"
+    assert counter_url(parse_server_url(url), "counter") == \
+        f"postgresql://counter@{address.host}:{address.port}/{address.dbname}?sslmode=disable"
+    assert backup.make_server_backup(url, tmp_path, "manual").info.verified
