@@ -68,6 +68,41 @@ class SQLiteSQL:
         """The columns of `table` (empty when there is no such table)."""
         return {row[1] for row in db.execute_sql(f'PRAGMA table_info("{table}")')}
 
+    # ----- insights, segments, erasure, demo ----------------------------------------------------
+    def index_hint(self, index: str) -> str:
+        """A hint naming the index a FROM table is read through (` INDEXED BY name`), or ""."""
+        return f" INDEXED BY {index}"
+
+    def unindexed(self, column: str) -> str:
+        """`column`, written so that the planner reads it without its index (SQLite's unary `+`)."""
+        return f"+{column}"
+
+    def greatest(self, *values: str) -> str:
+        """The largest of two or more values (a scalar, not the aggregate)."""
+        return f"max({', '.join(values)})"
+
+    def fragment(self, sql: str) -> str:
+        """Hand-written SQL with `?` marks made fit to sit inside a peewee query (pw.SQL), whose
+        own parameters are written in the engine's marks."""
+        return sql
+
+    def search_optimize(self, table: str) -> str:
+        """The statement that merges a search index's segments so that deleted words leave the
+        file (FTS5's 'optimize'), or "" when the engine's index keeps none."""
+        return f"INSERT INTO {table}({table}) VALUES ('optimize')"
+
+    def reclaim(self, db, tables) -> bool:
+        """After rows were deleted for good (an erasure): make the engine drop what it keeps of
+        them, outside any transaction. SQLite: a TRUNCATE checkpoint copies the WAL into the file
+        and empties it (secure_delete already zeroed the freed content); False when another
+        connection's read kept it from finishing."""
+        busy, _, _ = db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        return not busy
+
+    def advance_ids(self, db, table: str) -> None:
+        """After rows were written with ids of our own choosing: the next id given out follows
+        them (SQLite does so by itself)."""
+
 
 class ServerSQL(SQLiteSQL):
     """PostgreSQL's pieces (the shop's server)."""
@@ -108,6 +143,36 @@ class ServerSQL(SQLiteSQL):
         return {name for (name,) in db.execute_sql(
             "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
             "AND table_name = ?", [table])}
+
+    def index_hint(self, index: str) -> str:
+        return ""
+
+    def unindexed(self, column: str) -> str:
+        return column
+
+    def greatest(self, *values: str) -> str:
+        return f"greatest({', '.join(values)})"
+
+    def fragment(self, sql: str) -> str:
+        from clientdesk.postgres.dialect import qmark_to_format
+
+        return qmark_to_format(sql)
+
+    def search_optimize(self, table: str) -> str:
+        return ""
+
+    def reclaim(self, db, tables) -> bool:
+        """VACUUM the tables: dead row versions (the deleted and the old ones of updated rows) are
+        removed from the table and its indexes and their space marked free for reuse. It does
+        not zero that space, nor touch WAL segments or dumps (see clientdesk.services.erasure)."""
+        names = ", ".join(f'"{t}"' for t in sorted(tables))
+        if names:
+            db.execute_sql(f"VACUUM {names}")
+        return True
+
+    def advance_ids(self, db, table: str) -> None:
+        db.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                       f'coalesce((SELECT max(id) FROM "{table}"), 0) + 1, false)')
 
 
 SQLITE = SQLiteSQL()
