@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from clientdesk.dialect import sql_for
 from clientdesk.textkey import name_key
 
 log = logging.getLogger(__name__)
@@ -69,7 +70,7 @@ def _blank_client(client_id: int, now: dt.datetime) -> dict:
         "name_other": "", "father_name_other": "",
         "gender": "", "email": None, "gstin": None, "business_name": "", "notes": "", "tags_text": "",
         "primary_phone": None, "referred_by_id": None, "likelihood": None, "source": "walk_in", "language": "hi",
-        "archived": 1, "erased": 1, "updated_at": _text(now),
+        "archived": True, "erased": True, "updated_at": _text(now),
     }
     for kind in ("postal", "work"):
         for part in ("line", "city", "state", "pin"):
@@ -85,17 +86,31 @@ def _text(value: dt.datetime | dt.date) -> str:
     return value.isoformat(" ") if isinstance(value, dt.datetime) else value.isoformat()
 
 
+class _Executor:
+    """A DB-API `execute` seen as a database by the dialect's catalogue methods."""
+
+    def __init__(self, execute: Execute):
+        self.execute_sql = execute
+
+
+def dialect_of(execute: Execute):
+    """The SQL dialect behind an `execute`: the desk's database for peewee's bound `execute_sql`
+    (SQLite or the server); SQLite for sqlite3's `Connection.execute` (a backup file)."""
+    return sql_for(getattr(execute, "__self__", None))
+
+
 class _Schema:
-    """The tables and columns one database file has (a backup may be of an older version)."""
+    """The tables and columns one database has (a backup may be of an older version)."""
 
     def __init__(self, execute: Execute):
         self.execute = execute
-        self.tables = {name for (name,) in execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        self.sql = dialect_of(execute)
+        self.tables = self.sql.table_names(_Executor(execute))
         self._columns: dict[str, set[str]] = {}
 
     def columns(self, table: str) -> set[str]:
         if table not in self._columns:
-            self._columns[table] = ({row[1] for row in self.execute(f'PRAGMA table_info("{table}")')}
+            self._columns[table] = (self.sql.column_names(_Executor(execute=self.execute), table)
                                     if table in self.tables else set())
         return self._columns[table]
 
@@ -154,8 +169,8 @@ def erase_rows(execute: Execute, client_id: int, now: dt.datetime) -> str | None
         outcome = "deleted"
     # Merge the search indexes' segments so the deleted words leave the file (see the module text).
     for table in SEARCH_TABLES:
-        if table in schema.tables:
-            execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+        if table in schema.tables and schema.sql.search_optimize(table):
+            execute(schema.sql.search_optimize(table))
     return outcome
 
 
@@ -180,20 +195,32 @@ def _keep_withdrawal_only(execute: Execute, schema: _Schema, client_id: int, now
     for channel in channels:
         if schema.has("consent", "client_id", "channel", "granted", "changed_at", "method", "guardian"):
             execute("INSERT INTO consent (client_id, channel, granted, changed_at, method, guardian) "
-                    "VALUES (?, ?, 0, ?, 'other', 0)", (client_id, channel, when))
+                    "VALUES (?, ?, ?, ?, 'other', ?)", (client_id, channel, False, when, False))
         if schema.has("consent_event", "client_id", "channel", "granted", "at", "method", "note"):
             execute("INSERT INTO consent_event (client_id, channel, granted, at, method, note) "
-                    "VALUES (?, ?, 0, ?, 'other', ?)", (client_id, channel, when, ERASED_NOTE))
+                    "VALUES (?, ?, ?, ?, 'other', ?)", (client_id, channel, False, when, ERASED_NOTE))
+
+
+def touched_tables(db) -> set[str]:
+    """The tables an erase writes to: every table with a client_id column (the profile rows, the
+    bills, the ledger, what goes by cascade), the client row, its tags, the import-undo records and
+    the search indexes."""
+    schema = _Schema(db.execute_sql)
+    return {t for t in schema.tables if "client_id" in schema.columns(t)} | (
+        schema.tables & {"client", "tag", "import_change", *SEARCH_TABLES})
 
 
 def checkpoint(db) -> bool:
-    """Copy the WAL into the database file and empty it (the WAL still holds the old pages with
-    the erased text). False when another connection's open read kept it from finishing within the
-    busy timeout; the next checkpoint finishes the job then."""
-    busy, _, _ = db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    if busy:
+    """After the erase's transaction, outside any: make the engine drop what it still keeps of the
+    erased rows (clientdesk.dialect `reclaim`). SQLite: copy the WAL into the database file and
+    empty it (the WAL still holds the old pages with the erased text); False when another
+    connection's open read kept it from finishing within the busy timeout, and the next checkpoint
+    finishes the job then. PostgreSQL: VACUUM the touched tables (see the module text for what a
+    server still keeps)."""
+    done = sql_for(db).reclaim(db, touched_tables(db))
+    if not done:
         log.warning("The WAL could not be emptied after an erase: another connection is reading")
-    return not busy
+    return done
 
 
 @dataclass(frozen=True)
