@@ -81,6 +81,11 @@ class SQLiteSQL:
         """The largest of two or more values (a scalar, not the aggregate)."""
         return f"max({', '.join(values)})"
 
+    def not_in(self, column, subquery, selected: str = "client_id"):
+        """A peewee condition: `column` is not among the values of `subquery`'s one column
+        (named `selected`). SQLite builds a set of them once (NOT IN)."""
+        return column.not_in(subquery)
+
     def fragment(self, sql: str) -> str:
         """Hand-written SQL with `?` marks made fit to sit inside a peewee query (pw.SQL), whose
         own parameters are written in the engine's marks."""
@@ -152,6 +157,14 @@ class ServerSQL(SQLiteSQL):
 
     def greatest(self, *values: str) -> str:
         return f"greatest({', '.join(values)})"
+
+    def not_in(self, column, subquery, selected: str = "client_id"):
+        """NOT EXISTS, an anti-join: PostgreSQL hashes a NOT IN subquery only while its estimated
+        rows fit in work_mem, and otherwise scans it again for every row of the outer table."""
+        import peewee as pw
+
+        return pw.NodeList((pw.SQL("NOT EXISTS (SELECT 1 FROM"), subquery,
+                            pw.SQL(f'AS "not_in" WHERE "not_in"."{selected}" ='), column, pw.SQL(")")))
 
     def fragment(self, sql: str) -> str:
         from clientdesk.postgres.dialect import qmark_to_format

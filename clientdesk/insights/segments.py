@@ -74,7 +74,7 @@ class SegmentCompiler:
             unindexed = pw.NodeList((pw.SQL(self.sql.unindexed("")), Purchase.date), glue="")
             condition = condition & (unindexed > since)
         buyers = Purchase.select(Purchase.client).join(PurchaseLine).where(condition)
-        return Client.id.not_in(buyers) if c.op == "never" else Client.id.in_(buyers)
+        return self.sql.not_in(Client.id, buyers) if c.op == "never" else Client.id.in_(buyers)
 
     def _aggregate(self, c: query.Condition, total: str):
         """spent/visits in the last N days, summed from the (date, client, amount) index; clients
@@ -85,7 +85,7 @@ class SegmentCompiler:
         hint = self.sql.index_hint("purchase_date_client_amount")
         matching = pw.SQL(self.sql.fragment(f'(SELECT client_id FROM "purchase"{hint} '
                                             f"WHERE date > ? GROUP BY client_id HAVING {test})"), [since, c.value])
-        return Client.id.not_in(matching) if zero_matches else Client.id.in_(matching)
+        return self.sql.not_in(Client.id, matching) if zero_matches else Client.id.in_(matching)
 
     def _c_spent(self, c: query.Condition, text: str):
         if c.days:
