@@ -1,13 +1,17 @@
-"""Erasure that holds (India's DPDP Act 2023): a deleted client's personal data leaves the
-database file, its WAL, the search indexes, the import-undo records and, on request, the backups.
+"""Erasure that holds (India's DPDP Act 2023): on SQLite, a deleted client's personal data leaves
+the database file, its WAL, the search indexes, the import-undo records and, on request, the
+backups. On the shop's PostgreSQL server it leaves every row of every table, but not yet every
+byte the server keeps: see "On a server" below.
 
 A client with bills keeps the bills (GST books are kept 72 months) under a neutral placeholder,
 "Erased client #ID": amounts, dates, bill numbers and the items bought stay; everything that
 says who the person is goes. A client without bills is removed entirely.
 
 The work is plain SQL on a DB-API `execute(sql, params)` so the same steps run on the open desk
-(through peewee) and on a backup file (through sqlite3), whatever version of the schema the
-backup was written with: a table or column the file does not have is skipped.
+(through peewee, on either engine) and on a backup file (through sqlite3), whatever version of
+the schema the backup was written with: a table or column the file does not have is skipped. What
+differs between the engines (the catalogue, the search index's 'optimize', what to do after the
+transaction) comes from clientdesk.dialect.
 
 Why it holds:
 - `PRAGMA secure_delete=ON` (clientdesk.db.PRAGMAS, and here for backups) overwrites deleted
@@ -19,6 +23,21 @@ Why it holds:
   the database file and empties the WAL.
 - "Undo last import" reads what an import replaced from `import_change`; those records of the
   client are deleted, so an undo can never write the erased values back.
+
+On a server (PostgreSQL), the same rows are deleted or blanked in one transaction, and no query
+finds the client any more (tests/core/test_erasure_tables.py reads every table back). After it,
+`checkpoint` runs a plain VACUUM of the tables the erase touched. What the server still keeps:
+- In the table and index files: PostgreSQL does not overwrite a deleted or updated row. Until the
+  VACUUM, the old row versions are dead tuples; the VACUUM removes them and their index entries and
+  marks the space free for reuse, but does not zero it: measured on PostgreSQL 15, the erased
+  name, email and notes were still readable in the bytes of the client table's file and of its
+  name/email indexes after the VACUUM, until new rows overwrite that space. `VACUUM FULL client`
+  (it locks the client table against every counter while it rewrites it) writes new files without
+  them; the old files are deleted, not overwritten, on the server's disk.
+- In the WAL (pg_wal): the inserts and updates that wrote the data, until the segments are
+  recycled after later checkpoints, and in any WAL archive or standby the shop has set up.
+- In pg_dump backups (`backup` on a server): `--from-backups` rewrites SQLite backup files only;
+  a server's dumps keep the client until they are deleted.
 """
 
 from __future__ import annotations
