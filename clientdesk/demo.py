@@ -8,6 +8,7 @@ import datetime as dt
 import random
 from typing import Callable
 
+from clientdesk.dialect import sql_for
 from clientdesk.validate import gstin_check_char
 
 # (Latin, Devanagari, gender)
@@ -84,7 +85,7 @@ def demo_ranges(desk) -> list[tuple[int, int]]:
 def shop_clients(desk) -> int:
     """How many clients of this desk were not made by demo (the shop's own)."""
     ranges = demo_ranges(desk)
-    where = " AND ".join(["NOT (id BETWEEN ? AND ?)"] * len(ranges)) or "1"
+    where = " AND ".join(["NOT (id BETWEEN ? AND ?)"] * len(ranges)) or "1 = 1"
     params = [bound for pair in ranges for bound in pair]
     return desk.db.execute_sql(f"SELECT count(*) FROM client WHERE {where}", params).fetchone()[0]
 
@@ -194,8 +195,8 @@ def generate(desk, n_clients: int, seed: int = 1,
                 for channel, chance in (("whatsapp", 0.7), ("sms", 0.2), ("email", 0.3 if email else 0), ("post", 0.1)):
                     if rng.random() < chance:
                         method = rng.choice(["counter_form", "verbal"])
-                        consents.append((cid, channel, 1, created.isoformat(" "), method, 0))
-                        events.append((cid, channel, 1, created.isoformat(" "), method, "demo"))
+                        consents.append((cid, channel, True, created.isoformat(" "), method, False))
+                        events.append((cid, channel, True, created.isoformat(" "), method, "demo"))
                 tags = []
                 if vegetarian and visits:
                     tags.append("veg")
@@ -209,7 +210,7 @@ def generate(desk, n_clients: int, seed: int = 1,
                     rng.choice([None, None, 20, 40, 60, 80]), source, "hi" if hindi or rng.random() < 0.3 else "en",
                     number, ", ".join(tags), created.isoformat(" "), created.isoformat(" "),
                 ))
-                phones.append((cid, number, 1, 1))
+                phones.append((cid, number, True, True))
             cur = db.cursor()
             cur.executemany(
                 "INSERT INTO client (id, honorific, name, father_name, father_relation, gender, email, postal_line, "
@@ -217,7 +218,7 @@ def generate(desk, n_clients: int, seed: int = 1,
                 "anniversary_day, anniversary_month, anniversary_year, founded_day, founded_month, founded_year, "
                 "likelihood, source, language, primary_phone, tags_text, created_at, updated_at, work_line, work_city, "
                 "work_state, work_pin, notes, archived, erased, visit_count, total_spent_paise) "
-                "VALUES (" + ",".join("?" * 29) + ", '', '', '', '', '', 0, 0, 0, 0)", clients)
+                "VALUES (" + ",".join("?" * 29) + ", '', '', '', '', '', FALSE, FALSE, 0, 0)", clients)
             cur.executemany("INSERT INTO phone (client_id, number, is_primary, is_whatsapp) VALUES (?,?,?,?)", phones)
             cur.executemany("INSERT INTO consent (client_id, channel, granted, changed_at, method, guardian) "
                             "VALUES (?,?,?,?,?,?)", consents)
@@ -235,6 +236,8 @@ def generate(desk, n_clients: int, seed: int = 1,
             counts["interactions"] += len(interactions)
             if progress:
                 progress(counts["clients"], n_clients)
+        for table in ("client", "purchase"):  # written with ids of our own: the next ones follow them
+            sql_for(db).advance_ids(db, table)
         _tag_clients(db, client_ids)
         desk.clients.refresh_stats(client_ids)
         desk.clients.reindex(client_ids, fresh=True)
@@ -249,10 +252,11 @@ def generate(desk, n_clients: int, seed: int = 1,
 def _tag_clients(db, client_ids: list[int]) -> None:
     """Turn the demo tags_text into Tag / ClientTag rows."""
     for name in ("veg", "wholesale"):
-        db.execute_sql("INSERT OR IGNORE INTO tag (name) VALUES (?)", (name,))
+        db.execute_sql("INSERT INTO tag (name) VALUES (?) ON CONFLICT DO NOTHING", (name,))
     lo, hi = min(client_ids), max(client_ids)
     for name in ("veg", "wholesale"):
         db.execute_sql(
-            "INSERT OR IGNORE INTO client_tag (client_id, tag_id) SELECT c.id, t.id FROM client c, tag t "
-            "WHERE t.name = ? AND c.id BETWEEN ? AND ? AND (',' || replace(c.tags_text, ' ', '') || ',') LIKE '%,' || ? || ',%'",
+            "INSERT INTO client_tag (client_id, tag_id) SELECT c.id, t.id FROM client c, tag t "
+            "WHERE t.name = ? AND c.id BETWEEN ? AND ? AND (',' || replace(c.tags_text, ' ', '') || ',') LIKE '%,' || ? || ',%' "
+            "ON CONFLICT DO NOTHING",
             (name, lo, hi, name))

@@ -103,6 +103,46 @@ class SQLiteSQL:
 
         return pw.SQL(sql, params)
 
+    # ----- insights, segments, erasure, demo ----------------------------------------------------
+    def index_hint(self, index: str) -> str:
+        """A hint naming the index a FROM table is read through (` INDEXED BY name`), or ""."""
+        return f" INDEXED BY {index}"
+
+    def unindexed(self, column: str) -> str:
+        """`column`, written so that the planner reads it without its index (SQLite's unary `+`)."""
+        return f"+{column}"
+
+    def greatest(self, *values: str) -> str:
+        """The largest of two or more values (a scalar, not the aggregate)."""
+        return f"max({', '.join(values)})"
+
+    def not_in(self, column, subquery, selected: str = "client_id"):
+        """A peewee condition: `column` is not among the values of `subquery`'s one column
+        (named `selected`). SQLite builds a set of them once (NOT IN)."""
+        return column.not_in(subquery)
+
+    def fragment(self, sql: str) -> str:
+        """Hand-written SQL with `?` marks made fit to sit inside a peewee query (pw.SQL), whose
+        own parameters are written in the engine's marks."""
+        return sql
+
+    def search_optimize(self, table: str) -> str:
+        """The statement that merges a search index's segments so that deleted words leave the
+        file (FTS5's 'optimize'), or "" when the engine's index keeps none."""
+        return f"INSERT INTO {table}({table}) VALUES ('optimize')"
+
+    def reclaim(self, db, tables) -> bool:
+        """After rows were deleted for good (an erasure): make the engine drop what it keeps of
+        them, outside any transaction. SQLite: a TRUNCATE checkpoint copies the WAL into the file
+        and empties it (secure_delete already zeroed the freed content); False when another
+        connection's read kept it from finishing."""
+        busy, _, _ = db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        return not busy
+
+    def advance_ids(self, db, table: str) -> None:
+        """After rows were written with ids of our own choosing: the next id given out follows
+        them (SQLite does so by itself)."""
+
 
 class ServerSQL(SQLiteSQL):
     """PostgreSQL's pieces (the shop's server)."""
@@ -167,6 +207,44 @@ class ServerSQL(SQLiteSQL):
         from clientdesk.postgres.dialect import qmark_to_format
 
         return pw.SQL(qmark_to_format(sql), params)
+
+    def index_hint(self, index: str) -> str:
+        return ""
+
+    def unindexed(self, column: str) -> str:
+        return column
+
+    def greatest(self, *values: str) -> str:
+        return f"greatest({', '.join(values)})"
+
+    def not_in(self, column, subquery, selected: str = "client_id"):
+        """NOT EXISTS, an anti-join: PostgreSQL hashes a NOT IN subquery only while its estimated
+        rows fit in work_mem, and otherwise scans it again for every row of the outer table."""
+        import peewee as pw
+
+        return pw.NodeList((pw.SQL("NOT EXISTS (SELECT 1 FROM"), subquery,
+                            pw.SQL(f'AS "not_in" WHERE "not_in"."{selected}" ='), column, pw.SQL(")")))
+
+    def fragment(self, sql: str) -> str:
+        from clientdesk.postgres.dialect import qmark_to_format
+
+        return qmark_to_format(sql)
+
+    def search_optimize(self, table: str) -> str:
+        return ""
+
+    def reclaim(self, db, tables) -> bool:
+        """VACUUM the tables: dead row versions (the deleted and the old ones of updated rows) are
+        removed from the table and its indexes and their space marked free for reuse. It does
+        not zero that space, nor touch WAL segments or dumps (see clientdesk.services.erasure)."""
+        names = ", ".join(f'"{t}"' for t in sorted(tables))
+        if names:
+            db.execute_sql(f"VACUUM {names}")
+        return True
+
+    def advance_ids(self, db, table: str) -> None:
+        db.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                       f'coalesce((SELECT max(id) FROM "{table}"), 0) + 1, false)')
 
 
 SQLITE = SQLiteSQL()

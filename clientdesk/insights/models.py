@@ -34,15 +34,15 @@ class ClientScore(BaseModel):
     bills = pw.IntegerField()
     spent_paise = pw.BigIntegerField()
     avg_bill_paise = pw.BigIntegerField()
-    visits_per_month = pw.FloatField()
+    visits_per_month = pw.DoubleField()
     r = pw.SmallIntegerField()
     f = pw.SmallIntegerField()
     m = pw.SmallIntegerField()
     rfm_group = pw.CharField(index=True)
-    p_alive = pw.FloatField(null=True)   # null: too little history to fit the model
-    p30 = pw.FloatField(null=True)          # BG/NBD probability of at least one purchase in 30 days
+    p_alive = pw.DoubleField(null=True)   # null: too little history to fit the model
+    p30 = pw.DoubleField(null=True)          # BG/NBD probability of at least one purchase in 30 days
     likelihood = pw.SmallIntegerField(null=True)  # 0-100 from the model; null = not enough history
-    usual_gap_days = pw.FloatField(null=True)
+    usual_gap_days = pw.DoubleField(null=True)
     winback = pw.BooleanField(default=False)
 
 
@@ -53,9 +53,9 @@ class ItemPair(BaseModel):
     a = pw.CharField()
     b = pw.CharField()
     bills_ab = pw.IntegerField()
-    support = pw.FloatField()
-    confidence = pw.FloatField()
-    lift = pw.FloatField()
+    support = pw.DoubleField()
+    confidence = pw.DoubleField()
+    lift = pw.DoubleField()
 
     class Meta:
         indexes = ((("kind", "a", "b"), True),)
@@ -72,8 +72,8 @@ class ClientSuggestion(BaseModel):
     because_category = pw.CharField(default="")
     bills_a = pw.IntegerField()             # bills holding `because`
     bills_ab = pw.IntegerField()            # ... and also `item`
-    confidence = pw.FloatField()
-    lift = pw.FloatField()
+    confidence = pw.DoubleField()
+    lift = pw.DoubleField()
 
     class Meta:
         indexes = ((("client", "rank"), True),)
@@ -97,7 +97,7 @@ class InsightRun(BaseModel):
 
     at = pw.DateTimeField()
     as_of = pw.DateField()
-    seconds = pw.FloatField()
+    seconds = pw.DoubleField()
     details = pw.TextField(default="{}")
 
 

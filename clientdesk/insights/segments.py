@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import peewee as pw
 from rapidfuzz import process
 
+from clientdesk.dialect import sql_for
 from clientdesk.errors import NotFoundError, ValidationError
 from clientdesk.insights import query
 from clientdesk.insights.models import ClientScore, SavedSegment, UpsellSignal
@@ -44,6 +45,7 @@ class SegmentCompiler:
     def __init__(self, service: "SegmentService"):
         self.service = service
         self.today = service.clock.today()
+        self.sql = sql_for(service.db)  # the engine's pieces of hand-written SQL
 
     def compile(self, node, text: str) -> pw.Expression:
         if isinstance(node, query.And):
@@ -68,10 +70,11 @@ class SegmentCompiler:
             where.append(PurchaseLine.category == category)
         condition = pw.reduce(operator.or_, where)
         since = self._since(c.days)
-        if since is not None:  # "+date": look bills up by line, not lines by date (far fewer probes)
-            condition = condition & (pw.NodeList((pw.SQL("+"), Purchase.date), glue="") > since)
+        if since is not None:  # "+date" on SQLite: look bills up by line, not lines by date (far fewer probes)
+            unindexed = pw.NodeList((pw.SQL(self.sql.unindexed("")), Purchase.date), glue="")
+            condition = condition & (unindexed > since)
         buyers = Purchase.select(Purchase.client).join(PurchaseLine).where(condition)
-        return Client.id.not_in(buyers) if c.op == "never" else Client.id.in_(buyers)
+        return self.sql.not_in(Client.id, buyers) if c.op == "never" else Client.id.in_(buyers)
 
     def _aggregate(self, c: query.Condition, total: str):
         """spent/visits in the last N days, summed from the (date, client, amount) index; clients
@@ -79,9 +82,10 @@ class SegmentCompiler:
         since = self._since(c.days)
         zero_matches = _compare(0, c.op, c.value)
         test = f"{total} {c.op} ?" if not zero_matches else f"NOT ({total} {c.op} ?)"
-        matching = pw.SQL(f'(SELECT client_id FROM "purchase" INDEXED BY purchase_date_client_amount '
-                          f"WHERE date > ? GROUP BY client_id HAVING {test})", [since, c.value])
-        return Client.id.not_in(matching) if zero_matches else Client.id.in_(matching)
+        hint = self.sql.index_hint("purchase_date_client_amount")
+        matching = pw.SQL(self.sql.fragment(f'(SELECT client_id FROM "purchase"{hint} '
+                                            f"WHERE date > ? GROUP BY client_id HAVING {test})"), [since, c.value])
+        return self.sql.not_in(Client.id, matching) if zero_matches else Client.id.in_(matching)
 
     def _c_spent(self, c: query.Condition, text: str):
         if c.days:
@@ -113,7 +117,7 @@ class SegmentCompiler:
 
     def _c_city(self, c: query.Condition, text: str):
         spellings = self.service.spellings(Client.postal_city, c.value)  # through the index, in any case
-        return Client.postal_city.in_(spellings) if spellings else pw.SQL("0")
+        return Client.postal_city.in_(spellings) if spellings else pw.SQL("1 = 0")
 
     def _c_state(self, c: query.Condition, text: str):
         return pw.fn.lower(Client.postal_state) == c.value.lower()
@@ -146,11 +150,12 @@ class SegmentCompiler:
         stored = " ".join(f"WHEN ? THEN {rank}" for rank in range(len(tiers)))
         earned = " ".join(f"WHEN spend >= ? THEN {rank}" for rank in reversed(range(1, len(tiers))))
         since = self.today - dt.timedelta(days=365)
-        members = pw.SQL(
+        rank = self.sql.greatest(f"CASE tier {stored} ELSE 0 END", f"CASE {earned or 'WHEN 1 = 0 THEN 0'} ELSE 0 END")
+        members = pw.SQL(self.sql.fragment(
             f"(SELECT cid FROM (SELECT m.client_id AS cid, m.tier AS tier, "
             f"(SELECT coalesce(sum(p.amount_paise), 0) FROM purchase p WHERE p.client_id = m.client_id AND p.date > ?) "
-            f"AS spend FROM loyalty_member m) "
-            f"WHERE max(CASE tier {stored} ELSE 0 END, CASE {earned or 'WHEN 0 THEN 0'} ELSE 0 END) = ?)",
+            f"AS spend FROM loyalty_member m) AS q "
+            f"WHERE {rank} = ?)"),
             [since, *[t.code for t in tiers], *[t.min_spend_paise for t in reversed(tiers[1:])],
              [t.code for t in tiers].index(code)])
         return Client.id.in_(members)

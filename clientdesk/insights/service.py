@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 import peewee as pw
 
 from clientdesk.branches import bill_branches
+from clientdesk.dialect import sql_for
 from clientdesk.errors import NotFoundError, ValidationError
 from clientdesk.lazy import lazy_import
 from clientdesk.insights import by_branch
@@ -181,7 +182,7 @@ class InsightService:
     def _int_columns(self, sql: str, params=(), width: int = 1) -> list[np.ndarray]:
         """Integer columns of a query, read as one comma-joined string each (far faster than
         building a Python tuple per row)."""
-        joined = ", ".join(f"group_concat(c{i}, ',')" for i in range(width))
+        joined = ", ".join(sql_for(self.db).id_list(f"c{i}") for i in range(width))
         texts = self.db.execute_sql(f"SELECT {joined} FROM ({sql}) AS q", params).fetchone()
         return [np.fromstring(text, dtype=np.int64, sep=",") if text else np.zeros(0, np.int64) for text in texts]
 
@@ -213,7 +214,7 @@ class InsightService:
 
         progress.update(0, steps)
         bill_ids, bill_client, bill_day, bill_amount = self._int_columns(
-            "SELECT id AS c0, client_id AS c1, CAST(round(julianday(date) - julianday(?)) AS INTEGER) AS c2, "
+            f"SELECT id AS c0, client_id AS c1, {sql_for(self.db).days_from('date')} AS c2, "
             "amount_paise AS c3 FROM purchase ORDER BY id", (self.clock.today().isoformat(),), 4)
         product_names, category_of, line_bill, line_item = self._lines("product")
         category_names, _, cat_bill, cat_item = self._lines("category")
@@ -535,7 +536,7 @@ class InsightService:
         """Hold out the last `holdout_days` of bills and measure how well BG/NBD ranks who came back
         (AUC) against "days since last visit" alone."""
         rows = np.array(self.db.execute_sql(
-            "SELECT client_id, CAST(round(julianday(date) - julianday(?)) AS INTEGER) FROM purchase",
+            f"SELECT client_id, {sql_for(self.db).days_from('date')} FROM purchase",
             (self.clock.today().isoformat(),)).fetchall(), dtype=np.int64).reshape(-1, 2)
         if not len(rows):
             raise ValidationError("backtest", "empty", "There are no bills to test on")
@@ -551,17 +552,18 @@ class InsightService:
         start = today.year * 12 + today.month - 1 - (months - 1)
         first_month = dt.date(start // 12, start % 12 + 1, 1)
         labels = [f"{(start + k) // 12:04d}-{(start + k) % 12 + 1:02d}" for k in range(months)]
+        month_of = sql_for(self.db).year_month  # 'YYYY-MM' of a date
         sales = dict(self.db.execute_sql(
-            f"SELECT strftime('%Y-%m', date), sum(amount_paise) FROM purchase WHERE date >= ?{only} GROUP BY 1",
+            f"SELECT {month_of('date')}, sum(amount_paise) FROM purchase WHERE date >= ?{only} GROUP BY 1",
             (first_month.isoformat(), *only_params)).fetchall())
         visits = dict(self.db.execute_sql(
-            "SELECT m, count(*) FROM (SELECT DISTINCT strftime('%Y-%m', date) AS m, client_id, date FROM purchase "
-            f"WHERE date >= ?{only}) GROUP BY m", (first_month.isoformat(), *only_params)).fetchall())
+            f"SELECT m, count(*) FROM (SELECT DISTINCT {month_of('date')} AS m, client_id, date FROM purchase "
+            f"WHERE date >= ?{only}) AS q GROUP BY m", (first_month.isoformat(), *only_params)).fetchall())
         active = dict(self.db.execute_sql(
-            f"SELECT strftime('%Y-%m', date), count(DISTINCT client_id) FROM purchase WHERE date >= ?{only} GROUP BY 1",
+            f"SELECT {month_of('date')}, count(DISTINCT client_id) FROM purchase WHERE date >= ?{only} GROUP BY 1",
             (first_month.isoformat(), *only_params)).fetchall())
         new = dict(self.db.execute_sql(
-            "SELECT strftime('%Y-%m', first_purchase_on), count(*) FROM client WHERE first_purchase_on >= ? "
+            f"SELECT {month_of('first_purchase_on')}, count(*) FROM client WHERE first_purchase_on >= ? "
             "GROUP BY 1", (first_month.isoformat(),)).fetchall())
         top_clients = [(cid, name, spent) for cid, name, spent in Client.select(
             Client.id, Client.name, Client.total_spent_paise).where(Client.archived == False)  # noqa: E712

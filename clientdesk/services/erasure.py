@@ -1,13 +1,17 @@
-"""Erasure that holds (India's DPDP Act 2023): a deleted client's personal data leaves the
-database file, its WAL, the search indexes, the import-undo records and, on request, the backups.
+"""Erasure that holds (India's DPDP Act 2023): on SQLite, a deleted client's personal data leaves
+the database file, its WAL, the search indexes, the import-undo records and, on request, the
+backups. On the shop's PostgreSQL server it leaves every row of every table, but not yet every
+byte the server keeps: see "On a server" below.
 
 A client with bills keeps the bills (GST books are kept 72 months) under a neutral placeholder,
 "Erased client #ID": amounts, dates, bill numbers and the items bought stay; everything that
 says who the person is goes. A client without bills is removed entirely.
 
 The work is plain SQL on a DB-API `execute(sql, params)` so the same steps run on the open desk
-(through peewee) and on a backup file (through sqlite3), whatever version of the schema the
-backup was written with: a table or column the file does not have is skipped.
+(through peewee, on either engine) and on a backup file (through sqlite3), whatever version of
+the schema the backup was written with: a table or column the file does not have is skipped. What
+differs between the engines (the catalogue, the search index's 'optimize', what to do after the
+transaction) comes from clientdesk.dialect.
 
 Why it holds:
 - `PRAGMA secure_delete=ON` (clientdesk.db.PRAGMAS, and here for backups) overwrites deleted
@@ -19,6 +23,21 @@ Why it holds:
   the database file and empties the WAL.
 - "Undo last import" reads what an import replaced from `import_change`; those records of the
   client are deleted, so an undo can never write the erased values back.
+
+On a server (PostgreSQL), the same rows are deleted or blanked in one transaction, and no query
+finds the client any more (tests/core/test_erasure_tables.py reads every table back). After it,
+`checkpoint` runs a plain VACUUM of the tables the erase touched. What the server still keeps:
+- In the table and index files: PostgreSQL does not overwrite a deleted or updated row. Until the
+  VACUUM, the old row versions are dead tuples; the VACUUM removes them and their index entries and
+  marks the space free for reuse, but does not zero it: measured on PostgreSQL 15, the erased
+  name, email and notes were still readable in the bytes of the client table's file and of its
+  name/email indexes after the VACUUM, until new rows overwrite that space. `VACUUM FULL client`
+  (it locks the client table against every counter while it rewrites it) writes new files without
+  them; the old files are deleted, not overwritten, on the server's disk.
+- In the WAL (pg_wal): the inserts and updates that wrote the data, until the segments are
+  recycled after later checkpoints, and in any WAL archive or standby the shop has set up.
+- In pg_dump backups (`backup` on a server): `--from-backups` rewrites SQLite backup files only;
+  a server's dumps keep the client until they are deleted.
 """
 
 from __future__ import annotations
@@ -30,6 +49,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from clientdesk.dialect import sql_for
 from clientdesk.textkey import name_key
 
 log = logging.getLogger(__name__)
@@ -69,7 +89,7 @@ def _blank_client(client_id: int, now: dt.datetime) -> dict:
         "name_other": "", "father_name_other": "",
         "gender": "", "email": None, "gstin": None, "business_name": "", "notes": "", "tags_text": "",
         "primary_phone": None, "referred_by_id": None, "likelihood": None, "source": "walk_in", "language": "hi",
-        "archived": 1, "erased": 1, "updated_at": _text(now),
+        "archived": True, "erased": True, "updated_at": _text(now),
     }
     for kind in ("postal", "work"):
         for part in ("line", "city", "state", "pin"):
@@ -85,17 +105,31 @@ def _text(value: dt.datetime | dt.date) -> str:
     return value.isoformat(" ") if isinstance(value, dt.datetime) else value.isoformat()
 
 
+class _Executor:
+    """A DB-API `execute` seen as a database by the dialect's catalogue methods."""
+
+    def __init__(self, execute: Execute):
+        self.execute_sql = execute
+
+
+def dialect_of(execute: Execute):
+    """The SQL dialect behind an `execute`: the desk's database for peewee's bound `execute_sql`
+    (SQLite or the server); SQLite for sqlite3's `Connection.execute` (a backup file)."""
+    return sql_for(getattr(execute, "__self__", None))
+
+
 class _Schema:
-    """The tables and columns one database file has (a backup may be of an older version)."""
+    """The tables and columns one database has (a backup may be of an older version)."""
 
     def __init__(self, execute: Execute):
         self.execute = execute
-        self.tables = {name for (name,) in execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        self.sql = dialect_of(execute)
+        self.tables = self.sql.table_names(_Executor(execute))
         self._columns: dict[str, set[str]] = {}
 
     def columns(self, table: str) -> set[str]:
         if table not in self._columns:
-            self._columns[table] = ({row[1] for row in self.execute(f'PRAGMA table_info("{table}")')}
+            self._columns[table] = (self.sql.column_names(_Executor(execute=self.execute), table)
                                     if table in self.tables else set())
         return self._columns[table]
 
@@ -154,8 +188,8 @@ def erase_rows(execute: Execute, client_id: int, now: dt.datetime) -> str | None
         outcome = "deleted"
     # Merge the search indexes' segments so the deleted words leave the file (see the module text).
     for table in SEARCH_TABLES:
-        if table in schema.tables:
-            execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+        if table in schema.tables and schema.sql.search_optimize(table):
+            execute(schema.sql.search_optimize(table))
     return outcome
 
 
@@ -180,20 +214,32 @@ def _keep_withdrawal_only(execute: Execute, schema: _Schema, client_id: int, now
     for channel in channels:
         if schema.has("consent", "client_id", "channel", "granted", "changed_at", "method", "guardian"):
             execute("INSERT INTO consent (client_id, channel, granted, changed_at, method, guardian) "
-                    "VALUES (?, ?, 0, ?, 'other', 0)", (client_id, channel, when))
+                    "VALUES (?, ?, ?, ?, 'other', ?)", (client_id, channel, False, when, False))
         if schema.has("consent_event", "client_id", "channel", "granted", "at", "method", "note"):
             execute("INSERT INTO consent_event (client_id, channel, granted, at, method, note) "
-                    "VALUES (?, ?, 0, ?, 'other', ?)", (client_id, channel, when, ERASED_NOTE))
+                    "VALUES (?, ?, ?, ?, 'other', ?)", (client_id, channel, False, when, ERASED_NOTE))
+
+
+def touched_tables(db) -> set[str]:
+    """The tables an erase writes to: every table with a client_id column (the profile rows, the
+    bills, the ledger, what goes by cascade), the client row, its tags, the import-undo records and
+    the search indexes."""
+    schema = _Schema(db.execute_sql)
+    return {t for t in schema.tables if "client_id" in schema.columns(t)} | (
+        schema.tables & {"client", "tag", "import_change", *SEARCH_TABLES})
 
 
 def checkpoint(db) -> bool:
-    """Copy the WAL into the database file and empty it (the WAL still holds the old pages with
-    the erased text). False when another connection's open read kept it from finishing within the
-    busy timeout; the next checkpoint finishes the job then."""
-    busy, _, _ = db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    if busy:
+    """After the erase's transaction, outside any: make the engine drop what it still keeps of the
+    erased rows (clientdesk.dialect `reclaim`). SQLite: copy the WAL into the database file and
+    empty it (the WAL still holds the old pages with the erased text); False when another
+    connection's open read kept it from finishing within the busy timeout, and the next checkpoint
+    finishes the job then. PostgreSQL: VACUUM the touched tables (see the module text for what a
+    server still keeps)."""
+    done = sql_for(db).reclaim(db, touched_tables(db))
+    if not done:
         log.warning("The WAL could not be emptied after an erase: another connection is reading")
-    return not busy
+    return done
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ def _client(desk, phone: str = "9876500001") -> int:
     return desk.clients.create(ClientData(name="Anita Desai", phones=[PhoneEntry(phone)]))
 
 
+@pytest.mark.sqlite_only  # another process holding SQLite's file lock (the server's: tests/postgres)
 def test_a_sale_waits_for_another_process_write_and_succeeds(desk):
     client_id = _client(desk)
     desk.counter.record_sale(client_id, 50_000)  # the counter has read the desk before: a warm connection
@@ -63,6 +64,7 @@ def test_a_sale_waits_for_another_process_write_and_succeeds(desk):
     assert desk.loyalty.balance(client_id) == sale.balance
 
 
+@pytest.mark.sqlite_only  # another process holding SQLite's file lock (the server's: tests/postgres)
 def test_every_kind_of_write_waits(desk):
     """Not only sales: a client edit and a new client (read-then-write transactions too)."""
     client_id = _client(desk)
@@ -73,6 +75,7 @@ def test_every_kind_of_write_waits(desk):
     assert desk.loyalty.adjust(client_id, 10, "welcome") == 10
 
 
+@pytest.mark.sqlite_only  # another process holding SQLite's file lock (the server's: tests/postgres)
 def test_a_lock_held_past_the_timeout_is_a_clear_message_and_nothing_is_written(desk):
     client_id = _client(desk)
     desk.db.execute_sql("PRAGMA busy_timeout = 300")
@@ -96,6 +99,7 @@ def _cli(db: Path, *args: str) -> subprocess.CompletedProcess:
                           text=True, encoding="utf-8", env=env, timeout=120)
 
 
+@pytest.mark.sqlite_only  # another process holding SQLite's file lock (the server's: tests/postgres)
 def test_the_sale_command_waits_for_another_process_write(desk):
     _client(desk)
     desk.close()
@@ -112,6 +116,7 @@ def test_the_sale_command_waits_for_another_process_write(desk):
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only  # another process holding SQLite's file lock (the server's: tests/postgres)
 def test_the_sale_command_past_the_timeout_is_one_clear_line(desk):
     _client(desk)
     desk.close()

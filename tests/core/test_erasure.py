@@ -96,6 +96,7 @@ def crowd(desk):
     return desk
 
 
+@pytest.mark.sqlite_only  # the bytes of SQLite's file and WAL; on both engines: test_erasure_tables.py
 def test_erase_with_bills_leaves_no_personal_byte_in_the_file_or_the_wal(crowd, clock, tmp_path):
     desk = crowd
     cid = full_client(desk, clock)
@@ -134,6 +135,7 @@ def test_erase_with_bills_leaves_no_personal_byte_in_the_file_or_the_wal(crowd, 
     assert [r.name for r in desk.clients.search("20000012")] == ["Neighbour 12 Sharma"]
 
 
+@pytest.mark.sqlite_only  # the bytes of SQLite's file; on both engines: test_erasure_tables.py
 def test_erase_of_a_hindi_name(crowd, clock, tmp_path):
     cid = full_client(crowd, clock, name=HINDI_NAME)
     assert HINDI_NAME in leaked(tmp_path / "desk.sqlite")
@@ -141,6 +143,7 @@ def test_erase_of_a_hindi_name(crowd, clock, tmp_path):
     assert leaked(tmp_path / "desk.sqlite") == []
 
 
+@pytest.mark.sqlite_only  # the bytes of SQLite's file; on both engines: test_erasure_tables.py
 def test_client_without_bills_is_removed_entirely(crowd, clock, tmp_path):
     desk = crowd
     cid = full_client(desk, clock, bills=False)
@@ -232,7 +235,7 @@ def test_sale_with_the_erased_phone_does_not_reach_the_erased_client(tmp_path):
         conn.close()
 
 
-def test_undo_last_import_after_an_erase_does_not_bring_the_data_back(desk, clock, tmp_path):
+def test_undo_last_import_after_an_erase_does_not_bring_the_data_back(desk, clock, tmp_path, engine):
     first = tmp_path / "first.csv"
     first.write_text(f"Name,Phone\n{NAME},{PHONE_DIGITS}\nKeeper Person,9811100001\n", encoding="utf-8")
     desk.imports.import_file(first)
@@ -258,13 +261,15 @@ def test_undo_last_import_after_an_erase_does_not_bring_the_data_back(desk, cloc
     assert desk.clients.search("zorawar") == []
     keeper = desk.clients.find_by_phone("9811100001")
     assert desk.clients.get(keeper).email == ""  # the undo still works for everyone else
-    desk.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    assert [s for s in leaked(tmp_path / "desk.sqlite", [NAME, EMAIL, NOTES, ADDRESS, PHONE_DIGITS])] == []
+    if engine == "sqlite":  # the bytes of the file (a server's tables: test_erasure_tables.py)
+        desk.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert [s for s in leaked(tmp_path / "desk.sqlite", [NAME, EMAIL, NOTES, ADDRESS, PHONE_DIGITS])] == []
     # and undoing the first import leaves the erased client (it has a bill) as it is
     desk.imports.undo_last()
     assert desk.clients.get(cid).name == f"Erased client #{cid}"
 
 
+@pytest.mark.sqlite_only  # SQLite backup files (a server's are pg_dump's)
 def test_erase_from_backups_rewrites_every_backup(crowd, clock, tmp_path):
     desk = crowd
     path = tmp_path / "desk.sqlite"
@@ -306,6 +311,7 @@ def test_erase_from_backups_rewrites_every_backup(crowd, clock, tmp_path):
     assert [r.outcome for r in erasure.erase_from_backups(path, without, clock.now())] == ["absent", "absent"]
 
 
+@pytest.mark.sqlite_only  # SQLite backup files (a server's are pg_dump's)
 def test_a_damaged_backup_is_reported_and_the_others_still_rewritten(desk, clock, tmp_path):
     path = tmp_path / "desk.sqlite"
     cid = full_client(desk, clock)
@@ -374,6 +380,7 @@ def _dump(db: Path) -> list[str]:
         conn.close()
 
 
+@pytest.mark.sqlite_only  # a pragma of SQLite's file
 def test_secure_delete_is_on(desk):
     assert desk.db.execute_sql("PRAGMA secure_delete").fetchone()[0] == 1
 
