@@ -4,7 +4,6 @@ or print dates, and no file (whole or partial) behind."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 
 import pytest
 from pypdf import PdfReader
@@ -15,12 +14,10 @@ from clientdesk.progress import Cancelled, Progress
 
 
 def loyalty_rows(desk) -> tuple:
-    conn = sqlite3.connect(desk.path)
-    try:
-        return tuple(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                     for table in ("loyalty_card", "ledger_entry", "loyalty_member"))
-    finally:
-        conn.close()
+    """The committed rows of the loyalty tables (the desk's connection, outside any transaction)."""
+    assert not desk.db.in_transaction()
+    return tuple(desk.db.execute_sql(f"SELECT count(*) FROM {table}").fetchone()[0]
+                 for table in ("loyalty_card", "ledger_entry", "loyalty_member"))
 
 
 @pytest.fixture
