@@ -68,6 +68,13 @@ class SQLiteSQL:
         """The columns of `table` (empty when there is no such table)."""
         return {row[1] for row in db.execute_sql(f'PRAGMA table_info("{table}")')}
 
+    def index_definitions(self, db, table: str | None = None) -> list[tuple[str, str]]:
+        """(name, CREATE INDEX statement) of the indexes made by a statement (not those a primary
+        key or UNIQUE column makes itself), of `table` or of every table, by name."""
+        where, params = ("AND tbl_name = ?", [table]) if table else ("", [])
+        return sorted(db.execute_sql(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                                     f"{where}", params).fetchall())
+
 
 class ServerSQL(SQLiteSQL):
     """PostgreSQL's pieces (the shop's server)."""
@@ -108,6 +115,14 @@ class ServerSQL(SQLiteSQL):
         return {name for (name,) in db.execute_sql(
             "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
             "AND table_name = ?", [table])}
+
+    def index_definitions(self, db, table: str | None = None) -> list[tuple[str, str]]:
+        where, params = ("AND i.tablename = ?", [table]) if table else ("", [])
+        return sorted(db.execute_sql(
+            "SELECT i.indexname, i.indexdef FROM pg_indexes i JOIN pg_class c ON c.relname = i.indexname "
+            "JOIN pg_index x ON x.indexrelid = c.oid AND NOT x.indisprimary "
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = c.oid) "
+            f"WHERE i.schemaname = current_schema() {where}", params).fetchall())
 
 
 SQLITE = SQLiteSQL()

@@ -23,7 +23,7 @@ import peewee as pw
 from clientdesk import textkey
 from clientdesk.errors import ClientDeskError, FileFormatError
 from clientdesk.importing import batches, planning
-from clientdesk.importing.bulk import next_id, variable_limit
+from clientdesk.importing.bulk import bulk_for, next_id
 from clientdesk.importing.mapping import MappingMemory, SourceTable, source_table
 from clientdesk.importing.models import record_created
 from clientdesk.importing.pipeline import pipelined
@@ -170,7 +170,7 @@ class ClientImporter:
         with self.db.atomic("DEFERRED"):  # one consistent reading, without the write lock
             owners = self.planner.match_tables()
             first = next_id(Client)
-        limit = variable_limit(self.db)
+        load = bulk_for(self.db)
         constants = self.writer.constants(now)
         with self.db.atomic():
             batch_id = batches.start("clients", source.raw.path.name, now)
@@ -191,7 +191,7 @@ class ClientImporter:
                 plans.extend(block)
                 for start in range(0, len(fresh), WRITE_ROWS) if fresh else (0,):
                     part = fresh[start:start + WRITE_ROWS]
-                    hand_over((part, self.writer.new_client_statements(part, limit, constants), len(plans)))
+                    hand_over((part, self.writer.new_client_rows(load, part, constants), len(plans)))
             return plans, news
 
         held = HeldTransaction(self.db)
@@ -208,8 +208,8 @@ class ClientImporter:
                 if shift:
                     for new in fresh:
                         new.id += shift
-                    statements = self.writer.new_client_statements(fresh, limit, constants)
-                self.writer.execute(statements)
+                    statements = self.writer.new_client_rows(load, fresh, constants)
+                load.run(statements)
                 record_created(batch_id, "client_created", fresh[0].id, len(fresh))
                 batches.count_created(batch_id, len(fresh))
             if held.due():
@@ -231,7 +231,7 @@ class ClientImporter:
                 with self.db.atomic():
                     batches.beat(batch_id)
                     self.writer.delete_new([n.id for n in part])
-                    self.writer.execute(self.writer.new_client_statements(part, limit, constants))
+                    load.run(self.writer.new_client_rows(load, part, constants))
             pairs = [(n.id, t) for n in news for t in n.data.tags]
             for start in range(0, len(pairs), 20 * planning.BLOCK):
                 with self.db.atomic():

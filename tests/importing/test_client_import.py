@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from clientdesk import search
+from clientdesk.dialect import sql_for
 from clientdesk.errors import FileFormatError, NotFoundError
 from clientdesk.importing import planning
 from clientdesk.importing.models import ImportBatch, ImportChange
@@ -162,7 +163,7 @@ def test_cancel_leaves_the_database_as_it_was(desk, csvfile, monkeypatch):
 
 
 def _index_sql(desk):
-    return sorted(desk.db.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index'").fetchall())
+    return sql_for(desk.db).index_definitions(desk.db)
 
 
 def test_big_import_into_an_empty_desk_keeps_every_index_even_when_cancelled(desk, csvfile, monkeypatch):
@@ -192,6 +193,7 @@ def test_big_import_into_an_empty_desk_keeps_every_index_even_when_cancelled(des
     assert desk.clients.find_by_phone("9876505999") == Client.get(Client.name == "Client 5999").id
 
 
+@pytest.mark.sqlite_only  # FTS5's own settings table; the server's trigram index has no bulk settings
 def test_bulk_load_settings_of_the_search_index_are_restored_and_every_client_is_found(desk, csvfile, monkeypatch):
     monkeypatch.setattr(search, "BULK_ROWS", 3)
     rows = [["Name", "Phone", "Email"], ["Ramesh Kumar", "9876501234", "ramesh@example.in"],
@@ -335,6 +337,7 @@ def test_undo_keeps_created_clients_edited_or_billed_since(desk, csvfile):
     assert desk.clients.find_by_phone("9876500003") is None
 
 
+@pytest.mark.sqlite_only  # SQLite's WAL file; a server checkpoints its own log
 def test_a_big_import_leaves_the_checkpoint_to_the_background_and_it_is_done(desk, csvfile):
     """The import's commit does not copy the WAL into the database file (db.BackgroundCheckpoints,
     tested in tests/core/test_storage.py); afterwards automatic checkpoints are on again and the
@@ -358,6 +361,7 @@ def test_a_big_import_leaves_the_checkpoint_to_the_background_and_it_is_done(des
     assert desk.clients.count() == 10_000
 
 
+@pytest.mark.sqlite_only  # SQLite's max_page_count stands in for a full disk
 def test_a_full_disk_midway_is_a_clear_message_and_nothing_is_kept(desk, csvfile, monkeypatch):
     """SQLite runs out of room while the pipeline writes: the helper stops, the transaction rolls
     back, the shopkeeper reads what happened, and the desk is as it was."""
@@ -375,6 +379,7 @@ def test_a_full_disk_midway_is_a_clear_message_and_nothing_is_kept(desk, csvfile
     assert not [t for t in threading.enumerate() if t.name == "import-prepare"]
 
 
+@pytest.mark.sqlite_only  # another program's lock on the file; the server's: test_server_import.py
 def test_a_database_locked_by_another_program_is_a_clear_message(desk, csvfile):
     import sqlite3
 
