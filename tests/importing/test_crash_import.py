@@ -267,6 +267,41 @@ def test_clients_added_in_another_window_during_an_import_keep_their_ids(desk, c
     _sound(desk)
 
 
+# The same import, big enough to be loaded without the client and phone indexes (SQLite).
+_BIG_IMPORT = _IMPORT.replace("planning.BLOCK = ", "from clientdesk import search\nsearch.BULK_ROWS = 1000\nplanning.BLOCK = ")
+
+
+def test_an_import_killed_during_its_load_gets_its_indexes_back(tmp_path, book):
+    """SQLite loads a file that at least doubles the desk without the client and phone indexes,
+    their definitions saved under the batch in the transaction that dropped them: killed
+    halfway, the next start takes the rows back and creates the indexes again. The server keeps
+    its indexes; the rows go back the same way."""
+    _regulars(book)
+    desk = Desk.open(book)
+    indexes = sql_for(desk.db).index_definitions(desk.db)
+    desk.close()
+    importing = _spawn(_BIG_IMPORT, book, _sheet(tmp_path / "clients.csv"))
+    for _ in range(4):  # a few blocks in: halfway through the load
+        assert importing.stdout.readline().startswith("block")
+    out = _kill(importing)
+    assert not any(line.startswith("imported") for line in out)
+    desk = Desk.open(book)
+    try:
+        during = sql_for(desk.db).index_definitions(desk.db)
+        assert set(during) <= set(indexes) and (sql_for(desk.db).is_server or during != indexes)
+        assert list(batches.running().values()) == [False]  # the marker, committed with the drop
+        desk.imports.clean_interrupted()
+        assert sql_for(desk.db).index_definitions(desk.db) == indexes
+        assert Client.select().count() == REGULARS and _index_counts(desk) == (REGULARS, REGULARS)
+        assert ImportBatch.select().count() == 0 and ImportChange.select().count() == 0
+        _sound(desk)
+        assert desk.imports.import_file(tmp_path / "clients.csv").created == ROWS
+        assert sql_for(desk.db).index_definitions(desk.db) == indexes
+        _sound(desk)
+    finally:
+        desk.close()
+
+
 # Undoes the last import of `argv[1]` CHUNK rows per transaction, printing each chunk as it commits.
 _UNDO = f"""
 import sys
