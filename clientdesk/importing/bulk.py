@@ -162,9 +162,7 @@ class SQLiteLoad:
 class ServerLoad(SQLiteLoad):
     """The shop's server: rows go in with COPY (`rows` only arranges them, with their constants
     and NULLs, on the helper thread). A load that gives ids itself moves the table's sequence past
-    them, so the next client a counter adds gets a free id. Indexes stay: dropping one locks
-    the table against every other counter's reading until the commit, and PostgreSQL's GIN
-    indexes take a bulk load through their pending list."""
+    them, so the next client a counter adds gets a free id."""
 
     def __init__(self, db):
         self.db = db
@@ -204,8 +202,12 @@ class ServerLoad(SQLiteLoad):
                 cursor.execute(f"SELECT setval(pg_get_serial_sequence(%s, 'id'), (SELECT max(id) FROM \"{table}\"))",
                                (table,))
 
-    def indexes(self, table: str) -> list[tuple[str, str]]:
-        return []
+    @contextmanager
+    def indexes_built_after(self, table: str) -> Iterator[None]:
+        """Nothing dropped: inside one transaction a dropped index would lock the table against
+        every other counter's reading until the commit. (An import's load drops them in a
+        transaction of their own, see batches.drop_indexes.)"""
+        yield
 
     def search_settings(self) -> ContextManager:
         return contextlib.nullcontext()
