@@ -1,6 +1,6 @@
 """Import/export speed at shop scale: a 100,000-row, 11-column client sheet.
 
-    python bench/import_export.py [--rows 100000] [--skip-openpyxl]
+    python bench/import_export.py [--rows 100000] [--skip-openpyxl] [--server [URL]] [--phases import,...]
 
 Prints the reader comparison (python-calamine vs openpyxl read-only), the writer comparison on
 the same export rows (our own writer, clientdesk/exporting/xlsx.py, vs xlsxwriter as the export
@@ -10,6 +10,11 @@ fresh process so its peak memory (max RSS) is its own. The import's seconds stop
 is back; SQLite's checkpoint (copying what the import wrote from the WAL into the database file)
 runs after that on a background connection and is printed beside it.
 Targets: import ≤ 5 s, export ≤ 8 s, ≤ 500 MB.
+
+--server: the import phases run a second time on a PostgreSQL client book (emptied first), printed
+beside SQLite's: at URL, or without one on a throwaway cluster started for the run (as the tests
+do, tests/postgres/cluster.py, with fsync on; commits as SQLite's synchronous=normal: not waiting
+for the disk).
 """
 
 from __future__ import annotations
@@ -85,8 +90,24 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def phase(name: str, work: Path, sheet: Path) -> dict:
-    """One measurement, run inside its own process."""
+def _empty_server(url: str) -> None:
+    """Every table of the client book at `url` emptied, its numbering restarted (the schema stays)."""
+    import psycopg
+    from psycopg import sql
+
+    from clientdesk.desk import Desk
+    from clientdesk.postgres.schema import VERSION_TABLE
+
+    Desk.open(url).close()  # makes the schema in an empty database
+    with psycopg.connect(url, autocommit=True) as conn:
+        names = [t for (t,) in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+                                            "AND tablename <> %s", (VERSION_TABLE,))]
+        conn.execute(sql.SQL("TRUNCATE {} RESTART IDENTITY CASCADE").format(sql.SQL(", ").join(map(sql.Identifier, names))))
+        conn.execute("VACUUM ANALYZE")
+
+
+def phase(name: str, work: Path, sheet: Path, server: str | None = None) -> dict:
+    """One measurement, run inside its own process (on the server at `server` when given)."""
     started = time.perf_counter()
     if name == "read_calamine":
         from clientdesk.importing.readers import read_file
@@ -110,6 +131,10 @@ def phase(name: str, work: Path, sheet: Path) -> dict:
         if name == "import_more":  # a second list into the desk of the first, on a copy of it
             shutil.copyfile(db, work / "more.sqlite")
             db = work / "more.sqlite"
+        if server:  # the server's client book; import_more goes on from the first import there
+            if name == "import":
+                _empty_server(server)
+            db = server
         desk = Desk.open(db, clock=FixedClock(dt.datetime(2026, 11, 22, 10)))
         started = time.perf_counter()
         extra = {}
@@ -223,9 +248,9 @@ def _export_openpyxl(desk, path: Path) -> int:
     return count
 
 
-def run_phase(name: str, work: Path, sheet: Path) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--phase", name, "--work", str(work), "--sheet", str(sheet)],
-                         capture_output=True, text=True, check=True)
+def run_phase(name: str, work: Path, sheet: Path, server: str | None = None) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--phase", name, "--work", str(work), "--sheet", str(sheet),
+                          *(["--server", server] if server else [])], capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -236,10 +261,42 @@ def main() -> None:
     parser.add_argument("--phase")
     parser.add_argument("--work", type=Path)
     parser.add_argument("--sheet", type=Path)
+    parser.add_argument("--server", nargs="?", const="start", help="also import into PostgreSQL (URL, or a "
+                        "throwaway cluster)")
+    parser.add_argument("--phases", help="comma-separated phases to run (default: all)")
     args = parser.parse_args()
     if args.phase:
-        print(json.dumps(phase(args.phase, args.work, args.sheet)))
+        print(json.dumps(phase(args.phase, args.work, args.sheet, args.server)))
         return
+    cluster = None
+    if args.server == "start":
+        cluster, args.server = _start_cluster()
+    try:
+        _run(args)
+    finally:
+        if cluster is not None:
+            cluster.stop()
+            shutil.rmtree(cluster.folder, ignore_errors=True)
+
+
+def _start_cluster():
+    """A throwaway PostgreSQL cluster (the tests' own), with fsync back on; returns it and the URL
+    of an empty database on it."""
+    from tests.postgres.cluster import start_cluster
+
+    cluster = start_cluster()
+    with cluster.admin() as conn:
+        conn.execute("ALTER SYSTEM SET fsync = on")
+        conn.execute("ALTER SYSTEM SET full_page_writes = on")
+        conn.execute("SELECT pg_reload_conf()")
+        conn.execute("CREATE DATABASE bench TEMPLATE template0 ENCODING 'UTF8'")
+    return cluster, cluster.url("bench")
+
+
+SERVER_PHASES = ("import", "reimport", "import_more")
+
+
+def _run(args) -> None:
     work = Path(tempfile.mkdtemp(prefix="clientdesk-bench-"))
     sheet = work / "clients.xlsx"
     started = time.perf_counter()
@@ -259,6 +316,9 @@ def main() -> None:
         "reimport": "re-import of the export (round trip)",
         "import_more": "a second such sheet into that desk",
     }
+    if args.phases:
+        wanted = args.phases.split(",")
+        names = [n for n in names if n in wanted or n == "read_calamine"]  # calamine: the machine's yardstick
     print(f"{'phase':<40} {'seconds':>8} {'scaled':>7} {'rows':>9} {'peak MB':>8}  notes")
     factor = None
     for name in names:
@@ -268,6 +328,14 @@ def main() -> None:
         notes = ", ".join(f"{k} {v}" for k, v in r.items() if k not in ("phase", "seconds", "rows", "peak_mb"))
         print(f"{labels[name]:<40} {r['seconds']:>8.2f} {r['seconds'] / factor:>7.2f} {r['rows']:>9,} "
               f"{r['peak_mb']:>8.0f}  {notes}")
+        if args.server and name in SERVER_PHASES:
+            if name == "reimport" and not (work / "export.xlsx").exists():
+                continue
+            r = run_phase(name, work, sheet, args.server)
+            notes = ", ".join(f"{k} {v}" for k, v in r.items()
+                              if k not in ("phase", "seconds", "rows", "peak_mb", "background checkpoint s"))
+            print(f"{'  the same on PostgreSQL':<40} {r['seconds']:>8.2f} {r['seconds'] / factor:>7.2f} "
+                  f"{r['rows']:>9,} {r['peak_mb']:>8.0f}  {notes}")
     print(f"\nscaled = seconds / {factor:.2f}: this machine read the sheet with calamine {factor:.2f}x slower than "
           f"the issue's reference ({REFERENCE_CALAMINE_SECONDS} s); targets apply to the reference machine.")
 

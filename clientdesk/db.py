@@ -290,6 +290,25 @@ class ClientDeskDatabase(StorageBoundary, peewee.SqliteDatabase):
         finally:
             conn.execute(f"PRAGMA busy_timeout = {int(timeout_ms)}")
 
+    # ----- checkpoints after big writes (BackgroundCheckpoints) ---------------------------------
+    @contextlib.contextmanager
+    def checkpoints_held(self) -> Iterator[None]:
+        """No automatic checkpoint at this connection's commits inside the block (see
+        BackgroundCheckpoints.after); they are back on after it, also after a failure."""
+        self.execute_sql("PRAGMA wal_autocheckpoint = 0")
+        try:
+            yield
+        finally:
+            try:
+                self.execute_sql(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
+            except peewee.DatabaseError as exc:  # the work's own error, if any, matters more
+                log.warning("Could not turn automatic checkpoints back on: %s", exc)
+
+    @property
+    def checkpoint_file(self) -> Path | None:
+        """The file a background connection checkpoints after a big write (None in memory)."""
+        return None if self.database == ":memory:" else Path(self.database)
+
 
 class BaseModel(peewee.Model):
     class Meta:
@@ -376,23 +395,22 @@ class BackgroundCheckpoints:
         self._threads: list[threading.Thread] = []
 
     @contextlib.contextmanager
-    def after(self, db: peewee.SqliteDatabase) -> Iterator[None]:
+    def after(self, db: peewee.Database) -> Iterator[None]:
         """For work that writes a lot in one transaction (a big import, its undo): the commit
         returns without copying what it wrote from the WAL into the database file (72 MB, 0.4 s
         for 100,000 clients); a helper thread does that right after, while the window already
-        shows the result. The data is committed either way, and readers see it at once."""
-        db.execute_sql("PRAGMA wal_autocheckpoint = 0")
+        shows the result. The data is committed either way, and readers see it at once. What that
+        means is the database class's (`checkpoints_held`, `checkpoint_file`): SQLite's WAL here; a
+        server keeps its own write-ahead log and does nothing."""
+        held = getattr(db, "checkpoints_held", None)
         try:
-            yield
+            with held() if held is not None else contextlib.nullcontext():
+                yield
         finally:
-            try:
-                db.execute_sql(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
-            except peewee.DatabaseError as exc:  # the work's own error, if any, matters more
-                log.warning("Could not turn automatic checkpoints back on: %s", exc)
-            if db.database != ":memory:":
+            path = getattr(db, "checkpoint_file", None)
+            if path is not None:
                 self._threads = [t for t in self._threads if t.is_alive()]
-                thread = threading.Thread(target=_checkpoint, args=(Path(db.database),), name="checkpoint",
-                                          daemon=True)
+                thread = threading.Thread(target=_checkpoint, args=(path,), name="checkpoint", daemon=True)
                 self._threads.append(thread)
                 thread.start()
 

@@ -143,6 +143,13 @@ class SQLiteSQL:
         """After rows were written with ids of our own choosing: the next id given out follows
         them (SQLite does so by itself)."""
 
+    def index_definitions(self, db, table: str | None = None) -> list[tuple[str, str]]:
+        """(name, CREATE INDEX statement) of the indexes made by a statement (not those a primary
+        key or UNIQUE column makes itself), of `table` or of every table, by name."""
+        where, params = ("AND tbl_name = ?", [table]) if table else ("", [])
+        return sorted(db.execute_sql(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                                     f"{where}", params).fetchall())
+
 
 class ServerSQL(SQLiteSQL):
     """PostgreSQL's pieces (the shop's server)."""
@@ -245,6 +252,14 @@ class ServerSQL(SQLiteSQL):
     def advance_ids(self, db, table: str) -> None:
         db.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                        f'coalesce((SELECT max(id) FROM "{table}"), 0) + 1, false)')
+
+    def index_definitions(self, db, table: str | None = None) -> list[tuple[str, str]]:
+        where, params = ("AND i.tablename = ?", [table]) if table else ("", [])
+        return sorted(db.execute_sql(
+            "SELECT i.indexname, i.indexdef FROM pg_indexes i JOIN pg_class c ON c.relname = i.indexname "
+            "JOIN pg_index x ON x.indexrelid = c.oid AND NOT x.indisprimary "
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = c.oid) "
+            f"WHERE i.schemaname = current_schema() {where}", params).fetchall())
 
 
 SQLITE = SQLiteSQL()

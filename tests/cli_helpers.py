@@ -21,7 +21,7 @@ ENGINES = ["sqlite", "postgresql"]
 
 # Commands whose services are being ported to PostgreSQL by other helpers while the command line
 # learns `--db URL` (issue 14): their cases run on the file only until the merge (then remove them).
-BEING_PORTED = {"import"}
+BEING_PORTED: set[str] = set()
 
 
 @dataclass(frozen=True)

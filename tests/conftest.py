@@ -34,7 +34,8 @@ def clock():
 # file and a client book on the run's PostgreSQL cluster. A suite joins when it passes on both; a
 # test about one engine only (a WAL file, FTS5 internals, a file backup) is marked `sqlite_only`.
 # Tests with a window (qtbot) stay on SQLite: the pages run the same services.
-BOTH_ENGINES = {"loyalty", "greetings", "exporting", "branches", "insights", "core", "households"}
+BOTH_ENGINES = {"loyalty", "greetings", "exporting", "branches", "insights", "core", "households", "importing",
+                "counter"}
 
 
 def pytest_generate_tests(metafunc):

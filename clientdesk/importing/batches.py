@@ -30,6 +30,9 @@ from clientdesk.importing.models import ImportBatch, ImportChange
 log = logging.getLogger(__name__)
 
 RUNNING = "import_running"
+# The definitions of the indexes a big import dropped for its load (ImportChange.before: JSON list
+# of [name, CREATE statement]); whoever finishes or takes back the batch creates them again.
+INDEXES = "indexes_dropped"
 # An import refreshes its heartbeat at every block, a few times a second; a minute of silence
 # means its process is gone (or the computer slept: the import then stops itself, see beat()).
 STALE_SECONDS = 120
@@ -87,6 +90,39 @@ def finish(batch_id: int, created: int, updated: int) -> None:
         ImportBatch.update(created=created, updated=updated).where(ImportBatch.id == batch_id).execute()
     else:  # an import that changes nothing leaves nothing to undo
         ImportBatch.delete().where(ImportBatch.id == batch_id).execute()
+
+
+def drop_indexes(batch_id: int, load, tables) -> list[tuple[str, str]]:
+    """Drop the non-unique indexes of `tables` (`load`: the engine's bulk load, bulk.bulk_for),
+    saving their definitions under the batch first; in the transaction that commits the batch's
+    marker, so a crash at any later point leaves a marked batch that knows them. Returns them."""
+    dropped = [definition for table in tables for definition in load.indexes(table)]
+    if dropped:
+        ImportChange.create(batch=batch_id, action=INDEXES, target_id=0, before=json.dumps(dropped))
+        for name, _ in dropped:
+            ImportChange._meta.database.execute_sql(f'DROP INDEX "{name}"')
+    return dropped
+
+
+def restore_indexes(batch_id: int) -> int:
+    """Create again the indexes the batch dropped (those still missing) and forget their
+    definitions; inside a writing transaction. Returns how many were created."""
+    from clientdesk.dialect import sql_for
+
+    db = ImportChange._meta.database
+    saved = list(ImportChange.select(ImportChange.id, ImportChange.before)
+                 .where(ImportChange.batch == batch_id, ImportChange.action == INDEXES).tuples())
+    if not saved:
+        return 0
+    present = {name for name, _ in sql_for(db).index_definitions(db)}
+    made = 0
+    for _, before in saved:
+        for name, sql in json.loads(before):
+            if name not in present:
+                db.execute_sql(sql)
+                made += 1
+    ImportChange.delete().where(ImportChange.id.in_([i for i, _ in saved])).execute()
+    return made
 
 
 def clear_marker(batch_id: int) -> None:

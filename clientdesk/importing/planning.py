@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
+from clientdesk.dialect import sql_for
 from clientdesk.errors import FileFormatError, ValidationError
 from clientdesk.importing import cleaning
 from clientdesk.importing.columns import (
@@ -271,8 +271,9 @@ class ClientPlanner:
 
     def households(self) -> dict[str, list[int]]:
         """The numbers several clients share, each with its clients, oldest first."""
-        return {number: sorted(json.loads(ids)) for number, ids in self.db.execute_sql(
-            "SELECT number, json_group_array(client_id) FROM phone GROUP BY number HAVING count(*) > 1")}
+        ids = sql_for(self.db).id_list("client_id")
+        return {number: sorted(map(int, listed.split(","))) for number, listed in self.db.execute_sql(
+            f"SELECT number, {ids} FROM phone GROUP BY number HAVING count(*) > 1")}
 
     def _client_names(self) -> dict[int, str]:
         """Every client's name by id: a row on a known number is compared with its owners' names."""
@@ -296,8 +297,8 @@ class ClientPlanner:
         """Current stored values of these clients (only what an import compares); plain SQL, as a
         re-imported sheet loads every client of the desk."""
         result: dict[int, ClientValues] = {}
-        param = [json.dumps(ids)]
-        chosen = "IN (SELECT value FROM json_each(?))"
+        id_set, param = sql_for(self.db).id_set(ids)
+        chosen = f"IN {id_set}"
         for cid, *values in self.db.execute_sql(f"SELECT id, {', '.join(STORED)} FROM client WHERE id {chosen}", param):
             data = ClientValues(*values)  # STORED is ClientValues' own field order
             data.email, data.gstin = data.email or "", data.gstin or ""

@@ -115,8 +115,10 @@ class ImportUndo:
         report = _Uncancellable(progress)
         with self.db.atomic():
             batches.mark(info.id)
+            batches.restore_indexes(info.id)  # an import stopped during its load: the deletes below need them
             changes = list(ImportChange.select(ImportChange.action, ImportChange.target_id, ImportChange.before)
-                           .where(ImportChange.batch == info.id, ImportChange.action != batches.RUNNING)
+                           .where(ImportChange.batch == info.id,
+                                  ImportChange.action.not_in([batches.RUNNING, batches.INDEXES]))
                            .order_by(ImportChange.id.desc()).tuples())
         total = len(changes)
         purchases = [i for a, t, b in changes if a == "purchase_created" for i in created_ids(t, b)]

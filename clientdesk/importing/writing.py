@@ -14,9 +14,7 @@ from typing import Iterator
 
 from clientdesk import search
 from clientdesk.importing import planning
-from clientdesk.importing.bulk import (
-    Statement, bulk_insert, db_values, indexes_built_after, insert_statements, next_id, variable_limit,
-)
+from clientdesk.importing.bulk import SQLiteLoad, bulk_for, bulk_insert, db_values, next_id
 from clientdesk.importing.models import ImportChange, record_created
 from clientdesk.importing.planning import DATE_FIELDS, STORED, ClientValues, _New
 from clientdesk.models import Client, ClientTag, Phone, Tag
@@ -42,13 +40,14 @@ class ClientWriter:
         first = next_id(Client)
         for offset, new in enumerate(news):
             new.id = first + offset
-        with self.bulk_load(len(news), first - 1):
-            self.execute(self.new_client_statements(news, variable_limit(self.db), self.constants()))
+        load = bulk_for(self.db)
+        with self.bulk_load(load, len(news), first - 1):
+            load.run(self.new_client_rows(load, news, self.constants()))
         self.add_tags([(n.id, t) for n in news for t in n.data.tags])
         record_created(batch_id, "client_created", first, len(news))
 
     @contextlib.contextmanager
-    def bulk_load(self, rows: int, existing: int) -> Iterator[None]:
+    def bulk_load(self, load: SQLiteLoad, rows: int, existing: int) -> Iterator[None]:
         """Writing `rows` new clients (or file rows that may be new) into a client table of
         `existing`: at least search.BULK_ROWS of them write the search indexes with their bulk
         settings; if they also at least double the table, its indexes are dropped and built again
@@ -57,9 +56,9 @@ class ClientWriter:
         with contextlib.ExitStack() as stack:
             if rows >= search.BULK_ROWS:
                 if rows >= 2 * existing:
-                    stack.enter_context(indexes_built_after(self.db, Client._meta.table_name))
-                    stack.enter_context(indexes_built_after(self.db, Phone._meta.table_name))
-                stack.enter_context(search.bulk_settings(self.db))
+                    stack.enter_context(load.indexes_built_after(Client._meta.table_name))
+                    stack.enter_context(load.indexes_built_after(Phone._meta.table_name))
+                stack.enter_context(load.search_settings())
             yield
 
     def constants(self, now=None) -> tuple[tuple[str, object], ...]:
@@ -70,22 +69,17 @@ class ClientWriter:
         return tuple(zip((f.column_name for f in fields), db_values(fields, ("other", now, now, *_defaults()))))
 
     @staticmethod
-    def new_client_statements(news: list[_New], limit: int, constants: tuple) -> list[Statement]:
-        """The statements that write these new clients (ids given): client rows, phones and both
-        search indexes. Pure Python, run on the pipeline's helper thread."""
-        statements = list(insert_statements(Client._meta.table_name, _BOUND_COLUMNS, [_client_row(n) for n in news],
-                                            limit, constants, _NULL_WHEN))
+    def new_client_rows(load: SQLiteLoad, news: list[_New], constants: tuple) -> list:
+        """What writes these new clients (ids given) with `load` (bulk.bulk_for): client rows,
+        phones and both search indexes. Pure Python, run on the pipeline's helper thread."""
+        loads = load.rows(Client._meta.table_name, _BOUND_COLUMNS, [_client_row(n) for n in news], constants,
+                          _NULL_WHEN)
         phones = [(n.id, number, int(i == 0)) for n in news for i, number in enumerate(n.data.phones)]
-        statements += insert_statements(Phone._meta.table_name, ("client_id", "number", "is_primary"), phones, limit,
-                                        (("is_whatsapp", 0),))
+        loads += load.rows(Phone._meta.table_name, ("client_id", "number", "is_primary"), phones,
+                           (("is_whatsapp", 0),))
         for table, (columns, values) in search.table_rows([_index_row(n.id, n.data) for n in news]).items():
-            statements += insert_statements(table, columns, values, limit)
-        return statements
-
-    def execute(self, statements: list[Statement]) -> None:
-        cursor = self.db.cursor()
-        for sql, params in statements:
-            cursor.execute(sql, params)
+            loads += load.rows(table, columns, values)
+        return loads
 
     def delete_new(self, ids: list[int]) -> None:
         """Take back clients this import wrote (to write them again): rows, phones, index rows.

@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 # Finer locks (a row lock per client) can replace it where two counters must not wait for each other.
 WRITE_LOCK = 0x436C4465736B57  # "ClDeskW"
 LOCK_WAIT_MS = 5000  # as SQLite's busy_timeout (clientdesk.db.PRAGMAS)
+SQLITE_LOCK_TYPES = ("DEFERRED", "IMMEDIATE", "EXCLUSIVE")  # BEGIN's, which atomic() may be given
 
 
 class ServerDatabase(peewee.PostgresqlDatabase):
@@ -107,10 +108,15 @@ class ServerDatabase(peewee.PostgresqlDatabase):
 
     def begin(self, isolation_level=None):
         """BEGIN, then the client book's write lock (see WRITE_LOCK): SQLite's BEGIN IMMEDIATE on
-        a server. Waits up to LOCK_WAIT_MS for another counter's transaction to end."""
+        a server. Waits up to LOCK_WAIT_MS for another counter's transaction to end. SQLite's lock
+        types are understood: "DEFERRED" (a reading that must be consistent, atomic("DEFERRED"))
+        is a REPEATABLE READ snapshot without the write lock; "IMMEDIATE" and "EXCLUSIVE" the default."""
+        reading = isinstance(isolation_level, str) and isolation_level.upper() == "DEFERRED"
+        if isinstance(isolation_level, str) and isolation_level.upper() in SQLITE_LOCK_TYPES:
+            isolation_level = "REPEATABLE READ" if reading else None
         with self.storage_errors():
             super().begin(isolation_level)
-            if self.write_lock:
+            if self.write_lock and not reading:
                 cursor = self.cursor()
                 try:
                     cursor.execute(f"SET LOCAL lock_timeout = {int(self.lock_wait_ms)}")
@@ -157,6 +163,12 @@ class ServerDatabase(peewee.PostgresqlDatabase):
             pass
 
     # ----- what the SQLite class has that callers use -----------------------------------------
+    def checkpoints_held(self):
+        """Nothing to hold: the server checkpoints its own log (clientdesk.db.BackgroundCheckpoints)."""
+        return contextlib.nullcontext()
+
+    checkpoint_file = None
+
     def pragma(self, *args, **kwargs):
         raise NotImplementedError("PRAGMA is SQLite's; on PostgreSQL see clientdesk.postgres.schema")
 

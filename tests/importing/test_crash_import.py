@@ -1,7 +1,8 @@
 """Killed halfway: an import and a counter's sales, each in its own process, SIGKILLed at random
 points. Afterwards the file is sound, the ledger adds up, every sale the counter saw committed is
 there, and the import left either nothing, all of it, or a marked batch that the next import or
-undo takes back completely (importing/batches.py)."""
+undo takes back completely (importing/batches.py). Each runs on a SQLite file and on a client book
+on the run's PostgreSQL server (`book`)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from clientdesk.desk import Desk
+from clientdesk.dialect import sql_for
 from clientdesk.importing import batches
 from clientdesk.importing.models import ImportBatch, ImportChange
 from clientdesk.loyalty.models import CounterSale
@@ -39,6 +41,7 @@ _IMPORT = f"""
 import sys
 sys.path.insert(0, {str(ROOT)!r})
 from clientdesk.desk import Desk
+from clientdesk.dialect import sql_for
 from clientdesk.importing import importer, planning
 from clientdesk.progress import Progress
 planning.BLOCK = {BLOCK}
@@ -54,6 +57,7 @@ _SALES = f"""
 import sys
 sys.path.insert(0, {str(ROOT)!r})
 from clientdesk.desk import Desk
+from clientdesk.dialect import sql_for
 desk = Desk.open(sys.argv[1])
 ids = [cid for (cid,) in desk.db.execute_sql("SELECT id FROM client ORDER BY id LIMIT {REGULARS}")]
 print("ready", flush=True)
@@ -89,11 +93,30 @@ def _kill(proc: subprocess.Popen) -> list[str]:
     return out.splitlines()
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def book(request, tmp_path):
+    """Where the client book is: a SQLite file, or a client book of the test's own on the server."""
+    if request.param == "postgresql":
+        return request.getfixturevalue("fresh_server_url")
+    return tmp_path / "desk.sqlite"
+
+
 def _sound(desk) -> None:
-    assert desk.db.execute_sql("PRAGMA integrity_check").fetchall() == [("ok",)]
-    assert desk.db.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+    """The client book is whole: SQLite checks its file, foreign keys and FTS5 indexes; on the
+    server (which checks foreign keys itself) every index row belongs to a client, and the next
+    client a counter adds gets a free id (a bulk load that gave ids moved the sequence on)."""
+    if not sql_for(desk.db).is_server:
+        assert desk.db.execute_sql("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert desk.db.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+        for table in (SEARCH_TABLE, PHONE_SEARCH_TABLE):
+            desk.db.execute_sql(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+        return
     for table in (SEARCH_TABLE, PHONE_SEARCH_TABLE):
-        desk.db.execute_sql(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+        assert desk.db.execute_sql(f'SELECT count(*) FROM "{table}" s LEFT JOIN client c ON c.id = s.rowid '
+                                   "WHERE c.id IS NULL").fetchone()[0] == 0
+    top = desk.db.execute_sql("SELECT max(id) FROM client").fetchone()[0] or 0
+    last, called = desk.db.execute_sql("SELECT last_value, is_called FROM client_id_seq").fetchone()
+    assert last + called > top
 
 
 def _index_counts(desk) -> tuple[int, int]:
@@ -108,9 +131,9 @@ def _regulars(path: Path) -> None:
 
 
 @pytest.mark.parametrize("round_no", range(ROUNDS))
-def test_an_import_and_a_sale_loop_killed_at_random_points(tmp_path, round_no):
+def test_an_import_and_a_sale_loop_killed_at_random_points(tmp_path, book, round_no):
     rng = random.Random(round_no)
-    path = tmp_path / "desk.sqlite"
+    path = book
     _regulars(path)
     sheet = _sheet(tmp_path / "clients.csv")
     sales = _spawn(_SALES, path)
@@ -163,10 +186,10 @@ def test_an_import_and_a_sale_loop_killed_at_random_points(tmp_path, round_no):
         desk.close()
 
 
-def test_a_running_import_in_another_process_is_left_alone(tmp_path):
+def test_a_running_import_in_another_process_is_left_alone(tmp_path, book):
     """Only a dead import is taken back: one that is writing right now in another window keeps
     its batch, and undo waits for it to finish."""
-    path = tmp_path / "desk.sqlite"
+    path = book
     _regulars(path)
     desk = Desk.open(path)
     try:
@@ -187,13 +210,13 @@ def test_a_running_import_in_another_process_is_left_alone(tmp_path):
         desk.close()
 
 
-def test_an_import_taken_back_meanwhile_stops_instead_of_writing_on(tmp_path):
+def test_an_import_taken_back_meanwhile_stops_instead_of_writing_on(tmp_path, book):
     """A computer that slept for minutes mid-import: another window took the batch back; the
     import notices at its next block, stops, and leaves nothing of itself."""
     from clientdesk.importing import planning
     from clientdesk.progress import Progress
 
-    path = tmp_path / "desk.sqlite"
+    path = book
     _regulars(path)
     desk = Desk.open(path)
     try:
@@ -244,11 +267,47 @@ def test_clients_added_in_another_window_during_an_import_keep_their_ids(desk, c
     _sound(desk)
 
 
+# The same import, big enough to be loaded without the client and phone indexes.
+_BIG_IMPORT = _IMPORT.replace("planning.BLOCK = ", "from clientdesk import search\nsearch.BULK_ROWS = 1000\nplanning.BLOCK = ")
+
+
+def test_an_import_killed_during_its_load_gets_its_indexes_back(tmp_path, book):
+    """A file that at least doubles the desk is loaded without the client and phone indexes (on
+    a server the search index's too), their definitions saved under the batch in the
+    transaction that dropped them: killed halfway, the next start takes the rows back and
+    creates the indexes again."""
+    _regulars(book)
+    desk = Desk.open(book)
+    indexes = sql_for(desk.db).index_definitions(desk.db)
+    desk.close()
+    importing = _spawn(_BIG_IMPORT, book, _sheet(tmp_path / "clients.csv"))
+    for _ in range(4):  # a few blocks in: halfway through the load
+        assert importing.stdout.readline().startswith("block")
+    out = _kill(importing)
+    assert not any(line.startswith("imported") for line in out)
+    desk = Desk.open(book)
+    try:
+        during = sql_for(desk.db).index_definitions(desk.db)
+        assert set(during) < set(indexes)
+        assert list(batches.running().values()) == [False]  # the marker, committed with the drop
+        desk.imports.clean_interrupted()
+        assert sql_for(desk.db).index_definitions(desk.db) == indexes
+        assert Client.select().count() == REGULARS and _index_counts(desk) == (REGULARS, REGULARS)
+        assert ImportBatch.select().count() == 0 and ImportChange.select().count() == 0
+        _sound(desk)
+        assert desk.imports.import_file(tmp_path / "clients.csv").created == ROWS
+        assert sql_for(desk.db).index_definitions(desk.db) == indexes
+        _sound(desk)
+    finally:
+        desk.close()
+
+
 # Undoes the last import of `argv[1]` CHUNK rows per transaction, printing each chunk as it commits.
 _UNDO = f"""
 import sys
 sys.path.insert(0, {str(ROOT)!r})
 from clientdesk.desk import Desk
+from clientdesk.dialect import sql_for
 from clientdesk.importing import undo
 from clientdesk.progress import Progress
 undo.CHUNK = 200
@@ -260,9 +319,9 @@ print("undone", flush=True)
 
 
 @pytest.mark.parametrize("round_no", range(2))
-def test_an_undo_killed_halfway_is_finished_later(tmp_path, round_no):
+def test_an_undo_killed_halfway_is_finished_later(tmp_path, book, round_no):
     rng = random.Random(100 + round_no)
-    path = tmp_path / "desk.sqlite"
+    path = book
     _regulars(path)
     desk = Desk.open(path)
     desk.imports.import_file(_sheet(tmp_path / "clients.csv"))
