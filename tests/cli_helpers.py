@@ -19,9 +19,6 @@ from clientdesk import cli
 
 ENGINES = ["sqlite", "postgresql"]
 
-# Commands whose services are being ported to PostgreSQL by other helpers while the command line
-# learns `--db URL` (issue 14): their cases run on the file only until the merge (then remove them).
-BEING_PORTED: set[str] = set()
 
 
 @dataclass(frozen=True)
@@ -95,10 +92,6 @@ def cli_book(request, tmp_path, monkeypatch) -> CliBook:
         return CliBook("postgresql", request.getfixturevalue("server_url"))
     return CliBook("sqlite", str(tmp_path / "desk.sqlite"))
 
-
-def skip_if_being_ported(book: CliBook, command: str) -> None:
-    if book.on_server and command in BEING_PORTED:
-        pytest.skip(f"`{command}` on a server: its services are being ported (BEING_PORTED in tests/cli_helpers.py)")
 
 
 def run_in_process(capsys, *argv) -> tuple[int, str, str]:

@@ -55,7 +55,7 @@ def test_unreadable_database(tmp_path):  # a file's own problem
     assert bad.read_text() == "not a database at all"
 
 
-def test_demo_is_deterministic(tmp_path):  # file only until `demo` is ported (tests/cli_helpers.BEING_PORTED)
+def test_demo_is_deterministic(tmp_path):  # two files; demo on a server: tests/insights/test_engines.py
     outputs = []
     for name in ("a.sqlite", "b.sqlite"):
         assert run("demo", "--clients", "150", "--seed", "7", db=tmp_path / name).returncode == 0

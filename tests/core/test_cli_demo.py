@@ -1,7 +1,7 @@
 """`demo` never mixes fake clients into a shop's own desk unless told to (--force).
 
-File only for now: `demo` on a server is being ported (tests/cli_helpers.BEING_PORTED); then these
-take `cli_book` as tests/core/test_cli.py does."""
+On files: "nothing changed" is checked byte for byte with sqlite3's iterdump. The demo desk on a
+server is built and compared with SQLite's in tests/insights/test_engines.py."""
 
 from __future__ import annotations
 

@@ -24,7 +24,7 @@ from clientdesk import cli
 from clientdesk.demo import generate
 from clientdesk.desk import Desk
 from clientdesk.clients.fields import ClientData, PhoneEntry
-from tests.cli_helpers import ENGINES, CliBook, private_folders, skip_if_being_ported
+from tests.cli_helpers import ENGINES, CliBook, private_folders
 
 ROOT = Path(__file__).resolve().parents[2]
 PHONE = "9876543210"          # the shop's own client in the base desk
@@ -368,7 +368,6 @@ def _fill(argv: list[str], folder: Path) -> list[str]:
 
 @pytest.mark.parametrize("argv, says", BAD, ids=[f"{i:03d}-{' '.join(a)[:50]}" for i, (a, _) in enumerate(BAD)])
 def test_bad_input_is_refused_and_writes_nothing(capsys, db, tmp_path, argv, says):
-    skip_if_being_ported(db, argv[0])
     before = dump(db)
     files_before = sorted(p.name for p in tmp_path.iterdir())
     code, _out, err = run_cli(capsys, db.args(*_fill(argv, tmp_path)))
@@ -474,7 +473,6 @@ REPORTED = [
 
 @pytest.mark.parametrize("argv", REPORTED, ids=lambda a: " ".join(a)[:40])
 def test_reported_inputs_through_main_py(db, tmp_path, argv):
-    skip_if_being_ported(db, argv[0])
     before = dump(db)
     result = run_main(*db.args(*_fill(argv, tmp_path)))
     assert_refused(result.returncode, result.stderr)
@@ -496,7 +494,6 @@ def test_cards_to_an_unwritable_place_commit_no_cards_or_points(db):
                          ids=lambda a: " ".join(a))
 def test_a_closed_pipe_ends_quietly(db, argv):
     """`show 1 | head`: the reader goes away before we write; no BrokenPipeError traceback."""
-    skip_if_being_ported(db, argv[0])
     process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), *db.args(*argv)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     process.stdout.close()  # the reader closes at once, as `head -0` would

@@ -34,17 +34,6 @@ def shop(desk):
     return desk, ramesh, anita
 
 
-@pytest.fixture
-def imports_back(engine, request):
-    """These round trips import the file back into the same desk. Importing into a client book on
-    a server is ported on its own (clientdesk/postgres/PORTING.md: importing, BackgroundCheckpoints),
-    so there they fail at the import until it is; the export half runs and is checked on both, and
-    tests/exporting/test_engines.py shows a server's files equal SQLite's (whose import is checked here)."""
-    if engine == "postgresql":
-        request.applymarker(pytest.mark.xfail(raises=peewee.ProgrammingError, strict=True,
-                                              reason="importing on a server is not ported yet (PORTING.md)"))
-
-
 def _read(path):
     book = openpyxl.load_workbook(path)
     return book.active, list(book.active.iter_rows(values_only=True))
@@ -100,7 +89,7 @@ def test_purchases_and_interactions(shop, tmp_path):
     assert rows[1] == (dt.datetime(2026, 11, 20, 11, 30), "रमेश कुमार", "98765 43210", "मुलाक़ात", "आया", "पूछताछ", None)
 
 
-def test_client_export_imports_back_unchanged(shop, tmp_path, imports_back):
+def test_client_export_imports_back_unchanged(shop, tmp_path):
     desk, _, _ = shop
     path = tmp_path / "clients.xlsx"
     desk.exports.export_clients(path)
@@ -114,7 +103,7 @@ def test_client_export_imports_back_unchanged(shop, tmp_path, imports_back):
     assert desk.imports.import_file(hindi).unchanged == 3 and Client.select().count() == 3
 
 
-def test_purchase_export_imports_back_as_register_without_doubling(shop, tmp_path, imports_back):
+def test_purchase_export_imports_back_as_register_without_doubling(shop, tmp_path):
     desk, _, _ = shop
     path = tmp_path / "purchases.xlsx"
     desk.exports.export_purchases(path)
@@ -123,7 +112,7 @@ def test_purchase_export_imports_back_as_register_without_doubling(shop, tmp_pat
     assert Purchase.select().count() == 2
 
 
-def test_vcard_export_imports_back(shop, tmp_path, imports_back):
+def test_vcard_export_imports_back(shop, tmp_path):
     desk, ramesh, _ = shop
     path = tmp_path / "clients.vcf"
     assert desk.exports.export_vcard(path) == 3
