@@ -98,10 +98,10 @@ class SQLiteSQL:
     def node(self, sql: str, params: list | None = None):
         """A piece of SQL written with `?` marks (one of this class's) as a peewee node, for a
         peewee query: `field.in_(node(*id_set(ids)))`. peewee writes the driver's own marks into
-        the query, so the piece's marks are made the same (`%s` on a server)."""
+        the query, so the piece's marks are made the same (`%s` on a server: `fragment`)."""
         import peewee as pw
 
-        return pw.SQL(sql, params)
+        return pw.SQL(self.fragment(sql), params)
 
     # ----- insights, segments, erasure, demo ----------------------------------------------------
     def index_hint(self, index: str) -> str:
@@ -207,13 +207,6 @@ class ServerSQL(SQLiteSQL):
 
     def join_in_order(self) -> str:
         return "JOIN"
-
-    def node(self, sql: str, params: list | None = None):
-        import peewee as pw
-
-        from clientdesk.postgres.dialect import qmark_to_format
-
-        return pw.SQL(qmark_to_format(sql), params)
 
     def index_hint(self, index: str) -> str:
         return ""
