@@ -59,7 +59,9 @@ class QmarkCursor(psycopg.Cursor):
     """A psycopg cursor that also takes SQLite's `?` marks (see the module's docstring)."""
 
     def execute(self, query, params=None, **kwargs):
-        if params and isinstance(query, str):
+        if not params:  # peewee passes (): psycopg would still read every `%` as a mark
+            params = None
+        elif isinstance(query, str):
             query = qmark_to_format(query)
         return super().execute(query, params, **kwargs)
 

@@ -58,9 +58,26 @@ STEP_9_BRANCH_AND_COUNTER = (
 )
 
 
+# Also in step 9: the insight tables' figures in double precision, as SQLite's REAL (peewee's
+# FloatField had made them float4 on a server, whose figures then differed from SQLite's).
+STEP_9_DOUBLE_FIGURES = {
+    "client_score": ("visits_per_month", "p_alive", "p30", "usual_gap_days"),
+    "item_pair": ("support", "confidence", "lift"),
+    "client_suggestion": ("confidence", "lift"),
+    "insight_run": ("seconds",),
+}
+
+
 def _step_9_branch_and_counter(db) -> None:
     for sql in STEP_9_BRANCH_AND_COUNTER:
         db.execute_sql(sql)
+    for table, columns in STEP_9_DOUBLE_FIGURES.items():
+        kept = {name for (name,) in db.execute_sql(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = %s AND data_type = 'real'", (table,))}
+        for column in columns:
+            if column in kept:
+                db.execute_sql(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE double precision')
 
 
 SERVER_STEPS[9] = _step_9_branch_and_counter

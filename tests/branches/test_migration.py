@@ -15,7 +15,7 @@ import pytest
 from clientdesk import migrations
 from clientdesk.branches import Origin, bill_branches
 from clientdesk.desk import Desk
-from clientdesk.postgres.schema import SERVER_STEPS, VERSION_TABLE
+from clientdesk.postgres.schema import STEP_9_DOUBLE_FIGURES, SERVER_STEPS, VERSION_TABLE
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "schemas"
 NEW_COLUMNS = {"purchase": ("branch", "counter"), "counter_sale": ("branch", "counter")}
@@ -130,6 +130,9 @@ def _make_schema_8(url: str, clock) -> None:
         for table, columns in NEW_COLUMNS.items():
             for column in columns:
                 conn.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+        for table, columns in STEP_9_DOUBLE_FIGURES.items():  # schema 8 had peewee's float4 there
+            for column in columns:
+                conn.execute(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE real')
         conn.execute(f"UPDATE {VERSION_TABLE} SET version = 8")
 
 
@@ -144,6 +147,8 @@ def test_server_step_9_brings_a_schema_8_book_forward(fresh_server_url, server_u
     Desk.open(fresh_server_url, clock=clock).close()  # the step runs as the book is opened
     with contextlib.closing(psycopg.connect(fresh_server_url)) as conn:
         assert conn.execute(f"SELECT version FROM {VERSION_TABLE}").fetchone() == (migrations.latest_version(),)
+        assert conn.execute("SELECT table_name, column_name FROM information_schema.columns "
+                            "WHERE table_schema = current_schema() AND data_type = 'real'").fetchall() == []
         for table, (columns, rows) in before.items():
             new_columns, new_rows = _server_rows(conn, table)
             keep = [new_columns.index(c) for c in columns]

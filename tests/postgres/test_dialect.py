@@ -20,3 +20,9 @@ def test_marks_and_percent_signs_inside_literals_names_and_comments():
 def test_sql_without_marks_is_left_alone():
     for sql in ("SELECT 1", "SELECT '%' WHERE a = %s", "SELECT '?'"):
         assert qmark_to_format(sql) == sql
+
+
+def test_a_percent_sign_in_sql_without_parameters_runs_on_the_server(server_db):
+    """peewee passes () for no parameters; psycopg would read `%'` as a broken mark."""
+    assert server_db.execute_sql("SELECT 'Ramesh' LIKE 'Ram%', 'x%y'").fetchone() == (True, "x%y")
+    assert server_db.execute_sql("SELECT 'Ramesh' LIKE ?", ("Ram%",)).fetchone() == (True,)
