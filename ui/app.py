@@ -109,8 +109,7 @@ def open_window(paths: AppPaths, db_path: Path | str, log_file: Path | None = No
         if notice is not None:
             notice.close()
     try:
-        if not server:  # on a server: not until ImportService's checkpoints are the engine's (PORTING.md, db.py:151)
-            _take_back_interrupted_imports(desk)
+        _take_back_interrupted_imports(desk)
         settings = ui_settings_for(paths)
         desk.set_language(str(settings.value("language", "en")))
         choice = first_start(desk, settings) if welcome else None  # a new desk: the welcome page, then the window

@@ -83,8 +83,6 @@ def test_the_counter_commands_on_each_engine(cli_book, tmp_path, capsys):
     ok("cards", str(tmp_path / "cards.pdf"), "--clients", f"{first},{second}")
     assert (tmp_path / "cards.pdf").read_bytes().startswith(b"%PDF")
     assert cli_book.count("loyalty_card") == 2
-    if cli_book.on_server:  # `delete` (services/erasure.py: sqlite_master) is not ported yet: PORTING.md
-        return
     ok("delete", str(second), "--yes")
     assert cli_book.count("client") == 1
     ok("delete", str(first), "--yes")  # with a bill: erased, the bill kept
