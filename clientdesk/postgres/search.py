@@ -57,12 +57,14 @@ DDL = (
 # Added after schema 8's server books were made: create() and ensure() both make it.
 WORDS_INDEX = "client_search_name_words"
 WORDS_DDL = f'CREATE INDEX IF NOT EXISTS {WORDS_INDEX} ON "{SEARCH_TABLE}" USING gin ({NAME_WORDS})'
+# The client list in name order with the ids: a page walked in that order reads no client row.
+LIST_ORDER_DDL = "CREATE INDEX IF NOT EXISTS client_list_name_order ON client (archived, search_key, name, id)"
 
 
 def create(db) -> None:
     """The index tables and their trigram indexes (pg_trgm is a trusted extension: the owner of
     the database may install it)."""
-    for sql in (*DDL, WORDS_DDL):
+    for sql in (*DDL, WORDS_DDL, LIST_ORDER_DDL):
         db.execute_sql(sql)
 
 
@@ -75,13 +77,15 @@ def ensure(db) -> None:
     try:
         with db.atomic():
             db.execute_sql(WORDS_DDL)
+            db.execute_sql(LIST_ORDER_DDL)
             db.execute_sql(f'ANALYZE "{SEARCH_TABLE}"')
     except (peewee.PeeweeException, ClientDeskError) as exc:  # no privilege, say: keep the older index
         log.warning("The search index's name-words index could not be made: %s", exc)
 
 
 def has_words_index(db) -> bool:
-    return db.execute_sql("SELECT to_regclass(%s) IS NOT NULL", (WORDS_INDEX,)).fetchone()[0]
+    return db.execute_sql("SELECT to_regclass(%s) IS NOT NULL AND to_regclass('client_list_name_order') IS NOT NULL",
+                          (WORDS_INDEX,)).fetchone()[0]
 
 
 # ----- writing: the same rows as clientdesk.search -------------------------------------------
@@ -241,11 +245,13 @@ def _matching_sql(q: SearchQuery, counting: bool = False):
     return f'SELECT rowid FROM "{table}" WHERE {where}', params
 
 
-def _filtered(listing, flt, q: SearchQuery, dense: bool = True):
+def _filtered(listing, flt, q: SearchQuery, dense: bool = True, densest: bool = False):
     """ClientService._filtered with the index's condition in PostgreSQL's words. The matching ids
     are found first, by the indexes alone: when `dense`, into a hash each client row is tried
     against (`(id IN (...)) IS TRUE` keeps the planner from turning it into a join that tries
-    every client walked against the search index, row by row); else as an array of ids looked up."""
+    every client walked against the search index, row by row); else as an array of ids looked up.
+    When `densest` (one client in five or more matches), a hash of them all would cost more than
+    trying the few hundred clients a page walks, each by its index row (LIKE)."""
     import peewee as pw
 
     from clientdesk.models import Client
@@ -256,7 +262,12 @@ def _filtered(listing, flt, q: SearchQuery, dense: bool = True):
         if found is None:
             return query.where(pw.SQL("false"))
         sql, params = found
-        if dense:
+        plain = match(q) if densest and not q.phone_prefix else None
+        if plain is not None:
+            table, where, like_params = plain
+            query = query.where(pw.NodeList((pw.SQL(f'(SELECT {where} FROM "{table}" WHERE rowid = ', like_params),
+                                             Client.id, pw.SQL(") IS TRUE"))))
+        elif dense:
             query = query.where(pw.NodeList((pw.SQL("("), Client.id, pw.SQL(f"IN ({sql})) IS TRUE", params))))
         else:
             query = query.where(pw.NodeList((Client.id, pw.SQL(f"= ANY(ARRAY({sql}))", params))))
@@ -305,6 +316,11 @@ def client_count(listing, flt) -> int:
     if _text_only(flt) and (q.phone_prefix or (q.match is not None and match(q) is not None)):
         total, archived = _match_count(listing, q, archived=not flt.include_archived)
         return total - archived
+    if not (flt.text.strip() and not q.too_short) and not flt.status and not flt.tag and flt.ids is None:
+        # everyone: all the rows less the few archived (or erased) ones, by their partial index
+        gone = "erased" if flt.include_archived else "archived"
+        return listing.db.execute_sql(f"SELECT (SELECT count(*) FROM client) - "
+                                      f"(SELECT count(*) FROM client WHERE {gone})").fetchone()[0]
     return _filtered(listing, flt, q).count()
 
 
@@ -341,7 +357,8 @@ def client_ids(listing, flt, sort: str, descending: bool, offset: int, limit: in
     # phone prefix), walk the name index trying each client against the matches' hash, and stop
     # after a page; fewer are looked up by id and sorted.
     dense = matches is None or matches * 20 > span
-    query = _filtered(listing, flt, q, dense=dense)
+    densest = matches is not None and matches * 5 > span and sort in ("relevance", "name") and not descending
+    query = _filtered(listing, flt, q, dense=dense, densest=densest)
     if sort in ("relevance", "name") and not descending:
         order = [Client.search_key, Client.name, Client.id]  # listing._column_order's, without reading the settings
     else:
