@@ -6,15 +6,17 @@ makes it on both engines), so what is stored is identical and only the queries d
 
 - name words: every folded word typed must start a word of name, father's name or business
   name (FTS5's `{name father business} : ("w1" * AND "w2" *)`): `' ' || keys LIKE '% w1%'`,
-  one GIN trigram index on that expression;
+  one GIN trigram index on that expression; counted by the same words as a tsvector
+  (`w1:* & w2:*`, NAME_WORDS), whose GIN index is exact: no key is read to count;
 - email, business words and GSTIN: the raw words, the same way, on their own expression;
 - phones: any fragment of 3+ digits (FTS5's trigram tokenizer): `phones LIKE '%digits%'`,
   one GIN trigram index.
 
 Ranking: FTS5's bm25 with BM25_WEIGHTS is replaced by the same weights on pg_trgm's
 word_similarity per column (ClientService.search then ranks the candidates with rapidfuzz on
-both engines). The interface: create / replace_rows / delete_rows / clear (as in
-clientdesk.search) and match / count / ranked_ids for a clientdesk.search.SearchQuery.
+both engines). The interface: create / ensure / replace_rows / delete_rows / clear (as in
+clientdesk.search), match / count / ranked_ids for a clientdesk.search.SearchQuery, and the
+client list's client_count / client_ids (ClientListing on a server).
 """
 
 from __future__ import annotations
