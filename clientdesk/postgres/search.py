@@ -175,15 +175,17 @@ def match(q: SearchQuery, counting: bool = False) -> tuple[str, str, list] | Non
     return table, "(" + " OR ".join(where for where, _ in parts) + ")", [p for _, params in parts for p in params]
 
 
-def _matching_ids(q: SearchQuery) -> tuple[str, list] | None:
+def _matching_ids(q: SearchQuery, distinct: bool = True) -> tuple[str, list] | None:
     """(SQL of the ids of the rows the query matches, parameters), for counting: each condition
     on its own (a bitmap of the name words' exact index joined with a trigram one would have
-    every row of a page they share checked again, key by key)."""
+    every row of a page they share checked again, key by key). Not `distinct`: an id matched by
+    two conditions comes twice (enough for a hash or an array of ids, which need no sort)."""
     found = _parts(q, counting=True)
     if found is None:
         return None
     table, parts = found
-    return (" UNION ".join(f'SELECT rowid FROM "{table}" WHERE {where}' for where, _ in parts),
+    union = " UNION " if distinct else " UNION ALL "
+    return (union.join(f'SELECT rowid FROM "{table}" WHERE {where}' for where, _ in parts),
             [p for _, params in parts for p in params])
 
 
@@ -232,14 +234,14 @@ def _exact_ids(db, q: SearchQuery) -> list[int]:
 # matches are listed by name, and when one client in twenty or more matches, by walking the name
 # index and stopping after one page. The matching ids come from the index first (a hash the walk
 # probes): a filter tried on every client the walk passes would be checked row by row.
-def _matching_sql(q: SearchQuery, counting: bool = False):
+def _matching_sql(q: SearchQuery, counting: bool = False, distinct: bool = True):
     """(SQL of the ids the query's index matches, parameters), or None when it matches nothing."""
     if q.phone_prefix:
         from clientdesk.search import phone_prefix_range
 
         return "SELECT client_id FROM phone WHERE number BETWEEN %s AND %s", list(phone_prefix_range(q.phone_prefix))
     if counting:
-        return _matching_ids(q)
+        return _matching_ids(q, distinct)
     found = match(q)
     if found is None:
         return None
@@ -260,7 +262,7 @@ def _filtered(listing, flt, q: SearchQuery, dense: bool = True, densest: bool = 
 
     query = Client.select(Client.id)
     if q.phone_prefix or (flt.text.strip() and not q.too_short):
-        found = _matching_sql(q, counting=True)
+        found = _matching_sql(q, counting=True, distinct=False)
         if found is None:
             return query.where(pw.SQL("false"))
         sql, params = found
@@ -338,7 +340,7 @@ def client_ids(listing, flt, sort: str, descending: bool, offset: int, limit: in
 
     q = parse_query(flt.text)
     limit = None if limit is not None and limit < 0 else limit  # SQLite's LIMIT -1: no limit
-    found = _matching_sql(q, counting=True) if q.match is not None else None
+    found = _matching_sql(q, counting=True, distinct=False) if q.match is not None else None
     matches, span = _recent_match_count(listing, q) if found is not None or q.phone_prefix else (None, None)
     if sort == "relevance" and found is not None and matches <= RANK_LIMIT:
         # A few hundred at most: each is looked up by id and ranked.
