@@ -153,11 +153,14 @@ def write_version(db, version: int) -> None:
 def prepare(db, create: bool = True) -> int:
     """Check the server's schema version and bring it up to date (creating it in an empty database
     when `create`); returns the version now in force."""
+    from clientdesk.postgres import search
+
     host = db.address.host if hasattr(db, "address") else "the server"
     version = stored_version(db)
     if version is not None:
         check_version(version, host)
         if version == latest_version():
+            search.ensure(db)
             return version
     with db.atomic():
         db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (_CREATE_LOCK,))
@@ -180,4 +183,5 @@ def prepare(db, create: bool = True) -> int:
             log.info("Migrating the server's client book to schema %s", step_version)
             step(db)
             write_version(db, step_version)
-        return latest_version()
+    search.ensure(db)
+    return latest_version()

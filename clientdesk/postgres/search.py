@@ -6,29 +6,44 @@ makes it on both engines), so what is stored is identical and only the queries d
 
 - name words: every folded word typed must start a word of name, father's name or business
   name (FTS5's `{name father business} : ("w1" * AND "w2" *)`): `' ' || keys LIKE '% w1%'`,
-  one GIN trigram index on that expression;
+  one GIN trigram index on that expression; counted by the same words as a tsvector
+  (`w1:* & w2:*`, NAME_WORDS), whose GIN index is exact: no key is read to count;
 - email, business words and GSTIN: the raw words, the same way, on their own expression;
 - phones: any fragment of 3+ digits (FTS5's trigram tokenizer): `phones LIKE '%digits%'`,
   one GIN trigram index.
 
 Ranking: FTS5's bm25 with BM25_WEIGHTS is replaced by the same weights on pg_trgm's
 word_similarity per column (ClientService.search then ranks the candidates with rapidfuzz on
-both engines). The interface: create / replace_rows / delete_rows / clear (as in
-clientdesk.search) and match / count / ranked_ids for a clientdesk.search.SearchQuery.
+both engines). The interface: create / ensure / replace_rows / delete_rows / clear (as in
+clientdesk.search), match / count / ranked_ids for a clientdesk.search.SearchQuery, and the
+client list's client_count / client_ids (ClientListing on a server).
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Sequence
 
+import peewee
+
+from clientdesk.errors import ClientDeskError
 from clientdesk.schema import PHONE_SEARCH_TABLE, SEARCH_TABLE
 from clientdesk.search import BM25_WEIGHTS, SearchQuery, table_rows
 from clientdesk.textkey import fold_words
 
 NAME_KEYS = "(' ' || name || ' ' || father || ' ' || business)"
 OTHER_KEYS = "(' ' || business || ' ' || email || ' ' || gstin)"
+# The words of the name keys as a tsvector, with an exact GIN index: a folded word typed (letters
+# and digits) starts a word of the keys exactly when `word:*` matches it, which the index answers
+# without reading a key. Counting "r" (a third of the book) by LIKE would check every row it
+# matches; a word of 1-2 letters has no trigram of its own. Every key is a run of [a-z0-9_]
+# (folded words, raw ASCII words) or a raw non-Latin word of the business name; `_` would split
+# a word for the text parser, so it is replaced by a letter first.
+NAME_WORDS = "to_tsvector('simple', replace(name || ' ' || father || ' ' || business, '_', 'ǂ'))"
+_TS_WORD = re.compile(r"^[a-z0-9]+$")
 _RAW_TOKEN = re.compile(r"\w+", re.UNICODE)  # clientdesk.search's raw words
+log = logging.getLogger(__name__)
 COPY_ROWS = 1000  # from this many rows on, written with COPY
 
 DDL = (
@@ -41,13 +56,38 @@ DDL = (
     f'CREATE INDEX IF NOT EXISTS client_search_other_trgm ON "{SEARCH_TABLE}" USING gin ({OTHER_KEYS} gin_trgm_ops)',
     f'CREATE INDEX IF NOT EXISTS client_phone_search_trgm ON "{PHONE_SEARCH_TABLE}" USING gin (phones gin_trgm_ops)',
 )
+# Added after schema 8's server books were made: create() and ensure() both make it.
+WORDS_INDEX = "client_search_name_words"
+WORDS_DDL = f'CREATE INDEX IF NOT EXISTS {WORDS_INDEX} ON "{SEARCH_TABLE}" USING gin ({NAME_WORDS})'
+# The client list in name order with the ids: a page walked in that order reads no client row.
+LIST_ORDER_DDL = "CREATE INDEX IF NOT EXISTS client_list_name_order ON client (archived, search_key, name, id)"
 
 
 def create(db) -> None:
     """The index tables and their trigram indexes (pg_trgm is a trusted extension: the owner of
     the database may install it)."""
-    for sql in DDL:
+    for sql in (*DDL, WORDS_DDL, LIST_ORDER_DDL):
         db.execute_sql(sql)
+
+
+def ensure(db) -> None:
+    """Make what a server book made before the name-words index lacks (at open; the first counter
+    to open such a book builds it, seconds at 100,000 clients). A counter's role that may not
+    create it leaves the book as it is: the search then finds the same, only slower."""
+    if has_words_index(db):
+        return
+    try:
+        with db.atomic():
+            db.execute_sql(WORDS_DDL)
+            db.execute_sql(LIST_ORDER_DDL)
+            db.execute_sql(f'ANALYZE "{SEARCH_TABLE}"')
+    except (peewee.PeeweeException, ClientDeskError) as exc:  # no privilege, say: keep the older index
+        log.warning("The search index's name-words index could not be made: %s", exc)
+
+
+def has_words_index(db) -> bool:
+    return db.execute_sql("SELECT to_regclass(%s) IS NOT NULL AND to_regclass('client_list_name_order') IS NOT NULL",
+                          (WORDS_INDEX,)).fetchone()[0]
 
 
 # ----- writing: the same rows as clientdesk.search -------------------------------------------
@@ -87,39 +127,75 @@ def _like_word(word: str) -> str:
     return f"% {escaped}%"
 
 
-def match(q: SearchQuery) -> tuple[str, str, list] | None:
-    """(table, WHERE condition, parameters) of the rows the query's FTS5 expression matches on
-    SQLite, or None when the query matches nothing by index (q.match is None)."""
+def _name_condition(folded: list[str], counting: bool) -> tuple[str, list]:
+    """Every folded word starts a word of the name keys. When `counting`, by the name words'
+    exact index (NAME_WORDS): a count reads no key. Else by LIKE on the trigram index, which is
+    quick to try on one row (a page walked in name order tries rows one by one)."""
+    words = [w for w in folded if _TS_WORD.match(w)] if counting else []
+    others = [w for w in folded if w not in words]
+    parts, params = [], []
+    if words:
+        parts.append(f"{NAME_WORDS} @@ to_tsquery('simple', %s)")
+        params.append(" & ".join(f"{w}:*" for w in words))
+    parts += [f"{NAME_KEYS} LIKE %s"] * len(others)
+    params += [_like_word(w) for w in others]
+    return "(" + " AND ".join(parts) + ")", params
+
+
+def _parts(q: SearchQuery, counting: bool = False) -> tuple[str, list[tuple[str, list]]] | None:
+    """(table, [(condition, parameters), ...]): the rows the query matches are those any
+    condition matches; None when the query matches nothing by index."""
     if q.match is None:
         return None
     if q.table == PHONE_SEARCH_TABLE:
         digits = q.phone_digits.replace("\\", "").replace("%", "").replace("_", "")
-        return PHONE_SEARCH_TABLE, "phones LIKE %s", [f"%{digits}%"]
+        return PHONE_SEARCH_TABLE, [("phones LIKE %s", [f"%{digits}%"])]
     text = q.text
     raw = [w.lower() for w in _RAW_TOKEN.findall(text)]
     folded = [w for w in fold_words(text) if w]
-    parts, params = [], []
+    parts = []
     if folded and "@" not in text:
-        parts.append("(" + " AND ".join([f"{NAME_KEYS} LIKE %s"] * len(folded)) + ")")
-        params += [_like_word(w) for w in folded]
+        parts.append(_name_condition(folded, counting))
     if raw and "@" in text:
-        parts.append("(" + " AND ".join([f"{OTHER_KEYS} LIKE %s AND (' ' || email) LIKE %s"] * len(raw)) + ")")
-        params += [p for w in raw for p in (_like_word(w), _like_word(w))]
+        parts.append(("(" + " AND ".join([f"{OTHER_KEYS} LIKE %s AND (' ' || email) LIKE %s"] * len(raw)) + ")",
+                      [p for w in raw for p in (_like_word(w), _like_word(w))]))
     elif raw and min(len(w) for w in raw) >= 3:
-        parts.append("(" + " AND ".join([f"{OTHER_KEYS} LIKE %s"] * len(raw)) + ")")
-        params += [_like_word(w) for w in raw]
-    if not parts:
+        parts.append(("(" + " AND ".join([f"{OTHER_KEYS} LIKE %s"] * len(raw)) + ")", [_like_word(w) for w in raw]))
+    return (SEARCH_TABLE, parts) if parts else None
+
+
+def match(q: SearchQuery, counting: bool = False) -> tuple[str, str, list] | None:
+    """(table, WHERE condition, parameters) of the rows the query's FTS5 expression matches on
+    SQLite, or None when the query matches nothing by index (q.match is None). `counting`: the
+    condition for counting every match (see _name_condition)."""
+    found = _parts(q, counting)
+    if found is None:
         return None
-    return SEARCH_TABLE, "(" + " OR ".join(parts) + ")", params
+    table, parts = found
+    return table, "(" + " OR ".join(where for where, _ in parts) + ")", [p for _, params in parts for p in params]
+
+
+def _matching_ids(q: SearchQuery, distinct: bool = True) -> tuple[str, list] | None:
+    """(SQL of the ids of the rows the query matches, parameters), for counting: each condition
+    on its own (a bitmap of the name words' exact index joined with a trigram one would have
+    every row of a page they share checked again, key by key). Not `distinct`: an id matched by
+    two conditions comes twice (enough for a hash or an array of ids, which need no sort)."""
+    found = _parts(q, counting=True)
+    if found is None:
+        return None
+    table, parts = found
+    union = " UNION " if distinct else " UNION ALL "
+    return (union.join(f'SELECT rowid FROM "{table}" WHERE {where}' for where, _ in parts),
+            [p for _, params in parts for p in params])
 
 
 def count(db, q: SearchQuery) -> int:
     """How many clients (archived included) the query matches in the index."""
-    found = match(q)
+    found = _matching_ids(q)
     if found is None:
         return 0
-    table, where, params = found
-    return db.execute_sql(f'SELECT count(*) FROM "{table}" WHERE {where}', params).fetchone()[0]
+    sql, params = found
+    return db.execute_sql(f"SELECT count(*) FROM ({sql}) m", params).fetchone()[0]
 
 
 def ranked_ids(db, q: SearchQuery, limit: int = 200, offset: int = 0, include_archived: bool = False) -> list[int]:
@@ -137,9 +213,9 @@ def ranked_ids(db, q: SearchQuery, limit: int = 200, offset: int = 0, include_ar
                      + ") DESC")
         order_params += [q.name_key] * len(columns)
     order += ["c.search_key", "c.id"]
-    archived = "" if include_archived else "AND NOT c.archived"
-    sql = (f'SELECT c.id FROM "{table}" s JOIN client c ON c.id = s.rowid WHERE {where} {archived} '
-           f"ORDER BY {', '.join(order)} LIMIT %s OFFSET %s")
+    archived = "true" if include_archived else "NOT c.archived"
+    sql = (f'SELECT c.id FROM (SELECT * FROM "{table}" WHERE {where}) s JOIN client c ON c.id = s.rowid '
+           f"WHERE {archived} ORDER BY {', '.join(order)} LIMIT %s OFFSET %s")
     return [cid for (cid,) in db.execute_sql(sql, [*params, *order_params, limit, offset]).fetchall()]
 
 
@@ -153,31 +229,103 @@ def _exact_ids(db, q: SearchQuery) -> list[int]:
 
 
 # ----- the client list's count and pages (ClientService.count / ids on a server) ----------------
-def _filtered(listing, flt, q: SearchQuery):
-    """ClientService._filtered with the index's condition in PostgreSQL's words."""
+# As on SQLite (clientdesk.clients.listing): a search typed alone is counted in the index alone,
+# archived matches taken off; the count is kept for the page asked next; more than RANK_LIMIT
+# matches are listed by name, and when one client in twenty or more matches, by walking the name
+# index and stopping after one page. The matching ids come from the index first (a hash the walk
+# probes): a filter tried on every client the walk passes would be checked row by row.
+def _matching_sql(q: SearchQuery, counting: bool = False, distinct: bool = True):
+    """(SQL of the ids the query's index matches, parameters), or None when it matches nothing."""
+    if q.phone_prefix:
+        from clientdesk.search import phone_prefix_range
+
+        return "SELECT client_id FROM phone WHERE number BETWEEN %s AND %s", list(phone_prefix_range(q.phone_prefix))
+    if counting:
+        return _matching_ids(q, distinct)
+    found = match(q)
+    if found is None:
+        return None
+    table, where, params = found
+    return f'SELECT rowid FROM "{table}" WHERE {where}', params
+
+
+def _filtered(listing, flt, q: SearchQuery, dense: bool = True, densest: bool = False):
+    """ClientService._filtered with the index's condition in PostgreSQL's words. The matching ids
+    are found first, by the indexes alone: when `dense`, into a hash each client row is tried
+    against (`(id IN (...)) IS TRUE` keeps the planner from turning it into a join that tries
+    every client walked against the search index, row by row); else as an array of ids looked up.
+    When `densest` (one client in five or more matches), a hash of them all would cost more than
+    trying the few hundred clients a page walks, each by its index row (LIKE)."""
     import peewee as pw
 
     from clientdesk.models import Client
 
     query = Client.select(Client.id)
-    if q.phone_prefix:
-        query = query.where(Client.id.in_(listing._with_phone_prefix(q)))
-    elif flt.text.strip() and not q.too_short:
-        found = match(q)
+    if q.phone_prefix or (flt.text.strip() and not q.too_short):
+        found = _matching_sql(q, counting=True, distinct=False)
         if found is None:
             return query.where(pw.SQL("false"))
-        table, where, params = found
-        query = query.where(Client.id.in_(pw.SQL(f'(SELECT rowid FROM "{table}" WHERE {where})', params)))
+        sql, params = found
+        plain = match(q) if densest and not q.phone_prefix else None
+        if plain is not None:
+            table, where, like_params = plain
+            query = query.where(pw.NodeList((pw.SQL(f'(SELECT {where} FROM "{table}" WHERE rowid = ', like_params),
+                                             Client.id, pw.SQL(") IS TRUE"))))
+        elif dense:
+            query = query.where(pw.NodeList((pw.SQL("("), Client.id, pw.SQL(f"IN ({sql})) IS TRUE", params))))
+        else:
+            query = query.where(pw.NodeList((Client.id, pw.SQL(f"= ANY(ARRAY({sql}))", params))))
     for condition in listing._conditions(flt):
         query = query.where(condition)
     return query
+
+
+def _text_only(flt) -> bool:
+    return bool(flt.text.strip()) and not flt.status and not flt.tag and flt.ids is None
+
+
+def _match_count(listing, q: SearchQuery, archived: bool = True) -> tuple[int, int]:
+    """(how many clients the query's index or phone prefix matches, counted in the index or the
+    phone table alone; how many of them are archived, or 0 unless `archived` is asked), in one
+    statement with the highest client id (the id span ClientListing._id_span gives), kept for
+    the page asked next. Archived clients are counted only when there are any."""
+    sql, params = _matching_sql(q, counting=True)
+    total = (f"SELECT count(DISTINCT client_id) FROM ({sql}) m" if q.phone_prefix
+             else f"SELECT count(*) FROM ({sql}) m")
+    inactive = "0"
+    if archived:
+        inactive = (f"CASE WHEN EXISTS (SELECT 1 FROM client WHERE archived) THEN "
+                    f"(SELECT count(*) FROM client c WHERE c.archived AND c.id IN ({sql})) ELSE 0 END")
+        params = params + params
+    count, archived_count, span = listing.db.execute_sql(
+        f"SELECT ({total}), {inactive}, (SELECT coalesce(max(id), 0) FROM client)", params).fetchone()
+    listing._last_match_count = ((q.table, q.match, q.phone_prefix, q.text), (count, span))
+    return count, archived_count
+
+
+def _recent_match_count(listing, q: SearchQuery) -> tuple[int, int]:
+    """(matches, id span) just taken for this query by client_count (the list asks count, then ids,
+    per keystroke): only the choice of ranking depends on them, so a moment old is good enough."""
+    cached = listing._last_match_count
+    if not (cached and cached[0] == (q.table, q.match, q.phone_prefix, q.text)):
+        _match_count(listing, q, archived=False)
+    return listing._last_match_count[1]
 
 
 def client_count(listing, flt) -> int:
     """How many clients match the filter (ClientListing.count on a server)."""
     from clientdesk.search import parse_query
 
-    return _filtered(listing, flt, parse_query(flt.text)).count()
+    q = parse_query(flt.text)
+    if _text_only(flt) and (q.phone_prefix or (q.match is not None and match(q) is not None)):
+        total, archived = _match_count(listing, q, archived=not flt.include_archived)
+        return total - archived
+    if not (flt.text.strip() and not q.too_short) and not flt.status and not flt.tag and flt.ids is None:
+        # everyone: all the rows less the few archived (or erased) ones, by their partial index
+        gone = "erased" if flt.include_archived else "archived"
+        return listing.db.execute_sql(f"SELECT (SELECT count(*) FROM client) - "
+                                      f"(SELECT count(*) FROM client WHERE {gone})").fetchone()[0]
+    return _filtered(listing, flt, q).count()
 
 
 def client_ids(listing, flt, sort: str, descending: bool, offset: int, limit: int) -> list[int]:
@@ -191,18 +339,32 @@ def client_ids(listing, flt, sort: str, descending: bool, offset: int, limit: in
     from clientdesk.clients.listing import RANK_LIMIT
 
     q = parse_query(flt.text)
-    query = _filtered(listing, flt, q)
-    order = None
-    if sort == "relevance" and q.match is not None and query.limit(RANK_LIMIT + 1).count() <= RANK_LIMIT:
+    limit = None if limit is not None and limit < 0 else limit  # SQLite's LIMIT -1: no limit
+    found = _matching_sql(q, counting=True, distinct=False) if q.match is not None else None
+    matches, span = _recent_match_count(listing, q) if found is not None or q.phone_prefix else (None, None)
+    if sort == "relevance" and found is not None and matches <= RANK_LIMIT:
+        # A few hundred at most: each is looked up by id and ranked.
+        sql, params = found
         exact = listing.exact_ids(q)
         order = [Client.id.in_(exact).desc()] if exact else []
+        source = '"client" AS "t1"'
         if q.table == SEARCH_TABLE and q.name_key:
+            source += f' JOIN "{SEARCH_TABLE}" AS s ON s.rowid = "t1"."id"'
             columns = ("name", "father", "business", "email", "gstin")
             score = " + ".join(f"{w} * word_similarity(%s, s.{c})" for w, c in zip(BM25_WEIGHTS, columns))
-            order.append(pw.NodeList((pw.SQL(f'(SELECT {score} FROM "{SEARCH_TABLE}" s WHERE s.rowid = ',
-                                             [q.name_key] * len(columns)), Client.id, pw.SQL(")"))).desc())
+            order.append(pw.NodeList((pw.SQL(f"({score})", [q.name_key] * len(columns)),)).desc())
         order += [Client.search_key, Client.id]
-    if order is None:
+        ranked = (Client.select(Client.id).from_(pw.SQL(source))
+                  .where(pw.NodeList((Client.id, pw.SQL(f"= ANY(ARRAY({sql}))", params))), *listing._conditions(flt)))
+        return [cid for (cid,) in ranked.order_by(*order).offset(offset).limit(limit).tuples()]
+    # Many matches, listed in a column's order: when one client in twenty or more matches (or a
+    # phone prefix), walk the name index trying each client against the matches' hash, and stop
+    # after a page; fewer are looked up by id and sorted.
+    dense = matches is None or matches * 20 > span
+    densest = matches is not None and matches * 5 > span and sort in ("relevance", "name") and not descending
+    query = _filtered(listing, flt, q, dense=dense, densest=densest)
+    if sort in ("relevance", "name") and not descending:
+        order = [Client.search_key, Client.name, Client.id]  # listing._column_order's, without reading the settings
+    else:
         order = listing._column_order(sort, descending)
-    limit = None if limit is not None and limit < 0 else limit  # SQLite's LIMIT -1: no limit
     return [cid for (cid,) in query.order_by(*order).offset(offset).limit(limit).tuples()]
