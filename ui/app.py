@@ -114,6 +114,7 @@ def open_window(paths: AppPaths, db_path: Path | str, log_file: Path | None = No
         desk.set_language(str(settings.value("language", "en")))
         choice = first_start(desk, settings) if welcome else None  # a new desk: the welcome page, then the window
         window = MainWindow(desk, settings, log_file)
+        window.data_dir = paths.data_dir  # where this PC keeps its backups of the shop's server
     except BaseException:  # the server went away meanwhile, or a bug: the client book is not left open
         desk.close()
         raise

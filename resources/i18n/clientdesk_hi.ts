@@ -161,6 +161,22 @@
         <translation>सबसे नया अच्छा बैकअप वापस लाएँ, जो %1 को %2 ग्राहकों के साथ बना था? उसके बाद जो कुछ भी दर्ज किया गया, उसे फिर से दर्ज करना होगा। ख़राब फ़ाइल एक कॉपी के रूप में रखी जाएगी। फिर ClientDesk दोबारा शुरू होगा।</translation>
     </message>
     <message>
+        <source>Restore from backup</source>
+        <translation>बैकअप से वापस लाएँ</translation>
+    </message>
+    <message>
+        <source>The client book is on the shop&apos;s server, which every counter uses. A backup of it is put back by whoever set the server up, with the server&apos;s admin user:
+
+python main.py --db ADDRESS restore BACKUP.dump --yes
+
+This PC&apos;s copies are in %1.</source>
+        <translation>ग्राहक बही दुकान के सर्वर पर है, जिसे हर काउंटर इस्तेमाल करता है। उसका बैकअप वही वापस लगाता है जिसने सर्वर लगाया है, सर्वर के एडमिन यूज़र से:
+
+python main.py --db ADDRESS restore BACKUP.dump --yes
+
+इस पीसी की कॉपियाँ %1 में हैं।</translation>
+    </message>
+    <message>
         <source>Restored the backup %1 (%2 clients).</source>
         <translation>बैकअप %1 वापस लाया गया (%2 ग्राहक)।</translation>
     </message>

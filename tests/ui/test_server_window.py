@@ -174,6 +174,29 @@ def test_the_window_starts_on_the_server_this_pc_chose(qtbot, paths, pg_cluster,
     assert not any(paths.data_dir.iterdir())  # and no start-up copy (a server's backups are pg_dump's)
 
 
+def test_back_up_now_on_the_server_writes_a_checked_dump_and_restore_is_the_admins(
+        qtbot, paths, pg_cluster, server_url, keyring_has_password, monkeypatch):
+    add_clients(server_url, "रमेश कुमार")
+    url = pg_cluster.url(dbname_of(server_url), password=False)
+    location.save(paths.config_dir, location.CounterChoices(server=url))
+    told = []
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))
+    with closing_window(start_window(paths, paths.database, None)) as window:
+        window.backup_now()
+        qtbot.waitUntil(lambda: bool(told), timeout=60_000)
+        dumps = sorted((paths.data_dir / "backups").glob("*.dump"))
+        assert len(dumps) == 1 and "1" in told[0] and str(dumps[0]) in told[0]
+        from clientdesk.postgres.backup import read_info
+
+        info = read_info(dumps[0])
+        assert info.verified and info.clients == 1
+        from ui.backups import actions
+
+        actions.restore_from_backup(window)
+        assert "restore BACKUP.dump --yes" in told[-1] and str(paths.data_dir / "backups") in told[-1]
+    assert not paths.database.exists()
+
+
 def test_a_file_given_on_the_command_line_wins_for_the_run(qtbot, paths, tmp_path, server_url, memory_keyring):
     location.save(paths.config_dir, location.CounterChoices(server="postgresql://u@127.0.0.1:1/x"))
     other = tmp_path / "other.sqlite"

@@ -17,6 +17,9 @@ from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
 from clientdesk import backup as backups
 from clientdesk.errors import ClientDeskError
+from clientdesk.paths import AppPaths
+from clientdesk.postgres.address import is_server_url as on_server
+from clientdesk.postgres.backup import make_server_backup
 from ui import dialogs
 from ui.jobs import run_job
 
@@ -48,10 +51,15 @@ def backup_now(window):
 
 def _run_backup(window, reason: str, quiet: bool):
     path = window.desk.path
-    folder = window.desk.settings.get(backups.SETTING_FOLDER) or None
     now = _now(window)
-    return run_job(window, lambda progress: backups.make_backup(path, reason, now=dt.datetime.now(),
-                                                                second_folder=folder),
+    if on_server(path):  # pg_dump into this PC's backups folder (clientdesk/postgres/backup.py)
+        folder = server_backups_folder(window)
+        work = lambda progress: make_server_backup(path, folder, reason, now=dt.datetime.now())  # noqa: E731
+    else:
+        second = window.desk.settings.get(backups.SETTING_FOLDER) or None
+        work = lambda progress: backups.make_backup(path, reason, now=dt.datetime.now(),  # noqa: E731
+                                                    second_folder=second)
+    return run_job(window, work,
                    on_success=lambda outcome: _backed_up(window, outcome, now, quiet),
                    on_failure=lambda exc: _backup_failed(window, exc, quiet),
                    title=QCoreApplication.translate("Backups", "Backing up and checking the copy…"), show_progress=not quiet)
@@ -123,10 +131,24 @@ def damaged_desk(window, exc: backups.DamagedDatabaseError) -> None:
         request_restore(window, good.path)
 
 
+def server_backups_folder(window) -> Path:
+    """Where this PC keeps its dumps of the shop's server: the data folder's `backups`, as the
+    command line's `backup` does (the window is told its data folder by ui/app.py)."""
+    return Path(getattr(window, "data_dir", None) or AppPaths.default().data_dir) / "backups"
+
+
 def restore_from_backup(window) -> None:
     """File → Restore from backup…"""
     from ui.backups.restore_dialog import RestoreDialog
 
+    if on_server(window.desk.path):  # every counter uses the server's book: its admin restores it
+        dialogs.inform(window, QCoreApplication.translate("Backups", "Restore from backup"),
+                       QCoreApplication.translate(
+                           "Backups", "The client book is on the shop's server, which every counter uses. A backup of "
+                           "it is put back by whoever set the server up, with the server's admin user:\n\n"
+                           "python main.py --db ADDRESS restore BACKUP.dump --yes\n\nThis PC's copies are in %1."
+                       ).replace("%1", str(server_backups_folder(window))))
+        return
     dialog = RestoreDialog(window.desk.path, window)
     if dialog.exec() == QDialog.Accepted and dialog.chosen is not None:
         request_restore(window, dialog.chosen.path)
