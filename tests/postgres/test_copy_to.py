@@ -371,16 +371,10 @@ def test_command_bad_addresses(source, capsys, argv, words):
 
 
 def test_insights_refreshed_on_the_server_match_the_file(source, empty_url):
-    """A refresh on the server, from the copied purchases, gives the file's groups and pairs. Runs
-    once the insights SQL works on the server (helper portinsights); skipped, saying why, before."""
-    import peewee
-
+    """A refresh on the server, from the copied purchases, gives the file's groups and pairs."""
     copy_to_server(source, empty_url)
     with opened(source) as before, opened(empty_url) as after:
-        try:
-            after.insights.refresh()
-        except peewee.ProgrammingError as exc:
-            pytest.skip(f"the insights refresh does not run on the server yet: {str(exc).splitlines()[0]}")
+        after.insights.refresh()
         before.insights.refresh()
         assert after.insights.rfm_counts() == before.insights.rfm_counts()
         assert ({frozenset((p.a, p.b)): p.bills for p in after.insights.pairs(limit=500)}
