@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.errors import KeyringError
 
 from clientdesk.errors import ValidationError
 from clientdesk.postgres.address import (KEYRING_SERVICE, is_server_url, parse_server_url, remember_password,
                                          resolve_password)
+from tests.postgres.memory_keyring import memory_keyring  # noqa: F401
 
 
 @pytest.mark.parametrize("text", [
@@ -58,39 +56,6 @@ def test_bad_urls_say_what_is_missing(url, reason):
     with pytest.raises(ValidationError) as info:
         parse_server_url(url)
     assert info.value.reason == reason and info.value.field == "db"
-
-
-class MemoryKeyring(KeyringBackend):
-    """The system keyring's stand-in: a dict (keyring is a third party's boundary)."""
-
-    priority = 1
-
-    def __init__(self, fail: bool = False):
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-        self.fail = fail
-
-    def get_password(self, service, username):
-        if self.fail:
-            raise KeyringError("locked")
-        return self.items.get((service, username))
-
-    def set_password(self, service, username, password):
-        if self.fail:
-            raise KeyringError("locked")
-        self.items[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.items.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring():
-    before = keyring.get_keyring()
-    ring = MemoryKeyring()
-    keyring.set_keyring(ring)
-    yield ring
-    keyring.set_keyring(before)
 
 
 def test_the_password_comes_from_the_keyring_under_user_at_host(memory_keyring, tmp_path, monkeypatch):
