@@ -36,7 +36,9 @@ STALE_PARTIAL_SECONDS = 3600  # a half-made copy older than this was left by a k
 SIDECAR_FORMAT = 1
 SECOND_WARN_DAYS = 3
 
-_STAMP = re.compile(r"-(\d{8}-\d{6}-\d{6})-([A-Za-z0-9_.-]+)\.sqlite$")
+# A backup's name after its stem: when it was taken and why (a file's copy, or a server's dump:
+# clientdesk/postgres/backup.py names them the same way).
+_STAMP = re.compile(r"-(\d{8}-\d{6}-\d{6})-([A-Za-z0-9_.-]+)\.(?:sqlite|dump)$")
 
 
 class DamagedDatabaseError(StorageError):
@@ -155,13 +157,14 @@ def _taken_and_reason(path: Path) -> tuple[dt.datetime, str]:
 
 
 def read_info(path: Path) -> BackupInfo:
-    """What is known about one backup, from its sidecar (fast: no check is run)."""
+    """What is known about one backup (a file's copy or a server's dump), from its sidecar (fast:
+    no check is run)."""
     path = Path(path)
-    taken, reason = _taken_and_reason(path)
     try:
+        taken, reason = _taken_and_reason(path)
         stat = path.stat()
     except OSError as exc:
-        return BackupInfo(path, taken, reason, None, False, f"unreadable: {exc.strerror or exc}")
+        return BackupInfo(path, dt.datetime.min, "copy", None, False, f"unreadable: {exc.strerror or exc}")
     try:
         record = json.loads(sidecar_for(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -36,7 +36,7 @@ import uuid
 from pathlib import Path
 
 from clientdesk.backup import (KEEP_UNVERIFIED, SIDECAR_FORMAT, BackupInfo, BackupOutcome, CheckResult,
-                               RestoreOutcome, Retention, retained)
+                               RestoreOutcome, Retention, read_info, retained, sidecar_for)
 from clientdesk.errors import StorageError
 from clientdesk.postgres.address import ServerAddress, parse_server_url, resolve_password
 
@@ -139,10 +139,6 @@ def stem_for(address: ServerAddress) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]", "_", raw)
 
 
-def sidecar_for(dump: Path) -> Path:
-    return dump.with_suffix(".json")
-
-
 def list_dumps(folder: Path, address: ServerAddress) -> list[Path]:
     stem = stem_for(address)
     try:
@@ -152,33 +148,6 @@ def list_dumps(folder: Path, address: ServerAddress) -> list[Path]:
                       and _STAMP.fullmatch(p.name[len(stem):]))
     except OSError:
         return []
-
-
-def _taken_and_reason(path: Path) -> tuple[dt.datetime, str]:
-    match = _STAMP.search(path.name)
-    if match is None:
-        return dt.datetime.fromtimestamp(path.stat().st_mtime), "copy"
-    return dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S-%f"), match.group(2)
-
-
-def read_info(path: Path) -> BackupInfo:
-    """What the sidecar of a dump says (no check run)."""
-    path = Path(path)
-    try:
-        taken, reason = _taken_and_reason(path)
-        stat = path.stat()
-    except OSError as exc:
-        return BackupInfo(path, dt.datetime.min, "copy", None, False, f"unreadable: {exc.strerror or exc}")
-    try:
-        record = json.loads(sidecar_for(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return BackupInfo(path, taken, reason, None, False, "not checked", stat.st_size)
-    clients = record.get("clients")
-    if record.get("size") != stat.st_size or record.get("mtime_ns") != stat.st_mtime_ns:
-        return BackupInfo(path, taken, reason, clients, False, "changed since it was checked", stat.st_size)
-    verified = bool(record.get("verified")) and record.get("check") == "ok"
-    return BackupInfo(path, taken, reason, clients, verified, "" if verified else str(record.get("check", "")),
-                      stat.st_size)
 
 
 def describe_dumps(folder: Path, address: ServerAddress) -> list[BackupInfo]:
