@@ -7,19 +7,48 @@ or neither. The programme itself (rules, ledger, tiers, cards) is the loyalty se
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
+
+import peewee as pw
 
 from clientdesk.branches import NOWHERE, Origin
 from clientdesk.clock import Clock
 from clientdesk.errors import ConfirmationNeeded, NotFoundError, ValidationError
 from clientdesk.loyalty.cards_service import CardService
-from clientdesk.loyalty.models import CounterSale, LedgerEntry, LedgerUse, LoyaltyMember
+from clientdesk.loyalty.models import CounterSale, LedgerEntry, LedgerUse, LoyaltyCard, LoyaltyMember
 from clientdesk.loyalty.rules import birthday_in_week, looks_like_card, roll_over_stamps
 from clientdesk.loyalty.service import LoyaltyService
 from clientdesk.models import Client, Purchase
 from clientdesk.services.history import LineItem, PurchaseRecord
 from clientdesk.validate import normalize_phone
+
+
+_MEMBER_FIELDS = ("tier", "stamps", "rewards_due", "last_stamp_on", "birthday_bonus_year")
+
+
+@dataclass
+class _MemberState:
+    """What a sale reads and changes of a member's row (LoyaltyMember)."""
+
+    tier: str
+    stamps: int = 0
+    rewards_due: int = 0
+    last_stamp_on: dt.date | None = None
+    birthday_bonus_year: int | None = None
+
+
+@dataclass
+class _SaleContext:
+    birth_day: int | None
+    birth_month: int | None
+    count_today: int
+    spend_12m: int
+    balance: int
+    lots_due: bool
+    card_number: str | None
+    member: _MemberState | None
 
 
 @dataclass
@@ -177,15 +206,17 @@ class CounterService:
         if redeem_points < 0:
             raise ValidationError("redeem", "negative", "Points to redeem cannot be negative")
         self.loyalty.review_if_due()
+        # On the shop's server every statement is a round trip: what the sale needs to know is read
+        # in one statement (_sale_context), the decisions are made, then each row is written once.
         with self.db.atomic():
-            client = self.loyalty.require_client(client_id)
             rules = self.loyalty.rules()
             today, now = self.clock.today(), self.clock.now()
-            count = (CounterSale.select().where((CounterSale.client == client_id) & (CounterSale.date == today)
-                                                & (CounterSale.undone == False)).count())  # noqa: E712
-            if count >= rules.daily_guard and not confirm:
-                raise ConfirmationNeeded(count, rules.daily_guard)
-            self.loyalty.expire_client(client_id)
+            ctx = self._sale_context(client_id, today)
+            if ctx is None:
+                raise NotFoundError(f"There is no client #{client_id}")
+            if ctx.count_today >= rules.daily_guard and not confirm:
+                raise ConfirmationNeeded(ctx.count_today, rules.daily_guard)
+            expired = self.loyalty.expire_client(client_id) if ctx.lots_due else 0
             lots = self.loyalty.open_lots(client_id) if redeem_points else []
             if redeem_points:
                 quote = self._quote(lots, amount_paise)
@@ -196,64 +227,102 @@ class CounterService:
                     raise ValidationError("redeem", "too_many",
                                           f"At most {quote.points} points can be redeemed on this bill "
                                           f"(balance {quote.balance}); nothing was recorded")
-            member = self.loyalty.member(client_id)
+            joined = ctx.member is None
+            before = _MemberState(tier=rules.tiers[0].code) if joined else ctx.member
+            after = _MemberState(**before.__dict__)
             origin = self.origin
-            sale = CounterSale.create(client=client_id, at=now, date=today, card=card, amount_paise=amount_paise,
-                                      joined=member is None, branch=origin.branch, counter=origin.counter)
-            if member is None:
-                member = self.loyalty.join(client_id, rules, bonus=True, sale=sale)
-            sale.tier_before = member.tier
-            sale.stamps_before, sale.rewards_before = member.stamps, member.rewards_due
-            sale.birthday_year_before, sale.last_stamp_before = member.birthday_bonus_year, member.last_stamp_on
-            card_number = self.loyalty.card_of(client_id)
+            redeemed_paise = self.loyalty.plan_take(lots, redeem_points)[1] if redeem_points else 0
+            # the bill being recorded is dated today, so it is inside the 12 months of the tier
+            tier = self.loyalty.tier_in_force(rules, before.tier, ctx.spend_12m + amount_paise)
+            tier_changed = tier != before.tier
+            after.tier = tier  # a new tier is in force since today (tier_since, written below)
+            earned = rules.points_for(amount_paise - redeemed_paise, amount_paise, tier)
+            signup = rules.signup_bonus if joined else 0
+            birthday = 0
+            if (rules.birthday_bonus and before.birthday_bonus_year != today.year
+                    and birthday_in_week(ctx.birth_day, ctx.birth_month, today)):
+                birthday = rules.birthday_bonus
+                after.birthday_bonus_year = today.year
+            stamp_added = reward_earned = False
+            if rules.stamp_qualifies(amount_paise) and before.last_stamp_on != today:
+                stamp_added = True
+                after.last_stamp_on = today
+                after.stamps, after.rewards_due = roll_over_stamps(before.stamps + 1, before.rewards_due,
+                                                                   rules.stamps_needed)
+                reward_earned = after.rewards_due > before.rewards_due
+            reward_ok = not use_reward or after.rewards_due >= 1
+            if use_reward and reward_ok:
+                after.rewards_due -= 1
+            # the writes, in the order (and with the rows) the ledger and undo expect
+            if joined:
+                LoyaltyMember.insert(client=client_id, joined_on=today, tier_since=today, **after.__dict__).execute()
+            card_number = ctx.card_number
             if card_number is None and rules.issue_card_at_first_bill:
-                card_number = self.cards.issue_new_card(client_id, rules)
-            purchase_id = self.history.record_purchase(PurchaseRecord(
+                card_number = self.cards.add_card(client_id)
+            purchase_id = self.history.write_purchase(PurchaseRecord(
                 client_id, today, amount_paise, bill_no=bill_no, note="counter", lines=list(lines),
                 branch=origin.branch, counter=origin.counter))
-            sale.purchase = purchase_id
-            redeemed_paise = 0
-            if redeem_points:
-                _, redeemed_paise = self.loyalty.take_points(client_id, redeem_points, "redeem", sale=sale,
-                                                             purchase=purchase_id, lots=lots)
-            tier = self.loyalty.tier_in_force(rules, member.tier, self.loyalty.spend_12m(client_id))
-            tier_changed = tier != member.tier
-            if tier_changed:
-                member.tier, member.tier_since = tier, today
-            earned = rules.points_for(amount_paise - redeemed_paise, amount_paise, tier)
-            if earned:
-                self.loyalty.add_lot(client_id, "earn", earned, rules, sale=sale, purchase=purchase_id)
-            bonus = rules.signup_bonus if sale.joined else 0
-            if (rules.birthday_bonus and member.birthday_bonus_year != today.year
-                    and birthday_in_week(client.birth_day, client.birth_month, today)):
-                self.loyalty.add_lot(client_id, "bonus", rules.birthday_bonus, rules, reason="birthday", sale=sale)
-                member.birthday_bonus_year = today.year
-                bonus += rules.birthday_bonus
-            stamp_added = reward_earned = False
-            if rules.stamp_qualifies(amount_paise) and member.last_stamp_on != today:
-                stamp_added = True
-                member.stamps += 1
-                member.last_stamp_on = today
-                rewards_before = member.rewards_due
-                member.stamps, member.rewards_due = roll_over_stamps(member.stamps, rewards_before, rules.stamps_needed)
-                reward_earned = member.rewards_due > rewards_before
-            if use_reward:
-                if member.rewards_due < 1:
-                    raise ValidationError("reward", "none_due", "No reward is due for this client")
-                member.rewards_due -= 1
-            member.save()
-            sale.redeemed_points, sale.redeemed_paise, sale.earned_points = redeem_points, redeemed_paise, earned
-            sale.bonus_points, sale.stamp_added, sale.reward_earned, sale.reward_used = bonus, stamp_added, reward_earned, use_reward
-            sale.card = card or card_number or ""
-            sale.save()
-            return SaleResult(
-                sale_id=sale.id, purchase_id=purchase_id, client_id=client_id, card_number=card_number,
+            if not reward_ok:
+                raise ValidationError("reward", "none_due", "No reward is due for this client")
+            sale_id = CounterSale.insert(
+                client=client_id, purchase=purchase_id, at=now, date=today, card=card or card_number or "",
                 amount_paise=amount_paise, redeemed_points=redeem_points, redeemed_paise=redeemed_paise,
-                net_paise=amount_paise - redeemed_paise, points_earned=earned, bonus_points=bonus,
-                balance=self.loyalty.balance(client_id), stamps=member.stamps, stamps_needed=rules.stamps_needed,
-                stamp_added=stamp_added, rewards_due=member.rewards_due, reward_earned=reward_earned,
-                reward_used=use_reward, tier=tier, tier_changed=tier_changed, joined=sale.joined,
+                earned_points=earned, bonus_points=signup + birthday, stamp_added=stamp_added,
+                reward_earned=reward_earned, reward_used=use_reward, tier_before=before.tier, joined=joined,
+                stamps_before=before.stamps, rewards_before=before.rewards_due,
+                birthday_year_before=before.birthday_bonus_year, last_stamp_before=before.last_stamp_on,
+                branch=origin.branch, counter=origin.counter).execute()
+            if signup:
+                self.loyalty.add_lot(client_id, "bonus", signup, rules, reason="signup", sale=sale_id)
+            if redeem_points:
+                self.loyalty.take_points(client_id, redeem_points, "redeem", sale=sale_id, purchase=purchase_id,
+                                         lots=lots)
+            if earned:
+                self.loyalty.add_lot(client_id, "earn", earned, rules, sale=sale_id, purchase=purchase_id)
+            if birthday:
+                self.loyalty.add_lot(client_id, "bonus", birthday, rules, reason="birthday", sale=sale_id)
+            changed = {k: v for k, v in after.__dict__.items() if v != getattr(before, k)}
+            if tier_changed:
+                changed["tier_since"] = today
+            if changed and not joined:
+                LoyaltyMember.update(**changed).where(LoyaltyMember.client == client_id).execute()
+            # the ledger's sum as read under this transaction's write lock, and every entry written since
+            balance = ctx.balance - expired + signup - redeem_points + earned + birthday
+            return SaleResult(
+                sale_id=sale_id, purchase_id=purchase_id, client_id=client_id, card_number=card_number,
+                amount_paise=amount_paise, redeemed_points=redeem_points, redeemed_paise=redeemed_paise,
+                net_paise=amount_paise - redeemed_paise, points_earned=earned, bonus_points=signup + birthday,
+                balance=balance, stamps=after.stamps, stamps_needed=rules.stamps_needed,
+                stamp_added=stamp_added, rewards_due=after.rewards_due, reward_earned=reward_earned,
+                reward_used=use_reward, tier=tier, tier_changed=tier_changed, joined=joined,
                 branch=origin.branch, counter=origin.counter)
+
+    @staticmethod
+    def _sale_context(client_id: int, today: dt.date) -> _SaleContext | None:
+        """Everything a sale reads before it writes, in one statement: the client's birthday, the
+        counter transactions today (the daily guard), the 12-month spend (the tier), the ledger's sum,
+        whether lots are past their date, the active card and the member's row. None: no such client."""
+        since = today - dt.timedelta(days=365)
+        count_today = CounterSale.select(pw.fn.COUNT(CounterSale.id)).where(
+            (CounterSale.client == client_id) & (CounterSale.date == today) & (CounterSale.undone == False))  # noqa: E712
+        spend = Purchase.select(pw.fn.COALESCE(pw.fn.SUM(Purchase.amount_paise), 0)).where(
+            (Purchase.client == client_id) & (Purchase.date > since))
+        balance = LedgerEntry.select(pw.fn.COALESCE(pw.fn.SUM(LedgerEntry.points), 0)).where(
+            LedgerEntry.client == client_id)
+        due = LedgerEntry.select(LedgerEntry.id).where(  # as LoyaltyService.expire_client
+            (LedgerEntry.client == client_id) & (LedgerEntry.remaining > 0) & (LedgerEntry.expires_on <= today))
+        card = (LoyaltyCard.select(LoyaltyCard.number)  # as LoyaltyService.card_of
+                .where((LoyaltyCard.client == client_id) & (LoyaltyCard.status == "active"))
+                .order_by(LoyaltyCard.id.desc()).limit(1))
+        row = (Client.select(Client.birth_day, Client.birth_month, count_today, spend, balance, pw.fn.EXISTS(due),
+                             card, LoyaltyMember.client, *(getattr(LoyaltyMember, f) for f in _MEMBER_FIELDS))
+               .join(LoyaltyMember, pw.JOIN.LEFT_OUTER, on=(LoyaltyMember.client == Client.id))
+               .where(Client.id == client_id).tuples().first())
+        if row is None:
+            return None
+        birth_day, birth_month, count, spent, points, lots_due, card_number, member_id, *member = row
+        return _SaleContext(birth_day, birth_month, int(count), int(spent), int(points), bool(lots_due),
+                            card_number, None if member_id is None else _MemberState(*member))
 
     # ----- reversal, undo, return ----------------------------------------------------------------
     def _reverse(self, entry: LedgerEntry, reason: str, sale=None) -> int:

@@ -54,6 +54,10 @@ class CardService:
         caller's transaction)."""
         if self.loyalty.member(client_id) is None:
             self.loyalty.join(client_id, rules, bonus=True)
+        return self.add_card(client_id)
+
+    def add_card(self, client_id: int) -> str:
+        """A new card number for a client who is a member already (inside the caller's transaction)."""
         number = self._next_card_number()
         LoyaltyCard.create(number=number, client=client_id, issued_on=self.clock.today())
         return number

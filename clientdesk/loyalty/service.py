@@ -178,19 +178,27 @@ class LoyaltyService:
         if points <= 0:
             return None, 0
         entry = self.write_entry(client_id, kind, -points, reason=reason, sale=sale, purchase=purchase, reverses=reverses)
-        left, value, uses = points, 0, []
-        for lot_id, remaining, lot_value in lots:
-            if left == 0:
-                break
-            used = min(left, remaining)
-            uses.append((entry.id, lot_id, used))
-            value += used * lot_value
-            left -= used
+        taken, value = self.plan_take(lots, points)
+        uses = [(entry.id, lot_id, used) for lot_id, used in taken]
         cursor = self.db.cursor()
         cursor.executemany("UPDATE ledger_entry SET remaining = remaining - ? WHERE id = ?",
                            [(used, lot_id) for _, lot_id, used in uses])
         cursor.executemany("INSERT INTO ledger_use (entry_id, lot_id, points) VALUES (?, ?, ?)", uses)
         return entry, value
+
+    @staticmethod
+    def plan_take(lots: Sequence[tuple[int, int, int]], points: int) -> tuple[list[tuple[int, int]], int]:
+        """(lot id, points used) oldest first and their rupee value in paise, for taking `points`
+        from `lots` (as open_lots gives them; at most their sum): what take_points writes."""
+        left, value, taken = points, 0, []
+        for lot_id, remaining, lot_value in lots:
+            if left == 0:
+                break
+            used = min(left, remaining)
+            taken.append((lot_id, used))
+            value += used * lot_value
+            left -= used
+        return taken, value
 
     def balance(self, client_id: int) -> int:
         """The client's points: the sum of their ledger."""

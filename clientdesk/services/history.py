@@ -70,16 +70,22 @@ class HistoryService:
         with self.db.atomic():
             if not self.clients.exists(record.client_id):
                 raise NotFoundError(f"There is no client #{record.client_id}")
-            branch = self.origin.branch if record.branch is None else clean_name(record.branch, "branch")
-            counter = self.origin.counter if record.counter is None else clean_name(record.counter, "counter")
-            purchase = Purchase.create(client=record.client_id, date=record.date, bill_no=record.bill_no.strip(),
-                                       amount_paise=record.amount_paise, note=record.note,
-                                       created_at=self.clock.now(), branch=branch, counter=counter)
-            if record.lines:
-                PurchaseLine.insert_many([
-                    {"purchase": purchase.id, "product": l.product.strip(), "category": l.category.strip(),
-                     "qty": l.qty, "amount_paise": l.amount_paise} for l in record.lines]).execute()
-            self.clients.refresh_stats([record.client_id])
+            return self.write_purchase(record)
+
+    def write_purchase(self, record: PurchaseRecord) -> int:
+        """record_purchase inside the caller's transaction, for a client the caller has just read
+        (no savepoint, no second look for the client: the counter's sale)."""
+        self._check_purchase(record)
+        branch = self.origin.branch if record.branch is None else clean_name(record.branch, "branch")
+        counter = self.origin.counter if record.counter is None else clean_name(record.counter, "counter")
+        purchase = Purchase.create(client=record.client_id, date=record.date, bill_no=record.bill_no.strip(),
+                                   amount_paise=record.amount_paise, note=record.note,
+                                   created_at=self.clock.now(), branch=branch, counter=counter)
+        if record.lines:
+            PurchaseLine.insert_many([
+                {"purchase": purchase.id, "product": l.product.strip(), "category": l.category.strip(),
+                 "qty": l.qty, "amount_paise": l.amount_paise} for l in record.lines]).execute()
+        self.clients.refresh_stats([record.client_id])
         return purchase.id
 
     def delete_purchase(self, purchase_id: int) -> None:
