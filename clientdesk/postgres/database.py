@@ -119,9 +119,10 @@ class ServerDatabase(peewee.PostgresqlDatabase):
             if self.write_lock and not reading:
                 cursor = self.cursor()
                 try:
-                    cursor.execute(f"SET LOCAL lock_timeout = {int(self.lock_wait_ms)}")
-                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-                    cursor.execute("SET LOCAL lock_timeout = DEFAULT")
+                    # one round trip (three statements, no parameters: the simple query protocol)
+                    cursor.execute(f"SET LOCAL lock_timeout = {int(self.lock_wait_ms)}; "
+                                   f"SELECT pg_advisory_xact_lock({int(WRITE_LOCK)}); "
+                                   "SET LOCAL lock_timeout = DEFAULT")
                 except Exception:
                     with contextlib.suppress(Exception):  # peewee has no transaction to end yet: end it here
                         self._state.conn.rollback()
