@@ -285,10 +285,14 @@ def _start_cluster():
     from tests.postgres.cluster import start_cluster
 
     cluster = start_cluster()
+    # The tests' start gives fsync=off and full_page_writes=off on pg_ctl's command line, which
+    # ALTER SYSTEM cannot override (a command-line setting wins): start it again with them on.
+    cluster.stop()
+    options = (f"-p {cluster.port} -k {cluster.socket_dir} -c listen_addresses={cluster.host} "
+               "-c fsync=on -c full_page_writes=on -c synchronous_commit=off -c max_connections=50")
+    cluster.pg_ctl("-l", str(cluster.folder / "server.log"), "-w", "-t", "60", "-o", options, "start")
     with cluster.admin() as conn:
-        conn.execute("ALTER SYSTEM SET fsync = on")
-        conn.execute("ALTER SYSTEM SET full_page_writes = on")
-        conn.execute("SELECT pg_reload_conf()")
+        assert conn.execute("SHOW fsync").fetchone()[0] == "on"
         conn.execute("CREATE DATABASE bench TEMPLATE template0 ENCODING 'UTF8'")
     return cluster, cluster.url("bench")
 

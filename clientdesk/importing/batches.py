@@ -114,10 +114,13 @@ def drop_indexes(batch_id: int, load, tables) -> list[tuple[str, str]]:
     return dropped
 
 
-def restore_indexes(batch_id: int) -> int:
+def restore_indexes(batch_id: int, beside: bool = False) -> int:
     """Create again the indexes the batch dropped (those still missing) and forget their
-    definitions; inside a writing transaction. Returns how many were created."""
+    definitions; inside a writing transaction. Returns how many were created. `beside`: a server
+    may build the search tables' indexes on a second connection meanwhile (rebuild.build_indexes;
+    only when this transaction has not written to those tables)."""
     from clientdesk.dialect import sql_for
+    from clientdesk.importing.rebuild import build_indexes
 
     db = ImportChange._meta.database
     saved = list(ImportChange.select(ImportChange.id, ImportChange.before)
@@ -125,12 +128,8 @@ def restore_indexes(batch_id: int) -> int:
     if not saved:
         return 0
     present = {name for name, _ in sql_for(db).index_definitions(db)}
-    made = 0
-    for _, before in saved:
-        for name, sql in json.loads(before):
-            if name not in present:
-                db.execute_sql(sql)
-                made += 1
+    missing = [(name, sql) for _, before in saved for name, sql in json.loads(before) if name not in present]
+    made = build_indexes(db, list(dict.fromkeys(map(tuple, missing))), beside)
     ImportChange.delete().where(ImportChange.id.in_([i for i, _ in saved])).execute()
     return made
 

@@ -238,7 +238,7 @@ class ClientImporter:
             if dropped:
                 with self.db.atomic():
                     batches.beat(batch_id)
-                    batches.restore_indexes(batch_id)
+                    batches.restore_indexes(batch_id, beside=True)  # nothing written to the search tables here
             stale = [n for n in news if n.stale]
             for start in range(0, len(stale), planning.BLOCK):
                 part = stale[start:start + planning.BLOCK]
