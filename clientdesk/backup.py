@@ -446,21 +446,29 @@ def prune_folder(folder: Path, stem: str, retention: Retention | None = None,
     Copies without a sidecar (made by an older ClientDesk) or changed since their check are checked
     first. Copies that failed a check never count: the newest few are kept, older ones deleted.
     """
-    retention = retention or Retention()
     infos = [read_info(p) for p in _backup_files(folder, stem)]
     infos = [verify_backup(i.path) if i.problem in ("not checked", "changed since it was checked") else i
              for i in infos]
+    return prune_infos(infos, retention, remove_sides=True)
+
+
+def prune_infos(infos: list[BackupInfo], retention: Retention | None = None,
+                remove_sides: bool = False) -> list[Path]:
+    """Delete the backups among `infos` (a file's copies or a server's dumps) that no generation
+    keeps, with their sidecars (and `-wal`/`-shm` leftovers with `remove_sides`); none when no
+    backup is verified. Returns the deleted files."""
     good = [i for i in infos if i.verified]
     if not good:
         return []
-    keep = retained([i.taken for i in good], retention)
+    keep = retained([i.taken for i in good], retention or Retention())
     bad = sorted((i for i in infos if not i.verified), key=lambda i: i.taken, reverse=True)
     doomed = [i.path for i in good if i.taken not in keep] + [i.path for i in bad[KEEP_UNVERIFIED:]]
     for path in doomed:
         try:
             path.unlink(missing_ok=True)
             sidecar_for(path).unlink(missing_ok=True)
-            _remove_sides(path)
+            if remove_sides:
+                _remove_sides(path)
         except OSError as exc:
             log.warning("Could not delete old backup %s: %s", path, exc)
     return doomed

@@ -142,7 +142,9 @@ class StorageBoundary:
     database work."""
 
     def storage_error_for(self, exc: BaseException) -> StorageError | None:
-        raise NotImplementedError
+        """The StorageError for `exc`, or None when it is a bug. An engine that sorts none (this
+        default) lets every driver error go on as the bug it is."""
+        return None
 
     def _sorted(self, exc: Exception) -> Exception:
         """The exception to raise for `exc`: its StorageError, or `exc` itself (a bug)."""

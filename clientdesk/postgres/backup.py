@@ -35,8 +35,8 @@ import subprocess
 import uuid
 from pathlib import Path
 
-from clientdesk.backup import (KEEP_UNVERIFIED, SIDECAR_FORMAT, BackupInfo, BackupOutcome, CheckResult,
-                               RestoreOutcome, Retention, read_info, retained, sidecar_for)
+from clientdesk.backup import (SIDECAR_FORMAT, BackupInfo, BackupOutcome, CheckResult,
+                               RestoreOutcome, Retention, prune_infos, read_info, sidecar_for)
 from clientdesk.errors import StorageError
 from clientdesk.postgres.address import ServerAddress, parse_server_url, resolve_password
 
@@ -295,21 +295,7 @@ def make_server_backup(url: str | ServerAddress, folder: Path, reason: str = "ma
 def prune_dumps(folder: Path, address: ServerAddress, retention: Retention | None = None,
                 now: dt.datetime | None = None) -> list[Path]:
     """Delete this server's dumps in `folder` that no generation keeps (as clientdesk.backup.prune_folder)."""
-    retention = retention or Retention()
-    infos = [read_info(p) for p in list_dumps(folder, address)]
-    good = [i for i in infos if i.verified]
-    if not good:
-        return []
-    keep = retained([i.taken for i in good], retention)
-    bad = sorted((i for i in infos if not i.verified), key=lambda i: i.taken, reverse=True)
-    doomed = [i.path for i in good if i.taken not in keep] + [i.path for i in bad[KEEP_UNVERIFIED:]]
-    for path in doomed:
-        try:
-            path.unlink(missing_ok=True)
-            sidecar_for(path).unlink(missing_ok=True)
-        except OSError as exc:
-            log.warning("Could not delete old backup %s: %s", path, exc)
-    return doomed
+    return prune_infos([read_info(p) for p in list_dumps(folder, address)], retention)
 
 
 # ----- restoring -----------------------------------------------------------------------------------

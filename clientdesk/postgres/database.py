@@ -171,7 +171,7 @@ class ServerDatabase(peewee.PostgresqlDatabase):
     checkpoint_file = None
 
     def pragma(self, *args, **kwargs):
-        raise NotImplementedError("PRAGMA is SQLite's; on PostgreSQL see clientdesk.postgres.schema")
+        raise peewee.NotSupportedError("PRAGMA is SQLite's; on PostgreSQL see clientdesk.postgres.schema")
 
 
 def _is_driver_error(exc: BaseException) -> bool:
