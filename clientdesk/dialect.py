@@ -150,6 +150,18 @@ class SQLiteSQL:
         return sorted(db.execute_sql(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
                                      f"{where}", params).fetchall())
 
+    def loose_keys(self, db, table: str) -> list[tuple[str, str, list[str]]]:
+        """(name, statement that drops it, statements that make it again) of `table`'s foreign
+        keys a bulk load may drop for its rows and make again after: those whose ON DELETE action
+        (CASCADE, SET NULL) says what becomes of a row whose parent went meanwhile, so making the
+        key again first does what that action would have done. SQLite cannot drop a key (and
+        checks one cheaply): none."""
+        return []
+
+    def key_names(self, db) -> set[str]:
+        """The names of the foreign keys there are (those loose_keys could have dropped)."""
+        return set()
+
 
 class ServerSQL(SQLiteSQL):
     """PostgreSQL's pieces (the shop's server)."""
@@ -253,6 +265,35 @@ class ServerSQL(SQLiteSQL):
             "JOIN pg_index x ON x.indexrelid = c.oid AND NOT x.indisprimary "
             "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = c.oid) "
             f"WHERE i.schemaname = current_schema() {where}", params).fetchall())
+
+    def loose_keys(self, db, table: str) -> list[tuple[str, str, list[str]]]:
+        """A row's foreign key check costs as much as writing the row (COPY of 100,000 phones: 1.1 s
+        with it, 0.3 s without, and 0.4 s for a client key that is NULL in every row); made again,
+        a key checks the whole table in one join (0.1 s). Only one-column keys."""
+        keys = []
+        for name, definition, action, column, parent, parent_column in db.execute_sql(
+                "SELECT k.conname, pg_get_constraintdef(k.oid), k.confdeltype, a.attname, p.relname, pa.attname "
+                "FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid "
+                "JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1] "
+                "JOIN pg_attribute pa ON pa.attrelid = k.confrelid AND pa.attnum = k.confkey[1] "
+                "WHERE k.contype = 'f' AND t.relname = ? AND t.relnamespace = current_schema()::regnamespace "
+                "AND cardinality(k.conkey) = 1 AND k.confdeltype IN ('c', 'n') ORDER BY k.conname",
+                (table,)).fetchall():
+            orphan = (f'"{column}" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "{parent}" p '
+                      f'WHERE p."{parent_column}" = t."{column}")')
+            completing = (f'DELETE FROM "{table}" t WHERE {orphan}' if action == "c"
+                          else f'UPDATE "{table}" t SET "{column}" = NULL WHERE {orphan}')
+            tables = ", ".join(dict.fromkeys(f'"{t}"' for t in (table, parent)))
+            keys.append((name, f'ALTER TABLE "{table}" DROP CONSTRAINT "{name}"',
+                         [f"LOCK TABLE {tables} IN SHARE ROW EXCLUSIVE MODE", completing,
+                          f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}']))
+        return keys
+
+    def key_names(self, db) -> set[str]:
+        return {name for (name,) in db.execute_sql(
+            "SELECT conname FROM pg_constraint WHERE contype = 'f' "
+            "AND connamespace = current_schema()::regnamespace").fetchall()}
+
 
 
 SQLITE = SQLiteSQL()

@@ -92,33 +92,37 @@ def finish(batch_id: int, created: int, updated: int) -> None:
         ImportBatch.delete().where(ImportBatch.id == batch_id).execute()
 
 
-def drop_indexes(batch_id: int, load, tables) -> list[tuple[str, str]]:
-    """Drop the non-unique indexes of `tables` (`load`: the engine's bulk load, bulk.bulk_for),
-    saving their definitions under the batch first; in the transaction that commits the batch's
-    marker, so a crash at any later point leaves a marked batch that knows them. Returns them.
+def drop_indexes(batch_id: int, load, tables) -> list[tuple[str, str | list[str]]]:
+    """Drop the non-unique indexes of `tables` (`load`: the engine's bulk load, bulk.bulk_for)
+    and, on a server, the foreign keys a load may drop (dialect's loose_keys), saving how to make
+    them again under the batch first; in the transaction that commits the batch's marker, so a
+    crash at any later point leaves a marked batch that knows them. Returns the saved (name, how)
+    pairs: `how` is a CREATE INDEX statement, or the statements that make a key again.
     A login that may not drop them (a counter's on the shop's server: no DDL) drops none, and the
     rows go into the indexed tables (slower, the same result)."""
-    dropped = [definition for table in tables for definition in load.indexes(table)]
-    if dropped:
+    aside = [(name, sql, f'DROP INDEX "{name}"') for table in tables for name, sql in load.indexes(table)]
+    aside += [(name, again, drop) for table in tables for name, drop, again in load.loose_keys(table)]
+    if aside:
         db = ImportChange._meta.database
         try:
             with db.atomic():  # a savepoint: refused for want of ownership, nothing of it stays
-                ImportChange.create(batch=batch_id, action=INDEXES, target_id=0, before=json.dumps(dropped))
-                for name, _ in dropped:
-                    db.execute_sql(f'DROP INDEX "{name}"')
+                ImportChange.create(batch=batch_id, action=INDEXES, target_id=0,
+                                    before=json.dumps([[name, how] for name, how, _ in aside]))
+                for _, _, drop in aside:
+                    db.execute_sql(drop)
         except StorageError as exc:
             if exc.details.get("reason") != "permission":
                 raise
             log.info("Importing into indexed tables: %s", exc)
             return []
-    return dropped
+    return [(name, how) for name, how, _ in aside]
 
 
 def restore_indexes(batch_id: int, beside: bool = False) -> int:
-    """Create again the indexes the batch dropped (those still missing) and forget their
-    definitions; inside a writing transaction. Returns how many were created. `beside`: a server
-    may build the search tables' indexes on a second connection meanwhile (rebuild.build_indexes;
-    only when this transaction has not written to those tables)."""
+    """Make again the indexes and keys the batch dropped (those still missing) and forget them;
+    inside a writing transaction. Returns how many were made. `beside`: a server may build
+    indexes on a second connection meanwhile (rebuild.build_indexes; only when this transaction
+    holds no lock on the tables)."""
     from clientdesk.dialect import sql_for
     from clientdesk.importing.rebuild import build_indexes
 
@@ -127,9 +131,11 @@ def restore_indexes(batch_id: int, beside: bool = False) -> int:
                  .where(ImportChange.batch == batch_id, ImportChange.action == INDEXES).tuples())
     if not saved:
         return 0
-    present = {name for name, _ in sql_for(db).index_definitions(db)}
-    missing = [(name, sql) for _, before in saved for name, sql in json.loads(before) if name not in present]
-    made = build_indexes(db, list(dict.fromkeys(map(tuple, missing))), beside)
+    sql = sql_for(db)
+    present = {name for name, _ in sql.index_definitions(db)} | sql.key_names(db)
+    missing = {name: how if isinstance(how, str) else tuple(how)
+               for _, before in saved for name, how in json.loads(before) if name not in present}
+    made = build_indexes(db, list(missing.items()), beside)
     ImportChange.delete().where(ImportChange.id.in_([i for i, _ in saved])).execute()
     return made
 

@@ -142,6 +142,10 @@ class SQLiteLoad:
         return [(name, sql) for name, sql in sql_for(self.db).index_definitions(self.db, table)
                 if not sql.lstrip().upper().startswith("CREATE UNIQUE")]
 
+    def loose_keys(self, table: str) -> list[tuple[str, str, list[str]]]:
+        """`table`'s foreign keys a load may drop and make again after (dialect's loose_keys)."""
+        return sql_for(self.db).loose_keys(self.db, table)
+
     @contextmanager
     def indexes_built_after(self, table: str) -> Iterator[None]:
         """Drop `table`'s non-unique indexes for the block and create them again after it: building an

@@ -177,9 +177,10 @@ class ClientImporter:
             dropped = []
             if len(rows) >= search.BULK_ROWS and len(rows) >= 2 * (first - 1):
                 # Rows that at least double the desk: its client and phone indexes (and on a server
-                # the search index's trigram indexes; FTS5 has none to drop) are built once after
-                # the load (1.2 s for 100,000 clients on SQLite, against updating them row by row
-                # and writing their pages again at every commit); the batch keeps their definitions,
+                # the search index's trigram indexes, FTS5 has none to drop, and the foreign keys a
+                # row would be checked against one by one) are built once after the load (1.2 s for
+                # 100,000 clients on SQLite, against updating them row by row and writing their
+                # pages again at every commit); the batch keeps their definitions,
                 # so a failure, a cancel or a crash takes them back with the rows (batches.py).
                 # Other counters read on meanwhile, more slowly: a desk this import doubles was small.
                 dropped = batches.drop_indexes(batch_id, load, (Client._meta.table_name, Phone._meta.table_name,
@@ -238,7 +239,7 @@ class ClientImporter:
             if dropped:
                 with self.db.atomic():
                     batches.beat(batch_id)
-                    batches.restore_indexes(batch_id, beside=True)  # nothing written to the search tables here
+                    batches.restore_indexes(batch_id, beside=True)  # this transaction has written to none of their tables
             stale = [n for n in news if n.stale]
             for start in range(0, len(stale), planning.BLOCK):
                 part = stale[start:start + planning.BLOCK]

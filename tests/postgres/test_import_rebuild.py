@@ -1,13 +1,15 @@
-"""Building a big import's dropped indexes again on the server (clientdesk/importing/rebuild.py):
-the search tables' indexes on a second connection beside the import's, every index there at the
-end, and the helper's connection closed; a helper that cannot get its table lock leaves the
-index to the import's own connection."""
+"""Making a big import's dropped indexes and keys again on the server (clientdesk/importing/
+rebuild.py): indexes on two connections taking from one list, every index there at the end and
+the helper's connection closed; a helper that cannot get its table lock leaves the index to the
+import's own connection; the foreign keys (dialect's loose_keys) dropped and made again, with what
+their ON DELETE action does to the rows whose parent went meanwhile."""
 
 from __future__ import annotations
 
 from clientdesk import search
 from clientdesk.dialect import sql_for
 from clientdesk.importing import rebuild
+from clientdesk.models import Client, Phone
 
 
 def _definitions(db):
@@ -28,8 +30,7 @@ def test_indexes_built_beside_the_import_are_all_there_and_the_helper_connection
     before = _definitions(server_db)
     wanted = [d for d in before if d[0].startswith(("client_search", "client_phone_search", "client_name",
                                                     "phone_number"))]
-    assert any(rebuild._table(sql) == search.SEARCH_TABLE for _, sql in wanted)
-    assert any(rebuild._table(sql) == "client" for _, sql in wanted)
+    assert {name.split("_")[0] for name, _ in wanted} == {"client", "phone"} and len(wanted) >= 6
     _drop(server_db, wanted)
     connections = _connections(server_rows)
     with server_db.atomic():
@@ -43,7 +44,7 @@ def test_a_search_index_the_helper_cannot_lock_is_built_by_the_import_itself(ser
     INDEX waits for): the helper gives up after its lock wait, the caller builds the index."""
     monkeypatch.setattr(rebuild, "HELPER_LOCK_WAIT_MS", 100)
     before = _definitions(server_db)
-    wanted = [d for d in before if d[0] in ("client_name", "client_search_name_trgm")]
+    wanted = [d for d in before if d[0] in ("client_search_other_trgm", "client_search_name_trgm")]
     assert len(wanted) == 2
     _drop(server_db, wanted)
     with server_db.atomic():
@@ -60,3 +61,41 @@ def test_without_beside_everything_is_built_on_the_callers_connection(server_db)
     with server_db.atomic():
         assert rebuild.build_indexes(server_db, wanted) == 2
     assert _definitions(server_db) == before
+
+
+def test_the_slowest_indexes_are_taken_first():
+    definitions = [("client_name", "CREATE INDEX client_name ON public.client USING btree (name)"),
+                   ("client_list", "CREATE INDEX client_list ON public.client USING btree (archived, search_key, name, id)"),
+                   ("trgm", "CREATE INDEX trgm ON public.client_search USING gin (((' ' || name) || father) gin_trgm_ops)")]
+    assert [n for n, _ in sorted(definitions, key=rebuild._cost, reverse=True)] == ["trgm", "client_list", "client_name"]
+
+
+def _keys(rows):
+    return sorted(rows("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f' "
+                       "AND conrelid::regclass::text IN ('client', 'phone')"))
+
+
+def test_the_keys_a_load_drops_are_made_again_doing_their_on_delete_action(server_db, server_rows, caplog):
+    """phone.client_id (ON DELETE CASCADE) and client.referred_by_id (SET NULL) are dropped for a
+    load; a client deleted meanwhile left a phone and a referral behind (no key to act): making the
+    keys again deletes that phone and clears that referral, as the keys would have, and says so."""
+    keys = _keys(server_rows)
+    assert [name for name, _ in keys] == ["client_referred_by_id_fkey", "phone_client_id_fkey"]
+    sql = sql_for(server_db)
+    loose = sql.loose_keys(server_db, "phone") + sql.loose_keys(server_db, "client")
+    assert sorted(name for name, _, _ in loose) == [name for name, _ in keys]
+    ramesh, suresh = Client.create(name="Ramesh"), Client.create(name="Suresh")
+    asha = Client.create(name="Asha", referred_by=suresh)
+    Phone.create(client=ramesh, number="+919876543210", is_primary=True)
+    Phone.create(client=suresh, number="+919812345678", is_primary=True)
+    for _, drop, _ in loose:
+        server_db.execute_sql(drop)
+    assert _keys(server_rows) == [] and not {name for name, _ in keys} & sql.key_names(server_db)
+    server_db.execute_sql("DELETE FROM client WHERE id = ?", (suresh.id,))  # no key: its phone and Asha's referral stay
+    assert server_rows("SELECT count(*) FROM phone")[0][0] == 2
+    with caplog.at_level("WARNING"), server_db.atomic():
+        assert rebuild.build_indexes(server_db, [(name, again) for name, _, again in loose]) == 2
+    assert _keys(server_rows) == keys and {name for name, _ in keys} <= sql.key_names(server_db)
+    assert server_rows("SELECT client_id FROM phone") == [(ramesh.id,)]
+    assert server_rows("SELECT referred_by_id FROM client WHERE id = %s", asha.id) == [(None,)]
+    assert sum("lost their parent row" in r.message for r in caplog.records) == 2
