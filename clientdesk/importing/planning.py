@@ -43,6 +43,7 @@ DATE_FIELDS = tuple(part for _, parts in _DATE_PARTS for part in parts)
 STORED = _TEXT_FIELDS + ("email", "gstin") + DATE_FIELDS
 CHUNK = 500  # clients already in the desk read, merged and written at a time
 BLOCK = 5000  # rows planned, then handed to the writer, at a time (import pipeline)
+FIRST_BLOCK = 1000  # the first block is smaller: the writer starts after 20 ms of planning, not 100
 _NO_DATE = (None, None, None)
 AMBIGUOUS = object()  # several clients have this name: a row with only a name cannot pick one
 
@@ -349,8 +350,9 @@ class ClientPlanner:
         first_row = source.sheet_row_number(0)
         memos: dict[str, dict] = {}
         noted = source.data_problems()  # what the file reader repaired or could not read (readers.py)
-        for start in range(0, len(rows), BLOCK):
-            part = rows[start:start + BLOCK]
+        starts = [0, *range(min(FIRST_BLOCK, BLOCK), len(rows), BLOCK)] if rows else []
+        for start, end in zip(starts, [*starts[1:], len(rows)]):
+            part = rows[start:end]
             values, points, problems = self._clean_sheet(part, mapping, memos)
             block = []
             for index, (cells, data, opening) in enumerate(zip(part, values, points)):
