@@ -99,3 +99,38 @@ def test_the_keys_a_load_drops_are_made_again_doing_their_on_delete_action(serve
     assert server_rows("SELECT client_id FROM phone") == [(ramesh.id,)]
     assert server_rows("SELECT referred_by_id FROM client WHERE id = %s", asha.id) == [(None,)]
     assert sum("lost their parent row" in r.message for r in caplog.records) == 2
+
+
+def test_a_client_another_counter_deletes_during_a_big_import_loses_its_phone_as_the_key_says(
+        server_desk, server_rows, tmp_path, monkeypatch, caplog):
+    """A big import has the keys dropped; meanwhile another counter deletes a client that has a
+    phone and had referred someone (nothing cascades: there is no key). After the import the keys
+    are back, that phone is gone and the referral cleared, as ON DELETE would have done, and every
+    imported client is there."""
+    from clientdesk.importing import planning
+    from clientdesk.progress import Progress
+
+    monkeypatch.setattr(search, "BULK_ROWS", 100)
+    monkeypatch.setattr(planning, "BLOCK", 100)
+    keys = _keys(server_rows)
+    gone = Client.create(name="Old Client")
+    Phone.create(client=gone, number="+919811100000", is_primary=True)
+    referred = Client.create(name="Referred Client", referred_by=gone)
+    sheet = tmp_path / "clients.csv"
+    sheet.write_text("Name,Phone\n" + "".join(f"New Client {i},98765{i:05d}\n" for i in range(300)), encoding="utf-8")
+    deleted = []
+
+    def another_counter_deletes(done, total, label):
+        if done and not deleted:  # the first block is written: the keys are dropped
+            assert [name for name, _ in _keys(server_rows)] == []
+            deleted.append(server_rows("SELECT set_config('lock_timeout', '5s', false)"))
+            deleted.append(server_rows("DELETE FROM client WHERE id = %s RETURNING id", gone.id))
+
+    with caplog.at_level("WARNING"):
+        result = server_desk.imports.import_file(sheet, progress=Progress(another_counter_deletes))
+    assert deleted == [[("5s",)], [(gone.id,)]] and result.created == 300
+    assert _keys(server_rows) == keys
+    assert server_rows("SELECT count(*) FROM phone WHERE client_id = %s", gone.id) == [(0,)]
+    assert server_rows("SELECT referred_by_id FROM client WHERE id = %s", referred.id) == [(None,)]
+    assert server_rows("SELECT count(*) FROM client WHERE name LIKE 'New Client %%'") == [(300,)]
+    assert sum("lost their parent row" in r.message for r in caplog.records) == 2
