@@ -122,13 +122,15 @@ def test_the_counter_imports_a_sheet(capsys, monkeypatch, pg_cluster, pg_databas
 
 def test_the_counter_imports_a_sheet_that_doubles_the_book(capsys, monkeypatch, pg_cluster, pg_database, counter_role,
                                                           tmp_path):
-    """A big import sets the indexes aside when it may; a counter's login may not drop them (no DDL):
-    its rows go into the indexed tables, and every index is still there after."""
+    """A big import sets the indexes and keys aside when it may; a counter's login may not drop them
+    (no DDL): its rows go into the indexed tables, and every index and key is still there after."""
     code, out, err = setup(capsys, pg_cluster.url(pg_database), counter_role, "--json", monkeypatch=monkeypatch)
     assert code == 0, err
     counter = with_password(json.loads(out)["counter_url"])
     with contextlib.closing(psycopg.connect(counter, autocommit=True)) as conn:
         indexes_before = conn.execute("SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1").fetchall()
+        keys_before = conn.execute(KEYS).fetchall()
+    assert ("phone_client_id_fkey",) in keys_before
     sheet = tmp_path / "clients.csv"
     rows = "".join(f"Client {n},98{n:08d}\n" for n in range(10_000))
     sheet.write_text("Name,Phone\n" + rows, encoding="utf-8")
@@ -138,6 +140,10 @@ def test_the_counter_imports_a_sheet_that_doubles_the_book(capsys, monkeypatch, 
         assert conn.execute("SELECT count(*) FROM client").fetchone() == (10_000,)
         assert conn.execute("SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1").fetchall() \
             == indexes_before
+        assert conn.execute(KEYS).fetchall() == keys_before
+
+
+KEYS = "SELECT conname FROM pg_constraint WHERE contype = 'f' ORDER BY 1"
 
 
 def test_server_setup_twice_is_harmless(capsys, monkeypatch, pg_cluster, pg_database, counter_role, tmp_path):
