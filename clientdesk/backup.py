@@ -227,11 +227,13 @@ def check_database(path: Path, full: bool = False) -> CheckResult:
     return CheckResult(not problems, clients, problems)
 
 
-def _write_sidecar(backup: Path, taken: dt.datetime, reason: str, check: CheckResult) -> None:
+def write_sidecar(backup: Path, taken: dt.datetime, reason: str, check: CheckResult, extra: dict | None = None) -> None:
+    """Record beside `backup` (a file copy or a server's dump) when and why it was made, how its
+    check went and its size and time, plus `extra` fields; written whole or not at all."""
     stat = backup.stat()
     record = {"format": SIDECAR_FORMAT, "taken": taken.isoformat(sep=" "), "reason": reason,
               "clients": check.clients, "verified": check.ok, "check": "ok" if check.ok else check.first_problem,
-              "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+              "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, **(extra or {})}
     target = sidecar_for(backup)
     temporary = target.with_name(target.name + ".tmp")
     with open(temporary, "w", encoding="utf-8") as out:
@@ -247,7 +249,7 @@ def verify_backup(path: Path) -> BackupInfo:
     taken, reason = _taken_and_reason(path)
     check = check_database(path)
     _remove_sides(path, only_empty=True)  # reading a copy in WAL mode (older ClientDesk) leaves them
-    _write_sidecar(path, taken, reason, check)
+    write_sidecar(path, taken, reason, check)
     return read_info(path)
 
 
@@ -311,7 +313,7 @@ def _clean_partials(folder: Path, now: dt.datetime) -> None:
 
 def _finish(partial: Path, target: Path, taken: dt.datetime, reason: str, check: CheckResult) -> None:
     """Sidecar first, then the final name: a file named like a backup with a sidecar is complete."""
-    _write_sidecar(partial, taken, reason, check)
+    write_sidecar(partial, taken, reason, check)
     os.replace(sidecar_for(partial), sidecar_for(target))
     os.replace(partial, target)
     _fsync_dir(target.parent)

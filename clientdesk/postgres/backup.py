@@ -26,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import glob
-import json
 import logging
 import os
 import re
@@ -35,8 +34,8 @@ import subprocess
 import uuid
 from pathlib import Path
 
-from clientdesk.backup import (SIDECAR_FORMAT, BackupInfo, BackupOutcome, CheckResult,
-                               RestoreOutcome, Retention, prune_infos, read_info, sidecar_for)
+from clientdesk.backup import (BackupInfo, BackupOutcome, CheckResult,
+                               RestoreOutcome, Retention, prune_infos, read_info, sidecar_for, write_sidecar)
 from clientdesk.errors import StorageError
 from clientdesk.postgres.address import ServerAddress, parse_server_url, resolve_password
 
@@ -158,20 +157,6 @@ def newest_good_dump(folder: Path, address: ServerAddress) -> BackupInfo | None:
     return next((i for i in describe_dumps(folder, address) if i.verified), None)
 
 
-def _write_sidecar(dump: Path, taken: dt.datetime, reason: str, check: CheckResult, extra: dict) -> None:
-    stat = dump.stat()
-    record = {"format": SIDECAR_FORMAT, "engine": "postgresql", "taken": taken.isoformat(sep=" "), "reason": reason,
-              "clients": check.clients, "verified": check.ok, "check": "ok" if check.ok else check.first_problem,
-              "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, **extra}
-    target = sidecar_for(dump)
-    temporary = target.with_name(target.name + ".tmp")
-    with open(temporary, "w", encoding="utf-8") as out:
-        json.dump(record, out, ensure_ascii=False)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(temporary, target)
-
-
 # ----- checking a dump ---------------------------------------------------------------------------
 def list_contents(dump: Path) -> list[str]:
     """`pg_restore --list`: the dump's table of contents (reads the whole archive's header and
@@ -279,7 +264,7 @@ def make_server_backup(url: str | ServerAddress, folder: Path, reason: str = "ma
             raise StorageError(f"The backup pg_dump made failed its check ({check.first_problem}); the older backups "
                                "are kept.", reason="dump_failed")
         check = CheckResult(check.ok, clients, check.problems)
-        _write_sidecar(partial, now, reason, check, {"server": address.display})
+        write_sidecar(partial, now, reason, check, {"engine": "postgresql", "server": address.display})
         os.replace(sidecar_for(partial), sidecar_for(target))
         os.replace(partial, target)
     except OSError as exc:

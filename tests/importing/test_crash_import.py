@@ -52,12 +52,11 @@ result = desk.imports.import_file(sys.argv[2], progress=Progress(lambda done, to
 print("imported", result.created, flush=True)
 """
 
-# Records sales on the regulars until killed, printing each sale's id once record_sale returned.
+# Records sales on the regulars until killed: "sale ID SECONDS-IT-TOOK END-TIME" once record_sale returned.
 _SALES = f"""
-import sys
+import sys, time
 sys.path.insert(0, {str(ROOT)!r})
 from clientdesk.desk import Desk
-from clientdesk.dialect import sql_for
 desk = Desk.open(sys.argv[1])
 ids = [cid for (cid,) in desk.db.execute_sql("SELECT id FROM client ORDER BY id LIMIT {REGULARS}")]
 print("ready", flush=True)
@@ -65,8 +64,9 @@ n = 0
 while True:
     cid = ids[n % len(ids)]
     redeem = 10 if n % 3 == 2 and desk.loyalty.balance(cid) >= 100 else 0
+    started = time.monotonic()
     sale = desk.counter.record_sale(cid, 20_000 + n, redeem_points=redeem, confirm=True)
-    print("sale", sale.sale_id, flush=True)
+    print("sale", sale.sale_id, time.monotonic() - started, time.time(), flush=True)
     n += 1
 """
 

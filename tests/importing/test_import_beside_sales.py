@@ -15,29 +15,11 @@ from clientdesk.importing import importer, planning
 from clientdesk.loyalty.models import CounterSale
 from clientdesk.models import Client
 from tests.importing.test_crash_import import (  # noqa: F401 - book is a fixture
-    REGULARS, ROOT, ROWS, _kill, _regulars, _sheet, _sound, _spawn, book,
+    _SALES, REGULARS, ROWS, _kill, _regulars, _sheet, _sound, _spawn, book,
 )
 from tests.loyalty.helpers import check_ledger
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
-
-# Records sales on the regulars until killed: "sale ID SECONDS-IT-TOOK END-TIME" once record_sale returned.
-_SALES = f"""
-import sys, time
-sys.path.insert(0, {str(ROOT)!r})
-from clientdesk.desk import Desk
-desk = Desk.open(sys.argv[1])
-ids = [cid for (cid,) in desk.db.execute_sql("SELECT id FROM client ORDER BY id LIMIT {REGULARS}")]
-print("ready", flush=True)
-n = 0
-while True:
-    cid = ids[n % len(ids)]
-    redeem = 10 if n % 3 == 2 and desk.loyalty.balance(cid) >= 100 else 0
-    started = time.monotonic()
-    sale = desk.counter.record_sale(cid, 20_000 + n, redeem_points=redeem, confirm=True)
-    print("sale", sale.sale_id, time.monotonic() - started, time.time(), flush=True)
-    n += 1
-"""
 
 
 def test_sales_in_another_process_wait_for_the_import_and_every_point_counts(tmp_path, book, monkeypatch):
