@@ -5,9 +5,11 @@ The counterpart of clientdesk.search's FTS5 tables, with the same table names, t
 makes it on both engines), so what is stored is identical and only the queries differ:
 
 - name words: every folded word typed must start a word of name, father's name or business
-  name (FTS5's `{name father business} : ("w1" * AND "w2" *)`): `' ' || keys LIKE '% w1%'`,
-  one GIN trigram index on that expression; counted by the same words as a tsvector
-  (`w1:* & w2:*`, NAME_WORDS), whose GIN index is exact: no key is read to count;
+  name (FTS5's `{name father business} : ("w1" * AND "w2" *)`): the same words as a tsvector
+  (`w1:* & w2:*`, NAME_WORDS), whose GIN index is exact, so matches are found and counted without
+  reading a key; one row at a time (a page walked in name order) it is tried by LIKE on the keys
+  (`' ' || keys LIKE '% w1%'`), which needs no index. (Books made before 2026-12 had a trigram
+  index on those keys as well; no query used it, so ensure() drops it: it cost a big import 0.7 s.)
 - email, business words and GSTIN: the raw words, the same way, on their own expression;
 - phones: any fragment of 3+ digits (FTS5's trigram tokenizer): `phones LIKE '%digits%'`,
   one GIN trigram index.
@@ -52,12 +54,14 @@ DDL = (
     "father text NOT NULL DEFAULT '', business text NOT NULL DEFAULT '', email text NOT NULL DEFAULT '', "
     "gstin text NOT NULL DEFAULT '')",
     f'CREATE TABLE IF NOT EXISTS "{PHONE_SEARCH_TABLE}" (rowid integer PRIMARY KEY, phones text NOT NULL)',
-    f'CREATE INDEX IF NOT EXISTS client_search_name_trgm ON "{SEARCH_TABLE}" USING gin ({NAME_KEYS} gin_trgm_ops)',
     f'CREATE INDEX IF NOT EXISTS client_search_other_trgm ON "{SEARCH_TABLE}" USING gin ({OTHER_KEYS} gin_trgm_ops)',
     f'CREATE INDEX IF NOT EXISTS client_phone_search_trgm ON "{PHONE_SEARCH_TABLE}" USING gin (phones gin_trgm_ops)',
 )
 # Added after schema 8's server books were made: create() and ensure() both make it.
 WORDS_INDEX = "client_search_name_words"
+# Made by books before 2026-12 and used by no query since the name words have their own index;
+# ensure() drops it (every big import built it again: 0.7 s of 100,000 clients' 2.8 s of indexes).
+UNUSED_INDEX = "client_search_name_trgm"
 WORDS_DDL = f'CREATE INDEX IF NOT EXISTS {WORDS_INDEX} ON "{SEARCH_TABLE}" USING gin ({NAME_WORDS})'
 # The client list in name order with the ids: a page walked in that order reads no client row.
 LIST_ORDER_DDL = "CREATE INDEX IF NOT EXISTS client_list_name_order ON client (archived, search_key, name, id)"
@@ -71,23 +75,26 @@ def create(db) -> None:
 
 
 def ensure(db) -> None:
-    """Make what a server book made before the name-words index lacks (at open; the first counter
-    to open such a book builds it, seconds at 100,000 clients). A counter's role that may not
-    create it leaves the book as it is: the search then finds the same, only slower."""
-    if has_words_index(db):
+    """Bring the index of a server book made by an older ClientDesk up to date at open: make the
+    name-words index it lacks (the first counter to open such a book builds it, seconds at 100,000
+    clients) and drop the name trigram index no query uses. A counter's role that may not change
+    indexes leaves the book as it is: the search finds the same, only the import is slower."""
+    if is_current(db):
         return
     try:
         with db.atomic():
             db.execute_sql(WORDS_DDL)
             db.execute_sql(LIST_ORDER_DDL)
+            db.execute_sql(f"DROP INDEX IF EXISTS {UNUSED_INDEX}")
             db.execute_sql(f'ANALYZE "{SEARCH_TABLE}"')
-    except (peewee.PeeweeException, ClientDeskError) as exc:  # no privilege, say: keep the older index
-        log.warning("The search index's name-words index could not be made: %s", exc)
+    except (peewee.PeeweeException, ClientDeskError) as exc:  # no privilege, say: keep the older indexes
+        log.warning("The search index could not be brought up to date: %s", exc)
 
 
-def has_words_index(db) -> bool:
-    return db.execute_sql("SELECT to_regclass(%s) IS NOT NULL AND to_regclass('client_list_name_order') IS NOT NULL",
-                          (WORDS_INDEX,)).fetchone()[0]
+def is_current(db) -> bool:
+    """Whether the search index has the indexes of the current code (and not the unused one)."""
+    return db.execute_sql("SELECT to_regclass(%s) IS NOT NULL AND to_regclass('client_list_name_order') IS NOT NULL "
+                          "AND to_regclass(%s) IS NULL", (WORDS_INDEX, UNUSED_INDEX)).fetchone()[0]
 
 
 # ----- writing: the same rows as clientdesk.search -------------------------------------------
@@ -128,9 +135,10 @@ def _like_word(word: str) -> str:
 
 
 def _name_condition(folded: list[str], counting: bool) -> tuple[str, list]:
-    """Every folded word starts a word of the name keys. When `counting`, by the name words'
-    exact index (NAME_WORDS): a count reads no key. Else by LIKE on the trigram index, which is
-    quick to try on one row (a page walked in name order tries rows one by one)."""
+    """Every folded word starts a word of the name keys. When `counting` (finding the matches
+    in the whole book), by the name words' exact index (NAME_WORDS): no key is read. Else by LIKE
+    on the keys, which is quick to try on one row (a page walked in name order tries rows one by
+    one) and needs no index."""
     words = [w for w in folded if _TS_WORD.match(w)] if counting else []
     others = [w for w in folded if w not in words]
     parts, params = [], []
@@ -201,7 +209,7 @@ def count(db, q: SearchQuery) -> int:
 def ranked_ids(db, q: SearchQuery, limit: int = 200, offset: int = 0, include_archived: bool = False) -> list[int]:
     """Matching client ids, best first: the exact phone/email first, then the BM25_WEIGHTS
     weighted word similarity of the folded query to each column (phone matches by name key)."""
-    found = match(q)
+    found = match(q, counting=True)  # found by the indexes (match(q) tries rows one by one)
     if found is None:
         return []
     table, where, params = found

@@ -146,6 +146,34 @@ def test_the_counter_imports_a_sheet_that_doubles_the_book(capsys, monkeypatch, 
 KEYS = "SELECT conname FROM pg_constraint WHERE contype = 'f' ORDER BY 1"
 
 
+def test_a_counter_opens_an_older_book_it_may_not_change_and_its_owner_updates_it(capsys, monkeypatch, pg_cluster,
+                                                                                 pg_database, counter_role, tmp_path):
+    """A book made before the search index's current indexes: a counter's login (no DDL) works on
+    it as it is, with a line in the log; the owner's next open brings it up to date."""
+    from clientdesk.postgres import search as pgs
+
+    admin_url = pg_cluster.url(pg_database)
+    code, out, err = setup(capsys, admin_url, counter_role, "--json", monkeypatch=monkeypatch)
+    assert code == 0, err
+    counter = with_password(json.loads(out)["counter_url"])
+    search_indexes = (f"SELECT indexname FROM pg_indexes WHERE indexname IN ('{pgs.WORDS_INDEX}', '{pgs.UNUSED_INDEX}')"
+                      " ORDER BY 1")
+    with contextlib.closing(psycopg.connect(admin_url, autocommit=True)) as conn:
+        conn.execute(f"DROP INDEX {pgs.WORDS_INDEX}")
+        conn.execute(f"CREATE INDEX {pgs.UNUSED_INDEX} ON client_search USING gin ({pgs.NAME_KEYS} gin_trgm_ops)")
+    code, out, err = run_in_process(capsys, "--basedir", str(tmp_path), "--db", counter, "add", "--name", "Ramesh Kumar",
+                                    "--phone", "9812345678")
+    assert code == 0, err
+    code, out, err = run_in_process(capsys, "--basedir", str(tmp_path), "--db", counter, "search", "ramesh")
+    assert code == 0 and "Ramesh Kumar" in out, err
+    with contextlib.closing(psycopg.connect(admin_url, autocommit=True)) as conn:
+        assert conn.execute(search_indexes).fetchall() == [(pgs.UNUSED_INDEX,)]
+    code, out, err = run_in_process(capsys, "--basedir", str(tmp_path), "--db", admin_url, "search", "ramesh")
+    assert code == 0 and "Ramesh Kumar" in out, err
+    with contextlib.closing(psycopg.connect(admin_url, autocommit=True)) as conn:
+        assert conn.execute(search_indexes).fetchall() == [(pgs.WORDS_INDEX,)]
+
+
 def test_server_setup_twice_is_harmless(capsys, monkeypatch, pg_cluster, pg_database, counter_role, tmp_path):
     admin_url = pg_cluster.url(pg_database)
     code, out, err = setup(capsys, admin_url, counter_role, "--json", monkeypatch=monkeypatch)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from clientdesk.postgres import search as pgs
-from clientdesk.search import index_row, parse_query
+from clientdesk.search import SEARCH_TABLE, index_row, parse_query
 
 
 def test_a_bulk_load_by_copy_is_found_like_single_rows(server_db, server_rows):
@@ -66,7 +66,13 @@ def test_counting_by_the_name_words_index_finds_what_like_finds(server_db):
     assert pgs.count(server_db, parse_query("r")) > 0 and pgs.count(server_db, parse_query("zz")) == 0
 
 
-def test_an_older_server_book_gets_the_name_words_index_when_opened(server_url, server_rows):
+OLD_NAME_TRIGRAMS = (f"CREATE INDEX {pgs.UNUSED_INDEX} ON {SEARCH_TABLE} "
+                     f"USING gin ({pgs.NAME_KEYS} gin_trgm_ops)")
+
+
+def test_an_older_server_book_is_brought_up_to_date_when_opened(server_url, server_rows):
+    """A book made before the name-words index, with the name trigram index no query uses: the
+    first open by the book's owner makes the one and drops the other."""
     from clientdesk.db import close_database
     from clientdesk.postgres.database import open_server
 
@@ -74,12 +80,14 @@ def test_an_older_server_book_gets_the_name_words_index_when_opened(server_url, 
 
     with psycopg.connect(server_url, autocommit=True) as conn:
         conn.execute(f"DROP INDEX {pgs.WORDS_INDEX}")
+        conn.execute(OLD_NAME_TRIGRAMS)
     db = open_server(server_url)
     try:
-        assert pgs.has_words_index(db)
+        assert pgs.is_current(db)
     finally:
         close_database(db)
-    assert server_rows("SELECT count(*) FROM pg_indexes WHERE indexname = %s", pgs.WORDS_INDEX) == [(1,)]
+    assert server_rows("SELECT indexname FROM pg_indexes WHERE indexname IN (%s, %s)", pgs.WORDS_INDEX,
+                       pgs.UNUSED_INDEX) == [(pgs.WORDS_INDEX,)]
 
 
 @pytest.fixture
