@@ -99,3 +99,23 @@ def test_two_counters_setting_up_the_same_empty_database_at_once(pg_cluster, pg_
     with contextlib.closing(psycopg.connect(url)) as conn:
         assert conn.execute(f"SELECT count(*), min(version) FROM {VERSION_TABLE}").fetchone() == \
             (1, migrations.latest_version())
+
+
+def test_a_server_book_does_without_the_indexes_another_covers(server_db, server_url, server_rows):
+    """The model's (archived, search_key, name) and the phone's (client_id) index: the server's
+    (archived, search_key, name, id) and UNIQUE (client_id, number) start with the same columns.
+    A book made before has them; its owner's next open drops them."""
+    from clientdesk.postgres.schema import COVERED_INDEXES
+
+    def present():
+        return {name for (name,) in server_rows("SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")}
+
+    assert not set(COVERED_INDEXES) & present() and set(COVERED_INDEXES.values()) <= present()
+    import psycopg
+
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute("CREATE INDEX client_archived_search_key_name ON client (archived, search_key, name)")
+        conn.execute("CREATE INDEX phone_client_id ON phone (client_id)")
+    assert set(COVERED_INDEXES) <= present()
+    open_server(server_url).close()
+    assert not set(COVERED_INDEXES) & present() and set(COVERED_INDEXES.values()) <= present()
