@@ -63,7 +63,7 @@ print("ready", flush=True)
 n = 0
 while True:
     cid = ids[n % len(ids)]
-    redeem = 10 if n % 3 == 2 and desk.loyalty.balance(cid) >= 100 else 0
+    redeem = 100 if n % 3 == 2 and desk.loyalty.balance(cid) >= 100 else 0  # the least a redemption may be
     started = time.monotonic()
     sale = desk.counter.record_sale(cid, 20_000 + n, redeem_points=redeem, confirm=True)
     print("sale", sale.sale_id, time.monotonic() - started, time.time(), flush=True)
