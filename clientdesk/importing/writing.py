@@ -63,10 +63,12 @@ class ClientWriter:
 
     def constants(self, now=None) -> tuple[tuple[str, object], ...]:
         """(column, driver value) pairs every new client gets: source, timestamps (`now`, else the
-        clock's), model defaults."""
+        clock's), model defaults; those the table's column defaults give are left to them
+        (bulk.SQLiteLoad.defaulted). Call on the thread that owns the connection."""
         fields = [Client._meta.fields[n] for n in _CONSTANT_COLUMNS]
         now = now or self.clock.now()
-        return tuple(zip((f.column_name for f in fields), db_values(fields, ("other", now, now, *_defaults()))))
+        pairs = tuple(zip((f.column_name for f in fields), db_values(fields, ("other", now, now, *_defaults()))))
+        return bulk_for(self.db).defaulted(Client._meta.table_name, pairs)
 
     @staticmethod
     def new_client_rows(load: SQLiteLoad, news: list[_New], constants: tuple) -> list:

@@ -47,7 +47,7 @@ INDEX_OVERRIDES = {
 # Model indexes a server book does without, each with the server's index that starts with the
 # same columns and so answers every query it would: a big import builds each index again (0.1 s
 # of 100,000 clients' 2 s), and every write updates it. Books made before 2026-12 have them:
-# their owner's next open drops them (drop_covered_indexes).
+# their owner's next open drops them (bring_up_to_date).
 COVERED_INDEXES = {
     "client_archived_search_key_name": "client_list_name_order",  # (archived, search_key, name, id)
     "phone_client_id": "phone_client_id_number",  # UNIQUE (client_id, number)
@@ -125,6 +125,32 @@ def check_version(version: int, host: str) -> None:
             reason="newer", version=version, known=target)
 
 
+def client_defaults(db) -> list[str]:
+    """ALTER statements giving the client table the model's constant defaults it lacks: peewee
+    sends every field itself, but a big import's COPY leaves such columns to their default
+    (bulk.ServerLoad.defaulted). Strings, integers and booleans; None is the default anyway."""
+    from clientdesk.models import Client
+
+    have = {name for (name,) in db.execute_sql(
+        "SELECT a.attname FROM pg_attribute a JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+        "WHERE a.attrelid = 'client'::regclass")}
+    statements = []
+    for field in Client._meta.sorted_fields:
+        default = field.default
+        if field.column_name in have or default is None or callable(default):
+            continue
+        if isinstance(default, bool):
+            literal = "true" if default else "false"
+        elif isinstance(default, int):
+            literal = str(default)
+        elif isinstance(default, str):
+            literal = "'" + default.replace("'", "''") + "'"
+        else:
+            continue
+        statements.append(f'ALTER TABLE client ALTER COLUMN "{field.column_name}" SET DEFAULT {literal}')
+    return statements
+
+
 def _has_tables(db) -> bool:
     return bool(db.execute_sql(
         "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() LIMIT 1").fetchone())
@@ -148,7 +174,7 @@ def create_all(db) -> None:
                 else:
                     db.execute(model._schema._create_index(index, safe=True))
             model._schema.create_sequences()
-    for sql in CLIENT_INDEXES:
+    for sql in (*CLIENT_INDEXES, *client_defaults(db)):
         db.execute_sql(sql)
     search.create(db)
     db.execute_sql(f"CREATE TABLE {VERSION_TABLE} (id integer PRIMARY KEY CHECK (id = 1), "
@@ -156,22 +182,24 @@ def create_all(db) -> None:
     db.execute_sql(f"INSERT INTO {VERSION_TABLE} (id, version) VALUES (1, %s)", (latest_version(),))
 
 
-def drop_covered_indexes(db) -> None:
-    """Drop the COVERED_INDEXES a book made by an older ClientDesk still has, once the index that
-    covers each is there. A counter's role, which may not drop them, leaves them (nothing is
-    slower for them but a big import)."""
-    present = [name for (name,) in db.execute_sql(
+def bring_up_to_date(db) -> None:
+    """What a book made by an older ClientDesk of the same schema version lacks or keeps for
+    nothing: drop the COVERED_INDEXES (once the index that covers each is there) and give the
+    client table its column defaults. A counter's role, which may not, leaves the book as it is
+    (only a big import is slower on it)."""
+    covered = [name for (name,) in db.execute_sql(
         "SELECT name FROM unnest(%s::text[], %s::text[]) AS i(name, covering) "
         "WHERE to_regclass(name) IS NOT NULL AND to_regclass(covering) IS NOT NULL",
         (list(COVERED_INDEXES), list(COVERED_INDEXES.values())))]
-    if not present:
+    statements = [f'DROP INDEX IF EXISTS "{name}"' for name in covered] + client_defaults(db)
+    if not statements:
         return
     try:
         with db.atomic():
-            for name in present:
-                db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
+            for sql in statements:
+                db.execute_sql(sql)
     except (peewee.PeeweeException, StorageError) as exc:  # no privilege, say
-        log.warning("Indexes another index covers could not be dropped: %s", exc)
+        log.warning("The client book could not be brought up to date: %s", exc)
 
 
 def write_version(db, version: int) -> None:
@@ -189,7 +217,7 @@ def prepare(db, create: bool = True) -> int:
         check_version(version, host)
         if version == latest_version():
             search.ensure(db)
-            drop_covered_indexes(db)
+            bring_up_to_date(db)
             return version
     with db.atomic():
         db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (_CREATE_LOCK,))
@@ -213,4 +241,5 @@ def prepare(db, create: bool = True) -> int:
             step(db)
             write_version(db, step_version)
     search.ensure(db)
+    bring_up_to_date(db)
     return latest_version()

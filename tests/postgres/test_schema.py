@@ -119,3 +119,61 @@ def test_a_server_book_does_without_the_indexes_another_covers(server_db, server
     assert set(COVERED_INDEXES) <= present()
     open_server(server_url).close()
     assert not set(COVERED_INDEXES) & present() and set(COVERED_INDEXES.values()) <= present()
+
+
+CLIENT_DEFAULTS = ("SELECT a.attname, pg_get_expr(d.adbin, d.adrelid) FROM pg_attribute a JOIN pg_attrdef d "
+                   "ON d.adrelid = a.attrelid AND d.adnum = a.attnum WHERE a.attrelid = 'client'::regclass")
+
+
+def test_the_client_table_carries_the_models_constant_defaults(server_db, server_url, server_rows):
+    """What a big import's COPY leaves out of each row comes from these defaults: each is the
+    model's own, and a book made without them gets them at its owner's next open."""
+    from clientdesk.models import Client
+
+    expected = {f.column_name: f.default for f in Client._meta.sorted_fields
+                if f.default is not None and not callable(f.default)}
+    assert {"father_relation", "language", "archived", "visit_count", "total_spent_paise"} <= set(expected)
+
+    def defaults():
+        found = dict(server_rows(CLIENT_DEFAULTS))
+        columns = [c for c in found if "nextval" not in found[c]]
+        values = server_rows("SELECT " + ", ".join(found[c] for c in columns))[0] if columns else ()
+        return dict(zip(columns, values))
+
+    assert defaults() == expected
+    import psycopg
+
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        for column in expected:
+            conn.execute(f'ALTER TABLE client ALTER COLUMN "{column}" DROP DEFAULT')
+    assert defaults() == {}
+    open_server(server_url).close()
+    assert defaults() == expected
+
+
+def test_a_big_import_leaves_to_the_defaults_only_what_they_give(server_desk, tmp_path):
+    """The bulk load's constants: with the defaults, only the source and the times go in each row;
+    without them (a book a counter could not bring up to date), every constant but the NULLs
+    does; and the imported clients hold the model's defaults either way."""
+    from clientdesk.importing.writing import _CONSTANT_COLUMNS, ClientWriter
+    from clientdesk.models import Client
+
+    writer = ClientWriter(server_desk.db, server_desk.clock)
+    assert [c for c, _ in writer.constants()] == ["source", "created_at", "updated_at"]
+    sheet = tmp_path / "clients.csv"
+    sheet.write_text("Name,Phone\n" + "".join(f"Client {n},98{n:08d}\n" for n in range(50)), encoding="utf-8")
+    defaults = {f.column_name: f.default for f in Client._meta.sorted_fields
+                if f.name in _CONSTANT_COLUMNS[3:] and not callable(f.default)}
+    columns = ", ".join(f'"{c}"' for c in defaults)
+    for run in range(2):
+        if run:
+            with server_desk.db.atomic():
+                for column in defaults:
+                    server_desk.db.execute_sql(f'ALTER TABLE client ALTER COLUMN "{column}" DROP DEFAULT')
+            assert [c for c, _ in writer.constants()] == ["source", "created_at", "updated_at",
+                                                          *(c for c, v in defaults.items() if v is not None)]
+            assert server_desk.imports.undo_last().removed_clients == 50
+        result = server_desk.imports.import_file(sheet)
+        assert result.created == 50
+        stored = server_desk.db.execute_sql(f"SELECT DISTINCT {columns} FROM client").fetchall()
+        assert stored == [tuple(defaults.values())], run
