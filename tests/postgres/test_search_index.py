@@ -66,13 +66,16 @@ def test_counting_by_the_name_words_index_finds_what_like_finds(server_db):
     assert pgs.count(server_db, parse_query("r")) > 0 and pgs.count(server_db, parse_query("zz")) == 0
 
 
-OLD_NAME_TRIGRAMS = (f"CREATE INDEX {pgs.UNUSED_INDEX} ON {SEARCH_TABLE} "
-                     f"USING gin ({pgs.NAME_KEYS} gin_trgm_ops)")
+# The two indexes of the name keys a book made before 2026-12 has, in place of WORDS_INDEX.
+OLD_NAME_INDEXES = (f"CREATE INDEX client_search_name_trgm ON {SEARCH_TABLE} USING gin ({pgs.NAME_KEYS} gin_trgm_ops)",
+                    f"CREATE INDEX client_search_name_words ON {SEARCH_TABLE} USING gin "
+                    "(to_tsvector('simple', replace(name || ' ' || father || ' ' || business, '_', 'ǂ')))")
 
 
 def test_an_older_server_book_is_brought_up_to_date_when_opened(server_url, server_rows):
-    """A book made before the name-words index, with the name trigram index no query uses: the
-    first open by the book's owner makes the one and drops the other."""
+    """A book made before 2026-12, with the name trigram index no query uses and the name words
+    indexed through the text parser: the first open by the book's owner makes the name-words
+    index of today and drops both."""
     from clientdesk.db import close_database
     from clientdesk.postgres.database import open_server
 
@@ -80,14 +83,15 @@ def test_an_older_server_book_is_brought_up_to_date_when_opened(server_url, serv
 
     with psycopg.connect(server_url, autocommit=True) as conn:
         conn.execute(f"DROP INDEX {pgs.WORDS_INDEX}")
-        conn.execute(OLD_NAME_TRIGRAMS)
+        for sql in OLD_NAME_INDEXES:
+            conn.execute(sql)
     db = open_server(server_url)
     try:
         assert pgs.is_current(db)
     finally:
         close_database(db)
-    assert server_rows("SELECT indexname FROM pg_indexes WHERE indexname IN (%s, %s)", pgs.WORDS_INDEX,
-                       pgs.UNUSED_INDEX) == [(pgs.WORDS_INDEX,)]
+    assert server_rows("SELECT indexname FROM pg_indexes WHERE indexname IN (%s, %s, %s)", pgs.WORDS_INDEX,
+                       *pgs.UNUSED_INDEXES) == [(pgs.WORDS_INDEX,)]
 
 
 @pytest.fixture
