@@ -20,7 +20,9 @@ from clientdesk.textkey import fold_words
 from clientdesk.errors import ValidationError
 from clientdesk.validate import ascii_digits, normalize_phone
 
-_RAW_TOKEN = re.compile(r"\w+", re.UNICODE)
+# A raw word: letters and digits, as FTS5's unicode61 tokenizer cuts them (it splits at "_", which
+# Python's \w keeps: a word typed with one became a phrase, which FTS5 refuses here).
+_RAW_TOKEN = re.compile(r"[^\W_]+")
 _PHONEISH = re.compile(r"^[\d\s+\-().]+$")
 MIN_FRAGMENT = 3  # the trigram index finds fragments of 3 digits or more
 # bm25 weights, in column order: name, father, business, email, gstin
@@ -55,13 +57,14 @@ def phone_prefix_range(digits: str, country: str = "+91") -> tuple[str, str]:
     return country + digits, country + digits + "~"
 
 
-def _raw_words(text: str) -> list[str]:
+def raw_words(text: str) -> list[str]:
+    """The lower-cased raw words of `text` (see _RAW_TOKEN)."""
     return [w.lower() for w in _RAW_TOKEN.findall(text or "")]
 
 
 @functools.lru_cache(maxsize=65536)
 def _name_column(name: str) -> str:
-    return (" ".join(fold_words(name)) + " " + " ".join(w for w in _raw_words(name) if w.isascii())).strip()
+    return (" ".join(fold_words(name)) + " " + " ".join(w for w in raw_words(name) if w.isascii())).strip()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -71,7 +74,7 @@ def _folded_column(text: str) -> str:
 
 @functools.lru_cache(maxsize=16384)
 def _business_column(business: str) -> str:
-    return (" ".join(fold_words(business)) + " " + " ".join(_raw_words(business))).strip()
+    return (" ".join(fold_words(business)) + " " + " ".join(raw_words(business))).strip()
 
 
 def index_row(name: str, father: str, business: str, phones: list[str], email: str | None,
@@ -199,7 +202,7 @@ def parse_query(text: str) -> SearchQuery:
         return SearchQuery(text, _quote(digits), PHONE_SEARCH_TABLE, phone_digits=digits, exact_phone=exact)
     lowered = text.lower()
     exact_email = lowered if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", lowered) else None
-    raw = _raw_words(text)
+    raw = raw_words(text)
     folded = [w for w in fold_words(text) if w]
     parts = []
     if folded and "@" not in text:

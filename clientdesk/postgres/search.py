@@ -1,18 +1,22 @@
-"""The client search index on PostgreSQL: pg_trgm GIN indexes on the same folded keys.
+"""The client search index on PostgreSQL: GIN indexes on the same folded keys.
 
 The counterpart of clientdesk.search's FTS5 tables, with the same table names, the same
 `rowid` column (the client id) and the same text in each column (clientdesk.search.index_row
 makes it on both engines), so what is stored is identical and only the queries differ:
 
 - name words: every folded word typed must start a word of name, father's name or business
-  name (FTS5's `{name father business} : ("w1" * AND "w2" *)`): the same words as a tsvector
-  (`w1:* & w2:*`, NAME_WORDS), whose GIN index is exact, so matches are found and counted without
-  reading a key; one row at a time (a page walked in name order) it is tried by LIKE on the keys
-  (`' ' || keys LIKE '% w1%'`), which needs no index. (Books made before 2026-12 had a trigram
-  index on those keys as well; no query used it, so ensure() drops it: it cost a big import 0.7 s.)
-- email, business words and GSTIN: the raw words, the same way, on their own expression;
+  name (FTS5's `{name father business} : ("w1" * AND "w2" *)`): the keys' words as a tsvector
+  (`'w1':* & 'w2':*`, NAME_WORDS), whose GIN index is exact, so matches are found and counted
+  without reading a key; one row at a time (a page walked in name order) it is tried by LIKE on
+  the keys (`' ' || keys LIKE '% w1%'`), which needs no index;
+- email, business words and GSTIN: the raw words typed, the same way, on the words of those
+  keys (OTHER_WORDS), any script; an email's words must be in the email too;
 - phones: any fragment of 3+ digits (FTS5's trigram tokenizer): `phones LIKE '%digits%'`,
-  one GIN trigram index.
+  one pg_trgm GIN index.
+
+Books made before 2026-12 had trigram indexes on the name and other keys and the name words
+made by the text parser; ensure() replaces them (UNUSED_INDEXES): a big import built them again
+each time, 1.3 s of 100,000 clients' 2.8 s of indexes.
 
 Ranking: FTS5's bm25 with BM25_WEIGHTS is replaced by the same weights on pg_trgm's
 word_similarity per column (ClientService.search then ranks the candidates with rapidfuzz on
@@ -24,14 +28,13 @@ client list's client_count / client_ids (ClientListing on a server).
 from __future__ import annotations
 
 import logging
-import re
 from typing import Sequence
 
 import peewee
 
 from clientdesk.errors import ClientDeskError
 from clientdesk.schema import PHONE_SEARCH_TABLE, SEARCH_TABLE
-from clientdesk.search import BM25_WEIGHTS, SearchQuery, table_rows
+from clientdesk.search import BM25_WEIGHTS, SearchQuery, raw_words, table_rows
 from clientdesk.textkey import fold_words
 
 NAME_KEYS = "(' ' || name || ' ' || father || ' ' || business)"
@@ -45,8 +48,10 @@ OTHER_KEYS = "(' ' || business || ' ' || email || ' ' || gstin)"
 # gave for all 100,000 bench clients, whatever the server's locale, and the index builds in 0.25
 # instead of 0.45 s. (A word over 2,047 bytes, which no name has, is kept cut: PostgreSQL's limit.)
 NAME_WORDS = "array_to_tsvector(array_remove(string_to_array(name || ' ' || father || ' ' || business, ' '), ''))"
-_TS_WORD = re.compile(r"^[a-z0-9]+$")
-_RAW_TOKEN = re.compile(r"\w+", re.UNICODE)  # clientdesk.search's raw words
+# The words of the other keys (business, email, GSTIN: raw words, any script) the same way.
+OTHER_WORDS = "array_to_tsvector(array_remove(string_to_array(business || ' ' || email || ' ' || gstin, ' '), ''))"
+# A word typed longer than this many bytes is looked for by LIKE (a tsquery word has at most 2,047).
+LONGEST_WORD = 1000
 log = logging.getLogger(__name__)
 COPY_ROWS = 1000  # from this many rows on, written with COPY
 
@@ -56,16 +61,18 @@ DDL = (
     "father text NOT NULL DEFAULT '', business text NOT NULL DEFAULT '', email text NOT NULL DEFAULT '', "
     "gstin text NOT NULL DEFAULT '')",
     f'CREATE TABLE IF NOT EXISTS "{PHONE_SEARCH_TABLE}" (rowid integer PRIMARY KEY, phones text NOT NULL)',
-    f'CREATE INDEX IF NOT EXISTS client_search_other_trgm ON "{SEARCH_TABLE}" USING gin ({OTHER_KEYS} gin_trgm_ops)',
     f'CREATE INDEX IF NOT EXISTS client_phone_search_trgm ON "{PHONE_SEARCH_TABLE}" USING gin (phones gin_trgm_ops)',
 )
-# Made by create() and by ensure() on a book made before it.
+# Made by create() and by ensure() on a book made before them.
 WORDS_INDEX = "client_search_name_lexemes"
+OTHER_INDEX = "client_search_other_lexemes"
 # Made by books before 2026-12, which ensure() drops: a trigram index on the name keys that no
 # query used since the name words had their own index (every big import built it again: 0.7 s of
-# 100,000 clients' 2.8 s of indexes), and that index of the name words made by the text parser.
-UNUSED_INDEXES = ("client_search_name_trgm", "client_search_name_words")
-WORDS_DDL = f'CREATE INDEX IF NOT EXISTS {WORDS_INDEX} ON "{SEARCH_TABLE}" USING gin ({NAME_WORDS})'
+# 100,000 clients' 2.8 s of indexes), that index of the name words made by the text parser, and
+# a trigram index on the other keys, which their words' index answers (0.35 s to build, not 0.6).
+UNUSED_INDEXES = ("client_search_name_trgm", "client_search_name_words", "client_search_other_trgm")
+WORDS_DDL = (f'CREATE INDEX IF NOT EXISTS {WORDS_INDEX} ON "{SEARCH_TABLE}" USING gin ({NAME_WORDS})',
+             f'CREATE INDEX IF NOT EXISTS {OTHER_INDEX} ON "{SEARCH_TABLE}" USING gin ({OTHER_WORDS})')
 # The client list in name order with the ids: a page walked in that order reads no client row.
 LIST_ORDER_DDL = "CREATE INDEX IF NOT EXISTS client_list_name_order ON client (archived, search_key, name, id)"
 
@@ -73,7 +80,7 @@ LIST_ORDER_DDL = "CREATE INDEX IF NOT EXISTS client_list_name_order ON client (a
 def create(db) -> None:
     """The index tables and their trigram indexes (pg_trgm is a trusted extension: the owner of
     the database may install it)."""
-    for sql in (*DDL, WORDS_DDL, LIST_ORDER_DDL):
+    for sql in (*DDL, *WORDS_DDL, LIST_ORDER_DDL):
         db.execute_sql(sql)
 
 
@@ -86,8 +93,8 @@ def ensure(db) -> None:
         return
     try:
         with db.atomic():
-            db.execute_sql(WORDS_DDL)
-            db.execute_sql(LIST_ORDER_DDL)
+            for sql in (*WORDS_DDL, LIST_ORDER_DDL):
+                db.execute_sql(sql)
             for name in UNUSED_INDEXES:
                 db.execute_sql(f"DROP INDEX IF EXISTS {name}")
             db.execute_sql(f'ANALYZE "{SEARCH_TABLE}"')
@@ -97,9 +104,10 @@ def ensure(db) -> None:
 
 def is_current(db) -> bool:
     """Whether the search index has the indexes of the current code (and none of the unused)."""
-    return db.execute_sql("SELECT to_regclass(%s) IS NOT NULL AND to_regclass('client_list_name_order') IS NOT NULL "
+    return db.execute_sql("SELECT to_regclass(%s) IS NOT NULL AND to_regclass(%s) IS NOT NULL "
+                          "AND to_regclass('client_list_name_order') IS NOT NULL "
                           "AND NOT EXISTS (SELECT 1 FROM unnest(%s::text[]) n WHERE to_regclass(n) IS NOT NULL)",
-                          (WORDS_INDEX, list(UNUSED_INDEXES))).fetchone()[0]
+                          (WORDS_INDEX, OTHER_INDEX, list(UNUSED_INDEXES))).fetchone()[0]
 
 
 # ----- writing: the same rows as clientdesk.search -------------------------------------------
@@ -144,15 +152,28 @@ def _name_condition(folded: list[str], counting: bool) -> tuple[str, list]:
     in the whole book), by the name words' exact index (NAME_WORDS): no key is read. Else by LIKE
     on the keys, which is quick to try on one row (a page walked in name order tries rows one by
     one) and needs no index."""
-    words = [w for w in folded if _TS_WORD.match(w)] if counting else []
-    others = [w for w in folded if w not in words]
+    return _words_condition(NAME_WORDS, NAME_KEYS, folded, counting)
+
+
+def _words_condition(words_key: str, keys: str, typed: list[str], counting: bool) -> tuple[str, list]:
+    """Every word typed starts a word of the keys: by the words' index (`words_key`, a tsvector of
+    the keys' words) when `counting`, else (and for a word too long for a tsquery) by LIKE on the
+    space-led `keys`."""
+    indexed = [w for w in typed if len(w.encode()) <= LONGEST_WORD] if counting else []
+    others = [w for w in typed if w not in indexed]
     parts, params = [], []
-    if words:
-        parts.append(f"{NAME_WORDS} @@ to_tsquery('simple', %s)")
-        params.append(" & ".join(f"{w}:*" for w in words))
-    parts += [f"{NAME_KEYS} LIKE %s"] * len(others)
+    if indexed:
+        parts.append(f"{words_key} @@ %s::tsquery")
+        params.append(_prefix_query(indexed))
+    parts += [f"{keys} LIKE %s"] * len(others)
     params += [_like_word(w) for w in others]
     return "(" + " AND ".join(parts) + ")", params
+
+
+def _prefix_query(words: list[str]) -> str:
+    """A tsquery (its text) of every word as the start of a lexeme, taken as typed: quoted, so no
+    parser splits or changes it (the index's lexemes are the keys' words as they are)."""
+    return " & ".join("'" + w.replace("\\", "\\\\").replace("'", "''") + "':*" for w in words)
 
 
 def _parts(q: SearchQuery, counting: bool = False) -> tuple[str, list[tuple[str, list]]] | None:
@@ -164,16 +185,17 @@ def _parts(q: SearchQuery, counting: bool = False) -> tuple[str, list[tuple[str,
         digits = q.phone_digits.replace("\\", "").replace("%", "").replace("_", "")
         return PHONE_SEARCH_TABLE, [("phones LIKE %s", [f"%{digits}%"])]
     text = q.text
-    raw = [w.lower() for w in _RAW_TOKEN.findall(text)]
+    raw = raw_words(text)
     folded = [w for w in fold_words(text) if w]
     parts = []
     if folded and "@" not in text:
         parts.append(_name_condition(folded, counting))
-    if raw and "@" in text:
-        parts.append(("(" + " AND ".join([f"{OTHER_KEYS} LIKE %s AND (' ' || email) LIKE %s"] * len(raw)) + ")",
-                      [p for w in raw for p in (_like_word(w), _like_word(w))]))
+    if raw and "@" in text:  # an email: its words in the other keys, and in the email itself
+        where, params = _words_condition(OTHER_WORDS, OTHER_KEYS, raw, counting)
+        parts.append((f"({where} AND " + " AND ".join(["(' ' || email) LIKE %s"] * len(raw)) + ")",
+                      params + [_like_word(w) for w in raw]))
     elif raw and min(len(w) for w in raw) >= 3:
-        parts.append(("(" + " AND ".join([f"{OTHER_KEYS} LIKE %s"] * len(raw)) + ")", [_like_word(w) for w in raw]))
+        parts.append(_words_condition(OTHER_WORDS, OTHER_KEYS, raw, counting))
     return (SEARCH_TABLE, parts) if parts else None
 
 
@@ -190,8 +212,8 @@ def match(q: SearchQuery, counting: bool = False) -> tuple[str, str, list] | Non
 
 def _matching_ids(q: SearchQuery, distinct: bool = True) -> tuple[str, list] | None:
     """(SQL of the ids of the rows the query matches, parameters), for counting: each condition
-    on its own (a bitmap of the name words' exact index joined with a trigram one would have
-    every row of a page they share checked again, key by key). Not `distinct`: an id matched by
+    on its own (a bitmap of one words' index joined with another's would have every row of a
+    page they share checked again, key by key). Not `distinct`: an id matched by
     two conditions comes twice (enough for a hash or an array of ids, which need no sort)."""
     found = _parts(q, counting=True)
     if found is None:

@@ -167,6 +167,20 @@ def test_search_ranks_exact_phone_first_and_similar_names_next(desk, people):
     assert desk.clients.search("zzzz") == []
 
 
+def test_search_with_an_underscore_typed_finds_and_never_fails(desk):
+    """An underscore is no letter: "off_s" is the words "off" and "s" (SQLite's index split it so
+    and refused the phrase it became)."""
+    shop = add(desk, "Anil Verma", "9812345678", business_name="off_shop traders", email="anil_v@example.in")
+    other = add(desk, "Offer Singh", "9812345679")
+    for typed in ("off_s", "off_", "_", "a_v", "anil_v@example.in", "off_shop", "__init__"):
+        found = {r.id for r in desk.clients.search(typed)}
+        assert desk.clients.count(ClientFilter(text=typed)) == len(found) or typed == "_", typed
+        assert found <= {shop, other}, typed
+    assert {r.id for r in desk.clients.search("off_s")} == {shop, other}  # "of…" and "s…"
+    assert {r.id for r in desk.clients.search("off_shop")} == {shop}
+    assert [r.id for r in desk.clients.search("anil_v@example.in")] == [shop]
+
+
 def test_paging_and_sorting_in_sql(desk):
     for i in range(25):
         add(desk, f"Client {i:02d}", f"98200{i:05d}")

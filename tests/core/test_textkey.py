@@ -28,13 +28,13 @@ def test_the_index_row_keeps_each_email_word_lower_cased_and_each_national_numbe
     dotted capital I and other case changes included) and for any phones."""
     from hypothesis import given, strategies as st
 
-    from clientdesk.search import _raw_words, index_row, national_digits
+    from clientdesk.search import index_row, national_digits, raw_words
 
     @given(st.text(), st.lists(st.sampled_from(["+919876543210", "+14155550123", "+4930123456", "+91987654"]),
                                max_size=3))
     def check(email, phones):
         row = index_row("", "", "", phones, email or None, None)
-        assert row[4] == (" ".join(_raw_words(email)) if email else "")
+        assert row[4] == (" ".join(raw_words(email)) if email else "")
         assert row[3] == " ".join(map(national_digits, phones))
 
     check()

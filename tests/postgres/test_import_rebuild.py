@@ -44,7 +44,7 @@ def test_a_search_index_the_helper_cannot_lock_is_built_by_the_import_itself(ser
     INDEX waits for): the helper gives up after its lock wait, the caller builds the index."""
     monkeypatch.setattr(rebuild, "HELPER_LOCK_WAIT_MS", 100)
     before = _definitions(server_db)
-    wanted = [d for d in before if d[0] in ("client_search_other_trgm", "client_search_name_lexemes")]
+    wanted = [d for d in before if d[0] in ("client_search_other_lexemes", "client_search_name_lexemes")]
     assert len(wanted) == 2
     _drop(server_db, wanted)
     with server_db.atomic():

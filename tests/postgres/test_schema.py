@@ -32,7 +32,7 @@ def test_every_table_of_the_schema_is_made(server_db, server_rows):
     assert server_rows(f"SELECT version FROM {VERSION_TABLE}") == [(migrations.latest_version(),)]
     indexes = {name for (name,) in server_rows("SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")}
     assert not set(pgs.UNUSED_INDEXES) & indexes  # no query needs them (clientdesk/postgres/search.py)
-    assert {"client_search_name_lexemes", "client_search_other_trgm", "client_phone_search_trgm",
+    assert {"client_search_name_lexemes", "client_search_other_lexemes", "client_phone_search_trgm",
             "client_archived_only", "client_inactive", "client_first_purchase_md", "loyalty_card_number"} <= indexes
     # every model's columns are there
     for model in table_models():

@@ -39,7 +39,8 @@ def test_like_wildcards_typed_are_plain_characters(server_db):
 
 # ----- counting by the name words' exact index, and the client list on it ------------------------
 TYPED = ["r", "ra", "ram", "rame", "ramesh k", "s", "su", "sunita", "sunita s", "k", "ku", "kumar", "a", "o", "of",
-         "off", "sh", "shop", "50", "x", "रमेश", "र", "सु", "kumar traders", "tr", "zz", "_", "%", "a@", "laxmi@ex"]
+         "off", "sh", "shop", "50", "x", "रमेश", "र", "सु", "kumar traders", "tr", "zz", "_", "%", "a@", "laxmi@ex",
+         "कुमार", "ट्रे", "27aap", "o'bri", "off_s", "laxmi@example.in", "example", "ǂ", "x" * 1500, "'", "\\"]
 NAMES = ["Ramesh Kumar", "Rajesh Kumar", "Sunita Sharma", "Suresh Kumar", "Priya Singh", "Anil 50% off_shop",
          "Laxmi Narayan", "रमेश कुमार", "सुनीता शर्मा", "Harpreet Kaur", "O'Brien", "Ram", "Kumari Devi"]
 
@@ -53,10 +54,13 @@ def _like_count(db, q) -> int:
     return db.execute_sql(f'SELECT count(*) FROM "{table}" WHERE {where}', params).fetchone()[0]
 
 
-def test_counting_by_the_name_words_index_finds_what_like_finds(server_db):
+def test_counting_by_the_words_indexes_finds_what_like_finds(server_db):
+    """The words' indexes (name keys, other keys) against the meaning of a match, LIKE on the
+    keys: Latin and Devanagari words, an email, a GSTIN, quotes and wildcards typed, a word too
+    long for a tsquery."""
     rows = [(cid, *index_row(NAMES[cid % len(NAMES)], NAMES[(cid * 7) % len(NAMES)] if cid % 3 else "",
-                             "Kumar Traders" if cid % 5 == 0 else "", [f"+9198{cid:08d}"],
-                             "laxmi@example.in" if cid % 11 == 0 else None, None))
+                             ("Kumar Traders", "कुमार ट्रेडर्स", "")[cid % 3] if cid % 5 == 0 else "", [f"+9198{cid:08d}"],
+                             "laxmi@example.in" if cid % 11 == 0 else None, "27AAPFU0939F1ZV" if cid % 13 == 0 else None))
             for cid in range(1, 301)]
     with server_db.atomic():
         pgs.replace_rows(server_db, rows, fresh=True)
@@ -66,16 +70,17 @@ def test_counting_by_the_name_words_index_finds_what_like_finds(server_db):
     assert pgs.count(server_db, parse_query("r")) > 0 and pgs.count(server_db, parse_query("zz")) == 0
 
 
-# The two indexes of the name keys a book made before 2026-12 has, in place of WORDS_INDEX.
-OLD_NAME_INDEXES = (f"CREATE INDEX client_search_name_trgm ON {SEARCH_TABLE} USING gin ({pgs.NAME_KEYS} gin_trgm_ops)",
-                    f"CREATE INDEX client_search_name_words ON {SEARCH_TABLE} USING gin "
-                    "(to_tsvector('simple', replace(name || ' ' || father || ' ' || business, '_', 'ǂ')))")
+# The indexes a book made before 2026-12 has in place of WORDS_INDEX and OTHER_INDEX.
+OLD_INDEXES = (f"CREATE INDEX client_search_name_trgm ON {SEARCH_TABLE} USING gin ({pgs.NAME_KEYS} gin_trgm_ops)",
+               f"CREATE INDEX client_search_name_words ON {SEARCH_TABLE} USING gin "
+               "(to_tsvector('simple', replace(name || ' ' || father || ' ' || business, '_', 'ǂ')))",
+               f"CREATE INDEX client_search_other_trgm ON {SEARCH_TABLE} USING gin ({pgs.OTHER_KEYS} gin_trgm_ops)")
 
 
 def test_an_older_server_book_is_brought_up_to_date_when_opened(server_url, server_rows):
-    """A book made before 2026-12, with the name trigram index no query uses and the name words
-    indexed through the text parser: the first open by the book's owner makes the name-words
-    index of today and drops both."""
+    """A book made before 2026-12, with trigram indexes on the name and other keys and the name
+    words indexed through the text parser: the first open by the book's owner makes the words'
+    indexes of today and drops those."""
     from clientdesk.db import close_database
     from clientdesk.postgres.database import open_server
 
@@ -83,15 +88,16 @@ def test_an_older_server_book_is_brought_up_to_date_when_opened(server_url, serv
 
     with psycopg.connect(server_url, autocommit=True) as conn:
         conn.execute(f"DROP INDEX {pgs.WORDS_INDEX}")
-        for sql in OLD_NAME_INDEXES:
+        conn.execute(f"DROP INDEX {pgs.OTHER_INDEX}")
+        for sql in OLD_INDEXES:
             conn.execute(sql)
     db = open_server(server_url)
     try:
         assert pgs.is_current(db)
     finally:
         close_database(db)
-    assert server_rows("SELECT indexname FROM pg_indexes WHERE indexname IN (%s, %s, %s)", pgs.WORDS_INDEX,
-                       *pgs.UNUSED_INDEXES) == [(pgs.WORDS_INDEX,)]
+    assert server_rows("SELECT indexname FROM pg_indexes WHERE indexname IN (%s, %s, %s, %s, %s) ORDER BY 1",
+                       pgs.WORDS_INDEX, pgs.OTHER_INDEX, *pgs.UNUSED_INDEXES) == [(pgs.WORDS_INDEX,), (pgs.OTHER_INDEX,)]
 
 
 @pytest.fixture
