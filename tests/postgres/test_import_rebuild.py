@@ -134,3 +134,53 @@ def test_a_client_another_counter_deletes_during_a_big_import_loses_its_phone_as
     assert server_rows("SELECT referred_by_id FROM client WHERE id = %s", referred.id) == [(None,)]
     assert server_rows("SELECT count(*) FROM client WHERE name LIKE 'New Client %%'") == [(300,)]
     assert sum("lost their parent row" in r.message for r in caplog.records) == 2
+
+
+def test_keys_first_while_the_helper_builds_only_the_other_tables_indexes(server_db, server_rows, monkeypatch):
+    """The keys lock the client and phone tables until the caller commits: they are made first,
+    and the helper's connection takes only the search tables' indexes meanwhile (one of a locked
+    table would wait for the lock to the end). Every index and key is there after, quickly."""
+    import threading
+    import time
+
+    monkeypatch.setattr(rebuild, "HELPER_LOCK_WAIT_MS", 60_000)  # a helper stuck on a lock would show
+    taken = []
+    take = rebuild._Work.take
+
+    def recording(self, avoid=frozenset()):
+        item = take(self, avoid)
+        if item is not None:
+            taken.append((threading.current_thread().name, rebuild.index_table(item[1])))
+        return item
+
+    monkeypatch.setattr(rebuild._Work, "take", recording)
+    make_key = rebuild._make_key
+
+    def slow_key(*args):  # a key checked over many rows: the helper has time to start
+        time.sleep(0.5)
+        make_key(*args)
+
+    monkeypatch.setattr(rebuild, "_make_key", slow_key)
+    before, keys = _definitions(server_db), _keys(server_rows)
+    wanted = [d for d in before if rebuild.index_table(d[1]) in ("client", "phone", search.SEARCH_TABLE,
+                                                                   search.PHONE_SEARCH_TABLE)]
+    sql = sql_for(server_db)
+    loose = sql.loose_keys(server_db, "phone") + sql.loose_keys(server_db, "client")
+    _drop(server_db, wanted)
+    for _, drop, _ in loose:
+        server_db.execute_sql(drop)
+    started = time.monotonic()
+    with server_db.atomic():
+        assert rebuild.build_indexes(server_db, wanted + [(n, again) for n, _, again in loose], beside=True) \
+            == len(wanted) + 2
+    assert time.monotonic() - started < 30
+    assert _definitions(server_db) == before and _keys(server_rows) == keys
+    helper = {table for thread, table in taken if thread == "import-indexes"}
+    assert helper and helper <= {search.SEARCH_TABLE, search.PHONE_SEARCH_TABLE}
+    assert len(taken) == len(wanted)
+
+
+def test_an_index_statement_names_its_table():
+    assert rebuild.index_table("CREATE INDEX client_name ON public.client USING btree (name)") == "client"
+    assert rebuild.index_table('CREATE INDEX IF NOT EXISTS x ON "client_search" USING gin (a)') == "client_search"
+    assert rebuild.index_table("CREATE INDEX on_phone ON ONLY public.phone (number)") == "phone"
