@@ -23,6 +23,7 @@ _PIN = re.compile(r"^[1-9][0-9]{5}$")
 # The longest name (or other one-line text field) a client record keeps: longer text is a paste
 # gone wrong or a broken file, never a name.
 MAX_NAME_LENGTH = 200
+MAX_LINE_LENGTH = 500  # an address line
 MOBILE_TYPES = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
 
 

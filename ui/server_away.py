@@ -61,6 +61,9 @@ SERVER_MESSAGES = {
                                             "was saved. Try again."),
     "readonly": QT_TRANSLATE_NOOP("Server", "The client book on the shop's server at %1 is read-only; nothing was "
                                             "saved."),
+    "too_long": QT_TRANSLATE_NOOP("Server", "A text is longer than the client book on the shop's server at %1 takes; "
+                                            "nothing was saved. Shorten it, or run server-setup again to lift the "
+                                            "limit."),
     "permission": QT_TRANSLATE_NOOP("Server", "The shop's server at %1 does not let this counter make this change "
                                               "(permission denied). Run server-setup again or ask whoever set the "
                                               "server up."),

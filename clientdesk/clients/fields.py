@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 
 from clientdesk.errors import ValidationError
 from clientdesk.models import CHANNELS, CONSENT_METHODS, GENDERS, LANGUAGES, SOURCES
-from clientdesk.validate import check_name, normalize_email, normalize_gstin, normalize_phone, normalize_pin
+from clientdesk.validate import (
+    MAX_LINE_LENGTH, MAX_NAME_LENGTH, check_name, normalize_email, normalize_gstin, normalize_phone, normalize_pin,
+)
 
 PARTIAL_DATES = ("birth", "anniversary", "founded")
 ADDRESS_KINDS = ("postal", "work")
@@ -121,7 +123,8 @@ def clean(data: ClientData) -> ClientData:
         raise ValidationError("name", "empty", "Name is required")
     for attr in ("honorific", "father_name", "name_other", "father_name_other", "business_name", "postal_city",
                  "work_city", "postal_state", "work_state", "postal_line", "work_line"):
-        setattr(data, attr, check_name(getattr(data, attr), attr, 500 if attr.endswith("_line") else 200))
+        setattr(data, attr, check_name(getattr(data, attr), attr,
+                                       MAX_LINE_LENGTH if attr.endswith("_line") else MAX_NAME_LENGTH))
     phones: list[PhoneEntry] = []
     for entry in data.phones:
         if not str(entry.number).strip():

@@ -49,6 +49,23 @@ def text_column(columns: list[list], separator: str = " ") -> list[str]:
     return [separator.join(t for t in map(cell_text, cells) if t) for cells in zip(*columns)]
 
 
+def within_limit(values: list[str], limit: int, name: str, problems: "Problems") -> list[str]:
+    """`values`, each longer than `limit` characters left out ("") as a problem under `name`: the
+    limits a client's form has (clientdesk.clients.fields), so an import stores nothing the form
+    would refuse (nor a key too long for the server's indexes)."""
+    if max(map(len, values), default=0) <= limit:
+        return values
+    kept = []
+    for row, value in enumerate(values):
+        if len(value) > limit:
+            problems.add(row, name, ValidationError(
+                name, "longer", f"{len(value):,} characters long, more than the {limit:,} a client's card keeps: "
+                                "left out"))
+            value = ""
+        kept.append(value)
+    return kept
+
+
 @dataclass
 class Problems:
     """What the cleaners rejected: per row index, (field, error) in the order they were found."""

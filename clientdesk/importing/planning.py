@@ -18,13 +18,13 @@ from clientdesk.dialect import sql_for
 from clientdesk.errors import FileFormatError, ValidationError
 from clientdesk.importing import cleaning
 from clientdesk.importing.columns import (
-    Problems, cleaned_column, field_columns, first_cells, list_column, sheet_columns, text_column,
+    Problems, cleaned_column, field_columns, first_cells, list_column, sheet_columns, text_column, within_limit,
 )
 from clientdesk.importing.households import same_person
 from clientdesk.importing.mapping import SourceTable
 from clientdesk.importing.readers import cell_text, is_blank
 from clientdesk.progress import NO_PROGRESS, Progress
-from clientdesk.validate import normalize_gstin
+from clientdesk.validate import MAX_LINE_LENGTH, MAX_NAME_LENGTH, normalize_gstin
 
 ON_MATCH = ("fill", "overwrite", "skip")
 # Row statuses: the UI gives them words.
@@ -38,6 +38,10 @@ _DATE_PREFIXES = ("birth", "anniversary")
 # ClientValues attribute ← mapped field, for the one-line text fields cleaned as they are.
 _PLAIN_TEXT = (("honorific", "honorific"), ("father_name", "father_name"), ("business_name", "business_name"),
                ("postal_city", "city"), ("postal_state", "state"))
+# The longest text a mapped field keeps (a client's form's limits); the rest are a problem.
+_TEXT_LIMITS = {"name": MAX_NAME_LENGTH, "honorific": MAX_NAME_LENGTH, "father_name": MAX_NAME_LENGTH,
+                "business_name": MAX_NAME_LENGTH, "city": MAX_NAME_LENGTH, "state": MAX_NAME_LENGTH,
+                "address": MAX_LINE_LENGTH}
 _DATE_PARTS = tuple((p, tuple(f"{p}_{part}" for part in ("day", "month", "year"))) for p in _DATE_PREFIXES)
 DATE_FIELDS = tuple(part for _, parts in _DATE_PARTS for part in parts)
 STORED = _TEXT_FIELDS + ("email", "gstin") + DATE_FIELDS
@@ -223,7 +227,10 @@ class ClientPlanner:
         cells = {name: [by_index[i] for i in indexes] for name, indexes in fields.items()}
 
         def text(name: str, separator: str = " ") -> list[str]:
-            return text_column(cells[name], separator) if name in cells else _blank_column(size, "")
+            if name not in cells:
+                return _blank_column(size, "")
+            values = text_column(cells[name], separator)
+            return within_limit(values, _TEXT_LIMITS[name], name, problems) if name in _TEXT_LIMITS else values
 
         def single(name: str, clean: Callable, issue_field: str | None = None, memo: dict | None = None) -> list:
             if name not in cells:
@@ -241,7 +248,8 @@ class ClientPlanner:
         names = text("name")
         parts = [text_column(cells[n]) for n in ("first_name", "middle_name", "last_name") if n in cells]
         if parts:
-            names = [n or " ".join(t for t in split if t) for n, *split in zip(names, *parts)]
+            names = within_limit([n or " ".join(t for t in split if t) for n, *split in zip(names, *parts)],
+                                 MAX_NAME_LENGTH, "name", problems)
         phones = several("phone", cleaning.clean_phones)
         emails = several("email", cleaning.clean_emails)
         gstins = single("gstin", normalize_gstin)

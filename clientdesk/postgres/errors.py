@@ -102,6 +102,10 @@ def storage_error_for(exc: BaseException, host: str = "the server", user: str = 
     if code in CONFLICT_CODES:
         return StorageError("Another counter changed the same records at the same moment; nothing was saved. "
                             "Try again.", reason="conflict", host=host)
+    if code == "22001":  # string_data_right_truncation: a book whose text columns still have a limit
+        return StorageError(f"A text is longer than the client book on the shop's server at {host} takes; nothing "
+                            "was saved. Shorten it, or run server-setup again to lift the limit.",
+                            reason="too_long", host=host)
     if code == "25006":  # read_only_sql_transaction: a standby or a read-only database
         return StorageError(f"The client book on the shop's server at {host} is read-only; nothing was saved.",
                             reason="readonly", host=host)

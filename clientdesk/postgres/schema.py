@@ -125,6 +125,19 @@ def check_version(version: int, host: str) -> None:
             reason="newer", version=version, known=target)
 
 
+def unbounded_text(db) -> list[str]:
+    """ALTER statements taking the length limit off every VARCHAR(255) column of the book (peewee's
+    CharField on PostgreSQL): SQLite stores text of any length, and a client's form allows an
+    address line of 500 letters, a client many tags (their list is one column) — on a server such
+    a save or import failed. The length is checked where the values are made; a column of text
+    with no limit costs the same. Without a table rewrite (a binary-compatible change)."""
+    found = db.execute_sql(
+        "SELECT c.relname, a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+        "WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' AND NOT a.attisdropped "
+        "AND a.atttypid = 'varchar'::regtype AND a.atttypmod > 0 ORDER BY 1, 2").fetchall()
+    return [f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE varchar' for table, column in found]
+
+
 def client_defaults(db) -> list[str]:
     """ALTER statements giving the client table the model's constant defaults it lacks: peewee
     sends every field itself, but a big import's COPY leaves such columns to their default
@@ -174,7 +187,7 @@ def create_all(db) -> None:
                 else:
                     db.execute(model._schema._create_index(index, safe=True))
             model._schema.create_sequences()
-    for sql in (*CLIENT_INDEXES, *client_defaults(db)):
+    for sql in (*CLIENT_INDEXES, *client_defaults(db), *unbounded_text(db)):
         db.execute_sql(sql)
     search.create(db)
     db.execute_sql(f"CREATE TABLE {VERSION_TABLE} (id integer PRIMARY KEY CHECK (id = 1), "
@@ -184,14 +197,15 @@ def create_all(db) -> None:
 
 def bring_up_to_date(db) -> None:
     """What a book made by an older ClientDesk of the same schema version lacks or keeps for
-    nothing: drop the COVERED_INDEXES (once the index that covers each is there) and give the
-    client table its column defaults. A counter's role, which may not, leaves the book as it is
-    (only a big import is slower on it)."""
+    nothing: drop the COVERED_INDEXES (once the index that covers each is there), give the client
+    table its column defaults and take the length limit off its text columns. A counter's role,
+    which may not, leaves the book as it is (a big import is slower on it, and a text longer than
+    255 letters is refused with a message)."""
     covered = [name for (name,) in db.execute_sql(
         "SELECT name FROM unnest(%s::text[], %s::text[]) AS i(name, covering) "
         "WHERE to_regclass(name) IS NOT NULL AND to_regclass(covering) IS NOT NULL",
         (list(COVERED_INDEXES), list(COVERED_INDEXES.values())))]
-    statements = [f'DROP INDEX IF EXISTS "{name}"' for name in covered] + client_defaults(db)
+    statements = [f'DROP INDEX IF EXISTS "{name}"' for name in covered] + client_defaults(db) + unbounded_text(db)
     if not statements:
         return
     try:

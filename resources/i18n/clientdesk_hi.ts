@@ -2332,6 +2332,10 @@ Bills and receipts are not affected.</source>
         <translation>एक खाना बहुत लंबा था; उसके सिर्फ़ पहले 32,767 अक्षर रखे गए।</translation>
     </message>
     <message>
+        <source>Longer than a client&apos;s card keeps; left out.</source>
+        <translation>ग्राहक के कार्ड में जितना आता है उससे लंबा; छोड़ दिया गया।</translation>
+    </message>
+    <message>
         <source>A formula cell has no saved result, so it was read as empty. Open the file in Excel, save it and import it again.</source>
         <translation>फ़ॉर्मूले वाले एक खाने का नतीजा सहेजा नहीं गया था, इसलिए वह खाली पढ़ा गया। फ़ाइल को Excel में खोलकर सहेजें और फिर से इम्पोर्ट करें।</translation>
     </message>
@@ -4532,6 +4536,10 @@ The client book as it is now is kept as a backup first. ClientDesk then starts a
     <message>
         <source>The client book on the shop&apos;s server at %1 is read-only; nothing was saved.</source>
         <translation>दुकान के सर्वर (%1) की ग्राहक बही सिर्फ़ पढ़ी जा सकती है; कुछ भी सहेजा नहीं गया।</translation>
+    </message>
+    <message>
+        <source>A text is longer than the client book on the shop&apos;s server at %1 takes; nothing was saved. Shorten it, or run server-setup again to lift the limit.</source>
+        <translation>दुकान के सर्वर %1 की ग्राहक-बही जितना लंबा पाठ लेती है, यह उससे लंबा है; कुछ सहेजा नहीं गया। इसे छोटा करें, या सीमा हटाने के लिए server-setup फिर से चलाएँ।</translation>
     </message>
     <message>
         <source>The shop&apos;s server at %1 does not let this counter make this change (permission denied). Run server-setup again or ask whoever set the server up.</source>

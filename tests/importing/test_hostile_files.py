@@ -337,3 +337,41 @@ def test_report_that_fails_after_the_import_does_not_say_nothing_was_written(tmp
     assert code == 1 and summary["created"] == 2
     assert "import was saved" in err and "report was not written" in err
     assert [n for n, _ in clients(tmp_path / "cli.sqlite")] == ["Ramesh", "Sita"]
+
+
+def test_text_longer_than_a_clients_card_keeps_is_left_out_as_a_problem(desk, tmp_path):
+    """A pasted blob in a name, firm or address cell: left out with a problem on its row, as the
+    client's form would refuse it (a row whose name is left out is not imported), the same on both
+    engines; many tags and a long but allowed address are kept whole (the server's text columns
+    have no 255-letter limit)."""
+    from clientdesk.clients.listing import ClientFilter
+    from clientdesk.models import Client
+
+    blob = "zq" + "abcdefghij" * 500
+    tags = ";".join(f"tag{n:03d}-group" for n in range(40))
+    line = "House 12, " + "Gali Number Four, " * 26  # 478 letters: a form allows 500
+    sheet = tmp_path / "blob.csv"
+    sheet.write_text("Name,Phone,Firm,Address,Tags\n"
+                     f"{blob},9812345678,,,\n"
+                     f"Asha Devi,9812345679,{blob[:300]},,\n"
+                     f"Ravi Kumar,9812345680,,\"{line}{blob[:100]}\",\n"
+                     f"Meena Shah,9812345681,,\"{line}\",\"{tags}\"\n", encoding="utf-8")
+    result = desk.imports.import_file(sheet)
+    assert (result.created, result.failed_rows) == (3, 1)
+    problems = {(i.row, i.field, i.reason) for i in result.issues}
+    assert {(2, "name", "longer"), (3, "business_name", "longer"), (4, "address", "longer")} <= problems
+    assert "5,002 characters long" in next(i.message for i in result.issues if i.row == 2 and i.reason == "longer")
+    stored = {c.name: c for c in Client.select()}
+    assert set(stored) == {"Asha Devi", "Ravi Kumar", "Meena Shah"}
+    assert stored["Asha Devi"].business_name == "" and stored["Ravi Kumar"].postal_line == ""
+    assert stored["Meena Shah"].postal_line == line.strip() and len(stored["Meena Shah"].tags_text) > 255
+    assert desk.clients.count(ClientFilter(text="zqab")) == 0
+    assert desk.clients.count(ClientFilter(text="meena")) == 1
+
+
+def test_a_long_address_line_the_form_allows_is_saved(desk):
+    from clientdesk.clients.fields import ClientData, PhoneEntry
+
+    line = "Shop 4, " + "Main Bazaar Road, " * 26  # 476 letters, under the form's 500
+    cid = desk.clients.create(ClientData(name="Gopal Das", postal_line=line, phones=[PhoneEntry("9812345682")]))
+    assert desk.clients.get(cid).postal_line == line.strip()

@@ -33,7 +33,7 @@ def wrapped(exc: Exception) -> peewee.DatabaseError:
     ("3D000", "no_database"),
     ("53100", "full"), ("53200", "server_resources"), ("53300", "server_resources"),
     ("40001", "conflict"), ("40P01", "conflict"), ("55P03", "busy"),
-    ("25006", "readonly"), ("42501", "permission"), ("XX001", "damaged"), ("58030", "damaged"),
+    ("25006", "readonly"), ("42501", "permission"), ("XX001", "damaged"), ("58030", "damaged"), ("22001", "too_long"),
 ])
 def test_storage_conditions_are_sorted_by_code(code, reason):
     for exc in (driver_error(code), wrapped(driver_error(code))):

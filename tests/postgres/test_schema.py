@@ -176,3 +176,17 @@ def test_a_big_import_leaves_to_the_defaults_only_what_they_give(server_desk, tm
         assert result.created == 50
         stored = server_desk.db.execute_sql(f"SELECT DISTINCT {columns} FROM client").fetchall()
         assert stored == [tuple(defaults.values())], run
+
+
+def test_text_columns_have_no_length_limit_and_an_older_books_owner_lifts_it(server_db, server_url, server_rows):
+    """SQLite keeps text of any length; so does the server (peewee made VARCHAR(255)): a book
+    made with the limit loses it at its owner's next open."""
+    limited = ("SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid WHERE c.relkind = 'r' "
+               "AND c.relnamespace = 'public'::regnamespace AND a.atttypid = 'varchar'::regtype AND a.atttypmod > 0")
+    assert server_rows(limited) == [(0,)]
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute("ALTER TABLE client ALTER COLUMN tags_text TYPE varchar(255)")
+        conn.execute("ALTER TABLE tag ALTER COLUMN name TYPE varchar(255)")
+    assert server_rows(limited) == [(2,)]
+    open_server(server_url).close()
+    assert server_rows(limited) == [(0,)]

@@ -61,6 +61,7 @@ IMPORT_REASONS = {
                                                     "check its letters."),
     "nul": QT_TRANSLATE_NOOP("ImportProblems", "Damaged characters were taken out of this row."),
     "too_long": QT_TRANSLATE_NOOP("ImportProblems", "A cell was too long; only its first 32,767 letters were kept."),
+    "longer": QT_TRANSLATE_NOOP("ImportProblems", "Longer than a client's card keeps; left out."),
     "formula": QT_TRANSLATE_NOOP("ImportProblems", "A formula cell has no saved result, so it was read as empty. "
                                                    "Open the file in Excel, save it and import it again."),
     "merged": QT_TRANSLATE_NOOP("ImportProblems", "Merged cells: their value was used for every row they cover."),
