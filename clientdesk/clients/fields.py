@@ -114,6 +114,12 @@ SCALAR_FIELDS = [
 ]
 
 
+# The longest text each one-line field keeps (the import leaves longer text out the same way).
+TEXT_LIMITS = {attr: MAX_LINE_LENGTH if attr.endswith("_line") else MAX_NAME_LENGTH
+               for attr in ("name", "honorific", "father_name", "name_other", "father_name_other", "business_name",
+                            "postal_city", "work_city", "postal_state", "work_state", "postal_line", "work_line")}
+
+
 def clean(data: ClientData) -> ClientData:
     """Validated, normalised copy of `data`; raises ValidationError on the first bad field."""
     data = dataclasses.replace(data, phones=[dataclasses.replace(p) for p in data.phones],
@@ -121,10 +127,9 @@ def clean(data: ClientData) -> ClientData:
     data.name = check_name(data.name)
     if not data.name:
         raise ValidationError("name", "empty", "Name is required")
-    for attr in ("honorific", "father_name", "name_other", "father_name_other", "business_name", "postal_city",
-                 "work_city", "postal_state", "work_state", "postal_line", "work_line"):
-        setattr(data, attr, check_name(getattr(data, attr), attr,
-                                       MAX_LINE_LENGTH if attr.endswith("_line") else MAX_NAME_LENGTH))
+    for attr, limit in TEXT_LIMITS.items():
+        if attr != "name":
+            setattr(data, attr, check_name(getattr(data, attr), attr, limit))
     phones: list[PhoneEntry] = []
     for entry in data.phones:
         if not str(entry.number).strip():

@@ -24,7 +24,8 @@ from clientdesk.importing.households import same_person
 from clientdesk.importing.mapping import SourceTable
 from clientdesk.importing.readers import cell_text, is_blank
 from clientdesk.progress import NO_PROGRESS, Progress
-from clientdesk.validate import MAX_LINE_LENGTH, MAX_NAME_LENGTH, normalize_gstin
+from clientdesk.clients.fields import TEXT_LIMITS
+from clientdesk.validate import normalize_gstin
 
 ON_MATCH = ("fill", "overwrite", "skip")
 # Row statuses: the UI gives them words.
@@ -39,9 +40,7 @@ _DATE_PREFIXES = ("birth", "anniversary")
 _PLAIN_TEXT = (("honorific", "honorific"), ("father_name", "father_name"), ("business_name", "business_name"),
                ("postal_city", "city"), ("postal_state", "state"))
 # The longest text a mapped field keeps (a client's form's limits); the rest are a problem.
-_TEXT_LIMITS = {"name": MAX_NAME_LENGTH, "honorific": MAX_NAME_LENGTH, "father_name": MAX_NAME_LENGTH,
-                "business_name": MAX_NAME_LENGTH, "city": MAX_NAME_LENGTH, "state": MAX_NAME_LENGTH,
-                "address": MAX_LINE_LENGTH}
+_TEXT_LIMITS = {code: TEXT_LIMITS[attr] for attr, code in (*_PLAIN_TEXT, ("name", "name"), ("postal_line", "address"))}
 _DATE_PARTS = tuple((p, tuple(f"{p}_{part}" for part in ("day", "month", "year"))) for p in _DATE_PREFIXES)
 DATE_FIELDS = tuple(part for _, parts in _DATE_PARTS for part in parts)
 STORED = _TEXT_FIELDS + ("email", "gstin") + DATE_FIELDS
@@ -249,7 +248,7 @@ class ClientPlanner:
         parts = [text_column(cells[n]) for n in ("first_name", "middle_name", "last_name") if n in cells]
         if parts:
             names = within_limit([n or " ".join(t for t in split if t) for n, *split in zip(names, *parts)],
-                                 MAX_NAME_LENGTH, "name", problems)
+                                 _TEXT_LIMITS["name"], "name", problems)
         phones = several("phone", cleaning.clean_phones)
         emails = several("email", cleaning.clean_emails)
         gstins = single("gstin", normalize_gstin)

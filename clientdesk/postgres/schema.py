@@ -138,15 +138,21 @@ def unbounded_text(db) -> list[str]:
     return [f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE varchar' for table, column in found]
 
 
+def column_defaults(db, table: str) -> dict[str, str | None]:
+    """Each column of `table` with its default expression (None: it has none, so NULL)."""
+    return dict(db.execute_sql(
+        "SELECT a.attname, pg_get_expr(d.adbin, d.adrelid) FROM pg_attribute a LEFT JOIN pg_attrdef d "
+        "ON d.adrelid = a.attrelid AND d.adnum = a.attnum WHERE a.attrelid = %s::regclass AND a.attnum > 0 "
+        "AND NOT a.attisdropped", (table,)).fetchall())
+
+
 def client_defaults(db) -> list[str]:
     """ALTER statements giving the client table the model's constant defaults it lacks: peewee
     sends every field itself, but a big import's COPY leaves such columns to their default
     (bulk.ServerLoad.defaulted). Strings, integers and booleans; None is the default anyway."""
     from clientdesk.models import Client
 
-    have = {name for (name,) in db.execute_sql(
-        "SELECT a.attname FROM pg_attribute a JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-        "WHERE a.attrelid = 'client'::regclass")}
+    have = {name for name, expression in column_defaults(db, Client._meta.table_name).items() if expression}
     statements = []
     for field in Client._meta.sorted_fields:
         default = field.default

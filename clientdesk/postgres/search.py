@@ -78,8 +78,8 @@ LIST_ORDER_DDL = "CREATE INDEX IF NOT EXISTS client_list_name_order ON client (a
 
 
 def create(db) -> None:
-    """The index tables and their trigram indexes (pg_trgm is a trusted extension: the owner of
-    the database may install it)."""
+    """The index tables and their indexes (pg_trgm, for the phones' index and the ranking, is a
+    trusted extension: the owner of the database may install it)."""
     for sql in (*DDL, *WORDS_DDL, LIST_ORDER_DDL):
         db.execute_sql(sql)
 
@@ -147,18 +147,11 @@ def _like_word(word: str) -> str:
     return f"% {escaped}%"
 
 
-def _name_condition(folded: list[str], counting: bool) -> tuple[str, list]:
-    """Every folded word starts a word of the name keys. When `counting` (finding the matches
-    in the whole book), by the name words' exact index (NAME_WORDS): no key is read. Else by LIKE
-    on the keys, which is quick to try on one row (a page walked in name order tries rows one by
-    one) and needs no index."""
-    return _words_condition(NAME_WORDS, NAME_KEYS, folded, counting)
-
-
 def _words_condition(words_key: str, keys: str, typed: list[str], counting: bool) -> tuple[str, list]:
     """Every word typed starts a word of the keys: by the words' index (`words_key`, a tsvector of
-    the keys' words) when `counting`, else (and for a word too long for a tsquery) by LIKE on the
-    space-led `keys`."""
+    the keys' words) when `counting` (finding the matches in the whole book: no key is read), else
+    (and for a word too long for a tsquery) by LIKE on the space-led `keys`, which is quick to try
+    on one row (a page walked in name order tries rows one by one) and needs no index."""
     indexed = [w for w in typed if len(w.encode()) <= LONGEST_WORD] if counting else []
     others = [w for w in typed if w not in indexed]
     parts, params = [], []
@@ -189,7 +182,7 @@ def _parts(q: SearchQuery, counting: bool = False) -> tuple[str, list[tuple[str,
     folded = [w for w in fold_words(text) if w]
     parts = []
     if folded and "@" not in text:
-        parts.append(_name_condition(folded, counting))
+        parts.append(_words_condition(NAME_WORDS, NAME_KEYS, folded, counting))
     if raw and "@" in text:  # an email: its words in the other keys, and in the email itself
         where, params = _words_condition(OTHER_WORDS, OTHER_KEYS, raw, counting)
         parts.append((f"({where} AND " + " AND ".join(["(' ' || email) LIKE %s"] * len(raw)) + ")",
@@ -202,7 +195,7 @@ def _parts(q: SearchQuery, counting: bool = False) -> tuple[str, list[tuple[str,
 def match(q: SearchQuery, counting: bool = False) -> tuple[str, str, list] | None:
     """(table, WHERE condition, parameters) of the rows the query's FTS5 expression matches on
     SQLite, or None when the query matches nothing by index (q.match is None). `counting`: the
-    condition for counting every match (see _name_condition)."""
+    condition for counting every match (see _words_condition)."""
     found = _parts(q, counting)
     if found is None:
         return None
