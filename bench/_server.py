@@ -18,10 +18,12 @@ import _common  # noqa: F401 - puts the project on sys.path
 
 
 def launch():
-    """A started throwaway cluster (call .remove() at the end); ClusterError says why not."""
+    """A started throwaway cluster (call .remove() at the end) with the server's own durability
+    settings, as a shop's server runs: fsync, full_page_writes and synchronous_commit on (a sale's
+    commit waits for the disk). ClusterError says why not."""
     from tests.postgres.cluster import launch_cluster
 
-    return launch_cluster()
+    return launch_cluster(durable=True)
 
 
 def new_database(cluster, name: str) -> str:

@@ -4,7 +4,9 @@
 
 The SQLite side is the shared demo desk (bench/_common.demo_database: 100,000 clients make about
 1,000,000 purchase lines), the PostgreSQL side a throwaway cluster started here (as the tests start
-theirs: tests/postgres/cluster.py) holding a copy of that desk made with COPY (bench/_server.py).
+theirs: tests/postgres/cluster.py, but with the server's own durability settings: fsync and
+synchronous_commit on, as a shop's server runs) holding a copy of that desk made with COPY
+(bench/_server.py).
 Each figure goes through the services the program uses:
 
 - search: typing Latin names, Devanagari names, phone fragments and emails letter by letter into
@@ -258,7 +260,9 @@ def main() -> int:
         scratch = working_copy(source, "engines")  # the SQLite desk the writing figures change
         with cluster.admin() as conn:
             version = conn.execute("SHOW server_version").fetchone()[0]
-        print(f"PostgreSQL {version} (throwaway cluster: fsync off, synchronous_commit off; SQLite: WAL, "
+            durability = ", ".join(f"{name} {conn.execute(f'SHOW {name}').fetchone()[0]}"
+                                   for name in ("fsync", "full_page_writes", "synchronous_commit"))
+        print(f"PostgreSQL {version} (throwaway cluster: {durability}; SQLite: WAL, "
               f"synchronous=normal): the demo desk copied to it with COPY in {copied_in:.0f} s: "
               f"{counts['client']:,} clients, {counts['purchase']:,} bills, {counts['purchase_line']:,} purchase lines",
               flush=True)

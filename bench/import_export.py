@@ -13,8 +13,8 @@ Targets: import ≤ 5 s, export ≤ 8 s, ≤ 500 MB.
 
 --server: the import phases run a second time on a PostgreSQL client book (emptied first), printed
 beside SQLite's: at URL, or without one on a throwaway cluster started for the run (as the tests
-do, tests/postgres/cluster.py, with fsync on; commits as SQLite's synchronous=normal: not waiting
-for the disk).
+do, tests/postgres/cluster.py, but with the server's own durability settings: fsync and
+synchronous_commit on, bench/_server.py).
 """
 
 from __future__ import annotations
@@ -275,26 +275,16 @@ def main() -> None:
         _run(args)
     finally:
         if cluster is not None:
-            cluster.stop()
-            shutil.rmtree(cluster.folder, ignore_errors=True)
+            cluster.remove()
 
 
 def _start_cluster():
-    """A throwaway PostgreSQL cluster (the tests' own), with fsync back on; returns it and the URL
-    of an empty database on it."""
-    from tests.postgres.cluster import start_cluster
+    """A throwaway PostgreSQL cluster (bench/_server.py: the server's own durability settings);
+    returns it and the URL of an empty database on it."""
+    import _server
 
-    cluster = start_cluster()
-    # The tests' start gives fsync=off and full_page_writes=off on pg_ctl's command line, which
-    # ALTER SYSTEM cannot override (a command-line setting wins): start it again with them on.
-    cluster.stop()
-    options = (f"-p {cluster.port} -k {cluster.socket_dir} -c listen_addresses={cluster.host} "
-               "-c fsync=on -c full_page_writes=on -c synchronous_commit=off -c max_connections=50")
-    cluster.pg_ctl("-l", str(cluster.folder / "server.log"), "-w", "-t", "60", "-o", options, "start")
-    with cluster.admin() as conn:
-        assert conn.execute("SHOW fsync").fetchone()[0] == "on"
-        conn.execute("CREATE DATABASE bench TEMPLATE template0 ENCODING 'UTF8'")
-    return cluster, cluster.url("bench")
+    cluster = _server.launch()
+    return cluster, _server.new_database(cluster, "bench")
 
 
 SERVER_PHASES = ("import", "reimport", "import_more")

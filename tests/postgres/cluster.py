@@ -11,8 +11,11 @@ fixture FAILS with what to install: CI must never skip the PostgreSQL tests sile
 `server_url` (function): an empty client book (current schema, no rows), `fresh_server_url` one
 of the test's own (for tests that change its schema); both from a template made once per run.
 `bind_models(db)`: the ONE place tests point the models at a database (see its docstring).
-`launch_cluster()` is the same start without pytest (bench/engines.py uses it): it raises
-ClusterError, which `start_cluster()` turns into the fixture's failure.
+`launch_cluster()` is the same start without pytest (the benches use it): it raises
+ClusterError, which `start_cluster()` turns into the fixture's failure. The tests' cluster runs
+with SPEED_SETTINGS (nothing waits for the disk: a throwaway cluster never has to survive a power
+cut); `durable=True` starts it with the server's own settings instead, as a shop's server runs
+(the benches).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from psycopg import sql
 
 SUPERUSER = "clientdesk_test"
 PASSWORD = "test-password-ß-१२३"  # non-ASCII on purpose: the URL and keyring paths must carry it
+SPEED_SETTINGS = "-c fsync=off -c full_page_writes=off -c synchronous_commit=off"
 
 
 class ClusterError(RuntimeError):
@@ -62,6 +66,7 @@ class PgCluster:
     folder: Path
     port: int
     run_as: list[str]  # ["runuser", "-u", "postgres", "--"] when the tests run as root
+    durable: bool = False  # the server's own fsync, full_page_writes and synchronous_commit (on)
 
     host = "127.0.0.1"
     user = SUPERUSER
@@ -94,8 +99,8 @@ class PgCluster:
                               capture_output=True, text=True, check=check, timeout=120)
 
     def start(self) -> None:
-        options = (f"-p {self.port} -k {self.socket_dir} -c listen_addresses={self.host} "
-                   "-c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=50")
+        settings = "" if self.durable else SPEED_SETTINGS
+        options = f"-p {self.port} -k {self.socket_dir} -c listen_addresses={self.host} {settings} -c max_connections=50"
         result = self.pg_ctl("-l", str(self.folder / "server.log"), "-w", "-t", "60", "-o", options, "start",
                              check=False)
         if result.returncode:
@@ -123,8 +128,9 @@ def start_cluster() -> PgCluster:
         pytest.fail(str(exc), pytrace=False)
 
 
-def launch_cluster() -> PgCluster:
-    """initdb and start a throwaway cluster (see the module's docstring); raises ClusterError."""
+def launch_cluster(durable: bool = False) -> PgCluster:
+    """initdb and start a throwaway cluster (see the module's docstring; `durable`: with the
+    server's own durability settings); raises ClusterError."""
     bindir = find_bindir()
     if bindir is None:
         raise ClusterError("PostgreSQL's server programs (initdb, pg_ctl) are not installed: run `bash .ci/postgres` "
@@ -151,7 +157,7 @@ def launch_cluster() -> PgCluster:
     if init.returncode:
         shutil.rmtree(folder, ignore_errors=True)
         raise ClusterError(f"initdb failed ({init.returncode}): {init.stderr.strip()[-2000:]}")
-    cluster = PgCluster(bindir=bindir, folder=folder, port=_free_port(), run_as=run_as)
+    cluster = PgCluster(bindir=bindir, folder=folder, port=_free_port(), run_as=run_as, durable=durable)
     try:
         cluster.start()
     except ClusterError:
