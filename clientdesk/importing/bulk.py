@@ -116,6 +116,10 @@ class SQLiteLoad:
     one prepared statement; `indexes_built_after` and `search_settings` surround a load that
     makes a table much bigger."""
 
+    # How rows for `rows` mark an empty nullable text and number: "" and 0, which the statement
+    # stores as NULL (null_when); binding None costs more (insert_statements).
+    EMPTY: tuple[str | None, int | None] = ("", 0)
+
     def __init__(self, db):
         self.db = db
         self.limit = variable_limit(db)
@@ -174,6 +178,8 @@ class ServerLoad(SQLiteLoad):
     """The shop's server: rows go in with COPY (`rows` only arranges them, with their constants
     and NULLs, on the helper thread). A load that gives ids itself moves the table's sequence past
     them, so the next client a counter adds gets a free id."""
+
+    EMPTY = (None, None)  # COPY takes None as cheaply as anything: no marks to change back
 
     def __init__(self, db):
         self.db = db

@@ -74,8 +74,9 @@ class ClientWriter:
     def new_client_rows(load: SQLiteLoad, news: list[_New], constants: tuple) -> list:
         """What writes these new clients (ids given) with `load` (bulk.bulk_for): client rows,
         phones and both search indexes. Pure Python, run on the pipeline's helper thread."""
-        loads = load.rows(Client._meta.table_name, _BOUND_COLUMNS, [_client_row(n) for n in news], constants,
-                          _NULL_WHEN)
+        blank, zero = load.EMPTY
+        loads = load.rows(Client._meta.table_name, _BOUND_COLUMNS, [_client_row(n, blank, zero) for n in news],
+                          constants, None if blank is None else _NULL_WHEN)
         phones = [(n.id, number, int(i == 0)) for n in news for i, number in enumerate(n.data.phones)]
         loads += load.rows(Phone._meta.table_name, ("client_id", "number", "is_primary"), phones,
                            (("is_whatsapp", 0),))
@@ -200,16 +201,17 @@ def _index_row(client_id: int, data: ClientValues) -> tuple:
                                          data.email or None, data.gstin or None))
 
 
-# Nullable columns of a new client's row: _client_row gives "" or 0 for empty, stored as NULL.
+# Nullable columns of a new client's row, and the value that marks them empty where the load's
+# rows mark empty values (SQLiteLoad.EMPTY): stored as NULL.
 _NULL_WHEN = {"email": "", "gstin": "", "primary_phone": "", **{name: 0 for name in DATE_FIELDS}}
 
 
-def _client_row(new: _New) -> tuple:
-    """The id and _ROW_COLUMNS of one new client in driver values, empty nullable ones as in
-    _NULL_WHEN, with its search key."""
+def _client_row(new: _New, blank: str | None, zero: int | None) -> tuple:
+    """The id and _ROW_COLUMNS of one new client in driver values, with its search key; an empty
+    nullable text is `blank`, an empty date part `zero` (the load's EMPTY marks)."""
     data = new.data
-    return (new.id, data.name, data.honorific, data.father_name, data.email, data.gstin,
+    return (new.id, data.name, data.honorific, data.father_name, data.email or blank, data.gstin or blank,
             data.business_name, data.postal_line, data.postal_city, data.postal_state, data.postal_pin, data.notes,
-            data.birth_day or 0, data.birth_month or 0, data.birth_year or 0, data.anniversary_day or 0,
-            data.anniversary_month or 0, data.anniversary_year or 0, data.phones[0] if data.phones else "",
+            data.birth_day or zero, data.birth_month or zero, data.birth_year or zero, data.anniversary_day or zero,
+            data.anniversary_month or zero, data.anniversary_year or zero, data.phones[0] if data.phones else blank,
             ", ".join(sorted(data.tags, key=str.casefold)) if data.tags else "", name_key(data.name))

@@ -412,3 +412,25 @@ def test_a_database_locked_by_another_program_is_a_clear_message(desk, csvfile):
         other.execute("ROLLBACK")
         other.close()
     assert desk.imports.import_file(csvfile([["Name", "Phone"], ["Vijay", "9876500002"]], name="b.csv")).created == 1
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["small", "bulk"])
+def test_empty_email_gstin_phone_and_dates_are_stored_as_null(desk, csvfile, monkeypatch, bulk):
+    """A row without an email, GSTIN, phone or birthday stores NULL there, on either engine and
+    either way of writing (a bulk load's rows mark empty values their own way, bulk.SQLiteLoad.EMPTY):
+    an empty string would make the second client without an email clash with the first on the
+    email's unique index, and a 0 would be a birthday on no day."""
+    if bulk:
+        monkeypatch.setattr(search, "BULK_ROWS", 3)
+    rows = [["Name", "Email", "GSTIN", "Birthday", "Phone"],
+            ["Asha Rao", None, None, None, "9876500001"],
+            ["Bina Das", None, None, None, None],
+            ["Chetan Shah", "chetan@example.com", "27AAPFU0939F1ZV", "05/06/1990", "9876500003"],
+            ["Dev Iyer", None, None, "--08-21", None]]
+    assert desk.imports.import_file(csvfile(rows)).created == 4
+    stored = {name: values for name, *values in desk.db.execute_sql(
+        "SELECT name, email, gstin, primary_phone, birth_day, birth_month, birth_year, anniversary_day FROM client")}
+    assert stored == {"Asha Rao": [None, None, "+919876500001", None, None, None, None],
+                      "Bina Das": [None] * 7,
+                      "Chetan Shah": ["chetan@example.com", "27AAPFU0939F1ZV", "+919876500003", 5, 6, 1990, None],
+                      "Dev Iyer": [None, None, None, 21, 8, None, None]}
