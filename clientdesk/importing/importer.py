@@ -28,7 +28,8 @@ from clientdesk.importing.mapping import MappingMemory, SourceTable, source_tabl
 from clientdesk.importing.models import record_created
 from clientdesk.importing.pipeline import pipelined
 from clientdesk.importing.planning import (
-    ClientPlanner, ClientValues, RowIssue, RowOutcome, _Existing, _New, _RowPlan, check_mapping,
+    ClientPlanner, ClientValues, NumbersGivenMeanwhile, RowIssue, RowOutcome, _Existing, _New, _RowPlan,
+    check_mapping,
 )
 from clientdesk.importing.readers import is_blank, read_file
 from clientdesk.importing.writing import ClientWriter, HeldTransaction
@@ -159,6 +160,11 @@ class ClientImporter:
           helper thread plans a block and builds its statements with ids counted from the desk's
           next id; if another window added clients meanwhile, the writer moves the block's ids past
           them. A new client that a later row of the file changes is written again after the load.
+        - The rows are planned with who had each number when the import began; each block's
+          transaction first looks at the numbers other windows and counters gave clients since
+          (they write between the import's transactions), so a row of the same person is left out
+          as a problem, never written as a second client on that number
+          (planning.ClientPlanner.settle_numbers_given_meanwhile).
         - Clients already in the desk are read, merged and written CHUNK at a time, each chunk in
           one transaction, so an edit made meanwhile in another window is not overwritten.
         - Other windows see the new clients appear block by block while the import runs."""
@@ -170,6 +176,7 @@ class ClientImporter:
         with self.db.atomic("DEFERRED"):  # one consistent reading, without the write lock
             owners = self.planner.match_tables()
             first = next_id(Client)
+            given = NumbersGivenMeanwhile(self.db)
         load = bulk_for(self.db)
         constants = self.writer.constants(now)
         with self.db.atomic():
@@ -212,17 +219,20 @@ class ClientImporter:
             fresh, statements, done = item
             held.open()
             batches.beat(batch_id)
-            if fresh:
+            kept = self.planner.settle_numbers_given_meanwhile(fresh, given.look()) if fresh else fresh
+            if kept:
+                counted = fresh[0].id  # the block's first id as the helper counted it
                 free = next_id(Client)
-                if free > fresh[0].id + shift:  # another window added clients since the ids were counted
-                    shift = free - fresh[0].id
-                if shift:
-                    for new in fresh:
-                        new.id += shift
-                    statements = self.writer.new_client_rows(load, fresh, constants)
+                if free > counted + shift:  # another window added clients since the ids were counted
+                    shift = free - counted
+                if shift or kept is not fresh:
+                    for offset, new in enumerate(kept):
+                        new.id = counted + shift + offset
+                    statements = self.writer.new_client_rows(load, kept, constants)
                 load.run(statements)
-                record_created(batch_id, "client_created", fresh[0].id, len(fresh))
-                batches.count_created(batch_id, len(fresh))
+                given.passed()
+                record_created(batch_id, "client_created", kept[0].id, len(kept))
+                batches.count_created(batch_id, len(kept))
             if held.due():
                 held.commit()
                 time.sleep(PAUSE_SECONDS)  # the helper plans on meanwhile; a waiting counter's sale gets the lock
@@ -240,6 +250,9 @@ class ClientImporter:
                 with self.db.atomic():
                     batches.beat(batch_id)
                     batches.restore_indexes(batch_id, beside=True)  # this transaction has written to none of their tables
+            if any(n.left_out for n in news):
+                news = [n for n in news if not n.left_out]
+                _repeats_left_out(plans)
             stale = [n for n in news if n.stale]
             for start in range(0, len(stale), planning.BLOCK):
                 part = stale[start:start + planning.BLOCK]
@@ -271,7 +284,7 @@ class ClientImporter:
                                       "Try again.") from exc
             raise
         for plan in plans:
-            if isinstance(plan.target, _New):
+            if isinstance(plan.target, _New) and not plan.target.left_out:
                 plan.outcome.client_id = plan.target.id
         result.batch_id = batch_id if news or updated else None
         result.client_ids = [n.id for n in news] + updated
@@ -316,6 +329,19 @@ class ClientImporter:
 # row status -> the ImportResult count it adds to
 _TALLY = {"new": "created", "family": "created", "update": "updated", "same": "unchanged", "skip": "skipped", "blank": "blank",
           "total": "totals", "error": "failed_rows"}
+
+
+def _repeats_left_out(plans: list[_RowPlan]) -> None:
+    """The rows that repeat a row left out (planning.settle_numbers_given_meanwhile) are not
+    imported either: each says so."""
+    for plan in plans:
+        target = plan.target
+        if target.__class__ is _New and target.left_out and plan.outcome is not target.outcome:
+            outcome = plan.outcome
+            outcome.status, outcome.client_id = "error", None
+            outcome.issues.append(RowIssue(outcome.row, "phone", "meanwhile",
+                                           f"Repeats row {target.row}, which was left out: "
+                                           f"{target.outcome.issues[-1].message}"))
 
 
 def _tally(result: ImportResult, plans: list[_RowPlan]) -> None:

@@ -112,6 +112,8 @@ class _New:
     points: int | None = None
     id: int | None = None  # given when its rows are handed to the writer
     stale: bool = False  # a later row changed it after it was written: written again after the load
+    outcome: RowOutcome | None = None  # of the row that made it
+    left_out: bool = False  # its number went to the same person elsewhere meanwhile: not written
 
 
 @dataclass(eq=False, slots=True)
@@ -276,6 +278,40 @@ class ClientPlanner:
         phones = dict(self.db.execute_sql("SELECT number, client_id FROM phone"))
         emails = dict(self.db.execute_sql("SELECT email, id FROM client WHERE email IS NOT NULL"))
         return phones, emails
+
+    def settle_numbers_given_meanwhile(self, fresh: list[_New], given: dict[str, list[int]]) -> list[_New]:
+        """The new clients of a block about to be written, checked against the numbers other
+        windows or counters gave clients while the import ran (`given`, NumbersGivenMeanwhile: the
+        rows were planned with who had each number when the import began). A row whose number went
+        meanwhile to a client of the same name is that client: it is left out, as a problem that
+        says so (its error-report row, imported again, adds its details to that client); a clearly
+        other name makes it a family member on that number, as planning does. Returns the clients
+        to write. Call on the writing thread, inside the transaction that writes them."""
+        if not given:
+            return fresh
+        clashing = [(new, [number for number in new.data.phones if number in given]) for new in fresh]
+        clashing = [(new, numbers) for new, numbers in clashing if numbers]
+        if not clashing:
+            return fresh
+        ids = sorted({cid for _, numbers in clashing for number in numbers for cid in given[number]})
+        names = dict(self.db.execute_sql(f"SELECT id, name FROM client WHERE id IN ({', '.join('?' * len(ids))})",
+                                         ids))
+        for new, numbers in clashing:
+            outcome = new.outcome
+            same = [(number, cid) for number in numbers for cid in given[number]
+                    if same_person(names.get(cid, ""), new.data.name)]
+            if same:
+                number, cid = same[0]
+                new.left_out = True
+                outcome.status, outcome.client_id = "error", None
+                outcome.issues.append(RowIssue(
+                    new.row, "phone", "meanwhile", f"{number} was given to {names[cid]} (client #{cid}) on another "
+                    "counter while this import ran; this row was left out: import the error report again to add "
+                    "its details to that client"))
+            elif outcome.status == "new":
+                outcome.status, outcome.phone = "family", numbers[0]
+                outcome.family_of = names.get(given[numbers[0]][0], "")
+        return [new for new in fresh if not new.left_out]
 
     def households(self) -> dict[str, list[int]]:
         """The numbers several clients share, each with its clients, oldest first."""
@@ -459,7 +495,7 @@ class ClientPlanner:
                 issues.append(RowIssue(row_no, "name", "empty", "A new client needs a name"))
                 outcome.status = "error"
                 return plan
-            new = _New(data, row_no, points)
+            new = _New(data, row_no, points, outcome=outcome)
             if household is not None and data.phones:
                 outcome.status = "family"
                 outcome.family_of = _owner_name(household[0], client_names)
@@ -502,6 +538,32 @@ class ClientPlanner:
         if data.email:
             email_owner.setdefault(data.email, target)
         return plan
+
+
+class NumbersGivenMeanwhile:
+    """The phone numbers other windows and counters gave clients while an import ran, by number:
+    the ids of those clients. Every phone added since the import began is a phone row with a newer
+    id (a number is never changed in place), so each look is one range of the phone table's key.
+    `look()` inside each of the import's writing transactions, before it writes; `passed()` after
+    it wrote its own phones."""
+
+    def __init__(self, db):
+        self.db = db
+        self.by_number: dict[str, list[int]] = {}
+        self.last_id = self._last_id()
+
+    def _last_id(self) -> int:
+        return self.db.execute_sql("SELECT max(id) FROM phone").fetchone()[0] or 0
+
+    def look(self) -> dict[str, list[int]]:
+        for phone_id, number, client_id in self.db.execute_sql(
+                "SELECT id, number, client_id FROM phone WHERE id > ? ORDER BY id", (self.last_id,)):
+            self.by_number.setdefault(number, []).append(client_id)
+            self.last_id = phone_id
+        return self.by_number
+
+    def passed(self) -> None:
+        self.last_id = self._last_id()
 
 
 def _owner_name(owner, client_names: dict[int, str]) -> str:

@@ -2363,6 +2363,10 @@ Bills and receipts are not affected.</source>
         <source>Several people of one family share this number; give the name to tell which.</source>
         <translation>इस नंबर पर एक परिवार के कई लोग हैं; कौन है, यह बताने के लिए नाम लिखें।</translation>
     </message>
+    <message>
+        <source>Another counter gave this number to the same person while the import ran; left out. Import the error report again to add this row&apos;s details to that client.</source>
+        <translation>इम्पोर्ट चलते समय किसी दूसरे काउंटर ने यह नंबर इसी व्यक्ति को दे दिया; यह पंक्ति छोड़ दी गई। इस पंक्ति का ब्योरा उस ग्राहक में जोड़ने के लिए त्रुटि रिपोर्ट फिर से इम्पोर्ट करें।</translation>
+    </message>
 </context>
 <context>
     <name>ImportStatus</name>

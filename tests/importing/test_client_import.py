@@ -434,3 +434,46 @@ def test_empty_email_gstin_phone_and_dates_are_stored_as_null(desk, csvfile, mon
                       "Bina Das": [None] * 7,
                       "Chetan Shah": ["chetan@example.com", "27AAPFU0939F1ZV", "+919876500003", 5, 6, 1990, None],
                       "Dev Iyer": [None, None, None, 21, 8, None, None]}
+
+
+def test_numbers_another_counter_gives_clients_during_an_import_make_no_twins(desk, desk_location, csvfile,
+                                                                              monkeypatch):
+    """The import plans its rows with who had each number when it began; a counter that adds a
+    client between two of its transactions (here `main.py add` in a process of its own) is seen
+    before the next block is written: a row of the same person is left out as a problem that names
+    the client (never a second client on that number), a clearly other name becomes a family member
+    on it, and the rows after are imported as planned."""
+    import subprocess
+    import sys
+
+    from clientdesk.importing import importer, writing
+
+    monkeypatch.setattr(planning, "FIRST_BLOCK", 10)
+    monkeypatch.setattr(planning, "BLOCK", 10)
+    monkeypatch.setattr(importer, "WRITE_ROWS", 10)
+    monkeypatch.setattr(writing, "HOLD_SECONDS", 0)  # every block commits: the counter writes in between
+    rows = [["Name", "Phone"]] + [[f"Client {i}", f"98765{i:05d}"] for i in range(40)]
+    rows[32] = ["Meena Devi", "9876500030"]  # someone else on Client 30's number (sheet row 33)
+    added = []
+
+    def counter_adds(done, total, label):
+        if done and not added:  # the first block is written and committed
+            for name, phone in (("Client 25", "9876500025"), ("Suresh Reddy", "9876500030")):
+                run = subprocess.run([sys.executable, "main.py", "--db", str(desk_location), "add", "--name", name,
+                                      "--phone", phone], capture_output=True, text=True, timeout=120)
+                assert run.returncode == 0, run.stderr
+                added.append(int(run.stdout.split()[-1]))
+
+    result = desk.imports.import_file(csvfile(rows), progress=Progress(counter_adds))
+    assert len(added) == 2
+    holders = {number: sorted(cid for (cid,) in desk.db.execute_sql("SELECT client_id FROM phone WHERE number = ?",
+                                                                    (number,)))
+               for number in ("+919876500025", "+919876500030")}
+    assert holders["+919876500025"] == [added[0]]  # the same person: no twin
+    assert len(holders["+919876500030"]) == 3  # Suresh Reddy, and the file's Client 30 and Meena Devi as family
+    issues = [(i.row, i.reason) for i in result.issues]
+    assert (27, "meanwhile") in issues and f"client #{added[0]}" in next(i.message for i in result.issues
+                                                                       if i.reason == "meanwhile")
+    assert result.created == 39 and desk.clients.count() == 41 and result.failed_rows == 1
+    assert desk.clients.find_by_phone("9876500039") == Client.get(Client.name == "Client 39").id
+    assert sorted(family[1] for family in result.family) == ["Client 30", "Meena Devi"]

@@ -71,6 +71,9 @@ IMPORT_REASONS = {
     "footer": QT_TRANSLATE_NOOP("ImportProblems", "A totals row at the end of the sheet: skipped, not imported."),
     "shared": QT_TRANSLATE_NOOP("ImportProblems", "Several people of one family share this number; give the "
                                                   "name to tell which."),
+    "meanwhile": QT_TRANSLATE_NOOP("ImportProblems", "Another counter gave this number to the same person while "
+                                                     "the import ran; left out. Import the error report again to "
+                                                     "add this row's details to that client."),
 }
 STATUS_LABELS = {
     "new": QT_TRANSLATE_NOOP("ImportStatus", "New"),
