@@ -25,6 +25,21 @@ KEYRING_SERVICE = "ClientDesk"
 CONNECT_TIMEOUT_SECONDS = 5  # a counter whose server is off says so after this long, not after minutes
 
 
+# The options a server URL's query may give the connection (libpq's names), each with what it
+# takes: a set of words, "int" (a whole number of at least 0), or None (any text: a file name).
+# The parts the URL itself names (host, port, user, database) cannot be given again there; the
+# password may (`?password=`: a password with characters a URL would need escaped).
+URL_OPTIONS: dict[str, frozenset[str] | str | None] = {
+    "sslmode": frozenset({"disable", "allow", "prefer", "require", "verify-ca", "verify-full"}),
+    "sslrootcert": None, "sslcert": None, "sslkey": None, "sslcrl": None,
+    "gssencmode": frozenset({"disable", "prefer", "require"}),
+    "channel_binding": frozenset({"disable", "prefer", "require"}),
+    "target_session_attrs": frozenset({"any", "read-write", "read-only", "primary", "standby", "prefer-standby"}),
+    "connect_timeout": "int", "keepalives": "int", "keepalives_idle": "int", "keepalives_interval": "int",
+    "keepalives_count": "int", "application_name": None, "password": None,
+}
+
+
 def is_server_url(text: str | object) -> bool:
     """True when `text` names a PostgreSQL server (see the module's rule), False for a file name."""
     if not isinstance(text, str):
@@ -92,8 +107,28 @@ def parse_server_url(url: str) -> ServerAddress:
                               "The server URL names no database (postgresql://user@host/DBNAME).")
     password = unquote(parts.password) if parts.password is not None else None
     options = tuple(parse_qsl(parts.query, keep_blank_values=True))
+    for name, value in options:
+        _check_option(name, value)
     return ServerAddress(host=host, port=port or DEFAULT_PORT, user=user, dbname=dbname, password=password,
                          options=options)
+
+
+def _check_option(name: str, value: str) -> None:
+    """ValidationError unless `name=value` is an option URL_OPTIONS lets a server URL give."""
+    if name not in URL_OPTIONS:
+        named = name in ("host", "hostaddr", "port", "user", "dbname", "passfile", "service")
+        raise ValidationError("db", "bad_option", (
+            f"The server URL gives {name!r} in its options; write it in the URL itself "
+            "(postgresql://user@host:port/dbname)") if named else (
+            f"The server URL's option {name!r} is not one ClientDesk passes to the server; it takes "
+            f"{', '.join(sorted(URL_OPTIONS))}"))
+    allowed = URL_OPTIONS[name]
+    if allowed == "int":
+        if not (value.isascii() and value.isdigit()):
+            raise ValidationError("db", "bad_option", f"The server URL's option {name} takes a whole number, not {value!r}")
+    elif allowed is not None and value not in allowed:
+        raise ValidationError("db", "bad_option",
+                              f"The server URL's option {name} takes one of {', '.join(sorted(allowed))}, not {value!r}")
 
 
 def resolve_password(address: ServerAddress) -> ServerAddress:

@@ -39,6 +39,13 @@ def test_a_full_url_is_parsed():
     assert "p@ss" not in repr(a) and "p@ss" not in a.display
 
 
+def test_the_options_a_url_may_give_reach_the_connection():
+    a = parse_server_url("postgresql://u@h/db?sslmode=verify-full&sslrootcert=C%3A%5Cca.pem&connect_timeout=10"
+                         "&application_name=Counter%202")
+    assert {k: a.connect_params()[k] for k in ("sslmode", "sslrootcert", "connect_timeout", "application_name")} == {
+        "sslmode": "verify-full", "sslrootcert": "C:\\ca.pem", "connect_timeout": "10", "application_name": "Counter 2"}
+
+
 def test_defaults_and_special_hosts():
     assert parse_server_url("postgres://u@shop-pc/db").port == 5432
     assert parse_server_url("postgresql://u@[fe80::1]:5432/db").host == "fe80::1"
@@ -51,6 +58,12 @@ def test_defaults_and_special_hosts():
     ("postgresql:///db", "no_host"), ("postgresql://h/db", "no_user"), ("postgresql://u@h", "no_database"),
     ("postgresql://u@h/", "no_database"), ("postgresql://u@h:99999/db", "bad_url"),
     ("postgresql://u@h:port/db", "bad_url"), ("shop.sqlite", "not_url"),
+    # the query may not name another database, server or user (server-setup would set up that one)
+    ("postgresql://u@h/db?dbname=other", "bad_option"), ("postgresql://u@h/db?host=evil", "bad_option"),
+    ("postgresql://u@h/db?user=postgres", "bad_option"), ("postgresql://u@h/db?port=1", "bad_option"),
+    # nor options libpq does not know, nor values it would refuse with a traceback
+    ("postgresql://u@h/db?foo=bar", "bad_option"), ("postgresql://u@h/db?connect_timeout=abc", "bad_option"),
+    ("postgresql://u@h/db?connect_timeout=-1", "bad_option"), ("postgresql://u@h/db?sslmode=always", "bad_option"),
 ])
 def test_bad_urls_say_what_is_missing(url, reason):
     with pytest.raises(ValidationError) as info:

@@ -485,6 +485,9 @@ def test_a_foreign_database_is_refused(capsys, pg_cluster, pg_database, tmp_path
     ("postgresql://u@127.0.0.1/", "names no database"),
     ("postgresql://u@127.0.0.1:99999/shop", "cannot be read"),
     ("POSTGRES://u@127.0.0.1:notaport/shop", "cannot be read"),
+    ("postgresql://u@127.0.0.1/shop?connect_timeout=abc", "takes a whole number"),
+    ("postgresql://u@127.0.0.1/shop?foo=bar", "not one ClientDesk passes"),
+    ("postgresql://u@127.0.0.1/shop?dbname=other", "write it in the URL itself"),
 ])
 def test_a_bad_url_is_one_line(capsys, tmp_path, monkeypatch, url, says):
     monkeypatch.chdir(tmp_path)
