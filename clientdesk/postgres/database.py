@@ -133,6 +133,18 @@ class ServerDatabase(peewee.PostgresqlDatabase):
             super().commit()
 
     def rollback(self):
+        conn = self._state.conn
+        if conn is not None and not conn.closed and _busy(conn):
+            # A command was cut short where the driver could not end it (Ctrl-C as a COPY began):
+            # the connection cannot even roll back ("another command is already in progress").
+            # Closing it ends its transaction on the server; the caller's next statement (taking
+            # an import back) runs on a new connection, in the same thread.
+            log.warning("The connection to %s was busy with a command cut short; replacing it to roll back",
+                        self.address.display)
+            conn.close()
+            with self.storage_errors():
+                self._state.conn = self._connect()  # peewee's transaction stack stays as it is
+            return
         with self.storage_errors():
             super().rollback()
 
@@ -153,7 +165,7 @@ class ServerDatabase(peewee.PostgresqlDatabase):
 
     def _usable(self) -> bool:
         conn = self._state.conn
-        return conn is not None and not conn.closed and self.is_connection_usable()
+        return conn is not None and not conn.closed and not _busy(conn) and self.is_connection_usable()
 
     def _drop_connection(self) -> None:
         conn = self._state.conn
@@ -172,6 +184,13 @@ class ServerDatabase(peewee.PostgresqlDatabase):
 
     def pragma(self, *args, **kwargs):
         raise peewee.NotSupportedError("PRAGMA is SQLite's; on PostgreSQL see clientdesk.postgres.schema")
+
+
+def _busy(conn) -> bool:
+    """Whether a psycopg connection is still inside a command (nothing else can run on it)."""
+    import psycopg
+
+    return conn.info.transaction_status == psycopg.pq.TransactionStatus.ACTIVE
 
 
 def _is_driver_error(exc: BaseException) -> bool:

@@ -477,3 +477,46 @@ def test_numbers_another_counter_gives_clients_during_an_import_make_no_twins(de
     assert result.created == 39 and desk.clients.count() == 41 and result.failed_rows == 1
     assert desk.clients.find_by_phone("9876500039") == Client.get(Client.name == "Client 39").id
     assert sorted(family[1] for family in result.family) == ["Client 30", "Meena Devi"]
+
+
+def test_ctrl_c_in_the_middle_of_writing_rows_takes_the_import_back(desk, csvfile, monkeypatch, engine):
+    """Ctrl-C lands while the rows are being sent (on the server: inside a COPY, which leaves the
+    connection busy with it): the import stops, everything it wrote is taken back and its indexes
+    made again, and the next import runs (the server's connection is replaced: rolling back on it
+    failed and read as "the server is not answering")."""
+    import psycopg
+
+    from clientdesk.importing import bulk
+
+    monkeypatch.setattr(search, "BULK_ROWS", 100)
+    monkeypatch.setattr(planning, "BLOCK", 200)
+    rows = [["Name", "Phone"]] + [[f"Client {i}", f"98765{i:05d}"] for i in range(1000)]
+    path = csvfile(rows)
+    indexes = _index_sql(desk)
+    sent = []
+    if engine == "postgresql":  # the signal arrives as a COPY has begun, before the driver hands it over
+        enter = psycopg.Copy.__enter__
+
+        def interrupted(self):
+            enter(self)
+            sent.append(self)
+            if len(sent) == 3:
+                raise KeyboardInterrupt
+            return self
+        monkeypatch.setattr(psycopg.Copy, "__enter__", interrupted)
+    else:
+        run = bulk.SQLiteLoad.run
+
+        def interrupted(self, loads):
+            sent.append(loads)
+            if len(sent) == 3:
+                raise KeyboardInterrupt
+            return run(self, loads)
+        monkeypatch.setattr(bulk.SQLiteLoad, "run", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        desk.imports.import_file(path)
+    monkeypatch.undo()
+    assert desk.clients.count() == 0 and Phone.select().count() == 0
+    assert _index_sql(desk) == indexes
+    assert not ImportBatch.select().count() and not ImportChange.select().count()
+    assert desk.imports.import_file(path).created == 1000
