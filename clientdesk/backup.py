@@ -195,6 +195,16 @@ def _connect(path: Path, readonly: bool = True) -> sqlite3.Connection:
     return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode={mode}", uri=True, timeout=5)
 
 
+def _stopped_imports(conn: sqlite3.Connection) -> list[str]:
+    """Imports a crash stopped halfway, which the next open takes back (importing/batches.py)."""
+    from clientdesk.importing import batches
+
+    try:
+        return batches.stopped_problems(conn.execute(batches.MARKED_SQL).fetchall())
+    except sqlite3.OperationalError:  # a database from before import history
+        return []
+
+
 def _count_clients(conn: sqlite3.Connection) -> int | None:
     try:
         return conn.execute("SELECT count(*) FROM client").fetchone()[0]
@@ -220,6 +230,8 @@ def check_database(path: Path, full: bool = False) -> CheckResult:
             clients = _count_clients(conn) if not problems else None
             if clients is None and not problems:
                 problems = ["not a ClientDesk database (no client table)"]
+            if clients is not None:
+                problems += _stopped_imports(conn)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:

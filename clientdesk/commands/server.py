@@ -63,6 +63,18 @@ def _password(args) -> str | None:
     return first
 
 
+def _take_back_stopped_imports(url: str) -> list:
+    """Take back the imports a crash stopped halfway, as the book's owner: a counter's login may
+    not make again the indexes such an import set aside, so its next import asks for server-setup."""
+    from clientdesk.desk import Desk
+
+    book = Desk.open(url)
+    try:
+        return book.imports.clean_interrupted()
+    finally:
+        book.close()
+
+
 def run_server_setup(desk, args) -> int:
     from clientdesk.postgres.address import is_server_url, parse_server_url, remember_password
     from clientdesk.postgres.setup import check_role_name, setup_server
@@ -76,6 +88,7 @@ def run_server_setup(desk, args) -> int:
                     "their own")
     password = _password(args)
     outcome = setup_server(args.url, args.counter_role, password)
+    taken_back = _take_back_stopped_imports(args.url)
     remembered = False
     if args.remember_password and password is not None:
         remember_password(parse_server_url(outcome.counter_url), password)
@@ -83,10 +96,13 @@ def run_server_setup(desk, args) -> int:
     if args.json:
         emit_json({"counter_url": outcome.counter_url, "role": outcome.role, "role_created": outcome.role_created,
                    "password_set": outcome.password_set, "schema_version": outcome.schema_version,
-                   "password_in_keyring": remembered})
+                   "password_in_keyring": remembered,
+                   "imports_taken_back": [r.batch.file_name for r in taken_back]})
         return 0
     made = "made" if outcome.role_created else "already there, rights set again"
     print(f"client book ready (schema {outcome.schema_version}); counters' login {outcome.role}: {made}")
+    for result in taken_back:
+        print(f"took back the import of {result.batch.file_name}, stopped halfway, and made its indexes again")
     print(f"each counter uses: {outcome.counter_url}")
     if remembered:
         print("the counters' password is kept in this PC's keyring")

@@ -183,6 +183,22 @@ def is_alive(owner_json: str | None, now: float | None = None) -> bool:
     return True
 
 
+# The batches with a running marker, as (batch id, file name, marker): for `check`, on a raw
+# connection of either engine (no models bound).
+MARKED_SQL = (f'SELECT b.id, b.file_name, c.before FROM "{ImportBatch._meta.table_name}" b '
+              f'JOIN "{ImportChange._meta.table_name}" c ON c.batch_id = b.id '
+              f"WHERE c.action = '{RUNNING}' ORDER BY b.id")
+
+
+def stopped_problems(marked) -> list[str]:
+    """What `check` says of the imports stopped halfway among `marked` (MARKED_SQL's rows); one
+    whose process still runs is none."""
+    return [f"the import of {file_name} (batch {batch}) was stopped halfway: what it wrote is still in the book "
+            "and the indexes it set aside are missing; open ClientDesk on this book (on the shop's server as its "
+            "owner, or run server-setup again) and it is taken back"
+            for batch, file_name, owner in marked if not is_alive(owner)]
+
+
 def running() -> dict[int, bool]:
     """Batch id -> alive, for every batch with a running marker."""
     return {batch: is_alive(owner) for batch, owner in

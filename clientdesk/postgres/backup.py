@@ -341,7 +341,8 @@ def restore_server_backup(url: str | ServerAddress, dump: Path, folder: Path,
 # ----- checking the server's client book -----------------------------------------------------------
 def check_server(url: str | ServerAddress) -> CheckResult:
     """Read every table of the client book on the server (a damaged page or index shows as an
-    error), and count its clients. Raises StorageError when the server cannot be used."""
+    error), count its clients, and name the imports a crash stopped halfway. Raises StorageError
+    when the server cannot be used."""
     from psycopg import sql
 
     from clientdesk.postgres import schema
@@ -370,6 +371,10 @@ def check_server(url: str | ServerAddress) -> CheckResult:
                     raise
                 problems.append(f"{table}: {exc.message}")
         clients = db.execute_sql("SELECT count(*) FROM client").fetchone()[0] if not problems else None
+        if clients is not None:
+            from clientdesk.importing import batches
+
+            problems += batches.stopped_problems(db.execute_sql(batches.MARKED_SQL).fetchall())
     finally:
         db.close()
     return CheckResult(not problems, clients, problems)
