@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from clientdesk.cli import emit_json, fail
+from clientdesk.cli import emit_json, fail, on_server
 from clientdesk.codes import CHANNELS, CONSENT_METHODS
 from clientdesk.services import erasure
 
@@ -18,7 +18,8 @@ def register(sub) -> None:
     p.add_argument("id", type=int)
     p.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
     p.add_argument("--from-backups", action="store_true",
-                   help="also rewrite every backup without the client's personal data")
+                   help="also rewrite every backup without the client's personal data (this PC's "
+                        "backup files; not a server's)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_delete)
 
@@ -47,6 +48,10 @@ def run_delete(desk, args) -> int:
         return fail(problem)
     if not args.yes:
         return fail(f"delete erases client #{args.id} for good; add --yes to go ahead (nothing was changed)")
+    if args.from_backups and on_server(args):
+        return fail("--from-backups rewrites this PC's backup files; the shop's server's backups are pg_dump files "
+                    "ClientDesk cannot take a client out of. Delete without --from-backups, then delete the "
+                    "server's older backups once a newer one is made (nothing was changed)")
     outcome = desk.clients.delete(args.id)
     backups = erasure.erase_from_backups(desk.path, args.id, desk.clock.now()) if args.from_backups else []
     if args.json:

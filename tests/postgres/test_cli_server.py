@@ -702,3 +702,21 @@ def test_a_stopped_import_in_a_file_is_named_by_check(capsys, tmp_path, monkeypa
     _stop_an_import_halfway(book, tmp_path, monkeypatch)
     code, _out, err = run_in_process(capsys, "--db", str(book), "check")
     assert code == 2 and "stopped halfway" in err
+
+
+def test_delete_from_backups_on_the_server_is_refused_before_anything_changes(capsys, server_url):
+    """A server's backups are pg_dump files ClientDesk cannot take a client out of: asking for it
+    is one line saying so, and the client is still there (the shopkeeper decides)."""
+    from clientdesk.desk import Desk
+
+    code, out, err = run_in_process(capsys, "--db", server_url, "add", "--name", "Asha Rao", "--phone", "9876500001")
+    assert code == 0, err
+    client_id = int(out.split()[-1])
+    line = one_line(*run_in_process(capsys, "--db", server_url, "delete", str(client_id), "--yes",
+                                    "--from-backups")[::2])
+    assert "pg_dump" in line and "nothing was changed" in line
+    desk = Desk.open(server_url)
+    try:
+        assert desk.clients.get(client_id).name == "Asha Rao"
+    finally:
+        desk.close()
