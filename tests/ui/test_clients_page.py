@@ -215,3 +215,26 @@ def test_editor_asks_main_window_for_the_loyalty_card(qtbot, desk, tmp_path):
     qtbot.mouseClick(editor.loyalty_button, Qt.LeftButton)
     assert window.stack.currentWidget() is window.pages["loyalty"]
     assert window.pages["loyalty"].client_id == cid
+
+
+def test_deleting_on_the_server_says_its_backups_still_hold_the_client(qtbot, server_url, monkeypatch):
+    """A server's backups (pg_dump files) cannot be rewritten as this PC's can: after the erase the
+    window says so instead of offering it (or saying nothing)."""
+    from clientdesk.desk import Desk
+
+    desk = Desk.open(server_url)
+    try:
+        widget = ClientsPage(desk.clients, desk.path, desk.clock, functools.partial(open_editor, desk))
+        qtbot.addWidget(widget)
+        cid = add(desk, "Walk In", "9876543210")
+        widget.refresh()
+        widget.table.selectRow(0)
+        asked, told = [], []
+        monkeypatch.setattr(dialogs, "ask", lambda *a, **k: asked.append(a[1]) or QMessageBox.Yes)
+        monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))
+        widget.delete_selected()
+        assert not desk.clients.exists(cid)
+        assert len(asked) == 1  # the erase itself; no offer to rewrite backups
+        assert len(told) == 1 and "server's backups still hold" in told[0]
+    finally:
+        desk.close()

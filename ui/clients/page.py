@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from clientdesk.backup import list_backups
 from clientdesk.codes import STATUSES
 from clientdesk.errors import ClientDeskError
+from clientdesk.postgres.address import is_server_url
 from clientdesk.services import erasure
 from clientdesk.clients.listing import ClientFilter
 from ui import dialogs
@@ -258,7 +259,14 @@ class ClientsPage(QWidget):
         self._offer_erase_from_backups(ids)
 
     def _offer_erase_from_backups(self, ids: list[int]) -> None:
-        """The backups still hold the deleted clients as they were: offer to rewrite them too."""
+        """The backups still hold the deleted clients as they were: offer to rewrite them too (a
+        server's backups cannot be rewritten: say so)."""
+        if is_server_url(self.desk_path):
+            dialogs.inform(self, self.tr("Erase from backups"),
+                           self.tr("The shop's server's backups still hold these clients as they were: ClientDesk "
+                                   "cannot take a client out of them. Delete the older backups once a newer one "
+                                   "has been made."))
+            return
         count = len(list_backups(self.desk_path))
         if not count:
             return
