@@ -35,6 +35,19 @@ MESSY = [
 ]
 
 
+def _numbered_clients(count: int) -> list[list[str]]:
+    """A sheet of `count` clients, "Client 0" on 9876500000 onwards, with its header row."""
+    return [["Name", "Phone"]] + [[f"Client {i}", f"98765{i:05d}"] for i in range(count)]
+
+
+def _bulk_sheet(desk, csvfile, monkeypatch, count: int, bulk_rows: int, block: int):
+    """A sheet of `count` numbered clients that the import loads in bulk (search.BULK_ROWS lowered
+    to `bulk_rows`, planned `block` rows at a time), and the desk's indexes and keys before it."""
+    monkeypatch.setattr(search, "BULK_ROWS", bulk_rows)
+    monkeypatch.setattr(planning, "BLOCK", block)
+    return csvfile(_numbered_clients(count)), _index_sql(desk)
+
+
 def _by_phone(desk, number):
     return desk.clients.get(desk.clients.find_by_phone(number))
 
@@ -146,7 +159,7 @@ def test_preview_writes_nothing_and_gives_each_row_a_status(desk, xlsx):
 
 def test_cancel_leaves_the_database_as_it_was(desk, csvfile, monkeypatch):
     monkeypatch.setattr(planning, "BLOCK", 1000)
-    rows = [["Name", "Phone"]] + [[f"Client {i}", f"98765{i:05d}"] for i in range(5000)]
+    rows = _numbered_clients(5000)
     path = csvfile(rows)
     seen = []
 
@@ -173,11 +186,7 @@ def test_big_import_into_an_empty_desk_builds_its_indexes_after_the_load_even_wh
     """A big load that at least doubles the desk writes its rows without the client and phone
     indexes (on a server the search index's too) and builds them once after the load; a cancel
     while the rows are written leaves the tables and indexes exactly as they were."""
-    monkeypatch.setattr(search, "BULK_ROWS", 1000)
-    monkeypatch.setattr(planning, "BLOCK", 2000)
-    rows = [["Name", "Phone"]] + [[f"Client {i}", f"98765{i:05d}"] for i in range(6000)]
-    path = csvfile(rows)
-    indexes = _index_sql(desk)
+    path, indexes = _bulk_sheet(desk, csvfile, monkeypatch, 6000, 1000, 2000)
     during = []
 
     def cancel_in_insert(done, total, label):
@@ -205,7 +214,7 @@ def test_an_import_that_does_not_double_the_desk_keeps_its_indexes(desk, csvfile
     desk.imports.import_file(csvfile([["Name", "Phone"]] + [[f"Old {i}", f"97000{i:05d}"] for i in range(200)]))
     indexes = _index_sql(desk)
     seen = []
-    rows = [["Name", "Phone"]] + [[f"Client {i}", f"98765{i:05d}"] for i in range(300)]
+    rows = _numbered_clients(300)
     desk.imports.import_file(csvfile(rows, name="more.csv"), progress=Progress(lambda *a: seen.append(_index_sql(desk))))
     assert all(s == indexes for s in seen) and _index_sql(desk) == indexes and desk.clients.count() == 500
 
@@ -452,7 +461,7 @@ def test_numbers_another_counter_gives_clients_during_an_import_make_no_twins(de
     monkeypatch.setattr(planning, "BLOCK", 10)
     monkeypatch.setattr(importer, "WRITE_ROWS", 10)
     monkeypatch.setattr(writing, "HOLD_SECONDS", 0)  # every block commits: the counter writes in between
-    rows = [["Name", "Phone"]] + [[f"Client {i}", f"98765{i:05d}"] for i in range(40)]
+    rows = _numbered_clients(40)
     rows[32] = ["Meena Devi", "9876500030"]  # someone else on Client 30's number (sheet row 33)
     added = []
 
@@ -488,11 +497,7 @@ def test_ctrl_c_in_the_middle_of_writing_rows_takes_the_import_back(desk, csvfil
 
     from clientdesk.importing import bulk
 
-    monkeypatch.setattr(search, "BULK_ROWS", 100)
-    monkeypatch.setattr(planning, "BLOCK", 200)
-    rows = [["Name", "Phone"]] + [[f"Client {i}", f"98765{i:05d}"] for i in range(1000)]
-    path = csvfile(rows)
-    indexes = _index_sql(desk)
+    path, indexes = _bulk_sheet(desk, csvfile, monkeypatch, 1000, 100, 200)
     sent = []
     if engine == "postgresql":  # the signal arrives as a COPY has begun, before the driver hands it over
         enter = psycopg.Copy.__enter__
