@@ -545,7 +545,10 @@ class NumbersGivenMeanwhile:
     the ids of those clients. Every phone added since the import began is a phone row with a newer
     id (a number is never changed in place), so each look is one range of the phone table's key.
     `look()` inside each of the import's writing transactions, before it writes; `passed()` after
-    it wrote its own phones."""
+    it wrote its own phones. Not covered: the phones the import's update pass adds to clients
+    already in the desk (after the load), and, on SQLite, a phone row id used again (SQLite gives
+    the newest id + 1, so a window that deletes the newest phone during the import and adds one
+    gets an id this look has passed)."""
 
     def __init__(self, db):
         self.db = db
