@@ -175,9 +175,9 @@ class SQLiteLoad:
 
 
 class ServerLoad(SQLiteLoad):
-    """The shop's server: rows go in with COPY (`rows` only arranges them, with their constants
-    and NULLs, on the helper thread). A load that gives ids itself moves the table's sequence past
-    them, so the next client a counter adds gets a free id."""
+    """The shop's server: rows go in with COPY (`rows` only adds their constants, on the helper
+    thread). A load that gives ids itself moves the table's sequence past them, so the next client
+    a counter adds gets a free id."""
 
     EMPTY = (None, None)  # COPY takes None as cheaply as anything: no marks to change back
 
@@ -185,20 +185,12 @@ class ServerLoad(SQLiteLoad):
         self.db = db
 
     def rows(self, table, columns, rows, constants=(), null_when=None) -> list:
+        """As SQLiteLoad.rows; `null_when` is not needed: this load's rows give None for an empty
+        value already (EMPTY)."""
         if not rows:
             return []
         extra = tuple(value for _, value in constants)
-        empty = [(i, null_when[c]) for i, c in enumerate(columns) if c in (null_when or {})]
-        if empty:
-            def arranged(row):
-                row = list(row)
-                for i, value in empty:
-                    if row[i] == value:
-                        row[i] = None
-                return (*row, *extra)
-            values = [arranged(r) for r in rows]
-        else:
-            values = [(*r, *extra) for r in rows] if extra else list(rows)
+        values = [(*r, *extra) for r in rows] if extra else list(rows)
         return [(table, (*columns, *(name for name, _ in constants)), values)]
 
     def defaulted(self, table, constants):

@@ -76,7 +76,7 @@ class ClientWriter:
         phones and both search indexes. Pure Python, run on the pipeline's helper thread."""
         blank, zero = load.EMPTY
         loads = load.rows(Client._meta.table_name, _BOUND_COLUMNS, [_client_row(n, blank, zero) for n in news],
-                          constants, None if blank is None else _NULL_WHEN)
+                          constants, _NULL_WHEN)
         phones = [(n.id, number, int(i == 0)) for n in news for i, number in enumerate(n.data.phones)]
         loads += load.rows(Phone._meta.table_name, ("client_id", "number", "is_primary"), phones,
                            (("is_whatsapp", 0),))
@@ -201,8 +201,8 @@ def _index_row(client_id: int, data: ClientValues) -> tuple:
                                          data.email or None, data.gstin or None))
 
 
-# Nullable columns of a new client's row, and the value that marks them empty where the load's
-# rows mark empty values (SQLiteLoad.EMPTY): stored as NULL.
+# Nullable columns of a new client's row, and SQLite's mark of an empty one (SQLiteLoad.EMPTY),
+# stored as NULL; the server's rows give None (ServerLoad.EMPTY).
 _NULL_WHEN = {"email": "", "gstin": "", "primary_phone": "", **{name: 0 for name in DATE_FIELDS}}
 
 
