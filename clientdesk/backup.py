@@ -311,7 +311,7 @@ def _copy_with_sqlite(source: Path, target: Path) -> None:
     _fsync(target)
 
 
-def _clean_partials(folder: Path, now: dt.datetime) -> None:
+def clean_partials(folder: Path, now: dt.datetime) -> None:
     """Remove half-made copies a killed process left (old enough not to be another process's work)."""
     limit = now.timestamp() - STALE_PARTIAL_SECONDS
     for leftover in list(folder.glob("*.partial")) + list(folder.glob("*.partial-journal")) + \
@@ -391,7 +391,7 @@ def make_backup(db_path: Path, reason: str = "start", now: dt.datetime | None = 
     folder = Path(to) if to is not None else backup_dir_for(db_path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _clean_partials(folder, now)
+        clean_partials(folder, now)
         info = _copy_into(db_path, folder, now, reason, keep_damaged)
     except (OSError, sqlite3.Error) as exc:
         raise StorageError(f"Could not back up the database to {folder}: {getattr(exc, 'strerror', None) or exc}") \
@@ -411,7 +411,7 @@ def _second_copy(info: BackupInfo, second: Path, stem: str, retention: Retention
             return SecondCopy(second, error="not found (is the drive plugged in?)")
         if second.resolve() == first.resolve():
             return SecondCopy(second, error="the same folder as the first backups")
-        _clean_partials(second, now)
+        clean_partials(second, now)
         copied = _copy_backup_to(info, second)
         if not copied.verified:
             copied.path.unlink(missing_ok=True)

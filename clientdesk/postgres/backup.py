@@ -16,65 +16,35 @@ and `check` with `--db postgresql://…`:
 - a check reads every table of the client book on the server and checks the newest dump; with
   `full` it also restores that dump into a scratch database when the user may create one.
 
-pg_dump and pg_restore are found on PATH, then in Debian's /usr/lib/postgresql/<newest>/bin,
-then in Windows' C:\\Program Files\\PostgreSQL\\<newest>\\bin. The password goes to them in the
-child's environment (PGPASSWORD), never on its command line (other users can read that).
+pg_dump and pg_restore are found and run by clientdesk.postgres.tools (on PATH, then in the
+newest installation; they end when ClientDesk ends). The password goes to them in the child's
+environment (PGPASSWORD), never on its command line (other users can read that).
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import glob
 import logging
 import os
 import re
-import shutil
 import subprocess
 import uuid
 from pathlib import Path
 
-from clientdesk.backup import (BackupInfo, BackupOutcome, CheckResult,
-                               RestoreOutcome, Retention, prune_infos, read_info, sidecar_for, write_sidecar)
+from clientdesk.backup import (BackupInfo, BackupOutcome, CheckResult, RestoreOutcome, Retention, clean_partials,
+                               prune_infos, read_info, sidecar_for, write_sidecar)
 from clientdesk.errors import StorageError
 from clientdesk.postgres.address import ServerAddress, parse_server_url, resolve_password
+from clientdesk.postgres.tools import run_tool
 
 log = logging.getLogger(__name__)
 
 SUFFIX = ".dump"
-TOOL_TIMEOUT_SECONDS = 6 * 3600  # a big client book on a slow PC still finishes; a hung one ends some day
 _STAMP = re.compile(r"-(\d{8}-\d{6}-\d{6})-([A-Za-z0-9_.-]+)\.dump$")
-# Where PostgreSQL's programs are installed when they are not on PATH: Debian's packages, then
-# Windows' installer (one folder per version, the programs in its bin).
-TOOL_ROOTS = ("/usr/lib/postgresql", r"C:\Program Files\PostgreSQL", r"C:\Program Files (x86)\PostgreSQL")
 
 
 # ----- the programs -------------------------------------------------------------------------------
-def _version_key(folder: str) -> tuple:
-    name = Path(folder).name
-    return tuple(int(p) for p in re.findall(r"\d+", name)) or (0,)
-
-
-def find_tool(name: str) -> Path:
-    """pg_dump or pg_restore: on PATH, else the newest Debian or Windows installation's; a
-    StorageError saying what to install when there is none."""
-    found = shutil.which(name)
-    if found:
-        return Path(found)
-    candidates = []
-    for root in TOOL_ROOTS:
-        for folder in glob.glob(os.path.join(root, "*")):
-            for program in (name, f"{name}.exe"):
-                path = Path(folder) / "bin" / program
-                if path.is_file():
-                    candidates.append((_version_key(folder), path))
-    if candidates:
-        return max(candidates)[1]
-    raise StorageError(f"{name} is not installed on this PC: install PostgreSQL's command-line tools (Linux: "
-                       "apt-get install postgresql-client; Windows: the PostgreSQL installer) to back up or restore "
-                       "the server's client book.", reason="no_tool", tool=name)
-
-
 def _child_env(address: ServerAddress | None) -> dict:
     """The tools' environment: ours (libpq's own PGPASSFILE, PGSSLMODE... still count; the
     connection string names host, port, user and database), with the password in PGPASSWORD."""
@@ -103,16 +73,7 @@ def conninfo(address: ServerAddress, dbname: str | None = None) -> str:
 
 
 def _run(tool: str, args: list[str], address: ServerAddress | None) -> subprocess.CompletedProcess:
-    program = find_tool(tool)
-    env = _child_env(address)
-    try:
-        return subprocess.run([str(program), *args], capture_output=True, text=True, encoding="utf-8",
-                              errors="replace", env=env, timeout=TOOL_TIMEOUT_SECONDS, stdin=subprocess.DEVNULL)
-    except subprocess.TimeoutExpired as exc:
-        raise StorageError(f"{tool} did not finish in {TOOL_TIMEOUT_SECONDS // 3600} hours; nothing was changed.",
-                           reason="timeout") from exc
-    except OSError as exc:
-        raise StorageError(f"{tool} ({program}) could not be started: {exc.strerror or exc}", reason="no_tool") from exc
+    return run_tool(tool, args, _child_env(address))
 
 
 def _tool_problem(result: subprocess.CompletedProcess) -> str:
@@ -248,6 +209,7 @@ def make_server_backup(url: str | ServerAddress, folder: Path, reason: str = "ma
     partial = target.with_name(target.name + ".partial")
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        clean_partials(folder, now)  # dumps a killed pg_dump left
         clients = count_clients(address)
         result = _run("pg_dump", ["--format=custom", "--no-password", f"--file={partial}",
                                   f"--dbname={conninfo(address)}"], address)

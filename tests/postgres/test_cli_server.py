@@ -314,6 +314,65 @@ def test_a_failed_restore_leaves_the_client_book_as_it_was(capsys, fresh_server_
     assert server_rows(fresh_server_url) == before
 
 
+@pytest.mark.skipif(not (sys.platform.startswith("linux") or sys.platform == "win32"),
+                    reason="pg_restore ends with ClientDesk on Linux and Windows only")
+def test_a_restore_killed_from_outside_ends_its_pg_restore_and_changes_nothing(capsys, fresh_server_url, tmp_path):
+    """kill -9 (Task Manager's End task) of a `restore` whose pg_restore is under way: the
+    pg_restore ends too, its transaction is rolled back, and counters can write again."""
+    import signal
+    import time
+
+    import psutil
+
+    base = ["--basedir", str(tmp_path), "--db", fresh_server_url]
+    assert run_in_process(capsys, *base, "add", "--name", "Asha", "--phone", "9876500001")[0] == 0
+    code, out, err = run_in_process(capsys, *base, "backup", "--json")
+    assert code == 0, err
+    dump = json.loads(out)["path"]
+    assert run_in_process(capsys, *base, "add", "--name", "Bela", "--phone", "9876500002")[0] == 0
+    before = server_rows(fresh_server_url)
+    reader = psycopg.connect(fresh_server_url)  # a reader in a transaction: pg_restore's DROP TABLE waits for it
+    reader.execute("SELECT count(*) FROM client")
+    restore = subprocess.Popen([sys.executable, str(ROOT / "main.py"), *base, "restore", dump, "--yes"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        with contextlib.closing(psycopg.connect(fresh_server_url, autocommit=True)) as watcher:
+            while not watcher.execute("SELECT 1 FROM pg_stat_activity WHERE application_name = 'ClientDesk backup' "
+                                      "AND wait_event_type = 'Lock'").fetchone():
+                assert restore.poll() is None and time.monotonic() < deadline, "pg_restore never began"
+                time.sleep(0.05)
+        children = [c for c in psutil.Process(restore.pid).children() if c.name().startswith("pg_restore")]
+        assert children
+        restore.send_signal(signal.SIGKILL if hasattr(signal, "SIGKILL") else signal.SIGTERM)
+        restore.wait(30)
+        gone, alive = psutil.wait_procs(children, timeout=10)
+        assert not alive, "pg_restore went on without ClientDesk"
+    finally:
+        reader.rollback()
+        reader.close()
+        if restore.poll() is None:
+            restore.kill()
+    code, _out, err = run_in_process(capsys, *base, "add", "--name", "Chetan", "--phone", "9876500003")
+    assert code == 0, err  # not kept waiting by a restore nobody watches
+    after = server_rows(fresh_server_url)
+    assert after["client"][:2] == before["client"] and len(after["client"]) == 3  # Bela kept: nothing restored
+
+
+def test_a_dump_a_killed_pg_dump_left_is_cleared_by_the_next_backup(fresh_server_url, tmp_path):
+    from clientdesk.postgres import backup
+
+    stale = tmp_path / f"{backup.stem_for(backup.parse_server_url(fresh_server_url))}-x.dump.partial"
+    stale.write_bytes(b"PGDMP half")
+    two_hours_ago = stale.stat().st_mtime - 7200
+    os.utime(stale, (two_hours_ago, two_hours_ago))
+    working = tmp_path / "another-counter-dumping-now.dump.partial"  # fresh: maybe another process's work
+    working.write_bytes(b"PGDMP")
+    assert backup.make_server_backup(fresh_server_url, tmp_path, "manual").info.verified
+    assert not stale.exists() and working.exists()
+    assert [p.suffix for p in tmp_path.glob("*.dump*")].count(".dump") == 1
+
+
 def test_restore_by_the_counter_is_refused(capsys, monkeypatch, pg_cluster, pg_database, counter_role, tmp_path):
     code, out, err = setup(capsys, pg_cluster.url(pg_database), counter_role, "--json", monkeypatch=monkeypatch)
     counter = with_password(json.loads(out)["counter_url"])
@@ -354,7 +413,7 @@ def test_check_on_the_server(capsys, fresh_server_url, tmp_path):
 
 
 def test_pg_dump_missing_is_one_line(capsys, fresh_server_url, tmp_path, monkeypatch):
-    monkeypatch.setattr("clientdesk.postgres.backup.find_tool", _no_tool)
+    monkeypatch.setattr("clientdesk.postgres.tools.find_tool", _no_tool)
     code, _out, err = run_in_process(capsys, "--basedir", str(tmp_path), "--db", fresh_server_url, "backup")
     assert "pg_dump is not installed" in one_line(code, err)
     assert not (tmp_path / "data" / "backups").exists() or not list((tmp_path / "data" / "backups").iterdir())
@@ -369,14 +428,16 @@ def _no_tool(name):
 def test_the_password_never_reaches_the_tools_command_line(fresh_server_url, tmp_path, monkeypatch):
     from clientdesk.postgres import backup
 
+    from clientdesk.postgres import tools
+
     seen = []
-    real_run = subprocess.run
+    real_popen = subprocess.Popen
 
     def spy(argv, **kwargs):
         seen.append((argv, kwargs.get("env")))
-        return real_run(argv, **kwargs)
+        return real_popen(argv, **kwargs)
 
-    monkeypatch.setattr(backup.subprocess, "run", spy)
+    monkeypatch.setattr(tools.subprocess, "Popen", spy)
     outcome = backup.make_server_backup(fresh_server_url, tmp_path, "manual")
     assert outcome.info.verified
     from tests.postgres.cluster import PASSWORD
@@ -521,24 +582,24 @@ def test_without_db_a_command_uses_this_pcs_saved_server(capsys, server_url, tmp
 # ----- finding pg_dump; the backup before a big command ---------------------------------------------
 def test_find_tool_path_then_the_newest_installation(tmp_path, monkeypatch):
     from clientdesk.errors import StorageError
-    from clientdesk.postgres import backup
+    from clientdesk.postgres import tools
 
     debian, windows = tmp_path / "usr-lib-postgresql", tmp_path / "Program Files" / "PostgreSQL"
     for root, version, name in ((debian, "13", "pg_dump"), (debian, "16", "pg_dump"), (debian, "9.6", "pg_dump"),
                                 (windows, "17", "pg_dump.exe")):
         (root / version / "bin").mkdir(parents=True)
         (root / version / "bin" / name).write_text("")
-    monkeypatch.setattr(backup, "TOOL_ROOTS", (str(debian), str(windows)))
-    monkeypatch.setattr(backup.shutil, "which", lambda name: None)
-    assert backup.find_tool("pg_dump") == windows / "17" / "bin" / "pg_dump.exe"  # the newest of all
-    monkeypatch.setattr(backup, "TOOL_ROOTS", (str(debian),))
-    assert backup.find_tool("pg_dump") == debian / "16" / "bin" / "pg_dump"
-    monkeypatch.setattr(backup.shutil, "which", lambda name: "/opt/pg/bin/pg_dump")
-    assert backup.find_tool("pg_dump") == Path("/opt/pg/bin/pg_dump")  # PATH first
-    monkeypatch.setattr(backup.shutil, "which", lambda name: None)
-    monkeypatch.setattr(backup, "TOOL_ROOTS", (str(tmp_path / "nothing"),))
+    monkeypatch.setattr(tools, "TOOL_ROOTS", (str(debian), str(windows)))
+    monkeypatch.setattr(tools.shutil, "which", lambda name: None)
+    assert tools.find_tool("pg_dump") == windows / "17" / "bin" / "pg_dump.exe"  # the newest of all
+    monkeypatch.setattr(tools, "TOOL_ROOTS", (str(debian),))
+    assert tools.find_tool("pg_dump") == debian / "16" / "bin" / "pg_dump"
+    monkeypatch.setattr(tools.shutil, "which", lambda name: "/opt/pg/bin/pg_dump")
+    assert tools.find_tool("pg_dump") == Path("/opt/pg/bin/pg_dump")  # PATH first
+    monkeypatch.setattr(tools.shutil, "which", lambda name: None)
+    monkeypatch.setattr(tools, "TOOL_ROOTS", (str(tmp_path / "nothing"),))
     with pytest.raises(StorageError) as info:
-        backup.find_tool("pg_restore")
+        tools.find_tool("pg_restore")
     assert "pg_restore is not installed" in info.value.message and "\n" not in info.value.message
 
 
