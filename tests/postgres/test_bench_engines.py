@@ -23,6 +23,7 @@ def test_engines_bench_prints_both_engines_side_by_side(tmp_path):
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "engines.py"), "--clients", "300", "--sales", "5"],
                           capture_output=True, text=True, env=env, cwd=tmp_path, timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]
+    assert len(re.findall(r"a 10,000,000-step Python loop in [\d.]+ s", done.stdout)) == 2  # the speed, start and end
     lines = done.stdout.splitlines()
     header = next(i for i, line in enumerate(lines) if line.startswith("measure "))
     columns = re.split(r"\s{2,}", lines[header].strip())
