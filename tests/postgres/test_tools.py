@@ -74,4 +74,4 @@ def test_the_job_limits_have_windows_layout():
 
     assert ctypes.sizeof(tools.ExtendedLimits) == 144
     assert tools.ExtendedLimits.IoInfo.offset == 64
-    assert tools._BasicLimits.LimitFlags.offset == 16
+    assert tools.BasicLimits.LimitFlags.offset == 16
