@@ -11,26 +11,46 @@ import time
 import psutil
 import pytest
 
-# A ClientDesk stand-in: runs a long "pg_restore" (a Python that sleeps) from a worker thread, as
-# the window's jobs do, and waits.
+# A stand-in for pg_restore: sleeps, and writes the name of the signal that stops it to argv[1]
+# (the real one cancels its query on the server there). argv[2] == "stubborn": ignores SIGTERM.
+TOOL = textwrap.dedent("""
+    import signal, sys, time
+    def stop(number, frame):
+        open(sys.argv[1], "w").write(signal.Signals(number).name)
+        sys.exit(1)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN if sys.argv[2:] == ["stubborn"] else stop)
+    time.sleep(120)
+""")
+# A ClientDesk stand-in: runs that tool from a worker thread, as the window's jobs do, and waits.
 RUNNER = textwrap.dedent("""
     import sys, threading
     from pathlib import Path
     from clientdesk.postgres import tools
     tools.find_tool = lambda name: Path(sys.executable)
-    worker = threading.Thread(target=tools.run_tool,
-                              args=("pg_restore", ["-c", "import time; time.sleep(120)"], {}))
+    worker = threading.Thread(target=tools.run_tool, args=("pg_restore", ["-c", sys.argv[1], sys.argv[2]], {}))
     worker.start()
     worker.join()
 """)
+LINUX_OR_WINDOWS = pytest.mark.skipif(not (sys.platform.startswith("linux") or sys.platform == "win32"),
+                                      reason="children end with ClientDesk on Linux and Windows only")
 
 
-@pytest.mark.skipif(not (sys.platform.startswith("linux") or sys.platform == "win32"),
-                    reason="children end with ClientDesk on Linux and Windows only")
+@pytest.fixture
+def fake_tool(monkeypatch):
+    from clientdesk.postgres import tools
+
+    monkeypatch.setattr(tools, "find_tool", lambda name: sys.executable)
+    return tools
+
+
+@LINUX_OR_WINDOWS
 def test_a_tool_ends_when_clientdesk_is_killed(tmp_path):
+    """...and on Linux it is asked to stop (SIGTERM), so that pg_restore can cancel its query
+    and its server session does not stay queued for a lock in front of the counters."""
     from tests.postgres.test_cli_server import ROOT
 
-    desk = subprocess.Popen([sys.executable, "-c", RUNNER], cwd=ROOT)
+    stopped_by = tmp_path / "signal"
+    desk = subprocess.Popen([sys.executable, "-c", RUNNER, TOOL, str(stopped_by)], cwd=ROOT)
     try:
         deadline = time.monotonic() + 30
         children = []
@@ -45,6 +65,49 @@ def test_a_tool_ends_when_clientdesk_is_killed(tmp_path):
     finally:
         if desk.poll() is None:
             desk.kill()
+    if sys.platform.startswith("linux"):
+        assert stopped_by.read_text() == "SIGTERM"
+
+
+def test_what_while_running_raises_ends_the_tool_and_goes_on_up(fake_tool, tmp_path):
+    from clientdesk.progress import Cancelled
+
+    calls = []
+
+    def cancel_on_the_second_look():
+        calls.append(time.monotonic())
+        if len(calls) == 2:
+            raise Cancelled()
+
+    started = time.monotonic()
+    with pytest.raises(Cancelled):
+        fake_tool.run_tool("pg_restore", ["-c", TOOL, str(tmp_path / "signal")], {},
+                           while_running=cancel_on_the_second_look)
+    assert len(calls) == 2 and time.monotonic() - started < 2 * fake_tool.POLL_SECONDS + 3
+    if sys.platform != "win32":  # Windows has no SIGTERM: terminate is the kill there
+        assert (tmp_path / "signal").read_text() == "SIGTERM"  # asked first, so it could cancel its query
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows has no SIGTERM to ignore")
+def test_a_tool_that_ignores_being_asked_is_killed_after_the_grace(fake_tool, monkeypatch, tmp_path):
+    monkeypatch.setattr(fake_tool, "GRACE_SECONDS", 0.5)
+    child = subprocess.Popen([sys.executable, "-c", TOOL, str(tmp_path / "signal"), "stubborn"])
+    time.sleep(0.5)  # its handler is in place
+    started = time.monotonic()
+    fake_tool.end_tool(child)
+    assert child.poll() is not None and not (tmp_path / "signal").exists()
+    assert 0.4 < time.monotonic() - started < 5
+
+
+def test_a_tool_past_its_time_limit_is_ended_and_says_so(fake_tool, monkeypatch, tmp_path):
+    from clientdesk.errors import StorageError
+
+    monkeypatch.setattr(fake_tool, "TIMEOUT_SECONDS", 1)
+    with pytest.raises(StorageError) as info:
+        fake_tool.run_tool("pg_dump", ["-c", TOOL, str(tmp_path / "signal")], {})
+    assert info.value.details["reason"] == "timeout" and "nothing was changed" in info.value.message
+    if sys.platform != "win32":
+        assert (tmp_path / "signal").read_text() == "SIGTERM"
 
 
 def test_a_tool_that_fails_to_start_is_one_line(monkeypatch, tmp_path):
@@ -58,11 +121,8 @@ def test_a_tool_that_fails_to_start_is_one_line(monkeypatch, tmp_path):
     assert "\n" not in info.value.message
 
 
-def test_a_tools_output_and_exit_code_come_back(monkeypatch):
-    from clientdesk.postgres import tools
-
-    monkeypatch.setattr(tools, "find_tool", lambda name: sys.executable)
-    done = tools.run_tool("pg_dump", ["-c", "import sys; print('डंप'); sys.exit('रुका')"], {"PYTHONIOENCODING": "utf-8"})
+def test_a_tools_output_and_exit_code_come_back(fake_tool):
+    done = fake_tool.run_tool("pg_dump", ["-c", "import sys; print('डंप'); sys.exit('रुका')"], {"PYTHONIOENCODING": "utf-8"})
     assert (done.returncode, done.stdout.strip(), done.stderr.strip()) == (1, "डंप", "रुका")
 
 
