@@ -39,6 +39,7 @@ SECOND_WARN_DAYS = 3
 # A backup's name after its stem: when it was taken and why (a file's copy, or a server's dump:
 # clientdesk/postgres/backup.py names them the same way).
 _STAMP = re.compile(r"-(\d{8}-\d{6}-\d{6})-([A-Za-z0-9_.-]+)\.(?:sqlite|dump)$")
+_STAMPED = re.compile(r"-\d{8}-\d{6}-\d{6}-")  # in the name of every file a backup makes
 
 
 class DamagedDatabaseError(StorageError):
@@ -312,15 +313,32 @@ def _copy_with_sqlite(source: Path, target: Path) -> None:
 
 
 def clean_partials(folder: Path, now: dt.datetime) -> None:
-    """Remove half-made copies a killed process left (old enough not to be another process's work)."""
+    """Remove what a killed backup left in `folder`, once old enough not to be another process's
+    work in progress: half-made copies and dumps (`.partial`, `.partial-journal`), half-written
+    sidecars (`.json.tmp`) and sidecars whose backup never got its name. Only names ClientDesk
+    gives (with a backup's time stamp) are touched: `--to` may be a folder of the user's own."""
     limit = now.timestamp() - STALE_PARTIAL_SECONDS
-    for leftover in list(folder.glob("*.partial")) + list(folder.glob("*.partial-journal")) + \
-            list(folder.glob("*.json.tmp")):
+    try:
+        names = [p for p in folder.iterdir() if _STAMPED.search(p.name)]
+    except OSError:
+        return
+    for leftover in sorted(names, key=lambda p: p.suffix == ".json"):  # a sidecar after its half-made copy
+        if not (leftover.name.endswith((".partial", ".partial-journal", ".json.tmp"))
+                or (leftover.suffix == ".json" and not _sidecars_backup_exists(leftover))):
+            continue
         try:
             if leftover.stat().st_mtime < limit:
                 leftover.unlink()
         except OSError:
             pass
+
+
+def _sidecars_backup_exists(sidecar: Path) -> bool:
+    """`X.json` records `X.sqlite` or `X.dump`; `X.sqlite.json` and `X.dump.json` a copy still
+    named `….partial` (sidecar_for of the half-made file)."""
+    base = sidecar.name[:-len(".json")]
+    names = [base + ".partial"] if base.endswith((".sqlite", ".dump")) else [base + ".sqlite", base + ".dump"]
+    return any((sidecar.parent / name).exists() for name in names)
 
 
 def _finish(partial: Path, target: Path, taken: dt.datetime, reason: str, check: CheckResult) -> None:

@@ -18,7 +18,9 @@ import importlib
 import json
 import logging
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from clientdesk.errors import ClientDeskError, ValidationError
@@ -283,8 +285,32 @@ def _remove_new_desk(path: Path | str) -> None:
             log.warning("Could not remove %s%s: %s", path, suffix, exc)
 
 
+@contextlib.contextmanager
+def terminate_as_interrupt():
+    """While a command runs, SIGTERM (`kill`, a service manager's stop) is taken as Ctrl-C: the
+    work under way is undone (pg_restore and pg_dump asked to stop too) and the command says
+    "interrupted", instead of ending silently halfway."""
+    if not hasattr(signal, "SIGTERM") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(number, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def run_command(args) -> int:
     """Open the database and run the chosen command; expected errors become one stderr line."""
+    with terminate_as_interrupt():
+        return _run_command(args)
+
+
+def _run_command(args) -> int:
     from clientdesk.desk import Desk
 
     desk = None

@@ -36,10 +36,14 @@ class Progress:
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
-    def update(self, done: int, total: int, label: str = "") -> None:
-        """Report how far the work is; raises Cancelled if cancel() was called."""
+    def check(self) -> None:
+        """Raise Cancelled if cancel() was called (for work that has no count to report)."""
         if self._cancel.is_set():
             raise Cancelled()
+
+    def update(self, done: int, total: int, label: str = "") -> None:
+        """Report how far the work is; raises Cancelled if cancel() was called."""
+        self.check()
         if self._callback is not None:
             self._callback(done, total, label)
 

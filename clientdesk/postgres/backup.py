@@ -12,13 +12,19 @@ and `check` with `--db postgresql://…`:
 - a restore takes the client book's write lock (postgres.database.WRITE_LOCK: the counters'
   sales wait, then are told the book is busy), keeps a dump of what is there ("before-restore"),
   and runs `pg_restore --single-transaction --clean --if-exists`: every table is replaced, or,
-  when anything fails, nothing is (PostgreSQL rolls the one transaction back);
+  when anything fails, nothing is (PostgreSQL rolls the one transaction back). A restore kept
+  waiting for a table by another session (a counter or program in the middle of a long read) for
+  RESTORE_LOCK_WAIT_SECONDS gives up and changes nothing: meanwhile every counter's reading
+  queues behind it, so it must not wait long;
 - a check reads every table of the client book on the server and checks the newest dump; with
   `full` it also restores that dump into a scratch database when the user may create one.
 
 pg_dump and pg_restore are found and run by clientdesk.postgres.tools (on PATH, then in the
 newest installation; they end when ClientDesk ends). The password goes to them in the child's
-environment (PGPASSWORD), never on its command line (other users can read that).
+environment (PGPASSWORD), never on its command line (other users can read that); so does the
+request that the server drop a tool's session within seconds once the tool is gone (PGOPTIONS,
+client_connection_check_interval, where the server has it: PostgreSQL 14 and newer, not on
+Windows): a tool killed outright (as Windows ends it) cannot cancel its own query.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import logging
 import os
 import re
 import subprocess
+import time
 import uuid
 from pathlib import Path
 
@@ -37,22 +44,44 @@ from clientdesk.backup import (BackupInfo, BackupOutcome, CheckResult, RestoreOu
 from clientdesk.errors import StorageError
 from clientdesk.postgres.address import ServerAddress, parse_server_url, resolve_password
 from clientdesk.postgres.tools import run_tool
+from clientdesk.progress import NO_PROGRESS, Progress
 
 log = logging.getLogger(__name__)
 
 SUFFIX = ".dump"
+FRESH_EVERY_SECONDS = 60  # how often a dump under way marks its half-made file as still being written
+RESTORE_LOCK_WAIT_SECONDS = 8  # how long a restore waits for one table before it gives up
+CONNECTION_CHECK = "-c client_connection_check_interval=2000"  # the server looks every 2 s
 _STAMP = re.compile(r"-(\d{8}-\d{6}-\d{6})-([A-Za-z0-9_.-]+)\.dump$")
 
 
 # ----- the programs -------------------------------------------------------------------------------
 def _child_env(address: ServerAddress | None) -> dict:
     """The tools' environment: ours (libpq's own PGPASSFILE, PGSSLMODE... still count; the
-    connection string names host, port, user and database), with the password in PGPASSWORD."""
+    connection string names host, port, user and database), with the password in PGPASSWORD and,
+    where the server has it, the connection check in PGOPTIONS."""
     env = dict(os.environ)
-    password = _password_of(address) if address is not None else None
+    if address is None:
+        return env
+    password = _password_of(address)
     if password is not None:
         env["PGPASSWORD"] = password
+    if _server_checks_connections(address):
+        env["PGOPTIONS"] = f"{env.get('PGOPTIONS', '')} {CONNECTION_CHECK}".strip()
     return env
+
+
+def _server_checks_connections(address: ServerAddress) -> bool:
+    """True when the server accepts client_connection_check_interval (older servers and servers
+    on Windows refuse it, and would refuse a tool's connection that asked for it)."""
+    db = _open(address)
+    try:
+        db.execute_sql(f"SET {CONNECTION_CHECK.removeprefix('-c ')}")
+        return True
+    except StorageError:
+        return False
+    finally:
+        db.close()
 
 
 def _password_of(address: ServerAddress) -> str | None:
@@ -62,18 +91,19 @@ def _password_of(address: ServerAddress) -> str | None:
     return next((v for k, v in address.options if k.lower() == "password"), None)
 
 
-def conninfo(address: ServerAddress, dbname: str | None = None) -> str:
-    """The libpq connection string for the tools, WITHOUT the password (it goes in PGPASSWORD)."""
+def conninfo(address: ServerAddress, dbname: str | None = None, application_name: str = "ClientDesk backup") -> str:
+    """The libpq connection string for the tools, WITHOUT the password (it goes in PGPASSWORD);
+    `application_name` is how the server's session list names the tool's session."""
     from psycopg.conninfo import make_conninfo
 
     params = {k: v for k, v in address.connect_params().items() if k.lower() != "password"}
     params["dbname"] = dbname or address.dbname
-    params["application_name"] = "ClientDesk backup"
+    params["application_name"] = application_name
     return make_conninfo(**{k: str(v) for k, v in params.items()})
 
 
-def _run(tool: str, args: list[str], address: ServerAddress | None) -> subprocess.CompletedProcess:
-    return run_tool(tool, args, _child_env(address))
+def _run(tool: str, args: list[str], address: ServerAddress | None, while_running=None) -> subprocess.CompletedProcess:
+    return run_tool(tool, args, _child_env(address), while_running)
 
 
 def _tool_problem(result: subprocess.CompletedProcess) -> str:
@@ -193,10 +223,11 @@ def _resolved(url_or_address) -> ServerAddress:
 # ----- making a dump -----------------------------------------------------------------------------
 def make_server_backup(url: str | ServerAddress, folder: Path, reason: str = "manual",
                        now: dt.datetime | None = None, retention: Retention | None = None,
-                       keep_unverified: bool = False) -> BackupOutcome | None:
+                       keep_unverified: bool = False, progress: Progress = NO_PROGRESS) -> BackupOutcome | None:
     """Dump the client book at `url` into `folder` (made if missing), checked, then prune the
     folder's older dumps of this server. None when the server's database has no client book yet.
-    Raises StorageError (server away, pg_dump missing or failing, the folder can't be written)."""
+    Raises StorageError (server away, pg_dump missing or failing, the folder can't be written);
+    Cancelled when `progress` is cancelled while pg_dump works (pg_dump is ended, no file kept)."""
     from clientdesk.postgres.setup import server_state
 
     address = _resolved(url)
@@ -212,7 +243,7 @@ def make_server_backup(url: str | ServerAddress, folder: Path, reason: str = "ma
         clean_partials(folder, now)  # dumps a killed pg_dump left
         clients = count_clients(address)
         result = _run("pg_dump", ["--format=custom", "--no-password", f"--file={partial}",
-                                  f"--dbname={conninfo(address)}"], address)
+                                  f"--dbname={conninfo(address)}"], address, _DumpWatch(partial, progress))
         if result.returncode:
             partial.unlink(missing_ok=True)
             _raise_for_server(address)
@@ -233,10 +264,29 @@ def make_server_backup(url: str | ServerAddress, folder: Path, reason: str = "ma
         partial.unlink(missing_ok=True)
         raise StorageError(f"Could not back up the client book to {folder}: {exc.strerror or exc}",
                            reason="folder") from exc
+    except BaseException:  # Cancel, Ctrl-C: the half-written dump goes
+        partial.unlink(missing_ok=True)
+        raise
     info = read_info(target)
     pruned = prune_dumps(folder, address, retention, now) if info.verified else []
     log.info("Backed up the client book at %s to %s (%s clients)", address.display, target, clients)
     return BackupOutcome(info, None, pruned)
+
+
+class _DumpWatch:
+    """pg_dump's while_running: Cancel ends it (Cancelled), and its half-made file's time is kept
+    current, so that another backup's clean-up (clean_partials) never takes a dump still under
+    way (even one kept waiting an hour for a table) for a killed one's leftover."""
+
+    def __init__(self, partial: Path, progress: Progress):
+        self.partial, self.progress, self.touched = partial, progress, time.monotonic()
+
+    def __call__(self) -> None:
+        self.progress.check()
+        if time.monotonic() - self.touched >= FRESH_EVERY_SECONDS:
+            with contextlib.suppress(OSError):  # not there yet (pg_dump makes it once connected)
+                os.utime(self.partial)
+            self.touched = time.monotonic()
 
 
 def prune_dumps(folder: Path, address: ServerAddress, retention: Retention | None = None,
@@ -285,10 +335,12 @@ def restore_server_backup(url: str | ServerAddress, dump: Path, folder: Path,
         if state == "ready":
             outcome = make_server_backup(address, folder, "before-restore", now=now, keep_unverified=True)
             kept = outcome.info.path if outcome is not None else None
+        session = f"ClientDesk restore {uuid.uuid4().hex[:12]}"
         with db.atomic():  # the write lock: counters' sales wait, then are told the book is busy
             result = _run("pg_restore", ["--single-transaction", "--clean", "--if-exists", "--no-owner",
-                                         "--exit-on-error", "--no-password", f"--dbname={conninfo(address)}",
-                                         str(dump)], address)
+                                         "--exit-on-error", "--no-password",
+                                         f"--dbname={conninfo(address, application_name=session)}", str(dump)],
+                          address, _LockWaitWatch(db, session, address.host))
         if result.returncode:
             _raise_for_server(address)
             raise StorageError(f"{dump.name} was not restored (the client book on the server is as it was): "
@@ -298,6 +350,33 @@ def restore_server_backup(url: str | ServerAddress, dump: Path, folder: Path,
     clients = count_clients(address)
     log.info("Restored the client book at %s from %s (kept the previous one as %s)", address.display, dump, kept)
     return RestoreOutcome(Path(address.display), dump, clients, kept)
+
+
+class _LockWaitWatch:
+    """pg_restore's while_running: when its session has waited for the same lock longer than
+    RESTORE_LOCK_WAIT_SECONDS, cancel its query (the restore then changes nothing) and raise
+    StorageError "busy". Looks through `db`, which holds the restore's write lock."""
+
+    def __init__(self, db, session: str, host: str):
+        self.db, self.session, self.host = db, session, host
+        self.waiting_for, self.since = None, 0.0
+
+    def __call__(self) -> None:
+        self.db.execute_sql("SELECT pg_stat_clear_snapshot()")  # else the session list is read once per transaction
+        row = self.db.execute_sql(
+            "SELECT a.pid, l.locktype, l.database, l.relation, l.transactionid FROM pg_stat_activity a "
+            "JOIN pg_locks l ON l.pid = a.pid AND NOT l.granted WHERE a.application_name = %s LIMIT 1",
+            (self.session,)).fetchone()
+        now = time.monotonic()
+        if row is None or row[1:] != self.waiting_for:
+            self.waiting_for, self.since = (row[1:] if row else None), now
+            return
+        if now - self.since >= RESTORE_LOCK_WAIT_SECONDS:
+            self.db.execute_sql("SELECT pg_cancel_backend(%s)", (row[0],))
+            raise StorageError(f"The client book on the shop's server at {self.host} is in use (a counter or another "
+                               f"program kept a table open for over {RESTORE_LOCK_WAIT_SECONDS} seconds); nothing was "
+                               "restored and the client book is as it was. Try again when the counters are quiet.",
+                               reason="busy", host=self.host)
 
 
 # ----- checking the server's client book -----------------------------------------------------------

@@ -72,6 +72,30 @@ def test_a_damaged_database_is_never_backed_up_over_good_copies(desk_file):
     assert list_backups(desk_file) == good
 
 
+def test_what_killed_backups_left_is_cleared_once_stale_and_nothing_else(tmp_path):
+    import os
+
+    stamp = "desk-20260101-090000-000000-manual"
+    left = [f"{stamp}.sqlite.partial", f"{stamp}.sqlite.partial-journal", f"{stamp}.sqlite.json.tmp",
+            f"{stamp}.dump.partial",
+            f"{stamp}-a.sqlite.json",  # the half-made copy's sidecar, its copy gone
+            f"{stamp}-b.json",  # the finished copy's sidecar, killed before the copy got its name
+            f"{stamp}-c.dump.partial", f"{stamp}-c.dump.json"]  # a stale half-made dump and its sidecar
+    kept = [f"{stamp}.sqlite", f"{stamp}.json",  # a backup and its sidecar
+            "notes.json", "download.partial"]  # the user's own files in a --to folder
+    for name in left + kept:
+        (tmp_path / name).write_text("x")
+        os.utime(tmp_path / name, (START.timestamp() - 7200,) * 2)
+    working = ["desk-20260101-085959-000000-start.json",  # another process is finishing these
+               "desk-20260101-085959-000000-start.dump.partial"]
+    for name in working:
+        (tmp_path / name).write_text("x")
+        os.utime(tmp_path / name, (START.timestamp(),) * 2)
+    backups.clean_partials(tmp_path, START)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(kept + working)
+    backups.clean_partials(tmp_path / "no-such-folder", START)  # quietly nothing
+
+
 def test_not_a_database_is_refused_without_a_copy(tmp_path):
     path = tmp_path / "notes.sqlite"
     path.write_text("my shopping list " * 500)

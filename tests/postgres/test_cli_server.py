@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -314,59 +315,199 @@ def test_a_failed_restore_leaves_the_client_book_as_it_was(capsys, fresh_server_
     assert server_rows(fresh_server_url) == before
 
 
+RESTORE_SESSION = "SELECT pid FROM pg_stat_activity WHERE application_name LIKE 'ClientDesk restore %'"
+
+
+def _backed_up_then_changed(capsys, base, url):
+    """Asha, a backup of her alone, then Bela: (the dump's path, the rows with both)."""
+    assert run_in_process(capsys, *base, "add", "--name", "Asha", "--phone", "9876500001")[0] == 0
+    code, out, err = run_in_process(capsys, *base, "backup", "--json")
+    assert code == 0, err
+    assert run_in_process(capsys, *base, "add", "--name", "Bela", "--phone", "9876500002")[0] == 0
+    return json.loads(out)["path"], server_rows(url)
+
+
+def _session_gone(url, query, seconds, gone=True):
+    """True when the server's sessions `query` finds are gone (or, gone=False, there) within `seconds`."""
+    deadline = time.monotonic() + seconds
+    with contextlib.closing(psycopg.connect(url, autocommit=True)) as watcher:
+        while (watcher.execute(query).fetchone() is None) != gone:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.05)
+    return True
+
+
 @pytest.mark.skipif(not (sys.platform.startswith("linux") or sys.platform == "win32"),
                     reason="pg_restore ends with ClientDesk on Linux and Windows only")
-def test_a_restore_killed_from_outside_ends_its_pg_restore_and_changes_nothing(capsys, fresh_server_url, tmp_path):
-    """kill -9 (Task Manager's End task) of a `restore` whose pg_restore is under way: the
-    pg_restore ends too, its transaction is rolled back, and counters can write again."""
+@pytest.mark.parametrize("how", ["SIGKILL", "SIGTERM"])
+def test_a_restore_killed_from_outside_ends_its_pg_restore_and_changes_nothing(capsys, fresh_server_url, tmp_path,
+                                                                               how):
+    """kill -9 (Task Manager's End task) or kill of a `restore` whose pg_restore is waiting for a
+    table a reader holds: the pg_restore ends, its server session too (else it stays queued for
+    the table in front of every counter), and counters can read and write again at once."""
     import signal
-    import time
 
     import psutil
 
     base = ["--basedir", str(tmp_path), "--db", fresh_server_url]
-    assert run_in_process(capsys, *base, "add", "--name", "Asha", "--phone", "9876500001")[0] == 0
-    code, out, err = run_in_process(capsys, *base, "backup", "--json")
-    assert code == 0, err
-    dump = json.loads(out)["path"]
-    assert run_in_process(capsys, *base, "add", "--name", "Bela", "--phone", "9876500002")[0] == 0
-    before = server_rows(fresh_server_url)
+    dump, before = _backed_up_then_changed(capsys, base, fresh_server_url)
     reader = psycopg.connect(fresh_server_url)  # a reader in a transaction: pg_restore's DROP TABLE waits for it
     reader.execute("SELECT count(*) FROM client")
     restore = subprocess.Popen([sys.executable, str(ROOT / "main.py"), *base, "restore", dump, "--yes"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 60
-        with contextlib.closing(psycopg.connect(fresh_server_url, autocommit=True)) as watcher:
-            while not watcher.execute("SELECT 1 FROM pg_stat_activity WHERE application_name = 'ClientDesk backup' "
-                                      "AND wait_event_type = 'Lock'").fetchone():
-                assert restore.poll() is None and time.monotonic() < deadline, "pg_restore never began"
-                time.sleep(0.05)
+        assert _session_gone(fresh_server_url, RESTORE_SESSION + " AND wait_event_type = 'Lock'", 60, gone=False)
         children = [c for c in psutil.Process(restore.pid).children() if c.name().startswith("pg_restore")]
         assert children
-        restore.send_signal(signal.SIGKILL if hasattr(signal, "SIGKILL") else signal.SIGTERM)
-        restore.wait(30)
+        restore.send_signal(getattr(signal, how))
+        _out, said = restore.communicate(timeout=30)
+        assert said.strip() == ("error: interrupted" if how == "SIGTERM" else "")  # SIGTERM: as Ctrl-C
         gone, alive = psutil.wait_procs(children, timeout=10)
         assert not alive, "pg_restore went on without ClientDesk"
+        assert _session_gone(fresh_server_url, RESTORE_SESSION, 5), "pg_restore's session still waits for the table"
+        code, _out, err = run_in_process(capsys, *base, "add", "--name", "Chetan", "--phone", "9876500003")
+        assert code == 0, err  # with the reader still reading: nothing queued in front of the counter
+        assert reader.execute("SELECT count(*) FROM client").fetchone()[0] == 3  # the reader reads on, Chetan too
     finally:
         reader.rollback()
         reader.close()
         if restore.poll() is None:
             restore.kill()
-    code, _out, err = run_in_process(capsys, *base, "add", "--name", "Chetan", "--phone", "9876500003")
-    assert code == 0, err  # not kept waiting by a restore nobody watches
     after = server_rows(fresh_server_url)
     assert after["client"][:2] == before["client"] and len(after["client"]) == 3  # Bela kept: nothing restored
+
+
+def test_a_restore_kept_waiting_by_a_reader_gives_up_and_changes_nothing(capsys, monkeypatch, fresh_server_url,
+                                                                         tmp_path):
+    """A counter in the middle of a long read holds a table: the restore does not queue in front
+    of every counter for as long as that read lasts; it gives up, says why, and changes nothing."""
+    from clientdesk.postgres import backup
+
+    monkeypatch.setattr(backup, "RESTORE_LOCK_WAIT_SECONDS", 1)
+    base = ["--basedir", str(tmp_path), "--db", fresh_server_url]
+    dump, before = _backed_up_then_changed(capsys, base, fresh_server_url)
+    with contextlib.closing(psycopg.connect(fresh_server_url)) as reader:
+        reader.execute("SELECT count(*) FROM client")
+        started = time.monotonic()
+        code, _out, err = run_in_process(capsys, *base, "restore", dump, "--yes")
+        assert time.monotonic() - started < 20
+        message = one_line(code, err)
+        assert code != 0 and "in use" in message and "nothing was restored" in message
+        assert _session_gone(fresh_server_url, RESTORE_SESSION, 5)
+        assert reader.execute("SELECT count(*) FROM client").fetchone()[0] == 2
+        reader.rollback()
+    assert server_rows(fresh_server_url) == before
+    code, _out, err = run_in_process(capsys, *base, "restore", dump, "--yes")  # when the counters are quiet
+    assert code == 0, err
+    assert len(server_rows(fresh_server_url)["client"]) == 1
+
+
+def test_the_server_drops_the_session_of_a_tool_killed_outright(capsys, fresh_server_url, tmp_path):
+    """What Windows does to a tool when ClientDesk is ended (TerminateProcess: no chance to
+    cancel its query): the tools' connection check makes the server drop the session itself."""
+    from clientdesk.postgres import backup, tools
+
+    base = ["--basedir", str(tmp_path), "--db", fresh_server_url]
+    dump, _before = _backed_up_then_changed(capsys, base, fresh_server_url)
+    address = backup._resolved(fresh_server_url)
+    env = backup._child_env(address)
+    assert backup.CONNECTION_CHECK in env["PGOPTIONS"]  # PostgreSQL 15 on Linux has it
+    with contextlib.closing(psycopg.connect(fresh_server_url)) as reader:
+        reader.execute("SELECT count(*) FROM client")
+        session = "ClientDesk restore killed-outright"
+        child = subprocess.Popen([str(tools.find_tool("pg_restore")), "--single-transaction", "--clean", "--if-exists",
+                                  "--no-owner", f"--dbname={backup.conninfo(address, application_name=session)}", dump],
+                                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        waiting = f"SELECT pid FROM pg_stat_activity WHERE application_name = '{session}'"
+        assert _session_gone(fresh_server_url, waiting + " AND wait_event_type = 'Lock'", 30, gone=False), "no wait"
+        child.kill()  # SIGKILL: no chance to cancel its query
+        child.wait(10)
+        assert _session_gone(fresh_server_url, waiting, 6), "the server kept the dead tool's session"
+        reader.rollback()
+    assert len(server_rows(fresh_server_url)["client"]) == 2
+
+
+def test_cancel_ends_a_server_backup_under_way_and_keeps_no_file(capsys, fresh_server_url, tmp_path):
+    """The window's Cancel while pg_dump waits for a table another session holds: pg_dump ends
+    (its session too), no half-made dump stays, and the older backups are as they were."""
+    import threading
+
+    from clientdesk.postgres import backup
+    from clientdesk.progress import Cancelled, Progress
+
+    base = ["--basedir", str(tmp_path), "--db", fresh_server_url]
+    assert run_in_process(capsys, *base, "add", "--name", "Asha", "--phone", "9876500001")[0] == 0
+    folder = tmp_path / "dumps"
+    older = backup.make_server_backup(fresh_server_url, folder, "manual").info.path
+    progress = Progress()
+    dumping = "SELECT pid FROM pg_stat_activity WHERE application_name = 'ClientDesk backup'"
+    with contextlib.closing(psycopg.connect(fresh_server_url)) as holder:
+        holder.execute("LOCK TABLE purchase_line IN ACCESS EXCLUSIVE MODE")  # pg_dump waits for it
+
+        def cancel_when_waiting():
+            if _session_gone(fresh_server_url, dumping + " AND wait_event_type = 'Lock'", 30, gone=False):
+                progress.cancel()
+            if not _session_gone(fresh_server_url, dumping, 10):  # the test fails rather than waits forever
+                with contextlib.closing(psycopg.connect(fresh_server_url, autocommit=True)) as admin:
+                    admin.execute(f"SELECT pg_cancel_backend(pid) FROM ({dumping}) AS d")
+
+        canceller = threading.Thread(target=cancel_when_waiting)
+        canceller.start()
+        started = time.monotonic()
+        with pytest.raises(Cancelled):
+            backup.make_server_backup(fresh_server_url, folder, "manual", progress=progress)
+        canceller.join()
+        assert time.monotonic() - started < 15
+        assert _session_gone(fresh_server_url, dumping, 5)
+        holder.rollback()
+    assert sorted(p.name for p in folder.iterdir()) == sorted([older.name, backup.sidecar_for(older).name])
+
+
+def test_a_dump_kept_waiting_is_never_taken_for_a_killed_ones_leftover(capsys, monkeypatch, fresh_server_url,
+                                                                       tmp_path):
+    """pg_dump waits long for a table (its half-made file unchanged meanwhile): another backup's
+    clean-up of stale half-made dumps leaves it alone, and it finishes once the table is free."""
+    import datetime as dt
+    import threading
+
+    from clientdesk.backup import STALE_PARTIAL_SECONDS, clean_partials
+    from clientdesk.postgres import backup
+
+    monkeypatch.setattr(backup, "FRESH_EVERY_SECONDS", 0.2)
+    base = ["--basedir", str(tmp_path), "--db", fresh_server_url]
+    assert run_in_process(capsys, *base, "add", "--name", "Asha", "--phone", "9876500001")[0] == 0
+    folder = tmp_path / "dumps"
+    outcome = []
+    dumping = "SELECT pid FROM pg_stat_activity WHERE application_name = 'ClientDesk backup' AND wait_event_type = 'Lock'"
+    with contextlib.closing(psycopg.connect(fresh_server_url)) as holder:
+        holder.execute("LOCK TABLE purchase_line IN ACCESS EXCLUSIVE MODE")
+        dumper = threading.Thread(target=lambda: outcome.append(backup.make_server_backup(fresh_server_url, folder)))
+        dumper.start()
+        try:
+            assert _session_gone(fresh_server_url, dumping, 30, gone=False)
+            (partial,) = folder.glob("*.dump.partial")
+            long_ago = time.time() - 2 * STALE_PARTIAL_SECONDS  # as if it had waited two hours
+            os.utime(partial, (long_ago, long_ago))
+            deadline = time.monotonic() + 10
+            while partial.stat().st_mtime < long_ago + 60 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            clean_partials(folder, dt.datetime.now())  # another counter's backup starting now
+            assert partial.exists()
+        finally:
+            holder.rollback()
+            dumper.join(60)
+    assert outcome and outcome[0].info.verified and not list(folder.glob("*.partial"))
 
 
 def test_a_dump_a_killed_pg_dump_left_is_cleared_by_the_next_backup(fresh_server_url, tmp_path):
     from clientdesk.postgres import backup
 
-    stale = tmp_path / f"{backup.stem_for(backup.parse_server_url(fresh_server_url))}-x.dump.partial"
+    stale = tmp_path / f"{backup.stem_for(backup.parse_server_url(fresh_server_url))}-20260101-090000-000000-manual.dump.partial"
     stale.write_bytes(b"PGDMP half")
     two_hours_ago = stale.stat().st_mtime - 7200
     os.utime(stale, (two_hours_ago, two_hours_ago))
-    working = tmp_path / "another-counter-dumping-now.dump.partial"  # fresh: maybe another process's work
+    working = tmp_path / "dumping-now-20260101-090000-000001-manual.dump.partial"  # fresh: maybe another process's work
     working.write_bytes(b"PGDMP")
     assert backup.make_server_backup(fresh_server_url, tmp_path, "manual").info.verified
     assert not stale.exists() and working.exists()

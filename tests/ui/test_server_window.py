@@ -197,6 +197,39 @@ def test_back_up_now_on_the_server_writes_a_checked_dump_and_restore_is_the_admi
     assert not paths.database.exists()
 
 
+def test_cancel_stops_a_server_backup_under_way(qtbot, paths, pg_cluster, server_url, keyring_has_password,
+                                               monkeypatch):
+    """Back up now while another session holds a table (pg_dump waits for it): Cancel ends
+    pg_dump, says so in the status bar (no error box: the shopkeeper asked for it), keeps no file."""
+    import time
+
+    from PySide6.QtWidgets import QPushButton
+
+    add_clients(server_url, "रमेश कुमार")
+    url = pg_cluster.url(dbname_of(server_url), password=False)
+    location.save(paths.config_dir, location.CounterChoices(server=url))
+    shown = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: shown.append(exc))
+    dumping = "SELECT 1 FROM pg_stat_activity WHERE application_name = 'ClientDesk backup' AND wait_event_type = 'Lock'"
+    with closing_window(start_window(paths, paths.database, None)) as window, \
+            contextlib.closing(psycopg.connect(server_url, autocommit=True)) as watcher, \
+            contextlib.closing(psycopg.connect(server_url)) as holder:  # on failure let go first: no hang
+        holder.execute("LOCK TABLE purchase_line IN ACCESS EXCLUSIVE MODE")
+        job = window.backup_now()
+        qtbot.waitUntil(lambda: watcher.execute(dumping).fetchone() is not None, timeout=30_000)
+        cancel = next(b for b in job.dialog.findChildren(QPushButton))
+        with qtbot.waitSignal(job.finished, timeout=15_000) as finished:
+            cancel.click()
+        assert finished.args == [False]
+        started = time.monotonic()
+        while watcher.execute(dumping).fetchone() and time.monotonic() - started < 5:
+            time.sleep(0.05)
+        assert watcher.execute(dumping).fetchone() is None
+        assert not shown and "Cancelled" in window.statusBar().currentMessage()
+        holder.rollback()
+    assert not list((paths.data_dir / "backups").iterdir())
+
+
 def test_a_file_given_on_the_command_line_wins_for_the_run(qtbot, paths, tmp_path, server_url, memory_keyring):
     location.save(paths.config_dir, location.CounterChoices(server="postgresql://u@127.0.0.1:1/x"))
     other = tmp_path / "other.sqlite"

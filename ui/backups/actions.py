@@ -20,6 +20,7 @@ from clientdesk.errors import ClientDeskError
 from clientdesk.paths import AppPaths
 from clientdesk.postgres.address import is_server_url as on_server
 from clientdesk.postgres.backup import make_server_backup
+from clientdesk.progress import Cancelled
 from ui import dialogs
 from ui.jobs import run_job
 
@@ -54,7 +55,8 @@ def _run_backup(window, reason: str, quiet: bool):
     now = _now(window)
     if on_server(path):  # pg_dump into this PC's backups folder (clientdesk/postgres/backup.py)
         folder = server_backups_folder(window)
-        work = lambda progress: make_server_backup(path, folder, reason, now=dt.datetime.now())  # noqa: E731
+        work = lambda progress: make_server_backup(path, folder, reason, now=dt.datetime.now(),  # noqa: E731
+                                                    progress=progress)
     else:
         second = window.desk.settings.get(backups.SETTING_FOLDER) or None
         work = lambda progress: backups.make_backup(path, reason, now=dt.datetime.now(),  # noqa: E731
@@ -92,7 +94,7 @@ def _backup_failed(window, exc: ClientDeskError, quiet: bool) -> None:
     if isinstance(exc, backups.DamagedDatabaseError):
         damaged_desk(window, exc)
         return
-    if not quiet:  # File → Back up now: the answer where the shopkeeper is looking, as a success is
+    if not quiet and not isinstance(exc, Cancelled):  # Back up now: the answer where the shopkeeper looks
         dialogs.show_error(window, exc)
         return
     window.statusBar().showMessage(dialogs.message_for(exc))
