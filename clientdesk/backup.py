@@ -371,7 +371,7 @@ def _copy_into(db_path: Path, folder: Path, taken: dt.datetime, reason: str, kee
         shutil.copyfile(db_path, partial)  # not even SQLite can read it: keep the bytes as they are
         _fsync(partial)
         _finish(partial, target, taken, reason, CheckResult(False, None, [str(exc)]))
-    except OSError:
+    except BaseException:  # a full disk, or Ctrl-C / SIGTERM: no half-made copy stays
         partial.unlink(missing_ok=True)
         raise
     return read_info(target)
@@ -394,9 +394,11 @@ def _copy_backup_to(info: BackupInfo, folder: Path) -> BackupInfo:
 
 def make_backup(db_path: Path, reason: str = "start", now: dt.datetime | None = None,
                 second_folder: Path | str | None = None, to: Path | None = None,
-                retention: Retention | None = None, keep_damaged: bool = False) -> BackupOutcome | None:
+                retention: Retention | None = None, keep_damaged: bool = False,
+                prune: bool = True) -> BackupOutcome | None:
     """Back up `db_path` into its backups folder (or `to`), verified, then into `second_folder`;
-    prune each folder by `retention`. None when there is nothing to back up yet.
+    prune each folder by `retention` (unless not `prune`: the copy kept before a restore must not
+    delete the backup being restored). None when there is nothing to back up yet.
 
     Raises DamagedDatabaseError (nothing written, nothing pruned) when the database fails its check,
     unless `keep_damaged` (the copy kept before a restore), and StorageError when the folder can't be written.
@@ -414,15 +416,15 @@ def make_backup(db_path: Path, reason: str = "start", now: dt.datetime | None = 
     except (OSError, sqlite3.Error) as exc:
         raise StorageError(f"Could not back up the database to {folder}: {getattr(exc, 'strerror', None) or exc}") \
             from exc
-    pruned = prune_folder(folder, db_path.stem, retention, now) if info.verified else []
+    pruned = prune_folder(folder, db_path.stem, retention, now) if info.verified and prune else []
     second = None
     if second_folder and info.verified:
-        second = _second_copy(info, Path(second_folder), db_path.stem, retention, now, folder)
+        second = _second_copy(info, Path(second_folder), db_path.stem, retention if prune else None, now, folder)
     log.info("Backed up %s to %s (%s clients, verified %s)", db_path, info.path, info.clients, info.verified)
     return BackupOutcome(info, second, pruned)
 
 
-def _second_copy(info: BackupInfo, second: Path, stem: str, retention: Retention, now: dt.datetime,
+def _second_copy(info: BackupInfo, second: Path, stem: str, retention: Retention | None, now: dt.datetime,
                  first: Path) -> SecondCopy:
     try:
         if not second.is_dir():
@@ -435,7 +437,8 @@ def _second_copy(info: BackupInfo, second: Path, stem: str, retention: Retention
             copied.path.unlink(missing_ok=True)
             sidecar_for(copied.path).unlink(missing_ok=True)
             return SecondCopy(second, error=f"the copy there failed its check ({copied.problem})")
-        prune_folder(second, stem, retention, now)
+        if retention is not None:
+            prune_folder(second, stem, retention, now)
         return SecondCopy(second, path=copied.path)
     except (OSError, sqlite3.Error) as exc:
         log.warning("Second backup folder %s: %s", second, exc)
@@ -554,7 +557,8 @@ def restore_backup(db_path: Path, backup: Path, now: dt.datetime | None = None,
         if db_path.resolve() == backup.resolve():
             raise StorageError("That file is the client book itself; choose a backup.")
         _release_check(db_path, wait)
-        outcome = make_backup(db_path, "before-restore", now=now, keep_damaged=True, second_folder=second_folder)
+        outcome = make_backup(db_path, "before-restore", now=now, keep_damaged=True, second_folder=second_folder,
+                              prune=False)
         kept = outcome.info.path if outcome is not None else None
     temporary = db_path.with_name(db_path.name + ".restoring")
     try:
@@ -572,6 +576,9 @@ def restore_backup(db_path: Path, backup: Path, now: dt.datetime | None = None,
     except (OSError, sqlite3.Error) as exc:
         temporary.unlink(missing_ok=True)
         raise StorageError(f"Could not restore {backup.name}: {getattr(exc, 'strerror', None) or exc}") from exc
+    except BaseException:  # Ctrl-C / SIGTERM: the client book is the old one or the restored one, nothing beside it
+        temporary.unlink(missing_ok=True)
+        raise
     log.info("Restored %s from %s (kept the previous file as %s)", db_path, backup, kept)
     return RestoreOutcome(db_path, backup, check.clients, kept)
 

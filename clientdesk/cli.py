@@ -285,16 +285,20 @@ def _remove_new_desk(path: Path | str) -> None:
             log.warning("Could not remove %s%s: %s", path, suffix, exc)
 
 
+INTERRUPTED = "interrupted: what was under way is undone, what had finished is kept"
+
+
 @contextlib.contextmanager
 def terminate_as_interrupt():
-    """While a command runs, SIGTERM (`kill`, a service manager's stop) is taken as Ctrl-C: the
-    work under way is undone (pg_restore and pg_dump asked to stop too) and the command says
-    "interrupted", instead of ending silently halfway."""
+    """While a command runs, a first SIGTERM (`kill`, a service manager's stop) is taken as
+    Ctrl-C: the work under way is undone (pg_restore and pg_dump asked to stop too) and the
+    command says so, instead of ending silently halfway. A second SIGTERM ends it at once."""
     if not hasattr(signal, "SIGTERM") or threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def interrupt(number, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, interrupt)
@@ -307,7 +311,10 @@ def terminate_as_interrupt():
 def run_command(args) -> int:
     """Open the database and run the chosen command; expected errors become one stderr line."""
     with terminate_as_interrupt():
-        return _run_command(args)
+        try:
+            return _run_command(args)
+        except KeyboardInterrupt:  # one that came while the command's modules loaded or it was closing
+            return fail(INTERRUPTED)
 
 
 def _run_command(args) -> int:
@@ -346,7 +353,7 @@ def _run_command(args) -> int:
     except ClientDeskError as exc:
         return fail(str(exc))
     except KeyboardInterrupt:
-        return fail("interrupted")
+        return fail(INTERRUPTED)
     finally:
         if desk is not None:
             desk.close()

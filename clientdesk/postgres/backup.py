@@ -21,10 +21,10 @@ and `check` with `--db postgresql://…`:
 
 pg_dump and pg_restore are found and run by clientdesk.postgres.tools (on PATH, then in the
 newest installation; they end when ClientDesk ends). The password goes to them in the child's
-environment (PGPASSWORD), never on its command line (other users can read that); so does the
-request that the server drop a tool's session within seconds once the tool is gone (PGOPTIONS,
-client_connection_check_interval, where the server has it: PostgreSQL 14 and newer, not on
-Windows): a tool killed outright (as Windows ends it) cannot cancel its own query.
+environment (PGPASSWORD), never on its command line (other users can read that). Their session
+asks the server to drop it within seconds once the tool is gone (client_connection_check_interval,
+where the server has it: PostgreSQL 14 and newer, not on Windows): a tool killed outright (as
+Windows ends it) cannot cancel its own query.
 """
 
 from __future__ import annotations
@@ -58,27 +58,25 @@ _STAMP = re.compile(r"-(\d{8}-\d{6}-\d{6})-([A-Za-z0-9_.-]+)\.dump$")
 # ----- the programs -------------------------------------------------------------------------------
 def _child_env(address: ServerAddress | None) -> dict:
     """The tools' environment: ours (libpq's own PGPASSFILE, PGSSLMODE... still count; the
-    connection string names host, port, user and database), with the password in PGPASSWORD and,
-    where the server has it, the connection check in PGOPTIONS."""
+    connection string names host, port, user and database), with the password in PGPASSWORD."""
     env = dict(os.environ)
-    if address is None:
-        return env
-    password = _password_of(address)
+    password = _password_of(address) if address is not None else None
     if password is not None:
         env["PGPASSWORD"] = password
-    if _server_checks_connections(address):
-        env["PGOPTIONS"] = f"{env.get('PGOPTIONS', '')} {CONNECTION_CHECK}".strip()
     return env
 
 
 def _server_checks_connections(address: ServerAddress) -> bool:
-    """True when the server accepts client_connection_check_interval (older servers and servers
-    on Windows refuse it, and would refuse a tool's connection that asked for it)."""
+    """True when the server accepts client_connection_check_interval. Older servers refuse the
+    name, servers on Windows any value but 0, and either would refuse a tool that asked for it."""
+    import peewee
+
     db = _open(address)
     try:
         db.execute_sql(f"SET {CONNECTION_CHECK.removeprefix('-c ')}")
         return True
-    except StorageError:
+    except (StorageError, peewee.DatabaseError) as exc:
+        log.info("The server at %s has no connection check for the tools: %s", address.host, exc)
         return False
     finally:
         db.close()
@@ -93,12 +91,16 @@ def _password_of(address: ServerAddress) -> str | None:
 
 def conninfo(address: ServerAddress, dbname: str | None = None, application_name: str = "ClientDesk backup") -> str:
     """The libpq connection string for the tools, WITHOUT the password (it goes in PGPASSWORD);
-    `application_name` is how the server's session list names the tool's session."""
+    `application_name` is how the server's session list names the tool's session. Where the
+    server has it, the connection check is added to the session's options (after PGOPTIONS',
+    which libpq would otherwise no longer read)."""
     from psycopg.conninfo import make_conninfo
 
     params = {k: v for k, v in address.connect_params().items() if k.lower() != "password"}
     params["dbname"] = dbname or address.dbname
     params["application_name"] = application_name
+    if _server_checks_connections(address):
+        params["options"] = f"{os.environ.get('PGOPTIONS', '')} {CONNECTION_CHECK}".strip()
     return make_conninfo(**{k: str(v) for k, v in params.items()})
 
 
@@ -223,9 +225,11 @@ def _resolved(url_or_address) -> ServerAddress:
 # ----- making a dump -----------------------------------------------------------------------------
 def make_server_backup(url: str | ServerAddress, folder: Path, reason: str = "manual",
                        now: dt.datetime | None = None, retention: Retention | None = None,
-                       keep_unverified: bool = False, progress: Progress = NO_PROGRESS) -> BackupOutcome | None:
+                       keep_unverified: bool = False, progress: Progress = NO_PROGRESS,
+                       prune: bool = True) -> BackupOutcome | None:
     """Dump the client book at `url` into `folder` (made if missing), checked, then prune the
-    folder's older dumps of this server. None when the server's database has no client book yet.
+    folder's older dumps of this server (unless not `prune`: the dump kept before a restore must
+    not delete the dump being restored). None when the server's database has no client book yet.
     Raises StorageError (server away, pg_dump missing or failing, the folder can't be written);
     Cancelled when `progress` is cancelled while pg_dump works (pg_dump is ended, no file kept)."""
     from clientdesk.postgres.setup import server_state
@@ -242,6 +246,7 @@ def make_server_backup(url: str | ServerAddress, folder: Path, reason: str = "ma
         folder.mkdir(parents=True, exist_ok=True)
         clean_partials(folder, now)  # dumps a killed pg_dump left
         clients = count_clients(address)
+        progress.check()  # Cancel is looked at before each step, and while pg_dump works
         result = _run("pg_dump", ["--format=custom", "--no-password", f"--file={partial}",
                                   f"--dbname={conninfo(address)}"], address, _DumpWatch(partial, progress))
         if result.returncode:
@@ -251,12 +256,14 @@ def make_server_backup(url: str | ServerAddress, folder: Path, reason: str = "ma
                                reason="dump_failed")
         with open(partial, "rb") as data:
             os.fsync(data.fileno())
+        progress.check()
         check = check_dump(partial)
         if not check.ok and not keep_unverified:
             partial.unlink(missing_ok=True)
             raise StorageError(f"The backup pg_dump made failed its check ({check.first_problem}); the older backups "
                                "are kept.", reason="dump_failed")
         check = CheckResult(check.ok, clients, check.problems)
+        progress.check()  # the last moment: after this the backup is made
         write_sidecar(partial, now, reason, check, {"engine": "postgresql", "server": address.display})
         os.replace(sidecar_for(partial), sidecar_for(target))
         os.replace(partial, target)
@@ -268,7 +275,7 @@ def make_server_backup(url: str | ServerAddress, folder: Path, reason: str = "ma
         partial.unlink(missing_ok=True)
         raise
     info = read_info(target)
-    pruned = prune_dumps(folder, address, retention, now) if info.verified else []
+    pruned = prune_dumps(folder, address, retention, now) if info.verified and prune else []
     log.info("Backed up the client book at %s to %s (%s clients)", address.display, target, clients)
     return BackupOutcome(info, None, pruned)
 
@@ -333,7 +340,8 @@ def restore_server_backup(url: str | ServerAddress, dump: Path, folder: Path,
                                host=address.host)
         kept = None
         if state == "ready":
-            outcome = make_server_backup(address, folder, "before-restore", now=now, keep_unverified=True)
+            outcome = make_server_backup(address, folder, "before-restore", now=now, keep_unverified=True,
+                                         prune=False)
             kept = outcome.info.path if outcome is not None else None
         session = f"ClientDesk restore {uuid.uuid4().hex[:12]}"
         with db.atomic():  # the write lock: counters' sales wait, then are told the book is busy
