@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from clientdesk.errors import ClientDeskError, DuplicateError, NotFoundError, StorageError, ValidationError
+from clientdesk.progress import Cancelled
 
 _FIELDS = {
     "name": QT_TRANSLATE_NOOP("Messages", "Name"),
@@ -68,6 +69,8 @@ def message_for(exc: ClientDeskError) -> str:
         reason = _REASONS.get(exc.reason)
         text = f"{field_label(exc.field)}: {_t(reason)}" if reason else f"{field_label(exc.field)}: {exc.message}"
         return text if exc.message in text else f"{text}\n{exc.message}"
+    if isinstance(exc, Cancelled):
+        return QCoreApplication.translate("Messages", "Cancelled; nothing was changed.")
     if isinstance(exc, StorageError) and exc.details.get("reason") == "busy":
         return QCoreApplication.translate(
             "Messages", "The client book is busy: another counter or ClientDesk window is saving a big change (an "

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="hi_IN">
 <context>
     <name>AddOccasionDialog</name>
@@ -164,11 +165,11 @@
         <translation>बैकअप से वापस लाएँ</translation>
     </message>
     <message>
-        <source>The client book is on the shop's server, which every counter uses. A backup of it is put back by whoever set the server up, with the server's admin user:
+        <source>The client book is on the shop&apos;s server, which every counter uses. A backup of it is put back by whoever set the server up, with the server&apos;s admin user:
 
 python main.py --db ADDRESS restore BACKUP.dump --yes
 
-This PC's copies are in %1.</source>
+This PC&apos;s copies are in %1.</source>
         <translation>ग्राहक बही दुकान के सर्वर पर है, जिसे हर काउंटर इस्तेमाल करता है। उसका बैकअप वही वापस लगाता है जिसने सर्वर लगाया है, सर्वर के एडमिन यूज़र से:
 
 python main.py --db ADDRESS restore BACKUP.dump --yes
@@ -387,7 +388,7 @@ python main.py --db ADDRESS restore BACKUP.dump --yes
         <translation>अन्य तारीखें और त्योहार…</translation>
     </message>
     <message>
-        <source>Custom dates (e.g. a child's birthday) and the festivals this client celebrates</source>
+        <source>Custom dates (e.g. a child&apos;s birthday) and the festivals this client celebrates</source>
         <translation>अपनी तारीखें (जैसे बच्चे का जन्मदिन) और वे त्योहार जो यह ग्राहक मनाता है</translation>
     </message>
     <message>
@@ -419,7 +420,7 @@ python main.py --db ADDRESS restore BACKUP.dump --yes
         <translation>दूसरी लिपि में नाम (हिन्दी / अंग्रेज़ी अक्षर)</translation>
     </message>
     <message>
-        <source>Father's / husband's name in the other script</source>
+        <source>Father&apos;s / husband&apos;s name in the other script</source>
         <translation>पिता / पति का नाम दूसरी लिपि में</translation>
     </message>
     <message>
@@ -439,7 +440,7 @@ python main.py --db ADDRESS restore BACKUP.dump --yes
         <translation>नाम</translation>
     </message>
     <message>
-        <source>Father's / husband's name</source>
+        <source>Father&apos;s / husband&apos;s name</source>
         <translation>पिता / पति का नाम</translation>
     </message>
     <message>
@@ -727,7 +728,7 @@ Merge: combine both into one client, keeping all history.</source>
         <translation>%1 के अवसर</translation>
     </message>
     <message>
-        <source>What is the day? (e.g. daughter's birthday)</source>
+        <source>What is the day? (e.g. daughter&apos;s birthday)</source>
         <translation>कौन-सा दिन है? (जैसे बेटी का जन्मदिन)</translation>
     </message>
     <message>
@@ -826,24 +827,24 @@ Merge: combine both into one client, keeping all history.</source>
     <message numerus="yes">
         <source>Delete %n client(s)? %1
 
-Clients with bills keep their bills, because the law asks the shop to keep them for six years: only the amounts, dates and items stay, under a name like "Erased client #12". Their name, phones, email, addresses, birthday and other dates, notes, tags, business name, GSTIN, messages and consent are erased for good, and their loyalty card stops working. Clients without bills are removed completely.
+Clients with bills keep their bills, because the law asks the shop to keep them for six years: only the amounts, dates and items stay, under a name like &quot;Erased client #12&quot;. Their name, phones, email, addresses, birthday and other dates, notes, tags, business name, GSTIN, messages and consent are erased for good, and their loyalty card stops working. Clients without bills are removed completely.
 
 This cannot be undone.</source>
         <translation>
             <numerusform>%n ग्राहक हटाएँ? %1
 
-जिन ग्राहकों के बिल हैं, उनके बिल रहेंगे, क्योंकि कानून के अनुसार दुकान को बिल छह साल तक रखने होते हैं: सिर्फ़ रकम, तारीख़ और सामान रहेगा, "Erased client #12" जैसे नाम के साथ। उनका नाम, फ़ोन नंबर, ईमेल, पते, जन्मदिन और दूसरी तारीख़ें, नोट, टैग, कारोबार का नाम, GSTIN, संदेश और सहमति हमेशा के लिए मिटा दिए जाएँगे, और उनका लॉयल्टी कार्ड काम करना बंद कर देगा। जिन ग्राहकों का कोई बिल नहीं है, वे पूरी तरह हटा दिए जाएँगे।
+जिन ग्राहकों के बिल हैं, उनके बिल रहेंगे, क्योंकि कानून के अनुसार दुकान को बिल छह साल तक रखने होते हैं: सिर्फ़ रकम, तारीख़ और सामान रहेगा, &quot;Erased client #12&quot; जैसे नाम के साथ। उनका नाम, फ़ोन नंबर, ईमेल, पते, जन्मदिन और दूसरी तारीख़ें, नोट, टैग, कारोबार का नाम, GSTIN, संदेश और सहमति हमेशा के लिए मिटा दिए जाएँगे, और उनका लॉयल्टी कार्ड काम करना बंद कर देगा। जिन ग्राहकों का कोई बिल नहीं है, वे पूरी तरह हटा दिए जाएँगे।
 
 यह वापस नहीं हो सकता।</numerusform>
             <numerusform>%n ग्राहक हटाएँ? %1
 
-जिन ग्राहकों के बिल हैं, उनके बिल रहेंगे, क्योंकि कानून के अनुसार दुकान को बिल छह साल तक रखने होते हैं: सिर्फ़ रकम, तारीख़ और सामान रहेगा, "Erased client #12" जैसे नाम के साथ। उनका नाम, फ़ोन नंबर, ईमेल, पते, जन्मदिन और दूसरी तारीख़ें, नोट, टैग, कारोबार का नाम, GSTIN, संदेश और सहमति हमेशा के लिए मिटा दिए जाएँगे, और उनका लॉयल्टी कार्ड काम करना बंद कर देगा। जिन ग्राहकों का कोई बिल नहीं है, वे पूरी तरह हटा दिए जाएँगे।
+जिन ग्राहकों के बिल हैं, उनके बिल रहेंगे, क्योंकि कानून के अनुसार दुकान को बिल छह साल तक रखने होते हैं: सिर्फ़ रकम, तारीख़ और सामान रहेगा, &quot;Erased client #12&quot; जैसे नाम के साथ। उनका नाम, फ़ोन नंबर, ईमेल, पते, जन्मदिन और दूसरी तारीख़ें, नोट, टैग, कारोबार का नाम, GSTIN, संदेश और सहमति हमेशा के लिए मिटा दिए जाएँगे, और उनका लॉयल्टी कार्ड काम करना बंद कर देगा। जिन ग्राहकों का कोई बिल नहीं है, वे पूरी तरह हटा दिए जाएँगे।
 
 यह वापस नहीं हो सकता।</numerusform>
         </translation>
     </message>
     <message>
-        <source>The shop's server's backups still hold these clients as they were: ClientDesk cannot take a client out of them. Delete the older backups once a newer one has been made.</source>
+        <source>The shop&apos;s server&apos;s backups still hold these clients as they were: ClientDesk cannot take a client out of them. Delete the older backups once a newer one has been made.</source>
         <translation>दुकान के सर्वर के बैकअप में ये ग्राहक अब भी पहले जैसे हैं: ClientDesk उनमें से किसी ग्राहक को नहीं निकाल सकता। नया बैकअप बन जाने के बाद पुराने बैकअप मिटा दें।</translation>
     </message>
     <message>
@@ -1105,7 +1106,7 @@ No: the backups keep them until those backups age out and are deleted.</source>
         <translation>संदेश तैयार हो रहे हैं</translation>
     </message>
     <message>
-        <source>The shop's name is not set yet, and every greeting is signed with it.
+        <source>The shop&apos;s name is not set yet, and every greeting is signed with it.
 
 Write it in Settings → Shop, save, then prepare the messages again.</source>
         <translation>दुकान का नाम अभी तक नहीं लिखा गया है, और हर शुभकामना के अंत में यही नाम आता है।
@@ -1113,7 +1114,7 @@ Write it in Settings → Shop, save, then prepare the messages again.</source>
 सेटिंग्स → दुकान में नाम लिखें, सहेजें, फिर संदेश दोबारा तैयार करें।</translation>
     </message>
     <message>
-        <source>This message uses the shop's phone number, which is not set yet.
+        <source>This message uses the shop&apos;s phone number, which is not set yet.
 
 Write it in Settings → Shop, save, then prepare the messages again.</source>
         <translation>इस संदेश में दुकान का फ़ोन नंबर आता है, जो अभी तक नहीं लिखा गया है।
@@ -1121,7 +1122,7 @@ Write it in Settings → Shop, save, then prepare the messages again.</source>
 सेटिंग्स → दुकान में नंबर लिखें, सहेजें, फिर संदेश दोबारा तैयार करें।</translation>
     </message>
     <message>
-        <source>The shop's name and phone number are not set yet, and this message uses them.
+        <source>The shop&apos;s name and phone number are not set yet, and this message uses them.
 
 Write them in Settings → Shop, save, then prepare the messages again.</source>
         <translation>दुकान का नाम और फ़ोन नंबर अभी तक नहीं लिखे गए हैं, और इस संदेश में दोनों आते हैं।
@@ -1740,7 +1741,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>फ़ाइल चुनें</translation>
     </message>
     <message>
-        <source>An Excel sheet (.xlsx, .xls, .ods), a CSV or text file, the phone's contacts (.vcf) or a Google Contacts CSV.</source>
+        <source>An Excel sheet (.xlsx, .xls, .ods), a CSV or text file, the phone&apos;s contacts (.vcf) or a Google Contacts CSV.</source>
         <translation>Excel शीट (.xlsx, .xls, .ods), CSV या टेक्स्ट फ़ाइल, फ़ोन के कॉन्टैक्ट (.vcf) या Google Contacts की CSV।</translation>
     </message>
     <message>
@@ -1799,7 +1800,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>त्योहार</translation>
     </message>
     <message>
-        <source>Shop's state</source>
+        <source>Shop&apos;s state</source>
         <translation>दुकान का राज्य</translation>
     </message>
     <message>
@@ -1819,7 +1820,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>30 दिन में ज़्यादा से ज़्यादा</translation>
     </message>
     <message>
-        <source>The same occasion is never greeted twice in a year; clients under 18 only with a guardian's consent.</source>
+        <source>The same occasion is never greeted twice in a year; clients under 18 only with a guardian&apos;s consent.</source>
         <translation>एक ही अवसर पर साल में दो बार शुभकामना नहीं जाती; 18 से कम उम्र के ग्राहकों को सिर्फ़ अभिभावक की सहमति से।</translation>
     </message>
     <message>
@@ -1918,7 +1919,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>हमारे साथ साल</translation>
     </message>
     <message>
-        <source>Client's own date</source>
+        <source>Client&apos;s own date</source>
         <translation>ग्राहक की अपनी तारीख</translation>
     </message>
     <message>
@@ -1966,7 +1967,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>इस चैनल के लिए सहमति नहीं</translation>
     </message>
     <message>
-        <source>Under 18, no guardian's consent</source>
+        <source>Under 18, no guardian&apos;s consent</source>
         <translation>18 से कम, अभिभावक की सहमति नहीं</translation>
     </message>
     <message>
@@ -2014,7 +2015,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>पहला नाम</translation>
     </message>
     <message>
-        <source>Father's / husband's name</source>
+        <source>Father&apos;s / husband&apos;s name</source>
         <translation>पिता / पति का नाम</translation>
     </message>
     <message>
@@ -2022,7 +2023,7 @@ It created %3 and changed %4 records; they will be removed or put back as they w
         <translation>पुत्र/पुत्री/पत्नी वाली लाइन</translation>
     </message>
     <message>
-        <source>Client's business</source>
+        <source>Client&apos;s business</source>
         <translation>ग्राहक का व्यापार</translation>
     </message>
     <message>
@@ -2100,7 +2101,7 @@ Bills and receipts are not affected.</source>
 बिल और रसीदों पर असर नहीं पड़ेगा।</translation>
     </message>
     <message>
-        <source>Withdrawn at the client's request</source>
+        <source>Withdrawn at the client&apos;s request</source>
         <translation>ग्राहक के कहने पर वापस ली गई</translation>
     </message>
     <message>
@@ -2228,7 +2229,7 @@ Bills and receipts are not affected.</source>
         <translation>संबोधन (श्री, श्रीमती)</translation>
     </message>
     <message>
-        <source>Father's / husband's name</source>
+        <source>Father&apos;s / husband&apos;s name</source>
         <translation>पिता / पति का नाम</translation>
     </message>
     <message>
@@ -2319,8 +2320,8 @@ Bills and receipts are not affected.</source>
 <context>
     <name>ImportProblems</name>
     <message>
-        <source>A quotation mark (") is left open here; the lines after it were read as rows of their own. Check this row.</source>
-        <translation>यहाँ एक उद्धरण चिह्न (") खुला रह गया है; उसके बाद की पंक्तियाँ अलग-अलग पंक्तियों के रूप में पढ़ी गईं। यह पंक्ति जाँच लें।</translation>
+        <source>A quotation mark (&quot;) is left open here; the lines after it were read as rows of their own. Check this row.</source>
+        <translation>यहाँ एक उद्धरण चिह्न (&quot;) खुला रह गया है; उसके बाद की पंक्तियाँ अलग-अलग पंक्तियों के रूप में पढ़ी गईं। यह पंक्ति जाँच लें।</translation>
     </message>
     <message>
         <source>This line was saved differently from the rest of the file; check its letters.</source>
@@ -2335,7 +2336,7 @@ Bills and receipts are not affected.</source>
         <translation>एक खाना बहुत लंबा था; उसके सिर्फ़ पहले 32,767 अक्षर रखे गए।</translation>
     </message>
     <message>
-        <source>Longer than a client's card keeps; left out.</source>
+        <source>Longer than a client&apos;s card keeps; left out.</source>
         <translation>ग्राहक के कार्ड में जितना आता है उससे लंबा; छोड़ दिया गया।</translation>
     </message>
     <message>
@@ -2367,7 +2368,7 @@ Bills and receipts are not affected.</source>
         <translation>इस नंबर पर एक परिवार के कई लोग हैं; कौन है, यह बताने के लिए नाम लिखें।</translation>
     </message>
     <message>
-        <source>Another counter gave this number to the same person while the import ran; left out. Import the error report again to add this row's details to that client.</source>
+        <source>Another counter gave this number to the same person while the import ran; left out. Import the error report again to add this row&apos;s details to that client.</source>
         <translation>इम्पोर्ट चलते समय किसी दूसरे काउंटर ने यह नंबर इसी व्यक्ति को दे दिया; यह पंक्ति छोड़ दी गई। इस पंक्ति का ब्योरा उस ग्राहक में जोड़ने के लिए त्रुटि रिपोर्ट फिर से इम्पोर्ट करें।</translation>
     </message>
 </context>
@@ -2409,7 +2410,7 @@ Bills and receipts are not affected.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <source>%1: new family member on %2's number %3</source>
+        <source>%1: new family member on %2&apos;s number %3</source>
         <translation>%1: %2 के नंबर %3 पर परिवार का नया सदस्य</translation>
     </message>
     <message>
@@ -3036,7 +3037,7 @@ Bills and receipts are not affected.</source>
         <translation>बैकअप से वापस लाएँ…</translation>
     </message>
     <message>
-        <source>Move this client book to the shop's server…</source>
+        <source>Move this client book to the shop&apos;s server…</source>
         <translation>यह ग्राहक बही दुकान के सर्वर पर ले जाएँ…</translation>
     </message>
     <message>
@@ -3122,7 +3123,7 @@ Log: %3</source>
         <translation>सिर्फ़ खाली फ़ील्ड भरें</translation>
     </message>
     <message>
-        <source>Overwrite with the file's values</source>
+        <source>Overwrite with the file&apos;s values</source>
         <translation>फ़ाइल की जानकारी से बदल दें</translation>
     </message>
     <message>
@@ -3130,7 +3131,7 @@ Log: %3</source>
         <translation>लाइन छोड़ दें</translation>
     </message>
     <message>
-        <source>When a row's phone or email is already a client:</source>
+        <source>When a row&apos;s phone or email is already a client:</source>
         <translation>जब किसी लाइन का फ़ोन या ईमेल पहले से किसी ग्राहक का हो:</translation>
     </message>
     <message>
@@ -3241,6 +3242,10 @@ Log: %3</source>
         <translation>%1 पहले से %2 (ग्राहक #%3) का है।</translation>
     </message>
     <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>रद्द किया गया; कुछ नहीं बदला।</translation>
+    </message>
+    <message>
         <source>The client book is busy: another counter or ClientDesk window is saving a big change (an import or its undo) and did not finish in time. Nothing was saved; try again in a moment.</source>
         <translation>ग्राहक-बही अभी व्यस्त है: दूसरा काउंटर या ClientDesk की दूसरी खिड़की कोई बड़ा बदलाव (इम्पोर्ट या उसे वापस लेना) सहेज रही है और समय पर पूरा नहीं हुआ। कुछ भी सहेजा नहीं गया; थोड़ी देर बाद फिर कोशिश करें।</translation>
     </message>
@@ -3311,19 +3316,19 @@ Log: %3</source>
 <context>
     <name>MoveDialog</name>
     <message>
-        <source>Move this client book to the shop's server</source>
+        <source>Move this client book to the shop&apos;s server</source>
         <translation>यह ग्राहक बही दुकान के सर्वर पर ले जाएँ</translation>
     </message>
     <message>
-        <source>ClientDesk copies everything in this client book to the shop's server: clients, phone numbers, bills, points, cards, greetings, lists and settings. The client book on the server must be empty.
+        <source>ClientDesk copies everything in this client book to the shop&apos;s server: clients, phone numbers, bills, points, cards, greetings, lists and settings. The client book on the server must be empty.
 
-This PC keeps working on its own file until you switch it to the server, so keep selling meanwhile if you need to; what is sold after the copy stays in this PC's file.</source>
+This PC keeps working on its own file until you switch it to the server, so keep selling meanwhile if you need to; what is sold after the copy stays in this PC&apos;s file.</source>
         <translation>ClientDesk इस ग्राहक बही की हर चीज़ दुकान के सर्वर पर कॉपी करता है: ग्राहक, फ़ोन नंबर, बिल, पॉइंट, कार्ड, शुभकामनाएँ, सूचियाँ और सेटिंग। सर्वर पर ग्राहक बही ख़ाली होनी चाहिए।
 
 जब तक आप इस PC को सर्वर पर नहीं बदलते, यह अपनी फ़ाइल पर ही काम करता रहता है, इसलिए ज़रूरत हो तो इस बीच बिक्री करते रहें; कॉपी के बाद की बिक्री इस PC की फ़ाइल में ही रहती है।</translation>
     </message>
     <message>
-        <source>kept in this PC's keyring, never in a file</source>
+        <source>kept in this PC&apos;s keyring, never in a file</source>
         <translation>इस PC के कीरिंग में रखा जाता है, किसी फ़ाइल में नहीं</translation>
     </message>
     <message>
@@ -3351,7 +3356,7 @@ This PC keeps working on its own file until you switch it to the server, so keep
         <translation>बंद करें</translation>
     </message>
     <message>
-        <source>Type the server's address, as postgresql://user@server-pc/clientdesk</source>
+        <source>Type the server&apos;s address, as postgresql://user@server-pc/clientdesk</source>
         <translation>सर्वर का पता लिखें, जैसे postgresql://user@server-pc/clientdesk</translation>
     </message>
     <message>
@@ -3371,11 +3376,11 @@ This PC still works on its own file. Switch it to the server now, so that what y
 यह PC अभी भी अपनी फ़ाइल पर काम कर रहा है। इसे अभी सर्वर पर बदलें, ताकि अब से होने वाली बिक्री सर्वर पर दर्ज हो।</translation>
     </message>
     <message>
-        <source>Done: from its next start, ClientDesk on this PC works on the shop's server. Keep this PC's file as it is; it is no longer used.</source>
+        <source>Done: from its next start, ClientDesk on this PC works on the shop&apos;s server. Keep this PC&apos;s file as it is; it is no longer used.</source>
         <translation>हो गया: अगली बार खुलने से, इस PC पर ClientDesk दुकान के सर्वर पर काम करेगा। इस PC की फ़ाइल को जैसी है वैसी रहने दें; अब उसका इस्तेमाल नहीं होगा।</translation>
     </message>
     <message>
-        <source>Start ClientDesk again now, on the shop's server?</source>
+        <source>Start ClientDesk again now, on the shop&apos;s server?</source>
         <translation>क्या ClientDesk को अभी दोबारा, दुकान के सर्वर पर शुरू करें?</translation>
     </message>
 </context>
@@ -3394,7 +3399,7 @@ This PC still works on its own file. Switch it to the server now, so that what y
         <translation>टैग</translation>
     </message>
     <message>
-        <source>Clients' tags</source>
+        <source>Clients&apos; tags</source>
         <translation>ग्राहकों के टैग</translation>
     </message>
     <message>
@@ -3454,11 +3459,11 @@ This PC still works on its own file. Switch it to the server now, so that what y
         <translation>बदली गई त्योहार की तारीख़ें</translation>
     </message>
     <message>
-        <source>The shop's own festivals</source>
+        <source>The shop&apos;s own festivals</source>
         <translation>दुकान के अपने त्योहार</translation>
     </message>
     <message>
-        <source>Clients' special dates</source>
+        <source>Clients&apos; special dates</source>
         <translation>ग्राहकों की ख़ास तारीख़ें</translation>
     </message>
     <message>
@@ -3498,11 +3503,11 @@ This PC still works on its own file. Switch it to the server now, so that what y
         <translation>जानकारी: ताज़ा करने का रिकॉर्ड</translation>
     </message>
     <message>
-        <source>The server's search index</source>
+        <source>The server&apos;s search index</source>
         <translation>सर्वर का खोज इंडेक्स</translation>
     </message>
     <message>
-        <source>The server's indexes</source>
+        <source>The server&apos;s indexes</source>
         <translation>सर्वर के इंडेक्स</translation>
     </message>
     <message>
@@ -3534,19 +3539,19 @@ This PC still works on its own file. Switch it to the server now, so that what y
         <translation>यह ग्राहक बही कॉपी नहीं हो सकती।</translation>
     </message>
     <message>
-        <source>The server's address is not complete.</source>
+        <source>The server&apos;s address is not complete.</source>
         <translation>सर्वर का पता पूरा नहीं है।</translation>
     </message>
     <message>
-        <source>The shop's server could not be used; nothing was copied.</source>
+        <source>The shop&apos;s server could not be used; nothing was copied.</source>
         <translation>दुकान के सर्वर से काम नहीं हो सका; कुछ भी कॉपी नहीं हुआ।</translation>
     </message>
     <message>
-        <source>Move this client book to the shop's server</source>
+        <source>Move this client book to the shop&apos;s server</source>
         <translation>यह ग्राहक बही दुकान के सर्वर पर ले जाएँ</translation>
     </message>
     <message>
-        <source>This client book is already on the shop's server.</source>
+        <source>This client book is already on the shop&apos;s server.</source>
         <translation>यह ग्राहक बही पहले से दुकान के सर्वर पर है।</translation>
     </message>
 </context>
@@ -3912,13 +3917,13 @@ Please verify the correct directory name was given.</source>
 जाँच लें कि फ़ोल्डर का नाम सही लिखा है।</translation>
     </message>
     <message>
-        <source>Are you sure you want to delete '%1'?</source>
-        <translation>क्या सच में '%1' मिटाना है?</translation>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation>क्या सच में &apos;%1&apos; मिटाना है?</translation>
     </message>
     <message>
-        <source>'%1' is write protected.
+        <source>&apos;%1&apos; is write protected.
 Do you want to delete it anyway?</source>
-        <translation>'%1' बदलने से सुरक्षित है।
+        <translation>&apos;%1&apos; बदलने से सुरक्षित है।
 क्या फिर भी इसे मिटाना है?</translation>
     </message>
     <message>
@@ -4248,7 +4253,7 @@ The client book as it is now is kept as a backup first. ClientDesk then starts a
         <translation>%1 ग्राहक बने, %2 बदले, %3 पहले से ठीक, %4 छोड़े, %5 खाली या जोड़ वाली लाइनें, %6 लाइनें इम्पोर्ट नहीं हुईं।</translation>
     </message>
     <message>
-        <source>Of them, new family members on another client's number: %1</source>
+        <source>Of them, new family members on another client&apos;s number: %1</source>
         <translation>इनमें से किसी दूसरे ग्राहक के नंबर पर परिवार के नए सदस्य: %1</translation>
     </message>
     <message>
@@ -4462,8 +4467,8 @@ The client book as it is now is kept as a backup first. ClientDesk then starts a
         <translation>क्वेरी (यह कौन-से शब्द समझता है, README में देखें)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Examples&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;Words&lt;/b&gt;: bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. Join with and, or, not and brackets; put a name with those words in "quotes".</source>
-        <translation>&lt;b&gt;उदाहरण&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;शब्द&lt;/b&gt; (अंग्रेज़ी में ही लिखें): bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. इन्हें and, or, not और कोष्ठक से जोड़ें; जिस नाम में ये शब्द हों उसे "quotes" में लिखें।</translation>
+        <source>&lt;b&gt;Examples&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;Words&lt;/b&gt;: bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. Join with and, or, not and brackets; put a name with those words in &quot;quotes&quot;.</source>
+        <translation>&lt;b&gt;उदाहरण&lt;/b&gt;&lt;br&gt;never bought category Meat&lt;br&gt;bought category Dairy and never bought category Meat&lt;br&gt;bought Pizza in last 30 days and not bought Cold Drink 2 L&lt;br&gt;(city Pune or city Mumbai) and spent &gt;= 5000&lt;br&gt;visits &gt;= 3 and last visit more than 60 days ago&lt;br&gt;birthday in November and consent whatsapp&lt;br&gt;tier Gold or close to next tier&lt;br&gt;rfm at_risk and likelihood &gt;= 40&lt;br&gt;&lt;br&gt;&lt;b&gt;शब्द&lt;/b&gt; (अंग्रेज़ी में ही लिखें): bought / never bought [product | category] NAME [in last N days], spent / visits (&amp;gt;, &amp;gt;=, &amp;lt;, &amp;lt;=, =, !=) N [in last N days], last visit more / less than N days ago, tier, close to next tier, tag, status, city, state, pin, birthday in MONTH, anniversary in MONTH, source, consent, language, rfm, likelihood. इन्हें and, or, not और कोष्ठक से जोड़ें; जिस नाम में ये शब्द हों उसे &quot;quotes&quot; में लिखें।</translation>
     </message>
     <message>
         <source>Saved segments</source>
@@ -4497,27 +4502,27 @@ The client book as it is now is kept as a backup first. ClientDesk then starts a
 <context>
     <name>Server</name>
     <message>
-        <source>The shop's server at %1 is not answering; check that its PC is on.</source>
+        <source>The shop&apos;s server at %1 is not answering; check that its PC is on.</source>
         <translation>दुकान का सर्वर (%1) जवाब नहीं दे रहा; देखें कि उसका PC चालू है।</translation>
     </message>
     <message>
-        <source>The shop's server at %1 is starting up or shutting down; try again in a moment.</source>
+        <source>The shop&apos;s server at %1 is starting up or shutting down; try again in a moment.</source>
         <translation>दुकान का सर्वर (%1) अभी चालू या बंद हो रहा है; थोड़ी देर में फिर कोशिश करें।</translation>
     </message>
     <message>
-        <source>The shop's server at %1 refused the connection: wrong user name or password, or this PC is not allowed to connect.</source>
+        <source>The shop&apos;s server at %1 refused the connection: wrong user name or password, or this PC is not allowed to connect.</source>
         <translation>दुकान के सर्वर (%1) ने जुड़ने नहीं दिया: यूज़र नाम या पासवर्ड ग़लत है, या इस PC को जुड़ने की अनुमति नहीं है।</translation>
     </message>
     <message>
-        <source>The shop's server at %1 has no client book named %2. Check the name, or set the server up first (server-setup).</source>
+        <source>The shop&apos;s server at %1 has no client book named %2. Check the name, or set the server up first (server-setup).</source>
         <translation>दुकान के सर्वर (%1) पर %2 नाम की कोई ग्राहक बही नहीं है। नाम जाँचें, या पहले सर्वर तैयार करें (server-setup)।</translation>
     </message>
     <message>
-        <source>The client book on the shop's server at %1 was written by a newer ClientDesk. Install the newer ClientDesk on this counter to use it.</source>
+        <source>The client book on the shop&apos;s server at %1 was written by a newer ClientDesk. Install the newer ClientDesk on this counter to use it.</source>
         <translation>दुकान के सर्वर (%1) की ग्राहक बही ClientDesk के नए संस्करण से लिखी गई है। इसे चलाने के लिए इस काउंटर पर भी नया ClientDesk लगाएँ।</translation>
     </message>
     <message>
-        <source>The database %2 on the shop's server at %1 is not a ClientDesk client book (it has other tables).</source>
+        <source>The database %2 on the shop&apos;s server at %1 is not a ClientDesk client book (it has other tables).</source>
         <translation>दुकान के सर्वर (%1) पर डेटाबेस %2 ClientDesk की ग्राहक बही नहीं है (उसमें दूसरी तालिकाएँ हैं)।</translation>
     </message>
     <message>
@@ -4525,15 +4530,15 @@ The client book as it is now is kept as a backup first. ClientDesk then starts a
         <translation>%1 से जुड़ गया। डेटाबेस %2 में अभी ग्राहक बही नहीं है; सर्वर पर पहली बार खोलने पर यह बन जाएगी।</translation>
     </message>
     <message>
-        <source>The shop's server at %1 took too long and the work was cancelled; nothing was saved. Try again.</source>
+        <source>The shop&apos;s server at %1 took too long and the work was cancelled; nothing was saved. Try again.</source>
         <translation>दुकान के सर्वर (%1) ने बहुत देर लगाई, इसलिए काम रोक दिया गया; कुछ भी सहेजा नहीं गया। फिर कोशिश करें।</translation>
     </message>
     <message>
-        <source>The disk of the shop's server at %1 is full. Free some space on that PC and try again; nothing was saved.</source>
+        <source>The disk of the shop&apos;s server at %1 is full. Free some space on that PC and try again; nothing was saved.</source>
         <translation>दुकान के सर्वर (%1) की डिस्क भर गई है। उस PC पर कुछ जगह ख़ाली करें और फिर कोशिश करें; कुछ भी सहेजा नहीं गया।</translation>
     </message>
     <message>
-        <source>The shop's server at %1 is out of resources (too many counters connected, or memory); nothing was saved. Try again in a moment.</source>
+        <source>The shop&apos;s server at %1 is out of resources (too many counters connected, or memory); nothing was saved. Try again in a moment.</source>
         <translation>दुकान के सर्वर (%1) के पास अभी क्षमता नहीं बची (बहुत सारे काउंटर जुड़े हैं, या मेमोरी कम है); कुछ भी सहेजा नहीं गया। थोड़ी देर में फिर कोशिश करें।</translation>
     </message>
     <message>
@@ -4541,15 +4546,15 @@ The client book as it is now is kept as a backup first. ClientDesk then starts a
         <translation>उसी समय दूसरे काउंटर ने यही रिकॉर्ड बदले; कुछ भी सहेजा नहीं गया। फिर कोशिश करें।</translation>
     </message>
     <message>
-        <source>The client book on the shop's server at %1 is read-only; nothing was saved.</source>
+        <source>The client book on the shop&apos;s server at %1 is read-only; nothing was saved.</source>
         <translation>दुकान के सर्वर (%1) की ग्राहक बही सिर्फ़ पढ़ी जा सकती है; कुछ भी सहेजा नहीं गया।</translation>
     </message>
     <message>
-        <source>A text is longer than the client book on the shop's server at %1 takes; nothing was saved. Shorten it, or run server-setup again to lift the limit.</source>
+        <source>A text is longer than the client book on the shop&apos;s server at %1 takes; nothing was saved. Shorten it, or run server-setup again to lift the limit.</source>
         <translation>दुकान के सर्वर %1 की ग्राहक-बही जितना लंबा पाठ लेती है, यह उससे लंबा है; कुछ सहेजा नहीं गया। इसे छोटा करें, या सीमा हटाने के लिए server-setup फिर से चलाएँ।</translation>
     </message>
     <message>
-        <source>The shop's server at %1 does not let this counter make this change (permission denied). Run server-setup again or ask whoever set the server up.</source>
+        <source>The shop&apos;s server at %1 does not let this counter make this change (permission denied). Run server-setup again or ask whoever set the server up.</source>
         <translation>दुकान का सर्वर (%1) इस काउंटर को यह बदलाव नहीं करने देता (अनुमति नहीं है)। server-setup फिर से चलाएँ या जिसने सर्वर लगाया है उससे पूछें।</translation>
     </message>
     <message numerus="yes">
@@ -4563,7 +4568,7 @@ The client book as it is now is kept as a backup first. ClientDesk then starts a
 <context>
     <name>ServerAwayDialog</name>
     <message>
-        <source>ClientDesk: the shop's server</source>
+        <source>ClientDesk: the shop&apos;s server</source>
         <translation>ClientDesk: दुकान का सर्वर</translation>
     </message>
     <message>
@@ -4575,11 +4580,11 @@ The client book as it is now is kept as a backup first. ClientDesk then starts a
         <translation>बंद करें</translation>
     </message>
     <message>
-        <source>Use this PC's own client book instead…</source>
+        <source>Use this PC&apos;s own client book instead…</source>
         <translation>इसकी जगह इस PC की अपनी ग्राहक बही खोलें…</translation>
     </message>
     <message>
-        <source>This PC's own client book is a separate book: it does not have the clients, bills and points kept on the server, and what is written in it does not reach the server.</source>
+        <source>This PC&apos;s own client book is a separate book: it does not have the clients, bills and points kept on the server, and what is written in it does not reach the server.</source>
         <translation>इस PC की अपनी ग्राहक बही एक अलग बही है: इसमें सर्वर वाले ग्राहक, बिल और पॉइंट नहीं हैं, और इसमें जो लिखा जाए वह सर्वर तक नहीं पहुँचता।</translation>
     </message>
     <message>
@@ -4587,35 +4592,35 @@ The client book as it is now is kept as a backup first. ClientDesk then starts a
         <translation>%1 का पासवर्ड:</translation>
     </message>
     <message>
-        <source>Type the password of this counter's user on the server, then press Retry.</source>
-        <translation>सर्वर पर इस काउंटर के यूज़र का पासवर्ड लिखें, फिर "फिर कोशिश करें" दबाएँ।</translation>
+        <source>Type the password of this counter&apos;s user on the server, then press Retry.</source>
+        <translation>सर्वर पर इस काउंटर के यूज़र का पासवर्ड लिखें, फिर &quot;फिर कोशिश करें&quot; दबाएँ।</translation>
     </message>
     <message>
         <source>Trying again every %1 seconds…</source>
         <translation>हर %1 सेकंड में फिर कोशिश कर रहे हैं…</translation>
     </message>
     <message>
-        <source>Correct this in the server's set-up, then press Retry.</source>
-        <translation>सर्वर की सेटिंग में इसे ठीक करें, फिर "फिर कोशिश करें" दबाएँ।</translation>
+        <source>Correct this in the server&apos;s set-up, then press Retry.</source>
+        <translation>सर्वर की सेटिंग में इसे ठीक करें, फिर &quot;फिर कोशिश करें&quot; दबाएँ।</translation>
     </message>
     <message>
-        <source>Asking the shop's server…</source>
+        <source>Asking the shop&apos;s server…</source>
         <translation>दुकान के सर्वर से पूछ रहे हैं…</translation>
     </message>
     <message>
-        <source>The password could not be kept in this PC's keyring: %1</source>
+        <source>The password could not be kept in this PC&apos;s keyring: %1</source>
         <translation>पासवर्ड इस PC की कीरिंग में नहीं रखा जा सका: %1</translation>
     </message>
     <message>
-        <source>Open this PC's own client book instead of the shop's server?
+        <source>Open this PC&apos;s own client book instead of the shop&apos;s server?
 
-The two books are separate: the clients, bills and points on the server are not in this PC's book, and what you write in it now does not reach the server. The next start tries the server again.</source>
+The two books are separate: the clients, bills and points on the server are not in this PC&apos;s book, and what you write in it now does not reach the server. The next start tries the server again.</source>
         <translation>दुकान के सर्वर की जगह इस PC की अपनी ग्राहक बही खोलें?
 
 ये दोनों बहियाँ अलग हैं: सर्वर वाले ग्राहक, बिल और पॉइंट इस PC की बही में नहीं हैं, और अभी इसमें जो लिखेंगे वह सर्वर तक नहीं पहुँचेगा। अगली बार खोलने पर ClientDesk फिर से सर्वर से जुड़ने की कोशिश करेगा।</translation>
     </message>
     <message>
-        <source>This PC's own client book</source>
+        <source>This PC&apos;s own client book</source>
         <translation>इस PC की अपनी ग्राहक बही</translation>
     </message>
 </context>
@@ -4630,7 +4635,7 @@ The two books are separate: the clients, bills and points on the server are not 
         <translation>यही PC (इसकी अपनी ग्राहक बही फ़ाइल)</translation>
     </message>
     <message>
-        <source>The shop's server (one client book for every counter)</source>
+        <source>The shop&apos;s server (one client book for every counter)</source>
         <translation>दुकान का सर्वर (सब काउंटरों के लिए एक ही ग्राहक बही)</translation>
     </message>
     <message>
@@ -4690,11 +4695,11 @@ The two books are separate: the clients, bills and points on the server are not 
         <translation>अभी फिर से खोलें</translation>
     </message>
     <message>
-        <source>This counter's names, printed on its bills and used to sort the insights by branch:</source>
+        <source>This counter&apos;s names, printed on its bills and used to sort the insights by branch:</source>
         <translation>इस काउंटर के नाम, जो इसके बिलों पर छपते हैं और जानकारी को शाखा के हिसाब से छाँटने में काम आते हैं:</translation>
     </message>
     <message>
-        <source>kept in this PC's keyring</source>
+        <source>kept in this PC&apos;s keyring</source>
         <translation>इस PC की कीरिंग में रखा है</translation>
     </message>
     <message>
@@ -4702,7 +4707,7 @@ The two books are separate: the clients, bills and points on the server are not 
         <translation>सहेज लिया।</translation>
     </message>
     <message>
-        <source>Write the server's name or address.</source>
+        <source>Write the server&apos;s name or address.</source>
         <translation>सर्वर का नाम या पता लिखें।</translation>
     </message>
     <message>
@@ -4714,7 +4719,7 @@ The two books are separate: the clients, bills and points on the server are not 
         <translation>सर्वर पर ग्राहक बही (डेटाबेस) का नाम लिखें।</translation>
     </message>
     <message>
-        <source>The password could not be kept in this PC's keyring, so nothing was saved. Unlock the keyring (or install one) and save again.</source>
+        <source>The password could not be kept in this PC&apos;s keyring, so nothing was saved. Unlock the keyring (or install one) and save again.</source>
         <translation>पासवर्ड इस PC की कीरिंग में नहीं रखा जा सका, इसलिए कुछ भी सहेजा नहीं गया। कीरिंग खोलें (या कोई कीरिंग लगाएँ) और फिर से सहेजें।</translation>
     </message>
     <message>
@@ -4725,11 +4730,11 @@ The two books are separate: the clients, bills and points on the server are not 
 <context>
     <name>ServerWatch</name>
     <message>
-        <source>Reconnecting to the shop's server at %1…</source>
+        <source>Reconnecting to the shop&apos;s server at %1…</source>
         <translation>दुकान के सर्वर (%1) से फिर जुड़ रहे हैं…</translation>
     </message>
     <message>
-        <source>The shop's server is answering again.</source>
+        <source>The shop&apos;s server is answering again.</source>
         <translation>दुकान का सर्वर फिर से जवाब दे रहा है।</translation>
     </message>
 </context>
@@ -4784,7 +4789,7 @@ The two books are separate: the clients, bills and points on the server are not 
         <translation>स्वागत और पहले कदम…</translation>
     </message>
     <message>
-        <source>The welcome page of the first start: the shop's details, then import clients, add the first one, or explore the demo desk</source>
+        <source>The welcome page of the first start: the shop&apos;s details, then import clients, add the first one, or explore the demo desk</source>
         <translation>पहली बार खोलने वाला स्वागत पेज: दुकान की जानकारी, फिर ग्राहक इम्पोर्ट करें, पहला ग्राहक जोड़ें, या डेमो डेस्क देखें</translation>
     </message>
     <message>
@@ -4792,7 +4797,7 @@ The two books are separate: the clients, bills and points on the server are not 
         <translation>सेटिंग्स</translation>
     </message>
     <message>
-        <source>The shop's phone number is not valid. Write it as you would dial it, e.g. 98765 43210.</source>
+        <source>The shop&apos;s phone number is not valid. Write it as you would dial it, e.g. 98765 43210.</source>
         <translation>दुकान का फ़ोन नंबर सही नहीं है। वैसे ही लिखें जैसे आप डायल करते हैं, जैसे 98765 43210।</translation>
     </message>
     <message>
@@ -5122,7 +5127,7 @@ A copy is kept first. This can take a minute; please wait.</source>
         <translation>इसका मतलब</translation>
     </message>
     <message>
-        <source>Recency, frequency and money (RFM): each client scores 1-5 on each, against the shop's own clients. Double-click a group to list it.</source>
+        <source>Recency, frequency and money (RFM): each client scores 1-5 on each, against the shop&apos;s own clients. Double-click a group to list it.</source>
         <translation>हाल, बार-बार और पैसा (RFM): हर ग्राहक को इन तीनों में दुकान के अपने ग्राहकों के मुकाबले 1-5 अंक मिलते हैं। सूची देखने के लिए समूह पर डबल-क्लिक करें।</translation>
     </message>
 </context>
@@ -5137,7 +5142,7 @@ A copy is kept first. This can take a minute; please wait.</source>
         <translation>तस्वीरें (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <source>DEMO desk: made-up clients, not your shop's — ClientDesk</source>
+        <source>DEMO desk: made-up clients, not your shop&apos;s — ClientDesk</source>
         <translation>डेमो डेस्क: काल्पनिक ग्राहक, आपकी दुकान के नहीं — ClientDesk</translation>
     </message>
     <message>
@@ -5255,11 +5260,11 @@ A copy is kept first. This can take a minute; please wait.</source>
         <translation>यह बहुत लंबा है: नाम और फ़ोन 200 अक्षरों से कम, पता 400 अक्षरों से कम रखें।</translation>
     </message>
     <message>
-        <source>Write the shop's name: every greeting is signed with it.</source>
+        <source>Write the shop&apos;s name: every greeting is signed with it.</source>
         <translation>दुकान का नाम लिखें: हर शुभकामना के अंत में यही नाम आता है।</translation>
     </message>
     <message>
-        <source>The shop's phone number is not valid. Write it as you would dial it, e.g. 98765 43210 or 0522 2345678.</source>
+        <source>The shop&apos;s phone number is not valid. Write it as you would dial it, e.g. 98765 43210 or 0522 2345678.</source>
         <translation>दुकान का फ़ोन नंबर सही नहीं है। वैसे ही लिखें जैसे आप डायल करते हैं, जैसे 98765 43210 या 0522 2345678।</translation>
     </message>
     <message>
@@ -5299,7 +5304,7 @@ A copy is kept first. This can take a minute; please wait.</source>
         <translation>पहले घूमकर देखें</translation>
     </message>
     <message>
-        <source>Open a separate demo desk with 300 made-up clients, two years of bills, loyalty cards and greetings, in its own window. Nothing there touches your shop's desk.</source>
+        <source>Open a separate demo desk with 300 made-up clients, two years of bills, loyalty cards and greetings, in its own window. Nothing there touches your shop&apos;s desk.</source>
         <translation>अलग विंडो में एक डेमो डेस्क खोलें: 300 काल्पनिक ग्राहक, दो साल के बिल, लॉयल्टी कार्ड और शुभकामनाएँ। वहाँ का कुछ भी आपकी दुकान के डेस्क को नहीं छूता।</translation>
     </message>
     <message>

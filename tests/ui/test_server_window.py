@@ -197,13 +197,15 @@ def test_back_up_now_on_the_server_writes_a_checked_dump_and_restore_is_the_admi
     assert not paths.database.exists()
 
 
-def test_cancel_stops_a_server_backup_under_way(qtbot, paths, pg_cluster, server_url, keyring_has_password,
-                                               monkeypatch):
+def test_cancel_stops_a_server_backup_under_way(qtbot, language, paths, pg_cluster, server_url, keyring_has_password,
+                                               monkeypatch, tmp_path):
     """Back up now while another session holds a table (pg_dump waits for it): Cancel ends
     pg_dump, says so in the status bar (no error box: the shopkeeper asked for it), keeps no file."""
     import time
 
     from PySide6.QtWidgets import QPushButton
+
+    from clientdesk.progress import Cancelled
 
     add_clients(server_url, "रमेश कुमार")
     url = pg_cluster.url(dbname_of(server_url), password=False)
@@ -218,6 +220,7 @@ def test_cancel_stops_a_server_backup_under_way(qtbot, paths, pg_cluster, server
         job = window.backup_now()
         qtbot.waitUntil(lambda: watcher.execute(dumping).fetchone() is not None, timeout=30_000)
         cancel = next(b for b in job.dialog.findChildren(QPushButton))
+        job.dialog.grab().save(str(tmp_path / f"backup-under-way-{language}.png"))
         with qtbot.waitSignal(job.finished, timeout=15_000) as finished:
             cancel.click()
         assert finished.args == [False]
@@ -225,7 +228,9 @@ def test_cancel_stops_a_server_backup_under_way(qtbot, paths, pg_cluster, server
         while watcher.execute(dumping).fetchone() and time.monotonic() - started < 5:
             time.sleep(0.05)
         assert watcher.execute(dumping).fetchone() is None
-        assert not shown and "Cancelled" in window.statusBar().currentMessage()
+        said = window.statusBar().currentMessage()
+        assert not shown and said == dialogs.message_for(Cancelled()) and (language == "hi") != ("Cancelled" in said)
+        window.grab().save(str(tmp_path / f"backup-cancelled-{language}.png"))
         holder.rollback()
     assert not list((paths.data_dir / "backups").iterdir())
 
