@@ -313,7 +313,7 @@ def run_command(args) -> int:
     with terminate_as_interrupt():
         try:
             return _run_command(args)
-        except KeyboardInterrupt:  # one that came while the command's modules loaded or it was closing
+        except KeyboardInterrupt:  # wherever it lands: the work, the modules' loading, the desk's closing
             return fail(INTERRUPTED)
 
 
@@ -352,8 +352,6 @@ def _run_command(args) -> int:
         return code
     except ClientDeskError as exc:
         return fail(str(exc))
-    except KeyboardInterrupt:
-        return fail(INTERRUPTED)
     finally:
         if desk is not None:
             desk.close()
